@@ -1,0 +1,57 @@
+//! Cross-packet analysis: TCP streams (relative numbers, handshake, teardown, endpoint
+//! states, expert notes) and UDP conversations, numbered the way Wireshark numbers them.
+//!
+//! Feed every frame in capture order to [`Analyzer::observe`]; it returns what the frame
+//! means within its conversation. The analyzer keeps per-conversation state only, so memory
+//! grows with the number of conversations, not packets.
+
+pub mod endpoint;
+pub mod tcp;
+pub mod udp;
+
+pub use endpoint::{Endpoint, Transport};
+pub use tcp::{SegmentRole, TcpInfo, TcpState, TcpStreamInfo};
+pub use udp::UdpInfo;
+
+use crate::layer::Dissection;
+
+/// What the analysis says about one frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Analysis {
+    None,
+    Tcp(TcpInfo),
+    Udp(UdpInfo),
+}
+
+/// Tracks every TCP and UDP conversation in a capture.
+#[derive(Default)]
+pub struct Analyzer {
+    pub tcp: tcp::Tracker,
+    pub udp: udp::Tracker,
+}
+
+impl Analyzer {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records frame `number` (1-based) with timestamp `ts` (seconds) and returns its
+    /// analysis.
+    pub fn observe(&mut self, number: u32, ts: f64, frame: &[u8], d: &Dissection) -> Analysis {
+        match Transport::of(frame, d) {
+            Some(Transport::Tcp(seg)) => Analysis::Tcp(self.tcp.observe(number, ts, &seg)),
+            Some(Transport::Udp(dgram)) => Analysis::Udp(self.udp.observe(number, &dgram)),
+            None => Analysis::None,
+        }
+    }
+
+    /// Adds the analysis fields (tcp.stream, relative numbers, …) to a dissection, in the
+    /// order tshark shows them.
+    pub fn annotate(d: &mut Dissection, analysis: &Analysis) {
+        match analysis {
+            Analysis::Tcp(info) => tcp::annotate(d, info),
+            Analysis::Udp(info) => udp::annotate(d, info),
+            Analysis::None => {}
+        }
+    }
+}

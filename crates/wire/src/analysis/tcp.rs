@@ -1,0 +1,768 @@
+//! TCP stream tracking with Wireshark's rules: `tcp.stream` numbering, relative sequence
+//! numbers, window scaling, expert notes; plus each endpoint's RFC 9293 state as the
+//! segments on the wire imply it, and the role of each segment in the handshake or teardown.
+
+use std::collections::HashMap;
+
+use super::endpoint::{Endpoint, Segment};
+use crate::field::{Field, Value};
+use crate::layer::{Dissection, Protocol};
+use crate::proto::tcp::{ACK, FIN, RST, SYN};
+
+/// RFC 9293 connection states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TcpState {
+    Closed,
+    Listen,
+    SynSent,
+    SynReceived,
+    Established,
+    FinWait1,
+    FinWait2,
+    CloseWait,
+    Closing,
+    LastAck,
+    TimeWait,
+}
+
+impl TcpState {
+    pub fn name(self) -> &'static str {
+        match self {
+            TcpState::Closed => "CLOSED",
+            TcpState::Listen => "LISTEN",
+            TcpState::SynSent => "SYN-SENT",
+            TcpState::SynReceived => "SYN-RECEIVED",
+            TcpState::Established => "ESTABLISHED",
+            TcpState::FinWait1 => "FIN-WAIT-1",
+            TcpState::FinWait2 => "FIN-WAIT-2",
+            TcpState::CloseWait => "CLOSE-WAIT",
+            TcpState::Closing => "CLOSING",
+            TcpState::LastAck => "LAST-ACK",
+            TcpState::TimeWait => "TIME-WAIT",
+        }
+    }
+}
+
+impl std::fmt::Display for TcpState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What a segment does in the connection's life.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SegmentRole {
+    /// First step of the three-way handshake.
+    Syn,
+    SynAck,
+    /// The client's ACK that completes the handshake.
+    HandshakeAck,
+    Fin,
+    /// The ACK of the last FIN, which ends the teardown.
+    FinalAck,
+    Rst,
+}
+
+impl SegmentRole {
+    pub fn name(self) -> &'static str {
+        match self {
+            SegmentRole::Syn => "handshake 1/3: SYN",
+            SegmentRole::SynAck => "handshake 2/3: SYN-ACK",
+            SegmentRole::HandshakeAck => "handshake 3/3: ACK",
+            SegmentRole::Fin => "teardown: FIN",
+            SegmentRole::FinalAck => "teardown: final ACK",
+            SegmentRole::Rst => "reset: RST",
+        }
+    }
+
+    pub fn is_handshake(self) -> bool {
+        matches!(
+            self,
+            SegmentRole::Syn | SegmentRole::SynAck | SegmentRole::HandshakeAck
+        )
+    }
+}
+
+/// Wireshark's expert notes for a segment (`tcp.analysis.*`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Notes {
+    pub retransmission: bool,
+    pub fast_retransmission: bool,
+    pub spurious_retransmission: bool,
+    pub lost_segment: bool,
+    pub ack_lost_segment: bool,
+    pub keep_alive: bool,
+    pub zero_window: bool,
+    pub zero_window_probe: bool,
+    pub window_update: bool,
+    pub window_full: bool,
+    /// Number of this duplicate ACK (1 for the first duplicate), 0 if not one.
+    pub duplicate_ack: u32,
+    /// The frame that this duplicate ACK repeats.
+    pub duplicate_ack_of: u32,
+    pub reset: bool,
+}
+
+impl Notes {
+    /// The notes as (tshark field name, human text), in tshark's order.
+    pub fn list(&self) -> Vec<(&'static str, String)> {
+        let flags: [(bool, &'static str, &str); 11] = [
+            (
+                self.spurious_retransmission,
+                "tcp.analysis.spurious_retransmission",
+                "This frame is a (suspected) spurious retransmission",
+            ),
+            (
+                self.fast_retransmission,
+                "tcp.analysis.fast_retransmission",
+                "This frame is a (suspected) fast retransmission",
+            ),
+            (
+                self.retransmission,
+                "tcp.analysis.retransmission",
+                "This frame is a (suspected) retransmission",
+            ),
+            (
+                self.lost_segment,
+                "tcp.analysis.lost_segment",
+                "Previous segment(s) not captured (common at capture start)",
+            ),
+            (
+                self.ack_lost_segment,
+                "tcp.analysis.ack_lost_segment",
+                "ACKed segment that wasn't captured (common at capture start)",
+            ),
+            (
+                self.keep_alive,
+                "tcp.analysis.keep_alive",
+                "TCP keep-alive segment",
+            ),
+            (
+                self.zero_window_probe,
+                "tcp.analysis.zero_window_probe",
+                "TCP Zero Window Probe",
+            ),
+            (
+                self.zero_window,
+                "tcp.analysis.zero_window",
+                "TCP Zero Window segment",
+            ),
+            (
+                self.window_update,
+                "tcp.analysis.window_update",
+                "TCP window update",
+            ),
+            (
+                self.window_full,
+                "tcp.analysis.window_full",
+                "TCP window specified by the receiver is now completely full",
+            ),
+            (self.reset, "tcp.connection.rst", "Connection reset (RST)"),
+        ];
+        let mut v: Vec<(&'static str, String)> = flags
+            .iter()
+            .filter(|f| f.0)
+            .map(|f| (f.1, f.2.to_string()))
+            .collect();
+        if self.duplicate_ack > 0 {
+            v.push((
+                "tcp.analysis.duplicate_ack",
+                format!(
+                    "Duplicate ACK (#{}) of frame {}",
+                    self.duplicate_ack, self.duplicate_ack_of
+                ),
+            ));
+        }
+        v
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list().is_empty()
+    }
+}
+
+/// Window scaling as Wireshark reports it in `tcp.window_size_scalefactor`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WindowScale {
+    /// The handshake was not captured (-1).
+    Unknown,
+    /// The handshake shows that scaling is not in use (-2).
+    NotUsed,
+    /// Shift count agreed in the handshake.
+    Shift(u8),
+}
+
+impl WindowScale {
+    /// tshark's value: the multiplier, or -1 / -2.
+    pub fn factor(self) -> i64 {
+        match self {
+            WindowScale::Unknown => -1,
+            WindowScale::NotUsed => -2,
+            WindowScale::Shift(s) => 1i64 << s.min(30),
+        }
+    }
+}
+
+/// What the tracker says about one segment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TcpInfo {
+    pub stream: u32,
+    pub from_client: bool,
+    pub len: u32,
+    pub seq: u32,
+    pub nxtseq: u32,
+    /// Relative acknowledgment number; 0 when the ACK flag is clear, as in tshark.
+    pub ack: u32,
+    /// Window in bytes after scaling.
+    pub window: u32,
+    /// None on SYN segments, which are never scaled.
+    pub scale: Option<WindowScale>,
+    pub role: Option<SegmentRole>,
+    /// Both endpoints' states after this segment.
+    pub client_state: TcpState,
+    pub server_state: TcpState,
+    pub notes: Notes,
+}
+
+/// Per-direction sequence state.
+#[derive(Clone, Debug, Default)]
+struct Flow {
+    base_seq: Option<u32>,
+    /// Highest sequence number sent so far plus one (seq + len + SYN + FIN), raw.
+    nextseq: Option<u32>,
+    lastack: Option<u32>,
+    lastack_frame: u32,
+    /// Last advertised window (scaled unless on a SYN).
+    window: Option<u32>,
+    win_scale: Option<u8>,
+    syn_seen: bool,
+    /// Raw sequence number of this side's FIN.
+    fin_seq: Option<u32>,
+    dupacks: u32,
+}
+
+/// One TCP connection as seen in the capture.
+#[derive(Clone, Debug)]
+pub struct TcpStreamInfo {
+    pub index: u32,
+    pub client: Endpoint,
+    pub server: Endpoint,
+    /// Initial sequence numbers, raw, when the SYNs were seen.
+    pub client_isn: Option<u32>,
+    pub server_isn: Option<u32>,
+    pub frames: Vec<u32>,
+    pub syn_frame: Option<u32>,
+    pub synack_frame: Option<u32>,
+    pub ack_frame: Option<u32>,
+    pub fin_frames: Vec<u32>,
+    pub rst_frame: Option<u32>,
+    pub final_ack_frame: Option<u32>,
+    pub client_state: TcpState,
+    pub server_state: TcpState,
+    /// Index 0: client → server, 1: server → client.
+    flows: [Flow; 2],
+    scale_settled: Option<WindowScale>,
+}
+
+#[derive(Default)]
+pub struct Tracker {
+    index: HashMap<(Endpoint, Endpoint), u32>,
+    pub streams: Vec<TcpStreamInfo>,
+}
+
+fn gt(a: u32, b: u32) -> bool {
+    (a.wrapping_sub(b) as i32) > 0
+}
+
+fn lt(a: u32, b: u32) -> bool {
+    (a.wrapping_sub(b) as i32) < 0
+}
+
+impl Tracker {
+    pub fn stream(&self, index: u32) -> Option<&TcpStreamInfo> {
+        self.streams.get(index as usize)
+    }
+
+    fn stream_for(&mut self, seg: &Segment) -> usize {
+        let key = if seg.src <= seg.dst {
+            (seg.src, seg.dst)
+        } else {
+            (seg.dst, seg.src)
+        };
+        let pure_syn = seg.has(SYN) && !seg.has(ACK);
+        if let Some(&i) = self.index.get(&key) {
+            let s = &self.streams[i as usize];
+            let dir = if s.client == seg.src { 0 } else { 1 };
+            // A new SYN with another ISN on the same ports is a new connection (port reuse).
+            let reused = pure_syn && s.flows[dir].base_seq.is_some_and(|b| b != seg.seq);
+            if !reused {
+                return i as usize;
+            }
+        }
+        let idx = self.streams.len() as u32;
+        self.index.insert(key, idx);
+        // The SYN's sender is the client; without a SYN, guess the lower port is the server.
+        let (client, server) = if pure_syn || (seg.has(SYN) && seg.has(ACK)) {
+            if pure_syn {
+                (seg.src, seg.dst)
+            } else {
+                (seg.dst, seg.src)
+            }
+        } else if seg.dst.port < seg.src.port || (seg.dst.port == seg.src.port) {
+            (seg.src, seg.dst)
+        } else {
+            (seg.dst, seg.src)
+        };
+        let starts_with_syn = seg.has(SYN);
+        self.streams.push(TcpStreamInfo {
+            index: idx,
+            client,
+            server,
+            client_isn: None,
+            server_isn: None,
+            frames: Vec::new(),
+            syn_frame: None,
+            synack_frame: None,
+            ack_frame: None,
+            fin_frames: Vec::new(),
+            rst_frame: None,
+            final_ack_frame: None,
+            client_state: if starts_with_syn {
+                TcpState::Closed
+            } else {
+                TcpState::Established
+            },
+            server_state: if starts_with_syn {
+                TcpState::Listen
+            } else {
+                TcpState::Established
+            },
+            flows: [Flow::default(), Flow::default()],
+            scale_settled: None,
+        });
+        idx as usize
+    }
+
+    /// Records one segment of frame `number`.
+    pub fn observe(&mut self, number: u32, _ts: f64, seg: &Segment) -> TcpInfo {
+        let si = self.stream_for(seg);
+        let s = &mut self.streams[si];
+        s.frames.push(number);
+        let from_client = s.client == seg.src && s.server == seg.dst;
+        let (f, r) = if from_client { (0, 1) } else { (1, 0) };
+        let syn = seg.has(SYN);
+        let fin = seg.has(FIN);
+        let ackf = seg.has(ACK);
+
+        // Base sequence numbers: a SYN gives the ISN; otherwise the first segment seen
+        // counts as relative 1, as Wireshark does for captures that start mid-stream.
+        if s.flows[f].base_seq.is_none() {
+            s.flows[f].base_seq = Some(if syn {
+                seg.seq
+            } else {
+                seg.seq.wrapping_sub(1)
+            });
+        }
+        if ackf && s.flows[r].base_seq.is_none() {
+            s.flows[r].base_seq = Some(seg.ack.wrapping_sub(1));
+        }
+        if syn {
+            s.flows[f].syn_seen = true;
+            s.flows[f].win_scale = seg.wscale;
+            if from_client {
+                s.client_isn = Some(seg.seq);
+            } else {
+                s.server_isn = Some(seg.seq);
+            }
+            if ackf {
+                // The SYN-ACK settles scaling: both sides must have offered it.
+                s.scale_settled = Some(match (s.flows[0].win_scale, s.flows[1].win_scale) {
+                    (Some(_), Some(_)) => WindowScale::Shift(0),
+                    _ => WindowScale::NotUsed,
+                });
+            }
+        }
+        let scale = if syn {
+            None
+        } else {
+            Some(match s.scale_settled {
+                None => WindowScale::Unknown,
+                Some(WindowScale::Shift(_)) => {
+                    WindowScale::Shift(s.flows[f].win_scale.unwrap_or(0))
+                }
+                Some(other) => other,
+            })
+        };
+        let window = match scale {
+            Some(WindowScale::Shift(sh)) => (seg.window as u32) << sh.min(14),
+            _ => seg.window as u32,
+        };
+
+        let base = s.flows[f].base_seq.unwrap_or(0);
+        let rel_seq = seg.seq.wrapping_sub(base);
+        let rel_ack = if ackf {
+            seg.ack.wrapping_sub(s.flows[r].base_seq.unwrap_or(0))
+        } else {
+            0
+        };
+        let consumed = seg.len + syn as u32 + fin as u32;
+        let end_seq = seg.seq.wrapping_add(consumed);
+
+        let notes = expert(&s.flows[f], &s.flows[r], seg, window, number);
+
+        // Update the flow after the analysis, as Wireshark does.
+        {
+            let fl = &mut s.flows[f];
+            if fl.nextseq.is_none_or(|n| gt(end_seq, n)) {
+                fl.nextseq = Some(end_seq);
+            }
+            if ackf {
+                if fl.lastack != Some(seg.ack) {
+                    fl.dupacks = 0;
+                    fl.lastack_frame = number;
+                }
+                fl.lastack = Some(seg.ack);
+            }
+            if notes.duplicate_ack > 0 {
+                fl.dupacks = notes.duplicate_ack;
+            }
+            fl.window = Some(window);
+            if fin && fl.fin_seq.is_none() {
+                fl.fin_seq = Some(seg.seq.wrapping_add(seg.len));
+            }
+        }
+
+        let role = transition(s, from_client, seg, number);
+        TcpInfo {
+            stream: s.index,
+            from_client,
+            len: seg.len,
+            seq: rel_seq,
+            nxtseq: rel_seq.wrapping_add(consumed),
+            ack: rel_ack,
+            window,
+            scale,
+            role,
+            client_state: s.client_state,
+            server_state: s.server_state,
+            notes,
+        }
+    }
+}
+
+/// Wireshark's sequence analysis for one segment, before the flow is updated.
+fn expert(fwd: &Flow, rev: &Flow, seg: &Segment, window: u32, _number: u32) -> Notes {
+    let mut n = Notes::default();
+    let ctl = seg.flags & (SYN | FIN | RST) != 0;
+    let seglen = seg.len;
+    n.reset = seg.has(RST);
+
+    if seglen == 1 && fwd.nextseq == Some(seg.seq) && rev.window == Some(0) {
+        n.zero_window_probe = true;
+    }
+    if seg.window == 0 && !ctl {
+        n.zero_window = true;
+    }
+    if let Some(next) = fwd.nextseq {
+        if gt(seg.seq, next) && !seg.has(RST) {
+            n.lost_segment = true;
+        }
+        if seglen <= 1 && !ctl && next.wrapping_sub(1) == seg.seq {
+            n.keep_alive = true;
+        }
+    }
+    let same_ack = seg.has(ACK) && fwd.lastack == Some(seg.ack);
+    if seglen == 0
+        && !ctl
+        && fwd.nextseq == Some(seg.seq)
+        && same_ack
+        && fwd.window.is_some_and(|w| w != window)
+    {
+        n.window_update = true;
+    }
+    if seglen > 0 {
+        if let (Some(ra), Some(rw)) = (rev.lastack, rev.window) {
+            if seg.seq.wrapping_add(seglen) == ra.wrapping_add(rw) && rw > 0 {
+                n.window_full = true;
+            }
+        }
+    }
+    if seglen == 0
+        && !ctl
+        && fwd.nextseq == Some(seg.seq)
+        && same_ack
+        && fwd.window == Some(window)
+        && !n.keep_alive
+    {
+        n.duplicate_ack = fwd.dupacks + 1;
+        n.duplicate_ack_of = fwd.lastack_frame;
+    }
+    if seg.has(ACK) && !seg.has(RST) {
+        if let Some(rn) = rev.nextseq {
+            if gt(seg.ack, rn) {
+                n.ack_lost_segment = true;
+            }
+        }
+    }
+    if (seglen > 0 || seg.has(SYN) || seg.has(FIN)) && !n.keep_alive && !n.zero_window_probe {
+        if let Some(next) = fwd.nextseq {
+            if lt(seg.seq, next) {
+                if rev.dupacks >= 2 && rev.lastack == Some(seg.seq) {
+                    n.fast_retransmission = true;
+                } else if seglen > 0
+                    && rev
+                        .lastack
+                        .is_some_and(|a| !lt(a, seg.seq.wrapping_add(seglen)))
+                {
+                    n.spurious_retransmission = true;
+                }
+                n.retransmission = true;
+            }
+        }
+    }
+    n
+}
+
+/// Applies the segment to both endpoints' states and names its role.
+fn transition(
+    s: &mut TcpStreamInfo,
+    from_client: bool,
+    seg: &Segment,
+    number: u32,
+) -> Option<SegmentRole> {
+    use TcpState::*;
+    let (syn, ack, fin, rst) = (seg.has(SYN), seg.has(ACK), seg.has(FIN), seg.has(RST));
+    let r = if from_client { 1 } else { 0 };
+    // Does this segment acknowledge the peer's FIN?
+    let acks_peer_fin = ack
+        && s.flows[r]
+            .fin_seq
+            .is_some_and(|fs| !lt(seg.ack, fs.wrapping_add(1)));
+    let (mut me, mut peer) = if from_client {
+        (s.client_state, s.server_state)
+    } else {
+        (s.server_state, s.client_state)
+    };
+    let mut role = None;
+    if rst {
+        // Either side's RST closes both ends; a RST answering a SYN means nobody listened.
+        me = Closed;
+        peer = Closed;
+        s.rst_frame.get_or_insert(number);
+        role = Some(SegmentRole::Rst);
+    } else if syn && !ack {
+        me = SynSent;
+        if peer == Listen || peer == Closed {
+            peer = SynReceived;
+        }
+        s.syn_frame.get_or_insert(number);
+        role = Some(SegmentRole::Syn);
+    } else if syn && ack {
+        me = SynReceived;
+        if peer == SynSent {
+            peer = Established;
+        }
+        s.synack_frame.get_or_insert(number);
+        role = Some(SegmentRole::SynAck);
+    } else {
+        if me == SynReceived
+            && ack
+            && s.synack_frame.is_some()
+            && s.ack_frame.is_none()
+            && from_client
+        {
+            me = Established;
+        }
+        if peer == SynReceived && ack && from_client && s.ack_frame.is_none() {
+            // The third step of the handshake.
+            peer = Established;
+            s.ack_frame = Some(number);
+            role = Some(SegmentRole::HandshakeAck);
+        }
+        if acks_peer_fin {
+            peer = match peer {
+                FinWait1 => FinWait2,
+                Closing => TimeWait,
+                LastAck => {
+                    s.final_ack_frame.get_or_insert(number);
+                    role = Some(SegmentRole::FinalAck);
+                    Closed
+                }
+                other => other,
+            };
+        }
+        if fin {
+            me = match me {
+                Established | SynReceived => FinWait1,
+                CloseWait => LastAck,
+                other => other,
+            };
+            peer = match peer {
+                Established => CloseWait,
+                FinWait1 => Closing,
+                FinWait2 => TimeWait,
+                other => other,
+            };
+            s.fin_frames.push(number);
+            role = Some(SegmentRole::Fin);
+        }
+    }
+    if from_client {
+        s.client_state = me;
+        s.server_state = peer;
+    } else {
+        s.server_state = me;
+        s.client_state = peer;
+    }
+    role
+}
+
+/// Inserts the analysis fields into the frame's TCP layer.
+pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
+    let Some(layer) = d.layers.iter_mut().find(|l| l.protocol == Protocol::Tcp) else {
+        return;
+    };
+    let start = layer.header.start;
+    let seq_r = start + 4..start + 8;
+    let ack_r = start + 8..start + 12;
+    let win_r = start + 14..start + 16;
+    let pos = |fields: &Vec<Field>, abbrev: &str| fields.iter().position(|f| f.abbrev == abbrev);
+    let f = &mut layer.fields;
+    if let Some(i) = pos(f, "tcp.dstport") {
+        f.insert(
+            i + 1,
+            Field::new(
+                "tcp.stream",
+                "Stream index",
+                Value::Uint(info.stream as u64),
+                start..start,
+            ),
+        );
+    }
+    if let Some(i) = pos(f, "tcp.seq_raw") {
+        f.insert(
+            i,
+            Field::new(
+                "tcp.seq",
+                "Sequence Number",
+                Value::Uint(info.seq as u64),
+                seq_r.clone(),
+            )
+            .meaning("relative sequence number"),
+        );
+        f.insert(
+            i + 2,
+            Field::new(
+                "tcp.nxtseq",
+                "Next Sequence Number",
+                Value::Uint(info.nxtseq as u64),
+                seq_r,
+            )
+            .meaning("relative sequence number"),
+        );
+    }
+    if let Some(i) = pos(f, "tcp.ack_raw") {
+        f.insert(
+            i,
+            Field::new(
+                "tcp.ack",
+                "Acknowledgment Number",
+                Value::Uint(info.ack as u64),
+                ack_r,
+            )
+            .meaning("relative ack number"),
+        );
+    }
+    if let Some(i) = pos(f, "tcp.window_size_value") {
+        let mut extra = vec![Field::new(
+            "tcp.window_size",
+            "Calculated window size",
+            Value::Uint(info.window as u64),
+            win_r.clone(),
+        )];
+        if let Some(scale) = info.scale {
+            let factor = scale.factor();
+            let mut sf = Field::new(
+                "tcp.window_size_scalefactor",
+                "Window size scaling factor",
+                Value::Uint(factor.max(0) as u64),
+                win_r.clone(),
+            );
+            if factor < 0 {
+                sf.value = Value::Int(factor);
+                sf = sf.meaning(if factor == -1 {
+                    "unknown"
+                } else {
+                    "no window scaling used"
+                });
+            }
+            extra.push(sf);
+        }
+        for (k, x) in extra.into_iter().enumerate() {
+            f.insert(i + 1 + k, x);
+        }
+    }
+    // SACK edges are relative to the peer's base, like the ACK number.
+    {
+        let raw_ack = layer
+            .field("tcp.ack_raw")
+            .and_then(|x| x.as_u64())
+            .unwrap_or(0) as u32;
+        let base = raw_ack.wrapping_sub(info.ack);
+        for opt in layer
+            .fields
+            .iter_mut()
+            .filter(|x| x.abbrev == "tcp.options")
+        {
+            for sack in opt
+                .children
+                .iter_mut()
+                .filter(|x| x.abbrev == "tcp.options.sack")
+            {
+                for edge in sack.children.iter_mut() {
+                    if edge.abbrev == "tcp.options.sack_le" || edge.abbrev == "tcp.options.sack_re"
+                    {
+                        if let Value::Uint(v) = edge.value {
+                            edge.value = Value::Uint((v as u32).wrapping_sub(base) as u64);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    let notes = info.notes.list();
+    let mut children: Vec<Field> = Vec::new();
+    if let Some(role) = info.role {
+        children.push(Field::new(
+            "tcp.connection.role",
+            "Role",
+            Value::Text(role.name().to_string()),
+            start..start,
+        ));
+    }
+    for (abbrev, text) in notes {
+        children
+            .push(Field::new(abbrev, "Expert note", Value::Bool(true), start..start).meaning(text));
+    }
+    children.push(Field::new(
+        "tcp.state.client",
+        "Client state after this segment",
+        Value::Text(info.client_state.name().to_string()),
+        start..start,
+    ));
+    children.push(Field::new(
+        "tcp.state.server",
+        "Server state after this segment",
+        Value::Text(info.server_state.name().to_string()),
+        start..start,
+    ));
+    layer.fields.push(
+        Field::new(
+            "tcp.analysis",
+            "SEQ/ACK analysis",
+            Value::None,
+            start..start,
+        )
+        .with_children(children),
+    );
+}

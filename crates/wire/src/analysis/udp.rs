@@ -1,0 +1,74 @@
+//! UDP conversations: `udp.stream` numbers in order of first appearance.
+
+use std::collections::HashMap;
+
+use super::endpoint::{Datagram, Endpoint};
+use crate::field::{Field, Value};
+use crate::layer::{Dissection, Protocol};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UdpInfo {
+    pub stream: u32,
+    /// True when this datagram goes from the conversation's first sender.
+    pub from_initiator: bool,
+}
+
+/// One UDP conversation.
+#[derive(Clone, Debug)]
+pub struct UdpConversation {
+    pub initiator: Endpoint,
+    pub responder: Endpoint,
+    pub frames: Vec<u32>,
+}
+
+#[derive(Default)]
+pub struct Tracker {
+    index: HashMap<(Endpoint, Endpoint), u32>,
+    pub conversations: Vec<UdpConversation>,
+}
+
+impl Tracker {
+    pub fn observe(&mut self, number: u32, d: &Datagram) -> UdpInfo {
+        let key = if d.src <= d.dst {
+            (d.src, d.dst)
+        } else {
+            (d.dst, d.src)
+        };
+        let next = self.conversations.len() as u32;
+        let stream = *self.index.entry(key).or_insert(next);
+        if stream == next {
+            self.conversations.push(UdpConversation {
+                initiator: d.src,
+                responder: d.dst,
+                frames: Vec::new(),
+            });
+        }
+        let conv = &mut self.conversations[stream as usize];
+        conv.frames.push(number);
+        UdpInfo {
+            stream,
+            from_initiator: conv.initiator == d.src,
+        }
+    }
+}
+
+pub fn annotate(d: &mut Dissection, info: &UdpInfo) {
+    let Some(layer) = d.layers.iter_mut().find(|l| l.protocol == Protocol::Udp) else {
+        return;
+    };
+    let at = layer
+        .fields
+        .iter()
+        .position(|f| f.abbrev == "udp.checksum")
+        .map_or(layer.fields.len(), |i| i + 1);
+    let r = layer.header.start..layer.header.start;
+    layer.fields.insert(
+        at,
+        Field::new(
+            "udp.stream",
+            "Stream index",
+            Value::Uint(info.stream as u64),
+            r,
+        ),
+    );
+}

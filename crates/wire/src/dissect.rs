@@ -1,0 +1,506 @@
+//! Walks a frame from its link header up to the application data, using etherparse's lax
+//! slicer for the structure and the `proto` modules for the fields.
+//!
+//! Nothing here may panic: every index is checked, and a header that does not fit becomes a
+//! [`Stop`] after the layers that did.
+
+use std::ops::Range;
+
+use etherparse::err::packet::SliceError;
+use etherparse::err::Layer as EpLayer;
+use etherparse::{
+    EtherType, LaxIpSlice, LaxLinkExtSlice, LaxNetSlice, LaxSlicedPacket, LenSource, TransportSlice,
+};
+
+use crate::field::{Field, Value};
+use crate::layer::{Dissection, Layer, Stop, StopKind};
+use crate::link_type::LinkType;
+use crate::proto::{self, Hdr};
+
+/// Dissects one captured frame of the given link type.
+pub fn dissect(link: LinkType, frame: &[u8]) -> Dissection {
+    let mut w = Walk {
+        frame,
+        d: Dissection::default(),
+    };
+    w.link(link);
+    w.d
+}
+
+struct Walk<'a> {
+    frame: &'a [u8],
+    d: Dissection,
+}
+
+impl<'a> Walk<'a> {
+    fn offset_of(&self, s: &[u8]) -> usize {
+        (s.as_ptr() as usize).saturating_sub(self.frame.as_ptr() as usize)
+    }
+
+    fn range_of(&self, s: &[u8]) -> Range<usize> {
+        let o = self.offset_of(s);
+        o..o + s.len()
+    }
+
+    fn stop(
+        &mut self,
+        kind: StopKind,
+        protocol: &'static str,
+        offset: usize,
+        reason: impl Into<String>,
+    ) {
+        if self.d.stop.is_none() {
+            self.d.stop = Some(Stop {
+                kind,
+                protocol,
+                offset,
+                reason: reason.into(),
+            });
+        }
+    }
+
+    /// Records that `protocol` needs `need` bytes at `offset` but fewer are there.
+    fn short(&mut self, protocol: &'static str, offset: usize, need: usize) -> bool {
+        let have = self.frame.len().saturating_sub(offset);
+        if have >= need {
+            return false;
+        }
+        self.stop(
+            StopKind::Truncated,
+            protocol,
+            offset,
+            format!("needs {need} bytes, {have} captured"),
+        );
+        true
+    }
+
+    fn hdr(&self, r: Range<usize>) -> Hdr<'a> {
+        let end = r.end.min(self.frame.len());
+        let start = r.start.min(end);
+        Hdr::new(&self.frame[start..end], start)
+    }
+
+    fn link(&mut self, link: LinkType) {
+        let n = self.frame.len();
+        match link {
+            LinkType::ETHERNET => {
+                if self.short("Ethernet", 0, proto::ethernet::HEADER_LEN) {
+                    return;
+                }
+                let h = self.hdr(0..proto::ethernet::HEADER_LEN);
+                self.d.layers.push(proto::ethernet::layer(h, n));
+                self.ether(proto::ethernet::HEADER_LEN, h.u16(12));
+            }
+            LinkType::LINUX_SLL => {
+                if self.short("Linux cooked capture", 0, proto::sll::v1::HEADER_LEN) {
+                    return;
+                }
+                let (layer, p) = proto::sll::layer_v1(self.hdr(0..16), n);
+                self.d.layers.push(layer);
+                self.sll_payload(16, p);
+            }
+            LinkType::LINUX_SLL2 => {
+                if self.short("Linux cooked capture v2", 0, proto::sll::v2::HEADER_LEN) {
+                    return;
+                }
+                let (layer, p) = proto::sll::layer_v2(self.hdr(0..20), n);
+                self.d.layers.push(layer);
+                self.sll_payload(20, p);
+            }
+            LinkType::NULL | LinkType::LOOP => {
+                if self.short("BSD loopback", 0, proto::null::HEADER_LEN) {
+                    return;
+                }
+                let (layer, family) = proto::null::layer(self.hdr(0..4), n, link == LinkType::LOOP);
+                self.d.layers.push(layer);
+                match proto::null::classify(family) {
+                    proto::null::Family::Ipv4 | proto::null::Family::Ipv6 => self.ip(4),
+                    proto::null::Family::Other(f) => self.stop(
+                        StopKind::Unsupported,
+                        "BSD loopback",
+                        4,
+                        format!("address family {f} is not decoded"),
+                    ),
+                }
+            }
+            LinkType::RAW
+            | LinkType::RAW_12
+            | LinkType::RAW_14
+            | LinkType::IPV4
+            | LinkType::IPV6 => {
+                let mut l = Layer::new(crate::layer::Protocol::Raw, 0..0, 0..n);
+                l.fields.clear();
+                self.d.layers.push(l);
+                self.ip(0);
+            }
+            other => self.stop(
+                StopKind::Unsupported,
+                "frame",
+                0,
+                format!("{other} is not a link type layerscope decodes"),
+            ),
+        }
+    }
+
+    fn sll_payload(&mut self, start: usize, protocol: u16) {
+        if protocol >= proto::sll::MIN_ETHERTYPE {
+            self.ether(start, protocol);
+        } else {
+            self.stop(
+                StopKind::Unsupported,
+                "Linux cooked capture",
+                start,
+                format!("Linux protocol 0x{protocol:04x} is not decoded"),
+            );
+        }
+    }
+
+    /// Everything after an EtherType: VLAN tags, then ARP or IP and above.
+    fn ether(&mut self, start: usize, ethertype: u16) {
+        let frame = self.frame;
+        let Some(rest) = frame.get(start..) else {
+            return;
+        };
+        let sliced = LaxSlicedPacket::from_ether_type(EtherType(ethertype), rest);
+        let mut prev_type = ethertype;
+        for ext in &sliced.link_exts {
+            match ext {
+                LaxLinkExtSlice::Vlan(v) => {
+                    let r = self.range_of(v.slice());
+                    let h = self.hdr(r.start..r.start + proto::vlan::HEADER_LEN);
+                    self.d
+                        .layers
+                        .push(proto::vlan::layer(h, frame.len(), prev_type == 0x88a8));
+                    prev_type = v.ether_type().0;
+                }
+                LaxLinkExtSlice::Macsec(m) => {
+                    let off = self.offset_of(m.header.slice());
+                    self.stop(
+                        StopKind::Unsupported,
+                        "MACsec",
+                        off,
+                        "MACsec-protected payload is not decoded",
+                    );
+                    return;
+                }
+            }
+        }
+        self.net_and_up(&sliced, start);
+        if self.d.stop.is_none() && sliced.net.is_none() && sliced.stop_err.is_none() {
+            // etherparse stopped without error: an EtherType it does not decode.
+            let off = self.d.layers.last().map_or(start, |l| l.header.end);
+            if off < frame.len() {
+                let name = crate::names::ethertype(prev_type).unwrap_or("unknown");
+                self.stop(
+                    StopKind::Unsupported,
+                    "EtherType",
+                    off,
+                    format!("EtherType 0x{prev_type:04x} ({name}) is not decoded"),
+                );
+            }
+        }
+        self.padding();
+    }
+
+    /// Raw IP starting at `start` (raw link types and BSD loopback).
+    fn ip(&mut self, start: usize) {
+        let frame = self.frame;
+        let Some(rest) = frame.get(start..) else {
+            return;
+        };
+        match LaxSlicedPacket::from_ip(rest) {
+            Ok(sliced) => self.net_and_up(&sliced, start),
+            Err(e) => {
+                let (kind, reason) = match &e {
+                    etherparse::err::ip::LaxHeaderSliceError::Len(l) => (
+                        StopKind::Truncated,
+                        format!("needs {} bytes, {} captured", l.required_len, l.len),
+                    ),
+                    etherparse::err::ip::LaxHeaderSliceError::Content(c) => {
+                        (StopKind::Malformed, c.to_string())
+                    }
+                };
+                self.stop(kind, "IP", start, reason);
+            }
+        }
+    }
+
+    fn net_and_up(&mut self, sliced: &LaxSlicedPacket<'a>, start: usize) {
+        let mut declared_transport_len = None;
+        let mut payload_fragmented = false;
+        let mut ip_payload: Option<(u8, Range<usize>)> = None;
+        match &sliced.net {
+            Some(LaxNetSlice::Ipv4(ip)) => {
+                let header = ip.header();
+                let hr = self.range_of(header.slice());
+                let payload = ip.payload();
+                let pr = self.range_of(payload.payload);
+                self.d
+                    .layers
+                    .push(proto::ipv4::layer(self.hdr(hr.clone()), pr.clone()));
+                let total = header.total_len() as usize;
+                if total != 0 {
+                    declared_transport_len = Some(total.saturating_sub(pr.start - hr.start));
+                }
+                payload_fragmented = payload.fragmented;
+                ip_payload = Some((payload.ip_number.0, pr));
+            }
+            Some(LaxNetSlice::Ipv6(ip)) => {
+                let hr = self.range_of(ip.header().slice());
+                let payload = ip.payload();
+                let pr = self.range_of(payload.payload);
+                // The fixed header and the extension headers etherparse walked are contiguous.
+                let ext_end = if ip.extensions().is_empty() {
+                    hr.end
+                } else {
+                    let er = self.range_of(ip.extensions().slice());
+                    er.end
+                };
+                self.d
+                    .layers
+                    .push(proto::ipv6::layer(self.hdr(hr.start..ext_end), pr.clone()));
+                let plen = ip.header().payload_length() as usize;
+                if plen != 0 {
+                    declared_transport_len = Some(plen.saturating_sub(ext_end - hr.end));
+                }
+                payload_fragmented = payload.fragmented;
+                ip_payload = Some((payload.ip_number.0, pr));
+            }
+            Some(LaxNetSlice::Arp(arp)) => {
+                let r = self.range_of(arp.slice());
+                self.d.layers.push(proto::arp::layer(self.hdr(r)));
+            }
+            None => {}
+        }
+        match &sliced.transport {
+            Some(TransportSlice::Tcp(t)) => {
+                let hr = self.range_of(t.header_slice());
+                let pr = self.range_of(t.payload());
+                let seg_len = declared_transport_len
+                    .map(|d| d.saturating_sub(hr.len()))
+                    .unwrap_or(pr.len());
+                self.d
+                    .layers
+                    .push(proto::tcp::layer(self.hdr(hr), pr.clone(), seg_len));
+                self.app(pr);
+            }
+            Some(TransportSlice::Udp(u)) => {
+                let hr = self.range_of(u.header_slice());
+                let pr = self.range_of(u.payload());
+                self.d
+                    .layers
+                    .push(proto::udp::layer(self.hdr(hr), pr.clone()));
+                self.app(pr);
+            }
+            Some(TransportSlice::Icmpv4(i)) => {
+                let r = self.range_of(i.slice());
+                let quoted = if proto::icmp::quotes_datagram(i.type_u8()) {
+                    self.quoted(i.payload())
+                } else {
+                    Vec::new()
+                };
+                self.d.layers.push(proto::icmp::layer(self.hdr(r), quoted));
+            }
+            Some(TransportSlice::Icmpv6(i)) => {
+                let r = self.range_of(i.slice());
+                let quoted = if proto::icmpv6::quotes_datagram(i.type_u8()) {
+                    self.quoted(i.payload())
+                } else {
+                    Vec::new()
+                };
+                self.d
+                    .layers
+                    .push(proto::icmpv6::layer(self.hdr(r), quoted));
+            }
+            Some(TransportSlice::Igmp(g)) => {
+                let r = self.range_of(g.slice());
+                self.d.layers.push(proto::igmp::layer(self.hdr(r)));
+            }
+            None => {}
+        }
+        if let Some((err, layer)) = &sliced.stop_err {
+            self.slice_error(err, *layer, start);
+        } else if sliced.transport.is_none() {
+            if let Some((number, range)) = ip_payload {
+                if payload_fragmented {
+                    self.stop(
+                        StopKind::Unsupported,
+                        "IP",
+                        range.start,
+                        "fragment of a larger datagram; the upper layers are in the reassembled datagram",
+                    );
+                } else if !range.is_empty() || number == 6 || number == 17 {
+                    let name = crate::names::ip_protocol(number).unwrap_or("unknown");
+                    self.stop(
+                        StopKind::Unsupported,
+                        "IP",
+                        range.start,
+                        format!("IP protocol {number} ({name}) is not decoded"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The application layer over a transport payload.
+    fn app(&mut self, payload: Range<usize>) {
+        if !payload.is_empty() {
+            self.d.layers.push(proto::app::layer(self.frame, payload));
+        }
+    }
+
+    /// Ethernet padding or trailer: bytes after the last layer's data (frames shorter than
+    /// 60 bytes are padded by the sender's NIC).
+    fn padding(&mut self) {
+        let Some(last) = self.d.layers.last() else {
+            return;
+        };
+        if self.d.stop.is_some() || last.protocol == crate::layer::Protocol::Ethernet {
+            return;
+        }
+        let end = last.payload.end.max(last.header.end);
+        if end >= self.frame.len() {
+            return;
+        }
+        let r = end..self.frame.len();
+        let all_zero = self.frame[r.clone()].iter().all(|&b| b == 0);
+        let (abbrev, name) = if all_zero {
+            ("eth.padding", "Padding")
+        } else {
+            ("eth.trailer", "Trailer")
+        };
+        if let Some(eth) = self
+            .d
+            .layers
+            .iter_mut()
+            .find(|l| l.protocol == crate::layer::Protocol::Ethernet)
+        {
+            eth.fields.push(Field::new(abbrev, name, Value::Bytes, r));
+        }
+    }
+
+    /// The fields of the datagram an ICMP error quotes (its IP header and first bytes).
+    fn quoted(&self, payload: &'a [u8]) -> Vec<Field> {
+        let Ok((ip, _)) = LaxIpSlice::from_slice(payload) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        let (number, upper) = match &ip {
+            LaxIpSlice::Ipv4(v4) => {
+                let r = self.range_of(v4.header().slice());
+                out.push(
+                    Field::new("ip", "Original IPv4 header", Value::None, r.clone())
+                        .with_children(proto::ipv4::fields(&self.hdr(r))),
+                );
+                (v4.payload().ip_number.0, v4.payload().payload)
+            }
+            LaxIpSlice::Ipv6(v6) => {
+                let r = self.range_of(v6.header().slice());
+                out.push(
+                    Field::new("ipv6", "Original IPv6 header", Value::None, r.clone())
+                        .with_children(proto::ipv6::fields(&self.hdr(r))),
+                );
+                (v6.payload().ip_number.0, v6.payload().payload)
+            }
+        };
+        let h = self.hdr(self.range_of(upper));
+        let have = h.len();
+        let mut fields = Vec::new();
+        let (group, name) = match number {
+            6 => ("tcp", "Original TCP header (first bytes)"),
+            17 => ("udp", "Original UDP header"),
+            _ => return out,
+        };
+        if have >= 4 {
+            let p = if number == 6 {
+                ["tcp.srcport", "tcp.dstport"]
+            } else {
+                ["udp.srcport", "udp.dstport"]
+            };
+            fields.push(h.uint(p[0], "Source Port", 0..2));
+            fields.push(h.uint(p[1], "Destination Port", 2..4));
+        }
+        if have >= 8 {
+            if number == 6 {
+                fields.push(h.uint("tcp.seq_raw", "Sequence Number (raw)", 4..8));
+            } else {
+                fields.push(h.uint("udp.length", "Length", 4..6));
+                fields.push(h.uint("udp.checksum", "Checksum", 6..8).hex(4));
+            }
+        }
+        if !fields.is_empty() {
+            out.push(
+                Field::new(group, name, Value::None, h.abs(0..have.min(8))).with_children(fields),
+            );
+        }
+        out
+    }
+
+    fn slice_error(&mut self, err: &SliceError, layer: EpLayer, start: usize) {
+        let protocol = protocol_of(layer);
+        match err {
+            SliceError::Len(l) => {
+                let offset = start + l.layer_start_offset;
+                let reason = match l.len_source {
+                    LenSource::Slice => {
+                        format!("needs {} bytes, {} captured", l.required_len, l.len)
+                    }
+                    src => format!(
+                        "needs {} bytes, but {} allows only {}",
+                        l.required_len,
+                        len_source_name(src),
+                        l.len
+                    ),
+                };
+                let kind = if l.len_source == LenSource::Slice {
+                    StopKind::Truncated
+                } else {
+                    StopKind::Malformed
+                };
+                self.stop(kind, protocol, offset, reason);
+            }
+            other => {
+                let offset = self
+                    .d
+                    .layers
+                    .last()
+                    .map_or(start, |l| l.header.end.max(l.payload.start));
+                self.stop(StopKind::Malformed, protocol, offset, other.to_string());
+            }
+        }
+    }
+}
+
+fn protocol_of(layer: EpLayer) -> &'static str {
+    use EpLayer::*;
+    match layer {
+        LinuxSllHeader => "Linux cooked capture",
+        Ethernet2Header | EtherPayload => "Ethernet",
+        VlanHeader => "VLAN",
+        MacsecHeader | MacsecPacket => "MACsec",
+        IpHeader | Ipv4Header | Ipv4Packet => "IPv4",
+        IpAuthHeader => "IP Authentication Header",
+        Ipv6Header | Ipv6Packet => "IPv6",
+        Ipv6ExtHeader
+        | Ipv6HopByHopHeader
+        | Ipv6DestOptionsHeader
+        | Ipv6RouteHeader
+        | Ipv6FragHeader => "IPv6 extension header",
+        UdpHeader | UdpPayload => "UDP",
+        TcpHeader => "TCP",
+        Icmpv4 | Icmpv4Timestamp | Icmpv4TimestampReply => "ICMP",
+        Icmpv6 => "ICMPv6",
+        Igmp => "IGMP",
+        Arp => "ARP",
+    }
+}
+
+fn len_source_name(src: LenSource) -> &'static str {
+    match src {
+        LenSource::Ipv4HeaderTotalLen => "the IPv4 Total Length",
+        LenSource::Ipv6HeaderPayloadLen => "the IPv6 Payload Length",
+        LenSource::UdpHeaderLen => "the UDP Length",
+        LenSource::TcpHeaderLen => "the TCP header length",
+        _ => "a length field",
+    }
+}

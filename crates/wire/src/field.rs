@@ -1,0 +1,197 @@
+//! One decoded header field: its Wireshark name, value, byte/bit position and meaning.
+//!
+//! Fields never own a copy of the packet: byte ranges point into the captured bytes, so the
+//! hex view, the header diagram and the layer tree can all highlight the same bytes.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::net::{Ipv4Addr, Ipv6Addr};
+use std::ops::Range;
+
+/// A decoded value, typed the way tshark types it in `-T json` output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// An unsigned integer (ports, lengths, type codes, sequence numbers).
+    Uint(u64),
+    /// A signed integer (only where tshark reports negatives, like a scale factor of -1).
+    Int(i64),
+    /// A single flag bit or a yes/no property.
+    Bool(bool),
+    /// An IEEE 802 MAC address.
+    Mac([u8; 6]),
+    Ipv4(Ipv4Addr),
+    Ipv6(Ipv6Addr),
+    /// Free text (HTTP request line, cooked-header address, printable payload).
+    Text(String),
+    /// Raw bytes: the field's own byte range holds them (options, payload).
+    Bytes,
+    /// A grouping node with no value of its own (e.g. "Options").
+    None,
+}
+
+/// How an integer is shown: Wireshark displays some fields in hex (`eth.type`, `ip.id`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Base {
+    #[default]
+    Dec,
+    /// Hexadecimal, zero-padded to this many digits.
+    Hex(u8),
+}
+
+/// A field of a layer. `abbrev` is Wireshark's display-filter field name and is the key used
+/// in JSON output, in explanations and in display filters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    pub abbrev: &'static str,
+    /// Human label, as Wireshark shows it in the packet details ("Time to Live").
+    pub name: &'static str,
+    pub value: Value,
+    pub base: Base,
+    /// What the value means here ("IPv4", "Echo (ping) request"), if it is a code.
+    pub meaning: Option<Cow<'static, str>>,
+    /// Absolute byte range within the captured frame.
+    pub bytes: Range<usize>,
+    /// For sub-byte fields: (first bit, width), bit 0 being the most significant bit of the
+    /// first byte of `bytes`, the way RFC header diagrams number them.
+    pub bits: Option<(u8, u8)>,
+    pub children: Vec<Field>,
+}
+
+impl Field {
+    pub fn new(
+        abbrev: &'static str,
+        name: &'static str,
+        value: Value,
+        bytes: Range<usize>,
+    ) -> Self {
+        Field {
+            abbrev,
+            name,
+            value,
+            base: Base::Dec,
+            meaning: None,
+            bytes,
+            bits: None,
+            children: Vec::new(),
+        }
+    }
+
+    pub fn hex(mut self, digits: u8) -> Self {
+        self.base = Base::Hex(digits);
+        self
+    }
+
+    pub fn bits(mut self, first: u8, width: u8) -> Self {
+        self.bits = Some((first, width));
+        self
+    }
+
+    pub fn meaning(mut self, meaning: impl Into<Cow<'static, str>>) -> Self {
+        self.meaning = Some(meaning.into());
+        self
+    }
+
+    pub fn with_children(mut self, children: Vec<Field>) -> Self {
+        self.children = children;
+        self
+    }
+
+    /// The integer value, if this field holds one (booleans count as 0/1).
+    pub fn as_u64(&self) -> Option<u64> {
+        match self.value {
+            Value::Uint(v) => Some(v),
+            Value::Bool(b) => Some(b as u64),
+            _ => None,
+        }
+    }
+
+    /// The plain-language explanation of this field, for tooltips and teaching views.
+    pub fn explanation(&self) -> &'static str {
+        crate::explain::explain(self.abbrev)
+    }
+
+    /// This field and all its descendants, depth first.
+    pub fn walk(&self) -> FieldWalk<'_> {
+        FieldWalk { stack: vec![self] }
+    }
+
+    /// The value formatted for display, with its meaning when there is one
+    /// (`0x0800 (IPv4)`, `64`, `Set`).
+    pub fn display(&self, packet: &[u8]) -> String {
+        let value = DisplayValue {
+            field: self,
+            packet,
+        }
+        .to_string();
+        match &self.meaning {
+            Some(m) if !value.is_empty() => format!("{value} ({m})"),
+            Some(m) => m.to_string(),
+            None => value,
+        }
+    }
+}
+
+/// Depth-first iterator over a field tree.
+pub struct FieldWalk<'a> {
+    stack: Vec<&'a Field>,
+}
+
+impl<'a> Iterator for FieldWalk<'a> {
+    type Item = &'a Field;
+    fn next(&mut self) -> Option<&'a Field> {
+        let f = self.stack.pop()?;
+        self.stack.extend(f.children.iter().rev());
+        Some(f)
+    }
+}
+
+/// Formats a field's bare value; `Bytes` values are read from the packet.
+pub struct DisplayValue<'a> {
+    pub field: &'a Field,
+    pub packet: &'a [u8],
+}
+
+impl fmt::Display for DisplayValue<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.field.value {
+            Value::Uint(v) => match self.field.base {
+                Base::Dec => write!(f, "{v}"),
+                Base::Hex(w) => write!(f, "0x{v:0w$x}", w = w as usize),
+            },
+            Value::Int(v) => write!(f, "{v}"),
+            Value::Bool(b) => f.write_str(if *b { "Set" } else { "Not set" }),
+            Value::Mac(m) => write_mac(f, m),
+            Value::Ipv4(a) => write!(f, "{a}"),
+            Value::Ipv6(a) => write!(f, "{a}"),
+            Value::Text(t) => f.write_str(t),
+            Value::Bytes => {
+                let bytes = self.packet.get(self.field.bytes.clone()).unwrap_or(&[]);
+                write_hex_bytes(f, bytes, 32)
+            }
+            Value::None => Ok(()),
+        }
+    }
+}
+
+/// `aa:bb:cc:dd:ee:ff`, lower case, as tshark prints MAC addresses.
+pub fn write_mac(f: &mut impl fmt::Write, m: &[u8; 6]) -> fmt::Result {
+    write!(
+        f,
+        "{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}",
+        m[0], m[1], m[2], m[3], m[4], m[5]
+    )
+}
+
+/// Colon-separated hex bytes, cut after `limit` bytes with an ellipsis.
+pub fn write_hex_bytes(f: &mut impl fmt::Write, bytes: &[u8], limit: usize) -> fmt::Result {
+    for (i, b) in bytes.iter().take(limit).enumerate() {
+        if i > 0 {
+            f.write_char(':')?;
+        }
+        write!(f, "{b:02x}")?;
+    }
+    if bytes.len() > limit {
+        f.write_str("…")?;
+    }
+    Ok(())
+}

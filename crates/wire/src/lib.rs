@@ -1,0 +1,23 @@
+//! layerscope-wire: layered packet dissection with Wireshark's field names, plus TCP and UDP
+//! conversation analysis.
+//!
+//! This crate knows nothing about capture files, threads or drawing: it turns bytes into
+//! [`Dissection`]s and sequences of packets into conversation facts, so the CLI, the GUI,
+//! the tests and the fuzzers all share one decoder.
+
+pub mod analysis;
+mod dissect;
+pub mod explain;
+pub mod field;
+pub mod layer;
+pub mod link_type;
+pub mod names;
+pub mod proto;
+pub mod summary;
+
+pub use analysis::{Analysis, Analyzer};
+pub use dissect::dissect;
+pub use field::{Base, Field, Value};
+pub use layer::{Dissection, Layer, Pdu, Protocol, Stop, StopKind, TcpIpLayer};
+pub use link_type::LinkType;
+pub use summary::{summarize, Summary};

@@ -1,0 +1,126 @@
+//! The application layer: what the program wrote into its socket. Shown as bytes and text;
+//! HTTP/1.x request and status lines are recognised.
+
+use std::ops::Range;
+
+use crate::field::{Field, Value};
+use crate::layer::{Layer, Protocol};
+
+const HTTP_METHODS: [&str; 9] = [
+    "GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH", "CONNECT", "TRACE",
+];
+
+/// True when at least 90% of the bytes are printable ASCII or common whitespace.
+pub fn is_mostly_text(bytes: &[u8]) -> bool {
+    if bytes.is_empty() {
+        return false;
+    }
+    let printable = bytes
+        .iter()
+        .filter(|&&b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\r' || b == b'\t')
+        .count();
+    printable * 10 >= bytes.len() * 9
+}
+
+/// The payload as text with control characters escaped, cut at `limit` characters.
+pub fn printable(bytes: &[u8], limit: usize) -> String {
+    let mut s = String::with_capacity(bytes.len().min(limit));
+    for &b in bytes.iter().take(limit) {
+        match b {
+            b'\n' => s.push_str("\\n"),
+            b'\r' => s.push_str("\\r"),
+            b'\t' => s.push_str("\\t"),
+            0x20..=0x7e => s.push(b as char),
+            _ => s.push('.'),
+        }
+    }
+    if bytes.len() > limit {
+        s.push('…');
+    }
+    s
+}
+
+/// The first line, if the payload starts like an HTTP/1.x request or response.
+fn http_first_line(bytes: &[u8]) -> Option<&str> {
+    let end = bytes.windows(2).position(|w| w == b"\r\n")?;
+    let line = std::str::from_utf8(&bytes[..end]).ok()?;
+    let is_request = HTTP_METHODS
+        .iter()
+        .any(|m| line.starts_with(m) && line.as_bytes().get(m.len()) == Some(&b' '))
+        && line.contains(" HTTP/1.");
+    let is_response = line.starts_with("HTTP/1.");
+    (is_request || is_response).then_some(line)
+}
+
+/// The application layer over `range` of `frame`.
+pub fn layer(frame: &[u8], range: Range<usize>) -> Layer {
+    let bytes = frame.get(range.clone()).unwrap_or(&[]);
+    if let Some(line) = http_first_line(bytes) {
+        return http_layer(line, range);
+    }
+    let mut l = Layer::new(Protocol::Data, range.clone(), range.end..range.end);
+    l.fields = vec![
+        Field::new("data.data", "Data", Value::Bytes, range.clone()),
+        Field::new(
+            "data.len",
+            "Length",
+            Value::Uint(bytes.len() as u64),
+            range.clone(),
+        ),
+    ];
+    if is_mostly_text(bytes) {
+        l.fields.push(Field::new(
+            "data.text",
+            "Text",
+            Value::Text(printable(bytes, 4096)),
+            range,
+        ));
+    }
+    l
+}
+
+fn http_layer(line: &str, range: Range<usize>) -> Layer {
+    let mut l = Layer::new(Protocol::Http, range.clone(), range.end..range.end);
+    let start = range.start;
+    let line_range = start..start + line.len();
+    let mut parts = line.splitn(3, ' ');
+    let (a, b, c) = (
+        parts.next().unwrap_or(""),
+        parts.next().unwrap_or(""),
+        parts.next().unwrap_or(""),
+    );
+    let pos = |s: &str| {
+        let off = s.as_ptr() as usize - line.as_ptr() as usize;
+        start + off..start + off + s.len()
+    };
+    let text = |abbrev, name, s: &str| Field::new(abbrev, name, Value::Text(s.to_string()), pos(s));
+    let children = if line.starts_with("HTTP/1.") {
+        let code = b.parse::<u64>().unwrap_or(0);
+        vec![
+            text("http.response.version", "Response Version", a),
+            Field::new(
+                "http.response.code",
+                "Status Code",
+                Value::Uint(code),
+                pos(b),
+            ),
+            text("http.response.phrase", "Response Phrase", c),
+        ]
+    } else {
+        vec![
+            text("http.request.method", "Request Method", a),
+            text("http.request.uri", "Request URI", b),
+            text("http.request.version", "Request Version", c),
+        ]
+    };
+    let (abbrev, name) = if line.starts_with("HTTP/1.") {
+        ("http.response.line", "Status line")
+    } else {
+        ("http.request.line", "Request line")
+    };
+    l.fields = vec![
+        Field::new(abbrev, name, Value::Text(line.to_string()), line_range).with_children(children),
+        Field::new("http.file_data", "Message", Value::Bytes, range),
+    ];
+    l
+}

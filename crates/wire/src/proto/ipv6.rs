@@ -1,0 +1,214 @@
+//! IPv6 header (RFC 8200) and its extension headers: hop-by-hop, routing, fragment,
+//! destination options (and AH, whose length rule differs).
+
+use std::ops::Range;
+
+use super::Hdr;
+use crate::field::{Field, Value};
+use crate::layer::{Layer, Protocol};
+use crate::names;
+
+pub mod field {
+    use std::ops::Range;
+    /// Version (4 bits), traffic class (8 bits), flow label (20 bits).
+    pub const VER_TC_FLOW: Range<usize> = 0..4;
+    pub const PAYLOAD_LEN: Range<usize> = 4..6;
+    pub const NEXT_HEADER: Range<usize> = 6..7;
+    pub const HOP_LIMIT: Range<usize> = 7..8;
+    pub const SRC: Range<usize> = 8..24;
+    pub const DST: Range<usize> = 24..40;
+}
+pub const HEADER_LEN: usize = field::DST.end;
+
+/// The IPv6 layer. `h` holds the fixed header followed by the extension headers etherparse
+/// found (`h.len()` = 40 + their length); `payload` is where the upper layer lies.
+pub fn layer(h: Hdr, payload: Range<usize>) -> Layer {
+    let mut l = Layer::new(Protocol::Ipv6, h.abs(0..h.len()), payload);
+    l.fields = fields(&h);
+    l
+}
+
+pub fn fields(h: &Hdr) -> Vec<Field> {
+    use field::*;
+    let mut fields = Vec::with_capacity(12);
+    fields.push(h.bits("ipv6.version", "Version", VER_TC_FLOW, 0, 4));
+    fields.push(
+        h.bits("ipv6.tclass", "Traffic Class", VER_TC_FLOW, 4, 8)
+            .hex(2)
+            .with_children(vec![
+                h.bits(
+                    "ipv6.tclass.dscp",
+                    "Differentiated Services Codepoint",
+                    VER_TC_FLOW,
+                    4,
+                    6,
+                ),
+                h.bits(
+                    "ipv6.tclass.ecn",
+                    "Explicit Congestion Notification",
+                    VER_TC_FLOW,
+                    10,
+                    2,
+                ),
+            ]),
+    );
+    fields.push(
+        h.bits("ipv6.flow", "Flow Label", VER_TC_FLOW, 12, 20)
+            .hex(5),
+    );
+    fields.push(h.uint("ipv6.plen", "Payload Length", PAYLOAD_LEN));
+    fields.push(next_header(h, "ipv6.nxt", "Next Header", NEXT_HEADER.start));
+    fields.push(h.uint("ipv6.hlim", "Hop Limit", HOP_LIMIT));
+    fields.push(h.ipv6_field("ipv6.src", "Source Address", SRC.start));
+    fields.push(h.ipv6_field("ipv6.dst", "Destination Address", DST.start));
+    let mut next = h.u8(NEXT_HEADER.start);
+    let mut off = HEADER_LEN;
+    while off < h.len() {
+        let Some((ext, len)) = extension(h, next, off) else {
+            break;
+        };
+        fields.push(ext);
+        next = h.u8(off);
+        off += len;
+    }
+    fields
+}
+
+fn next_header(h: &Hdr, abbrev: &'static str, name: &'static str, off: usize) -> Field {
+    let f = h.uint(abbrev, name, off..off + 1);
+    match names::ip_protocol(h.u8(off)) {
+        Some(n) => f.meaning(n),
+        None => f,
+    }
+}
+
+/// One extension header at `off` whose type is `kind`; returns the field and its length.
+fn extension(h: &Hdr, kind: u8, off: usize) -> Option<(Field, usize)> {
+    let (group, name) = match kind {
+        0 => ("ipv6.hopopts", "Hop-by-Hop Options"),
+        43 => ("ipv6.routing", "Routing Header"),
+        44 => ("ipv6.fragment_hdr", "Fragment Header"),
+        51 => ("ah", "Authentication Header"),
+        60 => ("ipv6.dstopts", "Destination Options"),
+        _ => return None,
+    };
+    let len = match kind {
+        44 => 8,
+        51 => (h.u8(off + 1) as usize + 2) * 4,
+        _ => (h.u8(off + 1) as usize + 1) * 8,
+    };
+    if off + len > h.len() {
+        return None;
+    }
+    let r = |a: usize, b: usize| off + a..off + b;
+    let mut children = Vec::new();
+    match kind {
+        0 | 60 => {
+            let (nxt, l, l_oct) = if kind == 0 {
+                (
+                    "ipv6.hopopts.nxt",
+                    "ipv6.hopopts.len",
+                    "ipv6.hopopts.len_oct",
+                )
+            } else {
+                (
+                    "ipv6.dstopts.nxt",
+                    "ipv6.dstopts.len",
+                    "ipv6.dstopts.len_oct",
+                )
+            };
+            children.push(next_header(h, nxt, "Next Header", off));
+            children.push(h.uint(l, "Length", r(1, 2)));
+            children.push(Field::new(
+                l_oct,
+                "Length in bytes",
+                Value::Uint(len as u64),
+                h.abs(r(1, 2)),
+            ));
+            children.extend(tlv_options(h, off + 2, off + len));
+        }
+        43 => {
+            children.push(next_header(h, "ipv6.routing.nxt", "Next Header", off));
+            children.push(h.uint("ipv6.routing.len", "Length", r(1, 2)));
+            children.push(h.uint("ipv6.routing.type", "Type", r(2, 3)));
+            children.push(h.uint("ipv6.routing.segleft", "Segments Left", r(3, 4)));
+            if h.u8(off + 2) == 0 {
+                let mut a = off + 8;
+                while a + 16 <= off + len {
+                    children.push(h.ipv6_field("ipv6.routing.src_addr", "Address", a));
+                    a += 16;
+                }
+            }
+        }
+        44 => {
+            children.push(next_header(h, "ipv6.fragment.nxt", "Next Header", off));
+            children.push(h.uint("ipv6.fragment.reserved_octet", "Reserved octet", r(1, 2)));
+            let mut frag = h.bits("ipv6.fragment.offset", "Offset", r(2, 4), 0, 13);
+            // Shown in bytes like Wireshark; stored in 8-byte units.
+            frag.value = Value::Uint(frag.as_u64().unwrap_or(0) * 8);
+            children.push(frag);
+            children.push(h.bits(
+                "ipv6.fragment.reserved_bits",
+                "Reserved bits",
+                r(2, 4),
+                13,
+                2,
+            ));
+            children.push(h.flag("ipv6.fragment.more", "More Fragments", r(2, 4), 15));
+            children.push(h.uint("ipv6.fragment.id", "Identification", r(4, 8)).hex(8));
+        }
+        _ => {
+            children.push(next_header(h, "ah.next_header", "Next Header", off));
+            children.push(h.uint("ah.length", "Length", r(1, 2)));
+            children.push(h.uint("ah.spi", "AH SPI", r(4, 8)).hex(8));
+            children.push(h.uint("ah.sequence", "AH Sequence", r(8, 12)));
+        }
+    }
+    Some((
+        Field::new(group, name, Value::None, h.abs(off..off + len)).with_children(children),
+        len,
+    ))
+}
+
+/// Type-length-value options of hop-by-hop and destination option headers.
+fn tlv_options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
+    let mut out = Vec::new();
+    let mut off = start;
+    while off < end {
+        let kind = h.u8(off);
+        let name = match kind {
+            0 => "Pad1",
+            1 => "PadN",
+            4 => "Tunnel Encapsulation Limit",
+            5 => "Router Alert",
+            194 => "Jumbo Payload",
+            201 => "Home Address",
+            _ => "Unknown option",
+        };
+        if kind == 0 {
+            out.push(h.uint("ipv6.opt.type", "Type", off..off + 1).meaning(name));
+            off += 1;
+            continue;
+        }
+        let len = h.u8(off + 1) as usize;
+        let stop = (off + 2 + len).min(end);
+        let mut children = vec![
+            h.uint("ipv6.opt.type", "Type", off..off + 1).meaning(name),
+            h.uint("ipv6.opt.length", "Length", off + 1..off + 2),
+        ];
+        match (kind, len) {
+            (5, 2) => {
+                children.push(h.uint("ipv6.opt.router_alert", "Router Alert", off + 2..off + 4))
+            }
+            (194, 4) => children.push(h.uint("ipv6.opt.jumbo", "Payload Length", off + 2..off + 6)),
+            (1, _) => children.push(h.bytes_field("ipv6.opt.padn", "PadN", off + 2..stop)),
+            _ if len > 0 => children.push(h.bytes_field("ipv6.opt.unknown", "Data", off + 2..stop)),
+            _ => {}
+        }
+        out.push(
+            Field::new("ipv6.opt", name, Value::Bytes, h.abs(off..stop)).with_children(children),
+        );
+        off = stop;
+    }
+    out
+}

@@ -1,0 +1,191 @@
+//! One module per protocol: each turns the bytes of its header into [`Field`]s with absolute
+//! byte ranges. Field offsets are named constants inside each module, so the header diagram
+//! and the hex view use the same positions the decoder does.
+
+pub mod app;
+pub mod arp;
+pub mod ethernet;
+pub mod icmp;
+pub mod icmpv6;
+pub mod igmp;
+pub mod ipv4;
+pub mod ipv6;
+pub mod null;
+pub mod sll;
+pub mod tcp;
+pub mod udp;
+pub mod vlan;
+
+use std::ops::Range;
+
+use crate::field::{Field, Value};
+
+/// A header's bytes plus where they start in the frame. Readers return 0 past the end, so
+/// callers must check lengths first (every module does, before building fields); the zero
+/// default only keeps a bug from becoming a panic.
+#[derive(Clone, Copy)]
+pub struct Hdr<'a> {
+    pub bytes: &'a [u8],
+    /// Offset of `bytes[0]` in the frame.
+    pub at: usize,
+}
+
+impl<'a> Hdr<'a> {
+    pub fn new(bytes: &'a [u8], at: usize) -> Self {
+        Hdr { bytes, at }
+    }
+
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    pub fn u8(&self, off: usize) -> u8 {
+        self.bytes.get(off).copied().unwrap_or(0)
+    }
+
+    pub fn u16(&self, off: usize) -> u16 {
+        u16::from_be_bytes([self.u8(off), self.u8(off + 1)])
+    }
+
+    pub fn u32(&self, off: usize) -> u32 {
+        u32::from_be_bytes([
+            self.u8(off),
+            self.u8(off + 1),
+            self.u8(off + 2),
+            self.u8(off + 3),
+        ])
+    }
+
+    /// Big-endian unsigned integer over a byte range of up to 8 bytes.
+    pub fn uint_at(&self, r: Range<usize>) -> u64 {
+        r.fold(0u64, |acc, i| (acc << 8) | self.u8(i) as u64)
+    }
+
+    pub fn slice(&self, r: Range<usize>) -> &'a [u8] {
+        let end = r.end.min(self.bytes.len());
+        self.bytes.get(r.start.min(end)..end).unwrap_or(&[])
+    }
+
+    pub fn mac(&self, off: usize) -> [u8; 6] {
+        let mut m = [0u8; 6];
+        for (i, b) in m.iter_mut().enumerate() {
+            *b = self.u8(off + i);
+        }
+        m
+    }
+
+    pub fn ipv4(&self, off: usize) -> std::net::Ipv4Addr {
+        std::net::Ipv4Addr::from(self.u32(off))
+    }
+
+    pub fn ipv6(&self, off: usize) -> std::net::Ipv6Addr {
+        let mut a = [0u8; 16];
+        for (i, b) in a.iter_mut().enumerate() {
+            *b = self.u8(off + i);
+        }
+        std::net::Ipv6Addr::from(a)
+    }
+
+    /// Absolute frame range of a header-relative range.
+    pub fn abs(&self, r: Range<usize>) -> Range<usize> {
+        self.at + r.start..self.at + r.end
+    }
+
+    /// A whole-bytes unsigned field.
+    pub fn uint(&self, abbrev: &'static str, name: &'static str, r: Range<usize>) -> Field {
+        Field::new(
+            abbrev,
+            name,
+            Value::Uint(self.uint_at(r.clone())),
+            self.abs(r),
+        )
+    }
+
+    /// A sub-byte unsigned field: `width` bits starting `first` bits into range `r`
+    /// (bit 0 = most significant bit of the range's first byte).
+    pub fn bits(
+        &self,
+        abbrev: &'static str,
+        name: &'static str,
+        r: Range<usize>,
+        first: u8,
+        width: u8,
+    ) -> Field {
+        let total = (r.len() * 8) as u32;
+        let raw = self.uint_at(r.clone());
+        let shift = total - first as u32 - width as u32;
+        let mask = if width >= 64 {
+            u64::MAX
+        } else {
+            (1u64 << width) - 1
+        };
+        Field::new(
+            abbrev,
+            name,
+            Value::Uint((raw >> shift) & mask),
+            self.abs(r),
+        )
+        .bits(first, width)
+    }
+
+    /// A single flag bit of range `r`.
+    pub fn flag(
+        &self,
+        abbrev: &'static str,
+        name: &'static str,
+        r: Range<usize>,
+        bit: u8,
+    ) -> Field {
+        let mut f = self.bits(abbrev, name, r, bit, 1);
+        f.value = Value::Bool(f.as_u64() == Some(1));
+        f
+    }
+
+    pub fn mac_field(&self, abbrev: &'static str, name: &'static str, off: usize) -> Field {
+        Field::new(
+            abbrev,
+            name,
+            Value::Mac(self.mac(off)),
+            self.abs(off..off + 6),
+        )
+    }
+
+    pub fn ipv4_field(&self, abbrev: &'static str, name: &'static str, off: usize) -> Field {
+        Field::new(
+            abbrev,
+            name,
+            Value::Ipv4(self.ipv4(off)),
+            self.abs(off..off + 4),
+        )
+    }
+
+    pub fn ipv6_field(&self, abbrev: &'static str, name: &'static str, off: usize) -> Field {
+        Field::new(
+            abbrev,
+            name,
+            Value::Ipv6(self.ipv6(off)),
+            self.abs(off..off + 16),
+        )
+    }
+
+    pub fn bytes_field(&self, abbrev: &'static str, name: &'static str, r: Range<usize>) -> Field {
+        Field::new(abbrev, name, Value::Bytes, self.abs(r))
+    }
+}
+
+/// The Internet checksum (RFC 1071) over `bytes`; 0 means the stored checksum is correct
+/// when the checksum field is included.
+pub(crate) fn internet_checksum(bytes: &[u8]) -> u16 {
+    let mut sum: u32 = 0;
+    let mut chunks = bytes.chunks_exact(2);
+    for c in &mut chunks {
+        sum += u16::from_be_bytes([c[0], c[1]]) as u32;
+    }
+    if let [last] = chunks.remainder() {
+        sum += (*last as u32) << 8;
+    }
+    while sum > 0xffff {
+        sum = (sum & 0xffff) + (sum >> 16);
+    }
+    !(sum as u16)
+}

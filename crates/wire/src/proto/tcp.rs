@@ -1,0 +1,258 @@
+//! TCP header (RFC 9293) with its options (MSS, window scale, SACK, timestamps).
+//!
+//! Only what one segment says is decoded here. Relative sequence numbers, the stream index
+//! and the scaled window need the whole conversation: `analysis::tcp` adds them.
+
+use std::ops::Range;
+
+use super::Hdr;
+use crate::field::{Field, Value};
+use crate::layer::{Layer, Protocol};
+
+pub mod field {
+    use std::ops::Range;
+    pub const SRC_PORT: Range<usize> = 0..2;
+    pub const DST_PORT: Range<usize> = 2..4;
+    pub const SEQ: Range<usize> = 4..8;
+    pub const ACK: Range<usize> = 8..12;
+    /// Data offset (4 bits), reserved (3 bits), AE, CWR, ECE, URG, ACK, PSH, RST, SYN, FIN.
+    pub const OFF_FLAGS: Range<usize> = 12..14;
+    pub const WINDOW: Range<usize> = 14..16;
+    pub const CHECKSUM: Range<usize> = 16..18;
+    pub const URGENT: Range<usize> = 18..20;
+    pub const OPTIONS: usize = URGENT.end;
+}
+pub const MIN_HEADER_LEN: usize = field::OPTIONS;
+
+pub const FIN: u16 = 0x001;
+pub const SYN: u16 = 0x002;
+pub const RST: u16 = 0x004;
+pub const PSH: u16 = 0x008;
+pub const ACK: u16 = 0x010;
+pub const URG: u16 = 0x020;
+pub const ECE: u16 = 0x040;
+pub const CWR: u16 = 0x080;
+pub const AE: u16 = 0x100;
+
+/// Flag bits with their Wireshark names and labels, most significant first.
+const FLAGS: [(&str, &str, u8); 9] = [
+    ("tcp.flags.ae", "Accurate ECN", 7),
+    ("tcp.flags.cwr", "Congestion Window Reduced", 8),
+    ("tcp.flags.ece", "ECN-Echo", 9),
+    ("tcp.flags.urg", "Urgent", 10),
+    ("tcp.flags.ack", "Acknowledgment", 11),
+    ("tcp.flags.push", "Push", 12),
+    ("tcp.flags.reset", "Reset", 13),
+    ("tcp.flags.syn", "Syn", 14),
+    ("tcp.flags.fin", "Fin", 15),
+];
+
+/// The 12-character flag string tshark shows (`·······AP···`).
+pub fn flags_str(flags: u16) -> String {
+    const LETTERS: [char; 12] = ['R', 'R', 'R', 'A', 'C', 'E', 'U', 'A', 'P', 'R', 'S', 'F'];
+    (0..12)
+        .map(|i| {
+            if flags & (1 << (11 - i)) != 0 {
+                LETTERS[i]
+            } else {
+                '·'
+            }
+        })
+        .collect()
+}
+
+/// Names of the set flags, as in tshark's Info column: `SYN, ACK`.
+pub fn flag_names(flags: u16) -> String {
+    const ORDER: [(u16, &str); 9] = [
+        (FIN, "FIN"),
+        (SYN, "SYN"),
+        (RST, "RST"),
+        (PSH, "PSH"),
+        (ACK, "ACK"),
+        (URG, "URG"),
+        (ECE, "ECE"),
+        (CWR, "CWR"),
+        (AE, "AE"),
+    ];
+    let mut s = String::new();
+    for (bit, name) in ORDER {
+        if flags & bit != 0 {
+            if !s.is_empty() {
+                s.push_str(", ");
+            }
+            s.push_str(name);
+        }
+    }
+    if s.is_empty() {
+        s.push_str("<None>");
+    }
+    s
+}
+
+/// The TCP layer. `h` holds the header with options; `payload` is the data's frame range;
+/// `seg_len` is the data length the IP header declares (it may exceed what was captured).
+pub fn layer(h: Hdr, payload: Range<usize>, seg_len: usize) -> Layer {
+    use field::*;
+    let hdr_len = h.len();
+    let flags = h.u16(OFF_FLAGS.start) & 0x0fff;
+    let mut l = Layer::new(Protocol::Tcp, h.abs(0..hdr_len), payload.clone());
+    let mut f = Vec::with_capacity(16);
+    f.push(h.uint("tcp.srcport", "Source Port", SRC_PORT));
+    f.push(h.uint("tcp.dstport", "Destination Port", DST_PORT));
+    f.push(Field::new(
+        "tcp.len",
+        "TCP Segment Len",
+        Value::Uint(seg_len as u64),
+        payload.clone(),
+    ));
+    f.push(h.uint("tcp.seq_raw", "Sequence Number (raw)", SEQ));
+    f.push(h.uint("tcp.ack_raw", "Acknowledgment number (raw)", ACK));
+    let mut hl = h.bits("tcp.hdr_len", "Header Length", OFF_FLAGS, 0, 4);
+    hl.value = Value::Uint(hdr_len as u64);
+    f.push(hl.meaning(format!("{} words of 4 bytes", hdr_len / 4)));
+    let mut children = vec![h.bits("tcp.flags.res", "Reserved", OFF_FLAGS, 4, 3)];
+    children.extend(
+        FLAGS
+            .iter()
+            .map(|&(abbrev, name, bit)| h.flag(abbrev, name, OFF_FLAGS, bit)),
+    );
+    children.push(Field::new(
+        "tcp.flags.str",
+        "TCP Flags",
+        Value::Text(flags_str(flags)),
+        h.abs(OFF_FLAGS),
+    ));
+    f.push(
+        h.bits("tcp.flags", "Flags", OFF_FLAGS, 4, 12)
+            .hex(3)
+            .meaning(flag_names(flags))
+            .with_children(children),
+    );
+    f.push(h.uint("tcp.window_size_value", "Window", WINDOW));
+    f.push(h.uint("tcp.checksum", "Checksum", CHECKSUM).hex(4));
+    f.push(h.uint("tcp.urgent_pointer", "Urgent Pointer", URGENT));
+    if hdr_len > OPTIONS {
+        f.push(
+            h.bytes_field("tcp.options", "Options", OPTIONS..hdr_len)
+                .with_children(options(&h, OPTIONS, hdr_len)),
+        );
+    }
+    if !payload.is_empty() {
+        f.push(Field::new(
+            "tcp.payload",
+            "TCP payload",
+            Value::Bytes,
+            payload,
+        ));
+    }
+    l.fields = f;
+    l
+}
+
+fn kind_field(h: &Hdr, off: usize) -> Field {
+    h.uint("tcp.option_kind", "Kind", off..off + 1)
+}
+
+fn options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
+    let mut out = Vec::new();
+    let mut off = start;
+    while off < end {
+        let kind = h.u8(off);
+        match kind {
+            0 => {
+                out.push(
+                    Field::new(
+                        "tcp.options.eol",
+                        "End of Option List (EOL)",
+                        Value::Bytes,
+                        h.abs(off..off + 1),
+                    )
+                    .with_children(vec![kind_field(h, off)]),
+                );
+                // Everything after EOL is padding.
+                break;
+            }
+            1 => {
+                out.push(
+                    Field::new(
+                        "tcp.options.nop",
+                        "No-Operation (NOP)",
+                        Value::Bytes,
+                        h.abs(off..off + 1),
+                    )
+                    .with_children(vec![kind_field(h, off)]),
+                );
+                off += 1;
+                continue;
+            }
+            _ => {}
+        }
+        let len = h.u8(off + 1) as usize;
+        if off + 2 > end || len < 2 || off + len > end {
+            out.push(
+                h.bytes_field("tcp.options.malformed", "Malformed option", off..end)
+                    .meaning(format!("option kind {kind} with length {len} does not fit")),
+            );
+            break;
+        }
+        let len_field = h.uint("tcp.option_len", "Length", off + 1..off + 2);
+        let r = |a: usize, b: usize| off + a..off + b;
+        let (abbrev, name, mut extra): (&'static str, &'static str, Vec<Field>) = match (kind, len)
+        {
+            (2, 4) => (
+                "tcp.options.mss",
+                "Maximum segment size",
+                vec![h.uint("tcp.options.mss_val", "MSS Value", r(2, 4))],
+            ),
+            (3, 3) => {
+                let shift = h.u8(off + 2);
+                (
+                    "tcp.options.wscale",
+                    "Window scale",
+                    vec![
+                        h.uint("tcp.options.wscale.shift", "Shift count", r(2, 3)),
+                        Field::new(
+                            "tcp.options.wscale.multiplier",
+                            "Multiplier",
+                            Value::Uint(1u64 << shift.min(30)),
+                            h.abs(r(2, 3)),
+                        ),
+                    ],
+                )
+            }
+            (4, 2) => ("tcp.options.sack_perm", "SACK permitted", vec![]),
+            (5, _) => {
+                let mut edges = Vec::new();
+                let mut a = 2;
+                while a + 8 <= len {
+                    edges.push(h.uint("tcp.options.sack_le", "left edge", r(a, a + 4)));
+                    edges.push(h.uint("tcp.options.sack_re", "right edge", r(a + 4, a + 8)));
+                    a += 8;
+                }
+                ("tcp.options.sack", "SACK", edges)
+            }
+            (8, 10) => (
+                "tcp.options.timestamp",
+                "Timestamps",
+                vec![
+                    h.uint("tcp.options.timestamp.tsval", "Timestamp value", r(2, 6)),
+                    h.uint(
+                        "tcp.options.timestamp.tsecr",
+                        "Timestamp echo reply",
+                        r(6, 10),
+                    ),
+                ],
+            ),
+            (30, _) => ("tcp.options.mptcp", "Multipath TCP", vec![]),
+            (34, _) => ("tcp.options.tfo", "TCP Fast Open", vec![]),
+            _ => ("tcp.options.unknown", "Unknown option", vec![]),
+        };
+        let mut children = vec![kind_field(h, off), len_field];
+        children.append(&mut extra);
+        out.push(
+            Field::new(abbrev, name, Value::Bytes, h.abs(off..off + len)).with_children(children),
+        );
+        off += len;
+    }
+    out
+}

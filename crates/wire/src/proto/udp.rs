@@ -1,0 +1,37 @@
+//! UDP header (RFC 768): ports, length, checksum. Nothing else: no connection, no order.
+
+use std::ops::Range;
+
+use super::Hdr;
+use crate::field::{Field, Value};
+use crate::layer::{Layer, Protocol};
+
+pub mod field {
+    use std::ops::Range;
+    pub const SRC_PORT: Range<usize> = 0..2;
+    pub const DST_PORT: Range<usize> = 2..4;
+    pub const LENGTH: Range<usize> = 4..6;
+    pub const CHECKSUM: Range<usize> = 6..8;
+}
+pub const HEADER_LEN: usize = field::CHECKSUM.end;
+
+pub fn layer(h: Hdr, payload: Range<usize>) -> Layer {
+    use field::*;
+    let mut l = Layer::new(Protocol::Udp, h.abs(0..HEADER_LEN), payload.clone());
+    let mut f = vec![
+        h.uint("udp.srcport", "Source Port", SRC_PORT),
+        h.uint("udp.dstport", "Destination Port", DST_PORT),
+        h.uint("udp.length", "Length", LENGTH),
+        h.uint("udp.checksum", "Checksum", CHECKSUM).hex(4),
+    ];
+    if !payload.is_empty() {
+        f.push(Field::new(
+            "udp.payload",
+            "UDP payload",
+            Value::Bytes,
+            payload,
+        ));
+    }
+    l.fields = f;
+    l
+}

@@ -1,0 +1,227 @@
+//! One line per packet, as a packet list shows it: source, destination, protocol, info.
+
+use std::fmt::Write;
+
+use crate::analysis::Analysis;
+use crate::field::Value;
+use crate::layer::{Dissection, Layer, Protocol};
+use crate::proto::tcp::flag_names;
+
+/// The packet-list columns that depend on the packet's content.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub src: String,
+    pub dst: String,
+    /// The name of the innermost protocol (tshark's Protocol column).
+    pub protocol: &'static str,
+    pub info: String,
+}
+
+fn text(l: &Layer, abbrev: &str, frame: &[u8]) -> String {
+    l.field(abbrev)
+        .map(|f| {
+            crate::field::DisplayValue {
+                field: f,
+                packet: frame,
+            }
+            .to_string()
+        })
+        .unwrap_or_default()
+}
+
+fn num(l: &Layer, abbrev: &str) -> u64 {
+    l.field(abbrev).and_then(|f| f.as_u64()).unwrap_or(0)
+}
+
+/// Builds the summary of a dissected frame; `analysis` adds relative numbers to TCP lines.
+pub fn summarize(d: &Dissection, frame: &[u8], analysis: &Analysis) -> Summary {
+    let mut s = Summary::default();
+    for l in &d.layers {
+        match l.protocol {
+            Protocol::Ethernet => {
+                s.src = text(l, "eth.src", frame);
+                s.dst = text(l, "eth.dst", frame);
+            }
+            Protocol::Ipv4 => {
+                s.src = text(l, "ip.src", frame);
+                s.dst = text(l, "ip.dst", frame);
+            }
+            Protocol::Ipv6 => {
+                s.src = text(l, "ipv6.src", frame);
+                s.dst = text(l, "ipv6.dst", frame);
+            }
+            _ => {}
+        }
+    }
+    let Some(top) = d.layers.last() else {
+        s.protocol = "Frame";
+        s.info = d.stop.as_ref().map(|st| st.to_string()).unwrap_or_default();
+        return s;
+    };
+    // Application data over TCP/UDP is described by the transport line, as tshark does.
+    let described = match top.protocol {
+        Protocol::Data => d.layers.iter().rev().nth(1).unwrap_or(top),
+        _ => top,
+    };
+    s.protocol = match described.protocol {
+        Protocol::Ipv4 => "IPv4",
+        Protocol::Ipv6 => "IPv6",
+        p => p.name(),
+    };
+    let info = &mut s.info;
+    match described.protocol {
+        Protocol::Tcp => {
+            let flags = num(described, "tcp.flags") as u16;
+            let _ = write!(
+                info,
+                "{} → {} [{}]",
+                num(described, "tcp.srcport"),
+                num(described, "tcp.dstport"),
+                flag_names(flags)
+            );
+            if let Analysis::Tcp(t) = analysis {
+                let _ = write!(info, " Seq={}", t.seq);
+                if flags & crate::proto::tcp::ACK != 0 {
+                    let _ = write!(info, " Ack={}", t.ack);
+                }
+                let _ = write!(info, " Win={} Len={}", t.window, t.len);
+                if let Some(f) = t.notes.list().first() {
+                    info.insert_str(0, &format!("[{}] ", short_note(f.0)));
+                }
+            } else {
+                let _ = write!(
+                    info,
+                    " Seq={} Win={} Len={}",
+                    num(described, "tcp.seq_raw"),
+                    num(described, "tcp.window_size_value"),
+                    num(described, "tcp.len")
+                );
+            }
+            if let Some(mss) = described.field("tcp.options.mss_val") {
+                let _ = write!(info, " MSS={}", mss.as_u64().unwrap_or(0));
+            }
+            if described.field("tcp.options.sack_perm").is_some() {
+                info.push_str(" SACK_PERM");
+            }
+            if let Some(ws) = described.field("tcp.options.wscale.multiplier") {
+                let _ = write!(info, " WS={}", ws.as_u64().unwrap_or(0));
+            }
+            if let Some(Layer {
+                protocol: Protocol::Data,
+                ..
+            }) = d.layers.last()
+            {
+                if let Some(t) = d.layers.last().and_then(|l| l.field("data.text")) {
+                    if let Value::Text(txt) = &t.value {
+                        let _ = write!(info, " \"{}\"", truncate(txt, 40));
+                    }
+                }
+            }
+        }
+        Protocol::Udp => {
+            let _ = write!(
+                info,
+                "{} → {} Len={}",
+                num(described, "udp.srcport"),
+                num(described, "udp.dstport"),
+                num(described, "udp.length").saturating_sub(8)
+            );
+            if let Some(t) = d.layers.last().and_then(|l| l.field("data.text")) {
+                if let Value::Text(txt) = &t.value {
+                    let _ = write!(info, " \"{}\"", truncate(txt, 40));
+                }
+            }
+        }
+        Protocol::Icmp | Protocol::Icmpv6 => {
+            let ty = described.fields.first();
+            let name = ty
+                .and_then(|f| f.meaning.as_deref())
+                .unwrap_or("Unknown type");
+            info.push_str(name);
+            let (id, seq) = if described.protocol == Protocol::Icmp {
+                ("icmp.ident", "icmp.seq")
+            } else {
+                ("icmpv6.echo.identifier", "icmpv6.echo.sequence_number")
+            };
+            if let (Some(i), Some(q)) = (described.field(id), described.field(seq)) {
+                let _ = write!(
+                    info,
+                    "  id=0x{:04x}, seq={}",
+                    i.as_u64().unwrap_or(0),
+                    q.as_u64().unwrap_or(0)
+                );
+            }
+            if let Some(t) = described
+                .field("icmpv6.nd.ns.target_address")
+                .or(described.field("icmpv6.nd.na.target_address"))
+            {
+                let _ = write!(info, " for {}", text(described, t.abbrev, frame));
+            }
+        }
+        Protocol::Arp => {
+            let op = num(described, "arp.opcode");
+            let tpa = text(described, "arp.dst.proto_ipv4", frame);
+            let spa = text(described, "arp.src.proto_ipv4", frame);
+            match op {
+                1 => {
+                    let _ = write!(info, "Who has {tpa}? Tell {spa}");
+                }
+                2 => {
+                    let _ = write!(
+                        info,
+                        "{spa} is at {}",
+                        text(described, "arp.src.hw_mac", frame)
+                    );
+                }
+                _ => {
+                    let _ = write!(info, "ARP opcode {op}");
+                }
+            }
+        }
+        Protocol::Http => {
+            let line = described.fields.first().map(|f| {
+                crate::field::DisplayValue {
+                    field: f,
+                    packet: frame,
+                }
+                .to_string()
+            });
+            info.push_str(&line.unwrap_or_default());
+        }
+        p => {
+            info.push_str(p.name());
+        }
+    }
+    if let Some(stop) = &d.stop {
+        let _ = write!(info, " [{}]", stop);
+    }
+    s
+}
+
+fn short_note(abbrev: &str) -> &'static str {
+    match abbrev {
+        "tcp.analysis.retransmission" => "TCP Retransmission",
+        "tcp.analysis.fast_retransmission" => "TCP Fast Retransmission",
+        "tcp.analysis.spurious_retransmission" => "TCP Spurious Retransmission",
+        "tcp.analysis.lost_segment" => "TCP Previous segment not captured",
+        "tcp.analysis.ack_lost_segment" => "TCP ACKed unseen segment",
+        "tcp.analysis.keep_alive" => "TCP Keep-Alive",
+        "tcp.analysis.zero_window" => "TCP ZeroWindow",
+        "tcp.analysis.zero_window_probe" => "TCP ZeroWindowProbe",
+        "tcp.analysis.window_update" => "TCP Window Update",
+        "tcp.analysis.window_full" => "TCP Window Full",
+        "tcp.analysis.duplicate_ack" => "TCP Dup ACK",
+        "tcp.connection.rst" => "RST",
+        _ => "TCP",
+    }
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n).collect();
+        t.push('…');
+        t
+    }
+}

@@ -1,0 +1,66 @@
+//! Packet sources and sinks: capture files and pipes read by libpcap, live capture through
+//! libpcap, capture files written as pcap (libpcap) or pcapng, and interface listing.
+//!
+//! pcap types stay inside this module; the rest of the program sees [`RawPacket`]s.
+
+pub mod file;
+pub mod interfaces;
+pub mod live;
+pub mod writer;
+
+pub use file::{open_file, FileReader, ReadEnd};
+pub use live::{LiveCapture, LiveOptions};
+pub use writer::{Format, PacketWriter};
+
+/// Largest frame we keep in memory. A file may claim more: such a record is cut here, so
+/// no input can make us allocate without bound.
+pub const MAX_PACKET: usize = 256 * 1024;
+
+/// One captured frame.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RawPacket {
+    /// Seconds since the Unix epoch.
+    pub ts_sec: i64,
+    /// Nanoseconds within the second.
+    pub ts_nsec: u32,
+    /// Length of the frame on the wire (may exceed `data.len()` when cut by the snaplen).
+    pub orig_len: u32,
+    pub data: Vec<u8>,
+}
+
+impl RawPacket {
+    pub fn timestamp(&self) -> f64 {
+        self.ts_sec as f64 + self.ts_nsec as f64 * 1e-9
+    }
+
+    pub(crate) fn from_pcap(header: &pcap::PacketHeader, data: &[u8], nanos: bool) -> RawPacket {
+        let frac = header.ts.tv_usec as i64;
+        let ts_nsec = if nanos { frac } else { frac * 1000 };
+        RawPacket {
+            ts_sec: header.ts.tv_sec as i64,
+            ts_nsec: ts_nsec.clamp(0, 999_999_999) as u32,
+            orig_len: header.len,
+            data: data[..data.len().min(MAX_PACKET)].to_vec(),
+        }
+    }
+}
+
+/// The fix for a capture that was refused for lack of privilege.
+pub fn permission_fix() -> String {
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "layerscope".to_string());
+    format!(
+        "capturing needs the CAP_NET_RAW capability (or root). Grant it to this binary once:\n\
+         \n    sudo setcap cap_net_raw,cap_net_admin=eip {exe}\n\n\
+         (every rebuild drops it again), or run as root, or open a saved capture instead."
+    )
+}
+
+/// True when a libpcap error message means "not allowed".
+pub fn is_permission_error(msg: &str) -> bool {
+    let m = msg.to_ascii_lowercase();
+    m.contains("operation not permitted")
+        || m.contains("permission denied")
+        || m.contains("you don't have permission")
+}

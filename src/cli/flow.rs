@@ -1,0 +1,156 @@
+//! `layerscope flow`: a text ladder (sequence) diagram per TCP stream and UDP conversation,
+//! with each endpoint's TCP state between the arrows.
+
+use std::io::{self, Write};
+
+use layerscope_wire::analysis::{Analysis, TcpState};
+use layerscope_wire::proto::tcp::{flag_names, ACK};
+use layerscope_wire::Protocol;
+
+use crate::packets::Capture;
+
+const ARROW: usize = 46;
+const STATE: usize = 13;
+
+fn arrow(label: &str, to_right: bool) -> String {
+    let inner = ARROW - 4;
+    let mut label: String = label.chars().take(inner - 2).collect();
+    label = format!(" {label} ");
+    let pad = inner.saturating_sub(label.chars().count());
+    let (l, r) = (pad / 2, pad - pad / 2);
+    if to_right {
+        format!("─{}{}{}──▶", "─".repeat(l), label, "─".repeat(r))
+    } else {
+        format!("◀──{}{}{}─", "─".repeat(l), label, "─".repeat(r))
+    }
+}
+
+fn state(s: TcpState) -> String {
+    format!("{:<width$}", s.name(), width = STATE)
+}
+
+/// Writes every TCP stream's ladder, then every UDP conversation's.
+pub fn write_flows(
+    out: &mut impl Write,
+    cap: &Capture,
+    stream_filter: Option<u32>,
+) -> io::Result<()> {
+    let first_ts = cap.packets.first().map_or(0.0, |p| p.raw.timestamp());
+    let by_number = |n: u32| cap.packets.get(n as usize - 1);
+    for s in &cap.analyzer.tcp.streams {
+        if stream_filter.is_some_and(|f| f != s.index) {
+            continue;
+        }
+        writeln!(
+            out,
+            "TCP stream {}: client {} ⇄ server {}",
+            s.index, s.client, s.server
+        )?;
+        writeln!(
+            out,
+            "{:>6} {:>10}  {:<STATE$} {:^ARROW$} {:<STATE$}",
+            "frame", "time (s)", "client", "", "server"
+        )?;
+        // States before the first segment.
+        let (c0, s0) = if s.syn_frame.is_some() {
+            (TcpState::Closed, TcpState::Listen)
+        } else {
+            (TcpState::Established, TcpState::Established)
+        };
+        writeln!(
+            out,
+            "{:>6} {:>10}  {} {:ARROW$} {}",
+            "",
+            "",
+            state(c0),
+            "",
+            state(s0)
+        )?;
+        for &n in &s.frames {
+            let Some(p) = by_number(n) else { continue };
+            let Analysis::Tcp(t) = &p.analysis else {
+                continue;
+            };
+            let tcp = p.dissection.layer(Protocol::Tcp);
+            let flags = tcp
+                .and_then(|l| l.field("tcp.flags"))
+                .and_then(|f| f.as_u64())
+                .unwrap_or(0) as u16;
+            let mut label = format!("[{}] Seq={}", flag_names(flags), t.seq);
+            if flags & ACK != 0 {
+                label.push_str(&format!(" Ack={}", t.ack));
+            }
+            if t.len > 0 {
+                label.push_str(&format!(" Len={}", t.len));
+            }
+            let mut notes: Vec<String> = Vec::new();
+            if let Some(role) = t.role {
+                notes.push(role.name().to_string());
+            }
+            for (_, text) in t.notes.list() {
+                notes.push(text);
+            }
+            if let Some(text) = p
+                .dissection
+                .layers
+                .last()
+                .and_then(|l| l.field("data.text"))
+            {
+                notes.push(format!("data {}", text.display(&p.raw.data)));
+            }
+            writeln!(
+                out,
+                "{:>6} {:>10.6}  {} {} {}  {}",
+                n,
+                p.raw.timestamp() - first_ts,
+                state(t.client_state),
+                arrow(&label, t.from_client),
+                state(t.server_state),
+                notes.join("; ")
+            )?;
+        }
+        writeln!(out)?;
+    }
+    if stream_filter.is_some() {
+        return Ok(());
+    }
+    for (i, c) in cap.analyzer.udp.conversations.iter().enumerate() {
+        writeln!(
+            out,
+            "UDP conversation {i}: {} ⇄ {}",
+            c.initiator, c.responder
+        )?;
+        for &n in &c.frames {
+            let Some(p) = by_number(n) else { continue };
+            let Analysis::Udp(u) = &p.analysis else {
+                continue;
+            };
+            let len = p
+                .dissection
+                .layer(Protocol::Udp)
+                .and_then(|l| l.field("udp.length"))
+                .and_then(|f| f.as_u64())
+                .unwrap_or(8);
+            let label = format!("UDP Len={}", len.saturating_sub(8));
+            let text = p
+                .dissection
+                .layers
+                .last()
+                .and_then(|l| l.field("data.text"))
+                .map(|f| f.display(&p.raw.data))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "{:>6} {:>10.6}  {:<STATE$} {} {:<STATE$}  {}",
+                n,
+                p.raw.timestamp() - first_ts,
+                "",
+                arrow(&label, u.from_initiator),
+                "",
+                text
+            )?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,252 @@
+//! The command line: `dissect`, `flow`, `capture`, `interfaces`, `echo`.
+
+pub mod capture_cmd;
+pub mod flow;
+pub mod json;
+pub mod text;
+
+use std::io::{BufWriter, Write};
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use clap::{Parser, Subcommand};
+
+use crate::capture::{open_file, ReadEnd};
+use crate::echo::{self, Mode, Proto};
+use crate::packets::Decoder;
+
+/// The capture opened when no file is named.
+pub const BUNDLED_CAPTURE: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/captures/tcp-echo-ipv4.pcapng");
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "layerscope",
+    version,
+    about = "See what really happens on the wire when two programs talk over sockets"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Dissect a capture file layer by layer (text like `tshark -V`, or JSON).
+    Dissect {
+        /// pcap or pcapng file; `-` reads a pcap stream from standard input.
+        file: PathBuf,
+        /// JSON array, one object per packet, keyed by Wireshark field names.
+        #[arg(long)]
+        json: bool,
+        /// One summary line per packet instead of the full layer breakdown.
+        #[arg(long, conflicts_with = "json")]
+        summary: bool,
+        /// Stop after this many packets.
+        #[arg(short = 'c', long = "count")]
+        count: Option<usize>,
+    },
+    /// Draw each TCP stream (and UDP conversation) as a ladder diagram with endpoint states.
+    Flow {
+        file: PathBuf,
+        /// Only this tcp.stream.
+        #[arg(long)]
+        stream: Option<u32>,
+    },
+    /// Capture live with libpcap (needs CAP_NET_RAW).
+    Capture(capture_cmd::CaptureArgs),
+    /// List network interfaces with their addresses and flags.
+    Interfaces,
+    /// The echo demo's server and client.
+    Echo {
+        #[command(subcommand)]
+        role: EchoRole,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum EchoRole {
+    /// Run an echo (or uppercase) server.
+    Server {
+        #[arg(long, value_enum, default_value = "tcp")]
+        proto: Proto,
+        #[arg(long, default_value = "127.0.0.1:8888")]
+        listen: SocketAddr,
+        #[arg(long, value_enum, default_value = "echo")]
+        mode: Mode,
+        /// Exit after serving this many clients (TCP) or datagrams (UDP).
+        #[arg(long)]
+        max_sessions: Option<usize>,
+        /// Most clients connected at once.
+        #[arg(long, default_value_t = 64)]
+        max_clients: usize,
+        /// Seconds of silence after which a client is dropped.
+        #[arg(long, default_value_t = 60)]
+        idle_timeout: u64,
+    },
+    /// Connect, send messages, print the replies.
+    Client {
+        #[arg(long, value_enum, default_value = "tcp")]
+        proto: Proto,
+        #[arg(long, default_value = "127.0.0.1:8888")]
+        connect: SocketAddr,
+        #[arg(long, default_value = "Hello, server!")]
+        message: Vec<String>,
+        /// Send the message this many times.
+        #[arg(long, default_value_t = 1)]
+        count: usize,
+        /// Also send each line typed on standard input.
+        #[arg(long)]
+        interactive: bool,
+        /// Seconds to wait for a reply.
+        #[arg(long, default_value_t = 5)]
+        timeout: u64,
+    },
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        None => {
+            // No GUI yet: show the bundled echo capture as a ladder, then its packets.
+            let path = Path::new(BUNDLED_CAPTURE);
+            let out = std::io::stdout();
+            let mut out = BufWriter::new(out.lock());
+            writeln!(
+                out,
+                "layerscope — the bundled TCP echo capture ({})\n",
+                path.display()
+            )?;
+            let cap = crate::packets::load(path, None)?;
+            flow::write_flows(&mut out, &cap, None)?;
+            let first = cap.packets.first().map_or(0.0, |p| p.raw.timestamp());
+            for p in &cap.packets {
+                text::write_summary_line(&mut out, p, first)?;
+            }
+            writeln!(
+                out,
+                "\nSee every layer: layerscope dissect {}",
+                path.display()
+            )?;
+            out.flush()?;
+            Ok(())
+        }
+        Some(Command::Dissect {
+            file,
+            json,
+            summary,
+            count,
+        }) => dissect(&file, json, summary, count),
+        Some(Command::Flow { file, stream }) => {
+            let cap = crate::packets::load(&file, None)?;
+            let out = std::io::stdout();
+            let mut out = BufWriter::new(out.lock());
+            flow::write_flows(&mut out, &cap, stream)?;
+            out.flush()?;
+            if let Some(w) = &cap.warning {
+                eprintln!("warning: {w}");
+            }
+            Ok(())
+        }
+        Some(Command::Capture(args)) => capture_cmd::run(args),
+        Some(Command::Interfaces) => {
+            print!(
+                "{}",
+                crate::capture::interfaces::render(&crate::capture::interfaces::list())
+            );
+            Ok(())
+        }
+        Some(Command::Echo { role }) => run_echo(role),
+    }
+}
+
+fn dissect(file: &Path, json: bool, summary: bool, count: Option<usize>) -> anyhow::Result<()> {
+    let mut reader = open_file(file)?;
+    let mut decoder = Decoder::new(reader.link);
+    let out = std::io::stdout();
+    let mut out = BufWriter::with_capacity(1 << 16, out.lock());
+    let (mut first_ts, mut prev_ts) = (None, 0.0);
+    let mut n = 0usize;
+    if json {
+        out.write_all(b"[\n")?;
+    }
+    while count.is_none_or(|c| n < c) {
+        let Some(raw) = reader.next_packet() else {
+            break;
+        };
+        let p = decoder.decode(raw);
+        let ts = p.raw.timestamp();
+        let first = *first_ts.get_or_insert(ts);
+        if json {
+            if n > 0 {
+                out.write_all(b",\n")?;
+            }
+            json::write_packet(&mut out, &p, first, if n == 0 { ts } else { prev_ts })?;
+        } else if summary {
+            text::write_summary_line(&mut out, &p, first)?;
+        } else {
+            text::write_packet(&mut out, &p, first)?;
+        }
+        prev_ts = ts;
+        n += 1;
+    }
+    if json {
+        out.write_all(b"\n]\n")?;
+    }
+    out.flush()?;
+    if let Some(ReadEnd::Damaged(msg)) = reader.end() {
+        eprintln!(
+            "warning: {} is damaged after packet {n}: {msg}; the {n} complete packets before it were shown",
+            file.display()
+        );
+    }
+    Ok(())
+}
+
+fn run_echo(role: EchoRole) -> anyhow::Result<()> {
+    match role {
+        EchoRole::Server {
+            proto,
+            listen,
+            mode,
+            max_sessions,
+            max_clients,
+            idle_timeout,
+        } => {
+            let server = echo::Server::start(echo::ServerOptions {
+                proto,
+                listen,
+                mode,
+                max_clients,
+                idle_timeout: Duration::from_secs(idle_timeout),
+                max_sessions,
+                ..Default::default()
+            })?;
+            server.wait();
+            Ok(())
+        }
+        EchoRole::Client {
+            proto,
+            connect,
+            message,
+            count,
+            interactive,
+            timeout,
+        } => {
+            let messages: Vec<String> = (0..count).flat_map(|_| message.iter().cloned()).collect();
+            let opts = echo::ClientOptions {
+                proto,
+                connect,
+                messages: if interactive && count == 1 && message == ["Hello, server!"] {
+                    vec![]
+                } else {
+                    messages
+                },
+                interactive,
+                timeout: Duration::from_secs(timeout),
+            };
+            echo::run_client(&opts, &mut std::io::stdout())?;
+            Ok(())
+        }
+    }
+}

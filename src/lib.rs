@@ -1,0 +1,9 @@
+//! layerscope: see what really happens on the wire when two programs talk over sockets.
+//!
+//! The library half of the `layerscope` binary: capture sources and writers, the built-in
+//! echo demo, and the command-line front end. Dissection lives in `layerscope-wire`.
+
+pub mod capture;
+pub mod cli;
+pub mod echo;
+pub mod packets;

@@ -1,0 +1,86 @@
+//! Reads a whole capture and runs the dissector and the conversation analysis over it, in
+//! capture order. The CLI printers and the flow diagram share this pass.
+
+use std::path::Path;
+
+use layerscope_wire::{dissect, Analysis, Analyzer, Dissection, LinkType};
+
+use crate::capture::{open_file, RawPacket, ReadEnd};
+
+/// One packet with everything known about it.
+pub struct Decoded {
+    pub number: u32,
+    pub raw: RawPacket,
+    pub dissection: Dissection,
+    pub analysis: Analysis,
+}
+
+/// Decodes packets one by one, feeding the analyzer.
+pub struct Decoder {
+    pub link: LinkType,
+    pub analyzer: Analyzer,
+    next_number: u32,
+}
+
+impl Decoder {
+    pub fn new(link: LinkType) -> Self {
+        Decoder {
+            link,
+            analyzer: Analyzer::new(),
+            next_number: 1,
+        }
+    }
+
+    pub fn decode(&mut self, raw: RawPacket) -> Decoded {
+        let number = self.next_number;
+        self.next_number += 1;
+        let mut dissection = dissect(self.link, &raw.data);
+        let analysis = self
+            .analyzer
+            .observe(number, raw.timestamp(), &raw.data, &dissection);
+        Analyzer::annotate(&mut dissection, &analysis);
+        Decoded {
+            number,
+            raw,
+            dissection,
+            analysis,
+        }
+    }
+}
+
+/// A whole capture, decoded.
+pub struct Capture {
+    pub link: LinkType,
+    pub packets: Vec<Decoded>,
+    pub analyzer: Analyzer,
+    /// Set when the file was damaged or cut short: every packet before it is in `packets`.
+    pub warning: Option<String>,
+}
+
+/// Reads and decodes up to `limit` packets of a file (`-` for standard input).
+pub fn load(path: &Path, limit: Option<usize>) -> anyhow::Result<Capture> {
+    let mut reader = open_file(path)?;
+    let mut decoder = Decoder::new(reader.link);
+    let mut packets = Vec::new();
+    while limit.is_none_or(|l| packets.len() < l) {
+        let Some(raw) = reader.next_packet() else {
+            break;
+        };
+        packets.push(decoder.decode(raw));
+    }
+    let warning = match reader.end() {
+        Some(ReadEnd::Damaged(msg)) => Some(format!(
+            "{} is damaged after packet {}: {msg}; the {} complete packets before it are shown",
+            path.display(),
+            packets.len(),
+            packets.len()
+        )),
+        _ => None,
+    };
+    Ok(Capture {
+        link: decoder.link,
+        packets,
+        analyzer: decoder.analyzer,
+        warning,
+    })
+}
