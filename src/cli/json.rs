@@ -14,12 +14,12 @@ use crate::packets::Decoded;
 pub fn protocol_chain(p: &Decoded) -> String {
     let mut s = String::new();
     for l in &p.dissection.layers {
-        use layerscope_wire::Protocol::*;
         if !s.is_empty() {
             s.push(':');
         }
         s.push_str(l.protocol.abbrev());
         match l.protocol {
+            Ethernet if p.dissection.field("eth.len").is_some() => s.push_str(":llc"),
             Ethernet | Vlan | Ieee8021ad | Sll | Sll2 => s.push_str(":ethertype"),
             Ipv6 => {
                 for f in &l.fields {
@@ -46,7 +46,68 @@ pub fn protocol_chain(p: &Decoded) -> String {
             _ => {}
         }
     }
+    // Name what we did not decode, as tshark's chain would (ESP, OSPF, LLDP …).
+    if let Some(last) = p.dissection.layers.last() {
+        let next = match last.protocol {
+            Ipv4 => last.field("ip.proto").and_then(|f| f.as_u64()).and_then(|v| ip_protocol_abbrev(v as u8)),
+            Ipv6 => ipv6_last_next(last).and_then(ip_protocol_abbrev),
+            Ethernet | Vlan | Ieee8021ad | Sll | Sll2 => last
+                .fields
+                .iter()
+                .rev()
+                .find(|f| f.abbrev.ends_with("type") && f.abbrev != "sll.hatype")
+                .and_then(|f| f.as_u64())
+                .and_then(|t| ethertype_abbrev(t as u16)),
+            _ => None,
+        };
+        if let Some(n) = next {
+            s.push(':');
+            s.push_str(n);
+        }
+    }
     s
+}
+
+use layerscope_wire::Protocol::*;
+
+fn ipv6_last_next(l: &layerscope_wire::Layer) -> Option<u8> {
+    let mut next = l.field("ipv6.nxt")?.as_u64()? as u8;
+    for f in l.all_fields() {
+        if f.abbrev.ends_with(".nxt") || f.abbrev == "ah.next_header" {
+            next = f.as_u64()? as u8;
+        }
+    }
+    Some(next)
+}
+
+/// Wireshark's protocol names for IP protocols we recognise but do not decode.
+fn ip_protocol_abbrev(p: u8) -> Option<&'static str> {
+    Some(match p {
+        47 => "gre",
+        50 => "esp",
+        51 => "ah",
+        88 => "eigrp",
+        89 => "ospf",
+        103 => "pim",
+        112 => "vrrp",
+        132 => "sctp",
+        _ => return None,
+    })
+}
+
+fn ethertype_abbrev(t: u16) -> Option<&'static str> {
+    Some(match t {
+        0x6003 => "dec_dna",
+        0x8035 => "arp",
+        0x8809 => "slow",
+        0x8847 | 0x8848 => "mpls",
+        0x8863 | 0x8864 => "pppoed",
+        0x888e => "eapol",
+        0x88a2 => "aoe",
+        0x88cc => "lldp",
+        0x88f7 => "ptp",
+        _ => return None,
+    })
 }
 
 fn write_str(out: &mut impl Write, s: &str) -> io::Result<()> {

@@ -89,7 +89,17 @@ impl<'a> Walk<'a> {
                 }
                 let h = self.hdr(0..proto::ethernet::HEADER_LEN);
                 self.d.layers.push(proto::ethernet::layer(h, n));
-                self.ether(proto::ethernet::HEADER_LEN, h.u16(12));
+                let t = h.u16(12);
+                if proto::ethernet::is_length(t) {
+                    self.stop(
+                        StopKind::Unsupported,
+                        "LLC",
+                        proto::ethernet::HEADER_LEN,
+                        "IEEE 802.3 frame with an LLC header (STP, CDP, IS-IS …) is not decoded",
+                    );
+                    return;
+                }
+                self.ether(proto::ethernet::HEADER_LEN, t);
             }
             LinkType::LINUX_SLL => {
                 if self.short("Linux cooked capture", 0, proto::sll::v1::HEADER_LEN) {

@@ -28,6 +28,11 @@ fn address(
     ])
 }
 
+/// Values up to 1500 in the type position are an IEEE 802.3 length: an LLC header follows.
+pub fn is_length(type_or_len: u16) -> bool {
+    type_or_len <= 1500
+}
+
 /// EtherType field with its protocol name; shared by Ethernet, VLAN tags and cooked headers.
 pub fn ethertype_field(h: &Hdr, abbrev: &'static str, off: usize) -> Field {
     let t = h.u16(off);
@@ -62,7 +67,11 @@ pub fn layer(h: Hdr, frame_len: usize) -> Layer {
             "eth.src.lg",
             "eth.src.ig",
         ),
-        ethertype_field(&h, "eth.type", field::ETHERTYPE.start),
+        if is_length(h.u16(field::ETHERTYPE.start)) {
+            h.uint("eth.len", "Length", field::ETHERTYPE)
+        } else {
+            ethertype_field(&h, "eth.type", field::ETHERTYPE.start)
+        },
     ];
     l
 }

@@ -76,10 +76,10 @@ pub fn fields(h: &Hdr) -> Vec<Field> {
                 h.flag("ip.flags.mf", "More fragments", FLG_OFF, 2),
             ]),
     );
-    // Wireshark reports the offset in bytes (the header stores 8-byte units).
-    let mut frag = h.bits("ip.frag_offset", "Fragment Offset", FLG_OFF, 3, 13);
-    frag.value = Value::Uint(frag.as_u64().unwrap_or(0) * 8);
-    fields.push(frag);
+    // In units of 8 bytes, as stored (and as tshark reports it).
+    let frag = h.bits("ip.frag_offset", "Fragment Offset", FLG_OFF, 3, 13);
+    let bytes = frag.as_u64().unwrap_or(0) * 8;
+    fields.push(frag.meaning(format!("{bytes} bytes")));
     fields.push(h.uint("ip.ttl", "Time to Live", TTL));
     let p = h.uint("ip.proto", "Protocol", PROTOCOL);
     fields.push(match names::ip_protocol(proto) {

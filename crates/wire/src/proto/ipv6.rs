@@ -32,6 +32,8 @@ pub fn fields(h: &Hdr) -> Vec<Field> {
     use field::*;
     let mut fields = Vec::with_capacity(12);
     fields.push(h.bits("ipv6.version", "Version", VER_TC_FLOW, 0, 4));
+    // Wireshark also files the version under the generic `ip.version`.
+    fields.push(h.bits("ip.version", "Version", VER_TC_FLOW, 0, 4));
     fields.push(
         h.bits("ipv6.tclass", "Traffic Class", VER_TC_FLOW, 4, 8)
             .hex(2)
@@ -143,10 +145,10 @@ fn extension(h: &Hdr, kind: u8, off: usize) -> Option<(Field, usize)> {
         44 => {
             children.push(next_header(h, "ipv6.fragment.nxt", "Next Header", off));
             children.push(h.uint("ipv6.fragment.reserved_octet", "Reserved octet", r(1, 2)));
-            let mut frag = h.bits("ipv6.fragment.offset", "Offset", r(2, 4), 0, 13);
-            // Shown in bytes like Wireshark; stored in 8-byte units.
-            frag.value = Value::Uint(frag.as_u64().unwrap_or(0) * 8);
-            children.push(frag);
+            // In units of 8 bytes, as stored and as tshark reports it.
+            let frag = h.bits("ipv6.fragment.offset", "Offset", r(2, 4), 0, 13);
+            let bytes = frag.as_u64().unwrap_or(0) * 8;
+            children.push(frag.meaning(format!("{bytes} bytes")));
             children.push(h.bits(
                 "ipv6.fragment.reserved_bits",
                 "Reserved bits",

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Re-records the bundled captures in captures/ with layerscope's own capture and echo
+# commands (needs CAP_NET_RAW or root), then regenerates tshark's expected values for them.
+#   scripts/record-captures.sh
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+cargo build --release --quiet
+bin=$here/target/release/layerscope
+out=$here/captures
+
+# record NAME FILTER COMMAND...: capture on lo while COMMAND runs.
+record() {
+  local name=$1 filter=$2; shift 2
+  "$bin" capture -i lo -f "$filter" -w "$out/$name.pcapng" 2> "$out/.capture.log" &
+  local cap=$!
+  for _ in $(seq 50); do grep -q Capturing "$out/.capture.log" && break; sleep 0.1; done
+  sleep 0.3
+  "$@"
+  sleep 0.5
+  kill -INT $cap; wait $cap || true
+  rm -f "$out/.capture.log"
+  echo "recorded $name: $(tshark -r "$out/$name.pcapng" 2>/dev/null | wc -l) packets"
+}
+
+server() { "$bin" echo server "$@" & server_pid=$!; sleep 0.3; }
+
+tcp_echo_v4() {
+  server --listen 127.0.0.1:8888 --max-sessions 1
+  "$bin" echo client --connect 127.0.0.1:8888 --message "Hello, server!"
+  wait "$server_pid"
+}
+tcp_echo_v6() {
+  server --listen '[::1]:8888' --max-sessions 1
+  "$bin" echo client --connect '[::1]:8888' --message "Hello, server!"
+  wait "$server_pid"
+}
+upper_two_clients() {
+  server --listen 127.0.0.1:3234 --mode upper --max-sessions 2
+  "$bin" echo client --connect 127.0.0.1:3234 --message "hello from client one"
+  "$bin" echo client --connect 127.0.0.1:3234 --message "hello from client two"
+  wait "$server_pid"
+}
+udp_echo() {
+  server --proto udp --listen 127.0.0.1:9999 --max-sessions 2
+  "$bin" echo client --proto udp --connect 127.0.0.1:9999 --message "Hello, server!" --count 2
+  wait "$server_pid"
+}
+refused() {
+  # Nothing listens on 8889: the kernel answers the SYN with RST.
+  "$bin" echo client --connect 127.0.0.1:8889 || true
+}
+
+record tcp-echo-ipv4 "tcp port 8888" tcp_echo_v4
+record tcp-echo-ipv6 "tcp port 8888" tcp_echo_v6
+record tcp-upper-two-clients "tcp port 3234" upper_two_clients
+record udp-echo "udp port 9999" udp_echo
+record tcp-refused "tcp port 8889" refused
+
+"$here/scripts/tshark-expected.sh"

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Writes tshark's values for every capture in captures/ to captures/expected/NAME.json
+# (one object per packet, keyed by Wireshark field names), the oracle the tests compare with.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+mkdir -p "$here/captures/expected"
+for f in "$here"/captures/*.pcapng "$here"/captures/*.pcap; do
+  [ -e "$f" ] || continue
+  name=$(basename "$f"); name=${name%.*}
+  tshark -n -o tcp.relative_sequence_numbers:TRUE -o tcp.analyze_sequence_numbers:TRUE \
+    -r "$f" -T json 2>/dev/null | python3 "$here/scripts/tshark_flatten.py" > "$here/captures/expected/$name.json"
+  echo "expected values for $name: $(grep -c frame.number "$here/captures/expected/$name.json") packets"
+done
