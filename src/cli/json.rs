@@ -49,7 +49,10 @@ pub fn protocol_chain(p: &Decoded) -> String {
     // Name what we did not decode, as tshark's chain would (ESP, OSPF, LLDP …).
     if let Some(last) = p.dissection.layers.last() {
         let next = match last.protocol {
-            Ipv4 => last.field("ip.proto").and_then(|f| f.as_u64()).and_then(|v| ip_protocol_abbrev(v as u8)),
+            Ipv4 => last
+                .field("ip.proto")
+                .and_then(|f| f.as_u64())
+                .and_then(|v| ip_protocol_abbrev(v as u8)),
             Ipv6 => ipv6_last_next(last).and_then(ip_protocol_abbrev),
             Ethernet | Vlan | Ieee8021ad | Sll | Sll2 => last
                 .fields

@@ -1,0 +1,141 @@
+//! The command line as a user types it.
+
+use crate::util::{capture, layerscope, root, stderr, stdout};
+
+#[test]
+fn no_arguments_shows_the_bundled_echo_as_a_ladder() {
+    let o = layerscope(&[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.contains("TCP stream 0: client 127.0.0.1:"), "{out}");
+    for step in [
+        "handshake 1/3: SYN",
+        "handshake 2/3: SYN-ACK",
+        "handshake 3/3: ACK",
+        "teardown: FIN",
+        "teardown: final ACK",
+    ] {
+        assert!(out.contains(step), "missing {step} in\n{out}");
+    }
+    assert!(out.contains("data Hello, server!"));
+}
+
+#[test]
+fn text_dissection_heads_each_layer_with_osi_and_tcpip_names() {
+    let f = capture("tcp-echo-ipv4.pcapng");
+    let o = layerscope(&["dissect", "-c", "4", f.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert_eq!(out.matches("Frame ").count(), 4, "-c 4 prints four packets");
+    assert!(out.contains("Ethernet II · OSI 2 Data link · TCP/IP Link"));
+    assert!(out.contains("IPv4 · OSI 3 Network · TCP/IP Internet"));
+    assert!(out.contains("TCP · OSI 4 Transport · TCP/IP Transport"));
+    assert!(out.contains("Data · OSI 7 Application · TCP/IP Application"));
+    assert!(out.contains(".... .... .... ..1. = Syn: Set  [tcp.flags.syn]"));
+    assert!(out.contains("Text: Hello, server!  [data.text]"));
+}
+
+#[test]
+fn json_is_keyed_by_wireshark_names_with_tshark_conventions() {
+    let v = crate::util::our_json(&capture("tcp-echo-ipv4.pcapng"));
+    let syn = &v[0];
+    assert_eq!(syn["frame.number"], 1);
+    assert_eq!(syn["frame.protocols"], "eth:ethertype:ip:tcp");
+    let tcp = syn["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["protocol"] == "tcp")
+        .unwrap();
+    assert_eq!(tcp["osi"], 4);
+    assert_eq!(tcp["tcpip"], "transport");
+    assert_eq!(tcp["pdu"], "segment");
+    assert_eq!(tcp["fields"]["tcp.flags.syn"], true);
+    assert_eq!(tcp["fields"]["tcp.ack"], 0);
+    assert_eq!(tcp["fields"]["tcp.seq"], 0);
+    assert!(tcp["fields"]["tcp.seq_raw"].as_u64().unwrap() > 0);
+    let eth = &syn["layers"][0];
+    assert_eq!(eth["fields"]["eth.src"], "00:00:00:00:00:00");
+}
+
+#[test]
+fn a_file_that_is_not_a_capture_says_what_it_is() {
+    let o = layerscope(&["dissect", root().join("Cargo.toml").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains("is not a pcap or pcapng capture file (it looks like plain text)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_missing_file_is_a_clear_error() {
+    let o = layerscope(&["dissect", "/nonexistent/x.pcap"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("cannot open /nonexistent/x.pcap: No such file"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_truncated_file_shows_every_complete_packet_and_warns() {
+    let full = std::fs::read(capture("tcp-echo-ipv4.pcapng")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let cut = dir.path().join("cut.pcapng");
+    // Cut into the middle of the last packet block.
+    std::fs::write(&cut, &full[..full.len() - 30]).unwrap();
+    let o = layerscope(&["dissect", "--summary", cut.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o).lines().count(),
+        9,
+        "nine complete packets of ten"
+    );
+    assert!(
+        stderr(&o).contains("is damaged after packet 9"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn stdin_reads_a_pcap_stream() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let bytes = std::fs::read(capture("udp-echo.pcapng")).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_layerscope"))
+        .args(["dissect", "--summary", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&bytes).unwrap();
+    let o = child.wait_with_output().unwrap();
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(out.lines().count(), 4, "{out}");
+    assert!(out.contains("→ 9999 Len=14 \"Hello, server!\""), "{out}");
+}
+
+#[test]
+fn flow_draws_a_refused_connection_as_syn_then_rst() {
+    let o = layerscope(&["flow", capture("tcp-refused.pcapng").to_str().unwrap()]);
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().filter(|l| l.contains('[')).collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].contains("[SYN] Seq=0") && lines[0].contains('▶'));
+    assert!(
+        lines[1].contains("[RST, ACK]") && lines[1].contains('◀') && lines[1].contains("CLOSED")
+    );
+}
+
+#[test]
+fn interfaces_lists_loopback_first() {
+    let o = layerscope(&["interfaces"]);
+    assert!(o.status.success());
+    let first = stdout(&o).lines().next().unwrap_or_default().to_string();
+    assert!(first.starts_with("1. lo (loopback)"), "{first}");
+    assert!(stdout(&o).contains("127.0.0.1/8"));
+}

@@ -1,0 +1,155 @@
+//! Live capture on `lo` with libpcap while our own echo server and client talk. Needs
+//! CAP_NET_RAW (CI runs as root); without it the test says so and checks the error instead.
+
+use std::time::Duration;
+
+use layerscope::capture::{permission_fix, Format, LiveCapture, LiveOptions, PacketWriter};
+use layerscope::echo::{run_client, ClientOptions, Mode, Proto, Server, ServerOptions};
+use layerscope::packets::Decoder;
+use layerscope_wire::analysis::{Analysis, SegmentRole, TcpState};
+use layerscope_wire::{Protocol, Value};
+
+use crate::util::have;
+
+#[test]
+fn capture_on_loopback_sees_handshake_echo_and_teardown() {
+    // A port of our own, so parallel tests and other programs do not mix in.
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = probe.local_addr().unwrap().port();
+    drop(probe);
+    let opts = LiveOptions {
+        interface: "lo".into(),
+        filter: format!("tcp port {port}"),
+        ..Default::default()
+    };
+    let mut cap = match LiveCapture::open(&opts) {
+        Ok(c) => c,
+        Err(e) => {
+            let msg = e.to_string();
+            assert!(
+                msg.contains("setcap cap_net_raw,cap_net_admin=eip"),
+                "a refusal names the fix: {msg}"
+            );
+            eprintln!(
+                "no capture permission here: skipped the live part ({})",
+                permission_fix().lines().next().unwrap_or_default()
+            );
+            return;
+        }
+    };
+    let link = cap.link;
+    let stopper = cap.stopper();
+    let reader = std::thread::spawn(move || {
+        let mut got = Vec::new();
+        while let Some(p) = cap.next_packet() {
+            got.push(p.unwrap());
+            if got.len() >= 200 {
+                break;
+            }
+        }
+        got
+    });
+    std::thread::sleep(Duration::from_millis(200));
+    let server = Server::start(ServerOptions {
+        proto: Proto::Tcp,
+        listen: format!("127.0.0.1:{port}").parse().unwrap(),
+        mode: Mode::Echo,
+        max_sessions: Some(1),
+        ..Default::default()
+    })
+    .unwrap();
+    let replies = run_client(
+        &ClientOptions {
+            proto: Proto::Tcp,
+            connect: server.local_addr,
+            messages: vec!["Hello, server!".into()],
+            interactive: false,
+            timeout: Duration::from_secs(5),
+        },
+        &mut Vec::new(),
+    )
+    .unwrap();
+    assert_eq!(replies, vec![b"Hello, server!".to_vec()]);
+    server.wait();
+    std::thread::sleep(Duration::from_millis(300));
+    stopper.stop();
+    let raw = reader.join().unwrap();
+
+    let mut decoder = Decoder::new(link);
+    let decoded: Vec<_> = raw.iter().cloned().map(|p| decoder.decode(p)).collect();
+    let roles: Vec<SegmentRole> = decoded
+        .iter()
+        .filter_map(|p| match &p.analysis {
+            Analysis::Tcp(t) => t.role,
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        &roles[..3],
+        &[
+            SegmentRole::Syn,
+            SegmentRole::SynAck,
+            SegmentRole::HandshakeAck
+        ],
+        "handshake in order"
+    );
+    assert!(
+        roles.contains(&SegmentRole::Fin) && roles.last() == Some(&SegmentRole::FinalAck),
+        "teardown: {roles:?}"
+    );
+
+    let hello = |from_client: bool| {
+        decoded.iter().any(|p| {
+            let Analysis::Tcp(t) = &p.analysis else {
+                return false;
+            };
+            let app = p.dissection.layer(Protocol::Data);
+            t.from_client == from_client
+                && app
+                    .and_then(|l| l.field("data.text"))
+                    .is_some_and(|f| f.value == Value::Text("Hello, server!".into()))
+        })
+    };
+    assert!(
+        hello(true),
+        "client → server segment carries Hello, server!"
+    );
+    assert!(hello(false), "server → client segment carries the echo");
+
+    let states: Vec<(TcpState, TcpState)> = decoded
+        .iter()
+        .filter_map(|p| match &p.analysis {
+            Analysis::Tcp(t) => Some((t.client_state, t.server_state)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(states[0], (TcpState::SynSent, TcpState::SynReceived));
+    assert_eq!(states[2], (TcpState::Established, TcpState::Established));
+    assert!(states
+        .iter()
+        .any(|s| s.0 == TcpState::FinWait1 || s.1 == TcpState::FinWait1));
+    assert_eq!(
+        *states.last().unwrap(),
+        (TcpState::TimeWait, TcpState::Closed)
+    );
+
+    // What we captured, written and read by tshark, agrees with our dissection field by field.
+    if have("tshark") {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("live.pcapng");
+        let mut w = PacketWriter::create(&path, Format::PcapNg, link, 262_144).unwrap();
+        for p in &raw {
+            w.write(p).unwrap();
+        }
+        w.finish().unwrap();
+        let ours = crate::util::our_json(&path);
+        let theirs = crate::tshark_fixtures::tshark_values(&path);
+        let (compared, bad) = crate::util::compare_with_tshark(&ours, &theirs);
+        assert!(
+            bad.is_empty(),
+            "{} of {compared} live fields differ from tshark:\n{}",
+            bad.len(),
+            bad.join("\n")
+        );
+    }
+}

@@ -1,0 +1,127 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn capture(name: &str) -> PathBuf {
+    root().join("captures").join(name)
+}
+
+/// The shared corpus beside the checkout, if present.
+pub fn corpus_dir() -> Option<PathBuf> {
+    let d = root().join("../shared/corpus");
+    d.is_dir().then_some(d)
+}
+
+pub fn layerscope(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_layerscope"))
+        .args(args)
+        .output()
+        .expect("run layerscope")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+pub fn have(tool: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Every `a.b` key of a packet object (ours nested per layer, or tshark's flat values),
+/// first occurrence first.
+pub fn flatten(v: &Value, out: &mut Vec<(String, Value)>) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m {
+                let is_field = k.contains('.') && !k.starts_with('_');
+                match x {
+                    Value::Object(_) => flatten(x, out),
+                    Value::Array(items) if is_field && items.iter().all(|i| !i.is_object()) => {
+                        for i in items {
+                            out.push((k.clone(), i.clone()));
+                        }
+                    }
+                    Value::Array(_) => flatten(x, out),
+                    _ if is_field => out.push((k.clone(), x.clone())),
+                    _ => {}
+                }
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|i| flatten(i, out)),
+        _ => {}
+    }
+}
+
+/// A comparable form: booleans as 0/1, hex strings as numbers, text lower-cased.
+pub fn norm(v: &Value) -> String {
+    match v {
+        Value::Bool(b) => (*b as u8).to_string(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => {
+            let l = s.to_ascii_lowercase();
+            if let Some(h) = l.strip_prefix("0x") {
+                if let Ok(n) = u64::from_str_radix(h, 16) {
+                    return n.to_string();
+                }
+            }
+            match l.as_str() {
+                "true" => "1".into(),
+                "false" => "0".into(),
+                _ => l,
+            }
+        }
+        other => other.to_string(),
+    }
+}
+
+/// Our `dissect --json` for a file, as parsed JSON.
+pub fn our_json(path: &Path) -> Vec<Value> {
+    let o = layerscope(&["dissect", "--json", path.to_str().expect("utf-8 path")]);
+    assert!(o.status.success(), "dissect --json failed: {}", stderr(&o));
+    serde_json::from_slice::<Vec<Value>>(&o.stdout).expect("dissect --json is a JSON array")
+}
+
+/// Compares our packets with tshark's flat values field by field; returns the mismatches.
+pub fn compare_with_tshark(ours: &[Value], expected: &[Value]) -> (usize, Vec<String>) {
+    let mut compared = 0;
+    let mut bad = Vec::new();
+    assert_eq!(
+        ours.len(),
+        expected.len(),
+        "packet count differs from tshark"
+    );
+    for (i, (o, e)) in ours.iter().zip(expected).enumerate() {
+        let mut of = Vec::new();
+        flatten(o, &mut of);
+        let Value::Object(em) = e else {
+            panic!("expected values are objects")
+        };
+        for (k, ev) in em {
+            compared += 1;
+            let ev = match ev {
+                Value::Array(a) => a.first().cloned().unwrap_or(Value::Null),
+                v => v.clone(),
+            };
+            match of.iter().find(|(ok, _)| ok == k) {
+                Some((_, ov)) if norm(ov) == norm(&ev) => {}
+                Some((_, ov)) => bad.push(format!("frame {}: {k} = {ov}, tshark says {ev}", i + 1)),
+                None => bad.push(format!("frame {}: {k} missing, tshark says {ev}", i + 1)),
+            }
+        }
+    }
+    (compared, bad)
+}

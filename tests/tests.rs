@@ -1,0 +1,18 @@
+//! The integration tests, in one binary: CLI and dissection against tshark's values, the
+//! capture corpus, live capture on `lo`, capture files, and the echo demo.
+
+#[path = "suite/util.rs"]
+mod util;
+
+#[path = "suite/cli.rs"]
+mod cli;
+#[path = "suite/corpus.rs"]
+mod corpus;
+#[path = "suite/echo.rs"]
+mod echo;
+#[path = "suite/files.rs"]
+mod files;
+#[path = "suite/live.rs"]
+mod live;
+#[path = "suite/tshark_fixtures.rs"]
+mod tshark_fixtures;
