@@ -93,11 +93,11 @@ fn sniff(path: &Path) -> Option<String> {
     if text {
         let trimmed = String::from_utf8_lossy(&head);
         let t = trimmed.trim_start();
-        let kind = if t.starts_with('{') || t.starts_with('[') {
-            "JSON"
-        } else {
-            "plain text"
-        };
+        // `[section]` opens TOML and INI files too: JSON's `[` is followed by a value.
+        let after_bracket = t.strip_prefix('[').map(|r| r.trim_start().chars().next());
+        let json = t.starts_with('{')
+            || matches!(after_bracket, Some(Some(c)) if matches!(c, '{' | '[' | '"' | ']' | '-' | '0'..='9'));
+        let kind = if json { "JSON" } else { "plain text" };
         return Some(format!("it looks like {kind}"));
     }
     let magic = head
