@@ -1,0 +1,80 @@
+//! Property tests: no input makes the dissector or the tracker panic, and every field points
+//! inside the frame it came from.
+
+mod dissect;
+
+use layerscope_wire::{dissect as run, Analyzer, LinkType};
+use proptest::prelude::*;
+
+const LINKS: [LinkType; 9] = [
+    LinkType::ETHERNET,
+    LinkType::LINUX_SLL,
+    LinkType::LINUX_SLL2,
+    LinkType::NULL,
+    LinkType::LOOP,
+    LinkType::RAW,
+    LinkType::IPV4,
+    LinkType::IPV6,
+    LinkType(12345),
+];
+
+fn check(link: LinkType, bytes: &[u8], a: &mut Analyzer, n: u32) {
+    let mut d = run(link, bytes);
+    let an = a.observe(n, 0.0, bytes, &d);
+    Analyzer::annotate(&mut d, &an);
+    for l in &d.layers {
+        assert!(l.header.end <= bytes.len() && l.payload.end <= bytes.len());
+        for f in l.all_fields() {
+            assert!(
+                f.bytes.start <= f.bytes.end && f.bytes.end <= bytes.len(),
+                "{} out of range",
+                f.abbrev
+            );
+            let _ = f.display(bytes);
+        }
+    }
+    let _ = layerscope_wire::summarize(&d, bytes, &an);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn arbitrary_bytes_never_panic(link in 0usize..LINKS.len(), bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+        check(LINKS[link], &bytes, &mut Analyzer::new(), 1);
+    }
+
+    #[test]
+    fn mutated_real_frames_never_panic(which in 0usize..8, pos in any::<usize>(), byte in any::<u8>(), cut in any::<usize>()) {
+        let frames = dissect::built_frames();
+        let (link, mut f) = frames[which % frames.len()].clone();
+        let i = pos % f.len();
+        f[i] = byte;
+        f.truncate(cut % (f.len() + 1));
+        check(link, &f, &mut Analyzer::new(), 1);
+    }
+
+    #[test]
+    fn arbitrary_segment_sequences_never_panic(seqs in proptest::collection::vec((any::<u32>(), any::<u32>(), any::<u8>(), any::<bool>()), 1..40)) {
+        let mut a = Analyzer::new();
+        for (n, (seq, ack, flags, dir)) in seqs.into_iter().enumerate() {
+            let mut f = dissect::hex(dissect::SYN);
+            let (sp, dp) = if dir { (0x9e80u16, 0x22b8u16) } else { (0x22b8, 0x9e80) };
+            f[34..36].copy_from_slice(&sp.to_be_bytes());
+            f[36..38].copy_from_slice(&dp.to_be_bytes());
+            f[38..42].copy_from_slice(&seq.to_be_bytes());
+            f[42..46].copy_from_slice(&ack.to_be_bytes());
+            f[47] = flags;
+            check(LinkType::ETHERNET, &f, &mut a, n as u32 + 1);
+        }
+    }
+}
+
+#[test]
+fn every_truncation_of_every_built_frame_is_handled() {
+    for (link, f) in dissect::built_frames() {
+        for len in 0..=f.len() {
+            check(link, &f[..len], &mut Analyzer::new(), 1);
+        }
+    }
+}
