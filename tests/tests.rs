@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // tests fail loudly by design
 //! The integration tests, in one binary: CLI and dissection against tshark's values, the
 //! capture corpus, live capture on `lo`, capture files, and the echo demo.
 

@@ -33,6 +33,8 @@ impl RawPacket {
         self.ts_sec as f64 + self.ts_nsec as f64 * 1e-9
     }
 
+    // time_t and suseconds_t are i64 here but narrower on other platforms.
+    #[allow(clippy::unnecessary_cast)]
     pub(crate) fn from_pcap(header: &pcap::PacketHeader, data: &[u8], nanos: bool) -> RawPacket {
         let frac = header.ts.tv_usec as i64;
         let ts_nsec = if nanos { frac } else { frac * 1000 };

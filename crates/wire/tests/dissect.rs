@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // tests fail loudly by design
 //! The dissector on real and built frames: field values, byte/bit ranges, truncation stops,
 //! explanations, and the TCP tracker's view of a whole connection.
 

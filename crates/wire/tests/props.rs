@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used)] // tests fail loudly by design
 //! Property tests: no input makes the dissector or the tracker panic, and every field points
 //! inside the frame it came from.
 

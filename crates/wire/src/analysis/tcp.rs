@@ -308,7 +308,7 @@ impl Tracker {
             } else {
                 (seg.dst, seg.src)
             }
-        } else if seg.dst.port < seg.src.port || (seg.dst.port == seg.src.port) {
+        } else if seg.dst.port <= seg.src.port {
             (seg.src, seg.dst)
         } else {
             (seg.dst, seg.src)

@@ -39,6 +39,10 @@ impl<'a> Hdr<'a> {
         self.bytes.len()
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
     pub fn u8(&self, off: usize) -> u8 {
         self.bytes.get(off).copied().unwrap_or(0)
     }
