@@ -85,7 +85,8 @@ pub fn summarize(d: &Dissection, frame: &[u8], analysis: &Analysis) -> Summary {
                     let _ = write!(info, " Ack={}", t.ack);
                 }
                 let _ = write!(info, " Win={} Len={}", t.window, t.len);
-                if let Some(f) = t.notes.list().first() {
+                // tshark prefixes the first expert note; a RST is already in the flags.
+                if let Some(f) = t.notes.list().iter().find(|n| n.0 != "tcp.connection.rst") {
                     info.insert_str(0, &format!("[{}] ", short_note(f.0)));
                 }
             } else {
@@ -211,7 +212,6 @@ fn short_note(abbrev: &str) -> &'static str {
         "tcp.analysis.window_update" => "TCP Window Update",
         "tcp.analysis.window_full" => "TCP Window Full",
         "tcp.analysis.duplicate_ack" => "TCP Dup ACK",
-        "tcp.connection.rst" => "RST",
         _ => "TCP",
     }
 }
