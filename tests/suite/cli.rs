@@ -139,3 +139,45 @@ fn interfaces_lists_loopback_first() {
     assert!(first.starts_with("1. lo (loopback)"), "{first}");
     assert!(stdout(&o).contains("127.0.0.1/8"));
 }
+
+#[test]
+fn capture_without_permission_prints_the_setcap_fix() {
+    use std::os::unix::fs::PermissionsExt;
+    let is_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0"));
+    if !is_root || !crate::util::have("su") {
+        // Unprivileged already: run directly; the refusal must name the fix.
+        let o = layerscope(&["capture", "-i", "lo", "-c", "1", "-a", "duration:1"]);
+        if !o.status.success() {
+            assert!(
+                stderr(&o).contains("setcap cap_net_raw,cap_net_admin=eip"),
+                "{}",
+                stderr(&o)
+            );
+        }
+        return;
+    }
+    // As root, drop to `nobody` with a copy of the binary it may execute.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let bin = dir.path().join("layerscope");
+    std::fs::copy(env!("CARGO_BIN_EXE_layerscope"), &bin).unwrap();
+    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let o = std::process::Command::new("su")
+        .args(["nobody", "-s", "/bin/sh", "-c"])
+        .arg(format!("{} capture -i lo -c 1", bin.display()))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("Operation not permitted"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "sudo setcap cap_net_raw,cap_net_admin=eip {}",
+            bin.display()
+        )),
+        "{err}"
+    );
+}
