@@ -2,7 +2,7 @@
 //! Property tests: no input makes the dissector or the tracker panic, and every field points
 //! inside the frame it came from.
 
-mod dissect;
+mod frames;
 
 use layerscope_wire::{dissect as run, Analyzer, LinkType};
 use proptest::prelude::*;
@@ -47,7 +47,7 @@ proptest! {
 
     #[test]
     fn mutated_real_frames_never_panic(which in 0usize..8, pos in any::<usize>(), byte in any::<u8>(), cut in any::<usize>()) {
-        let frames = dissect::built_frames();
+        let frames = frames::built_frames();
         let (link, mut f) = frames[which % frames.len()].clone();
         let i = pos % f.len();
         f[i] = byte;
@@ -59,7 +59,7 @@ proptest! {
     fn arbitrary_segment_sequences_never_panic(seqs in proptest::collection::vec((any::<u32>(), any::<u32>(), any::<u8>(), any::<bool>()), 1..40)) {
         let mut a = Analyzer::new();
         for (n, (seq, ack, flags, dir)) in seqs.into_iter().enumerate() {
-            let mut f = dissect::hex(dissect::SYN);
+            let mut f = frames::hex(frames::SYN);
             let (sp, dp) = if dir { (0x9e80u16, 0x22b8u16) } else { (0x22b8, 0x9e80) };
             f[34..36].copy_from_slice(&sp.to_be_bytes());
             f[36..38].copy_from_slice(&dp.to_be_bytes());
@@ -73,7 +73,7 @@ proptest! {
 
 #[test]
 fn every_truncation_of_every_built_frame_is_handled() {
-    for (link, f) in dissect::built_frames() {
+    for (link, f) in frames::built_frames() {
         for len in 0..=f.len() {
             check(link, &f[..len], &mut Analyzer::new(), 1);
         }
