@@ -69,12 +69,7 @@ pub fn load(path: &Path, limit: Option<usize>) -> anyhow::Result<Capture> {
         packets.push(decoder.decode(raw));
     }
     let warning = match reader.end() {
-        Some(ReadEnd::Damaged(msg)) => Some(format!(
-            "{} is damaged after packet {}: {msg}; the {} complete packets before it are shown",
-            path.display(),
-            packets.len(),
-            packets.len()
-        )),
+        Some(ReadEnd::Damaged(msg)) => Some(damaged_warning(path, packets.len(), msg)),
         _ => None,
     };
     Ok(Capture {
@@ -83,4 +78,12 @@ pub fn load(path: &Path, limit: Option<usize>) -> anyhow::Result<Capture> {
         analyzer: decoder.analyzer,
         warning,
     })
+}
+
+/// The warning for a file that ends in a damaged or cut record after `complete` packets.
+pub fn damaged_warning(path: &Path, complete: usize, msg: &str) -> String {
+    format!(
+        "{} is damaged after packet {complete}: {msg}; the {complete} complete packets before it are shown",
+        path.display()
+    )
 }

@@ -195,10 +195,7 @@ fn dissect(file: &Path, json: bool, summary: bool, count: Option<usize>) -> anyh
     }
     out.flush()?;
     if let Some(ReadEnd::Damaged(msg)) = reader.end() {
-        eprintln!(
-            "warning: {} is damaged after packet {n}: {msg}; the {n} complete packets before it were shown",
-            file.display()
-        );
+        eprintln!("warning: {}", crate::packets::damaged_warning(file, n, msg));
     }
     Ok(())
 }

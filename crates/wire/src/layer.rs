@@ -84,8 +84,9 @@ impl Protocol {
     pub fn placement(self) -> (u8, TcpIpLayer, Pdu) {
         use Protocol::*;
         match self {
-            Ethernet | Vlan | Ieee8021ad | Sll | Sll2 | Null => (2, TcpIpLayer::Link, Pdu::Frame),
-            Raw => (2, TcpIpLayer::Link, Pdu::Frame),
+            Ethernet | Vlan | Ieee8021ad | Sll | Sll2 | Null | Raw => {
+                (2, TcpIpLayer::Link, Pdu::Frame)
+            }
             // ARP resolves network addresses but travels directly in link frames:
             // Wireshark and most textbooks place it between layers 2 and 3; we say 3
             // because it carries network-layer addresses, and TCP/IP calls it link.

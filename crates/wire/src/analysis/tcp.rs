@@ -408,7 +408,7 @@ impl Tracker {
         let consumed = seg.len + syn as u32 + fin as u32;
         let end_seq = seg.seq.wrapping_add(consumed);
 
-        let notes = expert(&s.flows[f], &s.flows[r], seg, window, number);
+        let notes = expert(&s.flows[f], &s.flows[r], seg, window);
 
         // Update the flow after the analysis, as Wireshark does.
         {
@@ -451,7 +451,7 @@ impl Tracker {
 }
 
 /// Wireshark's sequence analysis for one segment, before the flow is updated.
-fn expert(fwd: &Flow, rev: &Flow, seg: &Segment, window: u32, _number: u32) -> Notes {
+fn expert(fwd: &Flow, rev: &Flow, seg: &Segment, window: u32) -> Notes {
     let mut n = Notes::default();
     let ctl = seg.flags & (SYN | FIN | RST) != 0;
     let seglen = seg.len;
