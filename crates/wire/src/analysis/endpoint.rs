@@ -52,6 +52,7 @@ pub struct Datagram {
     pub dst: Endpoint,
 }
 
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Transport {
     Tcp(Segment),
     Udp(Datagram),
@@ -113,7 +114,7 @@ impl Transport {
 }
 
 /// Window scale shift and whether SACK blocks are present, from a TCP header's options.
-fn scan_options(h: &Hdr) -> (Option<u8>, bool) {
+pub(super) fn scan_options(h: &Hdr) -> (Option<u8>, bool) {
     let mut off = tcp::MIN_HEADER_LEN;
     let (mut ws, mut sack) = (None, false);
     while off < h.len() {

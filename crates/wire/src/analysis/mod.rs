@@ -6,6 +6,7 @@
 //! grows with the number of conversations, not packets.
 
 pub mod endpoint;
+mod quick;
 pub mod tcp;
 pub mod udp;
 
@@ -38,9 +39,15 @@ impl Analyzer {
     /// Records frame `number` (1-based) with timestamp `ts` (seconds) and returns its
     /// analysis.
     pub fn observe(&mut self, number: u32, ts: f64, frame: &[u8], d: &Dissection) -> Analysis {
-        match Transport::of(frame, d) {
-            Some(Transport::Tcp(seg)) => Analysis::Tcp(self.tcp.observe(number, ts, &seg)),
-            Some(Transport::Udp(dgram)) => Analysis::Udp(self.udp.observe(number, &dgram)),
+        self.observe_transport(number, ts, Transport::of(frame, d).as_ref())
+    }
+
+    /// Records a frame whose transport facts were read with [`Transport::quick`]: the
+    /// same result as [`Analyzer::observe`] without a full dissection.
+    pub fn observe_transport(&mut self, number: u32, ts: f64, t: Option<&Transport>) -> Analysis {
+        match t {
+            Some(Transport::Tcp(seg)) => Analysis::Tcp(self.tcp.observe(number, ts, seg)),
+            Some(Transport::Udp(dgram)) => Analysis::Udp(self.udp.observe(number, dgram)),
             None => Analysis::None,
         }
     }

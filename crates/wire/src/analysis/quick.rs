@@ -1,0 +1,127 @@
+//! The transport facts of a frame without building its field tree.
+//!
+//! Opening a capture runs the conversation analysis over every packet before the user sees
+//! the whole list; building every field of every packet for that costs ten times more than
+//! the analysis needs. This path slices the frame with etherparse exactly as
+//! [`crate::dissect()`] does and reads only the addresses, ports and TCP header words. A test
+//! checks that it agrees with [`Transport::of`] on every fixture and corpus frame.
+
+use std::net::IpAddr;
+
+use etherparse::{EtherType, LaxNetSlice, LaxSlicedPacket, TransportSlice};
+
+use super::endpoint::{scan_options, Datagram, Endpoint, Segment, Transport};
+use crate::link_type::LinkType;
+use crate::proto::{ethernet, null, sll, Hdr};
+
+/// Slices the network and transport layers of a frame, following the link header the way
+/// the dissector does (SLL, SLL2, BSD loopback, raw IP, Ethernet with VLAN tags).
+fn slice(link: LinkType, frame: &[u8]) -> Option<LaxSlicedPacket<'_>> {
+    let u16_at = |at: usize| -> Option<u16> {
+        Some(u16::from_be_bytes(frame.get(at..at + 2)?.try_into().ok()?))
+    };
+    let ether = |at: usize, t: u16| -> Option<LaxSlicedPacket<'_>> {
+        Some(LaxSlicedPacket::from_ether_type(EtherType(t), frame.get(at..)?))
+    };
+    match link {
+        LinkType::ETHERNET => {
+            let t = u16_at(12)?;
+            if frame.len() < ethernet::HEADER_LEN || ethernet::is_length(t) {
+                return None;
+            }
+            ether(ethernet::HEADER_LEN, t)
+        }
+        LinkType::LINUX_SLL => {
+            let p = u16_at(sll::v1::PROTOCOL.start)?;
+            (frame.len() >= sll::v1::HEADER_LEN && p >= sll::MIN_ETHERTYPE)
+                .then(|| ether(sll::v1::HEADER_LEN, p))?
+        }
+        LinkType::LINUX_SLL2 => {
+            let p = u16_at(sll::v2::PROTOCOL.start)?;
+            (frame.len() >= sll::v2::HEADER_LEN && p >= sll::MIN_ETHERTYPE)
+                .then(|| ether(sll::v2::HEADER_LEN, p))?
+        }
+        LinkType::NULL | LinkType::LOOP => {
+            let h = Hdr::new(frame.get(0..null::HEADER_LEN)?, 0);
+            match null::classify(null::family(&h, link == LinkType::LOOP)) {
+                null::Family::Other(_) => None,
+                _ => LaxSlicedPacket::from_ip(frame.get(null::HEADER_LEN..)?).ok(),
+            }
+        }
+        LinkType::RAW | LinkType::RAW_12 | LinkType::RAW_14 | LinkType::IPV4 | LinkType::IPV6 => {
+            LaxSlicedPacket::from_ip(frame).ok()
+        }
+        _ => None,
+    }
+}
+
+impl Transport {
+    /// The frame's outermost TCP or UDP header with its IP addresses, read without a full
+    /// dissection. Agrees with [`Transport::of`].
+    pub fn quick(link: LinkType, frame: &[u8]) -> Option<Transport> {
+        let sliced = slice(link, frame)?;
+        let (src, dst, declared) = match &sliced.net {
+            Some(LaxNetSlice::Ipv4(ip)) => {
+                let h = ip.header();
+                let header_len = h.slice().len();
+                let total = h.total_len() as usize;
+                let declared = (total != 0).then(|| total.saturating_sub(header_len));
+                (
+                    IpAddr::V4(h.source_addr()),
+                    IpAddr::V4(h.destination_addr()),
+                    declared,
+                )
+            }
+            Some(LaxNetSlice::Ipv6(ip)) => {
+                let h = ip.header();
+                let ext_len = ip.extensions().slice().len();
+                let plen = h.payload_length() as usize;
+                let declared = (plen != 0).then(|| plen.saturating_sub(ext_len));
+                (
+                    IpAddr::V6(h.source_addr()),
+                    IpAddr::V6(h.destination_addr()),
+                    declared,
+                )
+            }
+            _ => return None,
+        };
+        match &sliced.transport {
+            Some(TransportSlice::Tcp(t)) => {
+                let header = t.header_slice();
+                let h = Hdr::new(header, 0);
+                let len = declared
+                    .map(|d| d.saturating_sub(header.len()))
+                    .unwrap_or(t.payload().len());
+                let (wscale, has_sack) = scan_options(&h);
+                Some(Transport::Tcp(Segment {
+                    src: Endpoint {
+                        addr: src,
+                        port: t.source_port(),
+                    },
+                    dst: Endpoint {
+                        addr: dst,
+                        port: t.destination_port(),
+                    },
+                    seq: t.sequence_number(),
+                    ack: t.acknowledgment_number(),
+                    flags: h.u16(12) & 0x0fff,
+                    window: t.window_size(),
+                    len: len as u32,
+                    wscale,
+                    has_sack,
+                }))
+            }
+            Some(TransportSlice::Udp(u)) => Some(Transport::Udp(Datagram {
+                src: Endpoint {
+                    addr: src,
+                    port: u.source_port(),
+                },
+                dst: Endpoint {
+                    addr: dst,
+                    port: u.destination_port(),
+                },
+            })),
+            _ => None,
+        }
+    }
+}
