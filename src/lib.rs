@@ -6,4 +6,7 @@
 pub mod capture;
 pub mod cli;
 pub mod echo;
+pub mod gui;
 pub mod packets;
+pub mod pipeline;
+pub mod store;

@@ -72,3 +72,11 @@ pub fn render(list: &[Interface]) -> String {
     }
     s
 }
+
+/// The loopback interface's name (`lo` on Linux, `lo0` on BSD and macOS).
+pub fn loopback_name(list: &[Interface]) -> String {
+    list.iter()
+        .find(|i| i.is_loopback)
+        .map(|i| i.name.clone())
+        .unwrap_or_else(|| "lo".into())
+}

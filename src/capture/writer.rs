@@ -139,3 +139,38 @@ fn libc_timeval(sec: i64, nsec: u32) -> libc::timeval {
         tv_usec: nsec as libc::suseconds_t,
     }
 }
+
+/// Writes packets to `path` (pcapng or pcap by extension) through a temporary file in the
+/// same directory, renamed into place at the end: a failed or interrupted save never
+/// leaves a half-written file under the chosen name. Returns the number written.
+pub fn write_atomically(
+    path: &Path,
+    link: LinkType,
+    packets: impl Iterator<Item = RawPacket>,
+) -> anyhow::Result<usize> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "capture".into());
+    let tmp = dir.join(format!(".{name}.{}.part", std::process::id()));
+    let result = (|| {
+        let mut w = PacketWriter::create(&tmp, Format::for_path(path), link, super::MAX_PACKET as u32)?;
+        let mut n = 0;
+        for p in packets {
+            w.write(&p)?;
+            n += 1;
+        }
+        w.finish()?;
+        std::fs::rename(&tmp, path)
+            .with_context(|| format!("cannot move the saved file to {}", path.display()))?;
+        Ok(n)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

@@ -26,9 +26,88 @@ pub const BUNDLED_CAPTURE: &str =
     version,
     about = "See what really happens on the wire when two programs talk over sockets"
 )]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
+    #[command(flatten)]
+    pub window: WindowArgs,
+}
+
+/// Without a subcommand, layerscope opens its window; these say what it shows first.
+#[derive(clap::Args, Debug, Default)]
+pub struct WindowArgs {
+    /// Capture file to open (pcap or pcapng); the bundled echo capture when none is given.
+    pub file: Option<PathBuf>,
+    /// Capture file to open; `-` reads a pcap stream from standard input
+    /// (`tcpdump -U -w - port 8888 | layerscope -r -`).
+    #[arg(short = 'r', long = "read", conflicts_with_all = ["file", "interface"])]
+    pub read: Option<PathBuf>,
+    /// Start capturing on this interface at once (e.g. `lo`).
+    #[arg(short = 'i', long = "interface", conflicts_with = "file")]
+    pub interface: Option<String>,
+    /// BPF capture filter for `-i`, e.g. "tcp port 8888".
+    #[arg(short = 'f', long = "filter", requires = "interface")]
+    pub capture_filter: Option<String>,
+    /// Display filter to apply, in Wireshark syntax (e.g. "tcp.flags.syn == 1").
+    #[arg(short = 'Y', long = "display-filter")]
+    pub display_filter: Option<String>,
+    /// Frame number to select once it is loaded.
+    #[arg(long)]
+    pub select: Option<u32>,
+    /// Colour theme.
+    #[arg(long, value_enum)]
+    pub theme: Option<Theme>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Theme {
+    Light,
+    Dark,
+    System,
+}
+
+impl WindowArgs {
+    pub fn into_start(self) -> anyhow::Result<crate::gui::Start> {
+        if let Some(f) = &self.display_filter {
+            layerscope_wire::Filter::parse(f)
+                .map_err(|e| anyhow::anyhow!("invalid display filter \"{f}\": {e}"))?;
+        }
+        let live = self.interface.map(|interface| crate::capture::LiveOptions {
+            interface,
+            filter: self.capture_filter.unwrap_or_default(),
+            ..Default::default()
+        });
+        Ok(crate::gui::Start {
+            open: self.read.or(self.file),
+            live,
+            display_filter: self.display_filter,
+            select: self.select,
+            theme: self.theme.map(|t| match t {
+                Theme::Light => egui::ThemePreference::Light,
+                Theme::Dark => egui::ThemePreference::Dark,
+                Theme::System => egui::ThemePreference::System,
+            }),
+        })
+    }
+}
+
+/// The bundled capture: in the source tree this binary was built from, else `captures/`
+/// beside the working directory or the executable.
+pub fn bundled_capture_path() -> PathBuf {
+    let name = "tcp-echo-ipv4.pcapng";
+    let built = PathBuf::from(BUNDLED_CAPTURE);
+    if built.exists() {
+        return built;
+    }
+    let mut candidates = vec![PathBuf::from("captures").join(name)];
+    if let Ok(exe) = std::env::current_exe() {
+        if let Some(dir) = exe.parent() {
+            candidates.push(dir.join("captures").join(name));
+            candidates.push(dir.join("../share/layerscope/captures").join(name));
+        }
+    }
+    candidates.into_iter().find(|p| p.exists()).unwrap_or(built)
 }
 
 #[derive(Subcommand, Debug)]
@@ -107,30 +186,7 @@ pub enum EchoRole {
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        None => {
-            // No GUI yet: show the bundled echo capture as a ladder, then its packets.
-            let path = Path::new(BUNDLED_CAPTURE);
-            let out = std::io::stdout();
-            let mut out = BufWriter::new(out.lock());
-            writeln!(
-                out,
-                "layerscope — the bundled TCP echo capture ({})\n",
-                path.display()
-            )?;
-            let cap = crate::packets::load(path, None)?;
-            flow::write_flows(&mut out, &cap, None)?;
-            let first = cap.packets.first().map_or(0.0, |p| p.raw.timestamp());
-            for p in &cap.packets {
-                text::write_summary_line(&mut out, p, first)?;
-            }
-            writeln!(
-                out,
-                "\nSee every layer: layerscope dissect {}",
-                path.display()
-            )?;
-            out.flush()?;
-            Ok(())
-        }
+        None => crate::gui::run(cli.window.into_start()?),
         Some(Command::Dissect {
             file,
             json,

@@ -33,3 +33,38 @@ impl Mode {
         }
     }
 }
+
+/// One round of the classic demo on 127.0.0.1:`port`: an echo server for one client and a
+/// client that sends "Hello, server!" and reads the echo. If a server already listens on
+/// the port (the user started one), the client talks to that one.
+pub fn demo_exchange(port: u16) -> anyhow::Result<()> {
+    use std::net::SocketAddr;
+    use std::time::Duration;
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    let server = Server::start(ServerOptions {
+        listen: addr,
+        max_sessions: Some(1),
+        idle_timeout: Duration::from_secs(5),
+        ..ServerOptions::default()
+    })
+    .ok();
+    let result = run_client(
+        &ClientOptions {
+            proto: Proto::Tcp,
+            connect: addr,
+            messages: vec!["Hello, server!".into()],
+            interactive: false,
+            timeout: Duration::from_secs(5),
+        },
+        &mut std::io::sink(),
+    );
+    if let Some(s) = server {
+        // The server ends after its one client; if the client never got through, stop it.
+        if result.is_ok() {
+            s.wait();
+        } else {
+            s.shutdown();
+        }
+    }
+    result.map(|_| ())
+}

@@ -1,0 +1,597 @@
+//! The window: state, the actions the user can take, and the frame loop.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use layerscope_wire::{Dissection, Filter, FilterError, LinkType};
+
+use super::filter_job::FilterJob;
+use super::panels;
+use super::rows::RowCache;
+use super::session::{Origin, Session};
+use super::settings::Settings;
+use crate::capture::{self, open_file, LiveCapture, LiveOptions};
+use crate::pipeline::{Ending, Loading};
+use crate::store::Block;
+
+/// How the window starts, from the command line.
+#[derive(Clone, Debug, Default)]
+pub struct Start {
+    /// A capture file to open (`-` for standard input).
+    pub open: Option<PathBuf>,
+    /// Start capturing at once.
+    pub live: Option<LiveOptions>,
+    /// A display filter to apply.
+    pub display_filter: Option<String>,
+    /// Frame number to select.
+    pub select: Option<u32>,
+    pub theme: Option<egui::ThemePreference>,
+}
+
+/// The bytes a clicked field covers, shared by the layers tree and the hex pane.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Highlight {
+    pub bytes: Range<usize>,
+    /// For flags and other sub-byte fields: first bit and width.
+    pub bits: Option<(u8, u8)>,
+    pub abbrev: &'static str,
+}
+
+/// The selected packet, dissected in full.
+pub struct Detail {
+    pub index: u32,
+    pub dissection: Dissection,
+    pub data: Vec<u8>,
+    pub orig_len: u32,
+}
+
+/// A message in a banner under the toolbar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub error: bool,
+    pub text: String,
+}
+
+/// The "Save packets" dialog.
+pub struct SaveForm {
+    pub path: String,
+    pub displayed_only: bool,
+    pub error: Option<String>,
+}
+
+pub struct App {
+    pub settings: Settings,
+    pub session: Session,
+    /// Packets shown (positions into the store); `None` shows all.
+    pub displayed: Option<Vec<u32>>,
+    pub filter_job: Option<FilterJob>,
+    pub filter_text: String,
+    pub filter_error: Option<FilterError>,
+    pub selected: Option<u32>,
+    pub detail: Option<Detail>,
+    pub highlight: Option<Highlight>,
+    pub rows: RowCache,
+    /// Row (position in the displayed list) to bring into view on the next frame.
+    pub scroll_to: Option<usize>,
+    pub notice: Option<Notice>,
+    /// Set when a capture was refused for lack of privilege: the fix to show.
+    pub permission_problem: Option<String>,
+    pub interfaces: Vec<crate::capture::interfaces::Interface>,
+    pub capture_filter_error: Option<String>,
+    pub save_form: Option<SaveForm>,
+    pub focus_filter: bool,
+    ctx: egui::Context,
+    title: String,
+    pending_select: Option<u32>,
+}
+
+impl App {
+    pub fn new(cc: &eframe::CreationContext<'_>, start: Start) -> App {
+        let mut settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        if let Some(t) = start.theme {
+            settings.theme = t;
+        }
+        cc.egui_ctx.set_theme(settings.theme);
+        Self::with_settings(cc.egui_ctx.clone(), settings, start)
+    }
+
+    /// Builds the app around a context; tests use this with default settings.
+    pub fn with_settings(ctx: egui::Context, settings: Settings, start: Start) -> App {
+        let interfaces = crate::capture::interfaces::list();
+        let mut app = App {
+            settings,
+            session: Session::new(Origin::Stdin, LinkType::ETHERNET, None),
+            displayed: None,
+            filter_job: None,
+            filter_text: String::new(),
+            filter_error: None,
+            selected: None,
+            detail: None,
+            highlight: None,
+            rows: RowCache::default(),
+            scroll_to: None,
+            notice: None,
+            permission_problem: None,
+            interfaces,
+            capture_filter_error: None,
+            save_form: None,
+            focus_filter: false,
+            ctx,
+            title: String::new(),
+            pending_select: start.select,
+        };
+        if app.settings.interface.is_empty() {
+            if let Some(i) = app.interfaces.first() {
+                app.settings.interface = i.name.clone();
+            }
+        }
+        if let Some(live) = start.live {
+            app.settings.interface = live.interface.clone();
+            app.settings.capture_filter = live.filter.clone();
+            app.start_capture();
+        } else {
+            let path = start.open.unwrap_or_else(bundled_capture);
+            app.open_path(&path);
+        }
+        if let Some(f) = start.display_filter {
+            app.filter_text = f;
+            app.apply_filter();
+        }
+        app
+    }
+
+    fn notify(&self) -> impl Fn() + Send + 'static {
+        let ctx = self.ctx.clone();
+        move || ctx.request_repaint()
+    }
+
+    pub fn dark(&self) -> bool {
+        self.ctx.global_style().visuals.dark_mode
+    }
+
+    // ----- actions -----
+
+    /// Opens a capture file (`-` reads standard input). On failure the current capture
+    /// stays and the error is shown.
+    pub fn open_path(&mut self, path: &Path) {
+        match open_file(path) {
+            Ok(reader) => {
+                let origin = if path == Path::new("-") {
+                    Origin::Stdin
+                } else {
+                    self.settings.remember(path);
+                    Origin::File(path.to_path_buf())
+                };
+                let link = reader.link;
+                let loading = Loading::file(reader, path.to_path_buf(), self.notify());
+                self.replace_session(Session::new(origin, link, Some(loading)));
+                self.notice = None;
+            }
+            Err(e) => {
+                self.notice = Some(Notice {
+                    error: true,
+                    text: format!("{e:#}"),
+                });
+            }
+        }
+    }
+
+    /// Shows a native file dialog and opens the chosen file.
+    pub fn open_dialog(&mut self) {
+        let mut dialog = rfd::FileDialog::new()
+            .set_title("Open a capture")
+            .add_filter("Captures (pcapng, pcap)", &["pcapng", "pcap", "cap", "ntar"])
+            .add_filter("All files", &["*"]);
+        if let Some(dir) = self
+            .settings
+            .recent_files
+            .first()
+            .and_then(|p| p.parent().map(Path::to_path_buf))
+        {
+            dialog = dialog.set_directory(dir);
+        }
+        if let Some(path) = dialog.pick_file() {
+            self.open_path(&path);
+        }
+    }
+
+    /// Starts a live capture with the interface and filter in the toolbar.
+    pub fn start_capture(&mut self) {
+        self.stop_capture();
+        let opts = LiveOptions {
+            interface: self.settings.interface.clone(),
+            filter: self.settings.capture_filter.trim().to_string(),
+            ..LiveOptions::default()
+        };
+        if let Err(e) = capture::live::validate_filter(&opts.filter, LinkType::ETHERNET) {
+            self.capture_filter_error = Some(e);
+            return;
+        }
+        match LiveCapture::open(&opts) {
+            Ok(cap) => {
+                let link = cap.link;
+                let loading = Loading::live(cap, self.notify());
+                let origin = Origin::Live {
+                    interface: opts.interface,
+                    filter: opts.filter,
+                };
+                self.replace_session(Session::new(origin, link, Some(loading)));
+                self.notice = None;
+                self.permission_problem = None;
+            }
+            Err(e) => {
+                let msg = format!("{e:#}");
+                if capture::is_permission_error(&msg) {
+                    self.permission_problem = Some(msg);
+                } else {
+                    self.notice = Some(Notice {
+                        error: true,
+                        text: msg,
+                    });
+                }
+            }
+        }
+    }
+
+    pub fn stop_capture(&mut self) {
+        if let Some(l) = &self.session.loading {
+            l.stop();
+        }
+    }
+
+    pub fn toggle_capture(&mut self) {
+        if self.session.is_live() {
+            self.stop_capture();
+        } else {
+            self.start_capture();
+        }
+    }
+
+    /// Starts the echo demo: capture on loopback for port 8888 while our own echo server
+    /// and client exchange "Hello, server!".
+    pub fn run_demo(&mut self) {
+        self.settings.interface = crate::capture::interfaces::loopback_name(&self.interfaces);
+        self.settings.capture_filter = "tcp port 8888".into();
+        self.start_capture();
+        if !self.session.is_live() {
+            return;
+        }
+        let notify = self.notify();
+        let _ = std::thread::Builder::new()
+            .name("echo-demo".into())
+            .spawn(move || {
+                if let Err(e) = crate::echo::demo_exchange(8888) {
+                    eprintln!("echo demo: {e:#}");
+                }
+                notify();
+            });
+        self.notice = Some(Notice {
+            error: false,
+            text: "Echo demo running: a server on 127.0.0.1:8888 and a client sending \
+                   \"Hello, server!\". Press Stop (Ctrl+E) when you have seen enough."
+                .into(),
+        });
+    }
+
+    fn replace_session(&mut self, session: Session) {
+        self.session = session;
+        self.rows.clear();
+        self.selected = None;
+        self.detail = None;
+        self.highlight = None;
+        self.scroll_to = None;
+        if let Some(job) = &self.filter_job {
+            let filter = job.filter.clone();
+            self.start_filter(filter);
+        } else {
+            self.displayed = None;
+        }
+    }
+
+    /// Parses the filter box and applies it (Enter); an empty box shows every packet.
+    pub fn apply_filter(&mut self) {
+        let text = self.filter_text.trim().to_string();
+        if text.is_empty() {
+            self.filter_error = None;
+            self.filter_job = None;
+            self.displayed = None;
+            self.scroll_to_selection();
+            return;
+        }
+        match Filter::parse(&text) {
+            Ok(f) => {
+                self.filter_error = None;
+                self.start_filter(f);
+            }
+            Err(e) => self.filter_error = Some(e),
+        }
+    }
+
+    /// Re-checks the filter text as it is typed, for the red box.
+    pub fn check_filter_text(&mut self) {
+        let text = self.filter_text.trim();
+        self.filter_error = if text.is_empty() {
+            None
+        } else {
+            Filter::parse(text).err()
+        };
+    }
+
+    fn start_filter(&mut self, filter: Filter) {
+        let first = self.session.store.first_ts_ns().unwrap_or(0);
+        let mut job = FilterJob::start(filter, self.session.store.link, first, self.notify());
+        for b in self.session.store.blocks() {
+            job.submit(b.clone());
+        }
+        self.filter_job = Some(job);
+        self.displayed = Some(Vec::new());
+    }
+
+    /// Clears the display filter.
+    pub fn clear_filter(&mut self) {
+        self.filter_text.clear();
+        self.apply_filter();
+    }
+
+    /// Selects packet `index` (0-based) and dissects it for the detail panes.
+    pub fn select(&mut self, index: u32) {
+        if self.selected == Some(index) && self.detail.is_some() {
+            return;
+        }
+        let Some(p) = self.session.store.get(index) else {
+            return;
+        };
+        let d = crate::store::dissect_annotated(self.session.store.link, p.data, p.analysis);
+        self.detail = Some(Detail {
+            index,
+            dissection: d,
+            data: p.data.to_vec(),
+            orig_len: p.meta.orig_len,
+        });
+        self.selected = Some(index);
+        self.highlight = None;
+    }
+
+    /// Highlights the bytes of the field a click chose, in every pane.
+    pub fn highlight_field(&mut self, field: &layerscope_wire::Field) {
+        self.highlight = Some(Highlight {
+            bytes: field.bytes.clone(),
+            bits: field.bits,
+            abbrev: field.abbrev,
+        });
+    }
+
+    /// Selects the most specific field covering a byte (a click in the hex pane).
+    pub fn highlight_byte(&mut self, offset: usize) {
+        let Some(detail) = &self.detail else {
+            return;
+        };
+        let h = detail
+            .dissection
+            .field_at(offset)
+            .map(|f| Highlight {
+                bytes: f.bytes.clone(),
+                bits: f.bits,
+                abbrev: f.abbrev,
+            })
+            .or_else(|| {
+                let l = detail.dissection.layer_at(offset)?;
+                Some(Highlight {
+                    bytes: l.header.clone(),
+                    bits: None,
+                    abbrev: l.protocol.abbrev(),
+                })
+            });
+        self.highlight = h;
+    }
+
+    /// Number of rows the list shows.
+    pub fn displayed_len(&self) -> usize {
+        self.displayed
+            .as_ref()
+            .map_or(self.session.store.len(), Vec::len)
+    }
+
+    /// The packet at a row of the list.
+    pub fn row_index(&self, row: usize) -> Option<u32> {
+        match &self.displayed {
+            Some(d) => d.get(row).copied(),
+            None => (row < self.session.store.len()).then_some(row as u32),
+        }
+    }
+
+    /// The row showing a packet, if it is displayed.
+    pub fn row_of(&self, index: u32) -> Option<usize> {
+        match &self.displayed {
+            Some(d) => d.binary_search(&index).ok(),
+            None => ((index as usize) < self.session.store.len()).then_some(index as usize),
+        }
+    }
+
+    fn scroll_to_selection(&mut self) {
+        self.scroll_to = self.selected.and_then(|i| self.row_of(i));
+    }
+
+    /// Moves the selection by `delta` rows (arrow keys, Page Up/Down), clamped.
+    pub fn move_selection(&mut self, delta: isize) {
+        let n = self.displayed_len();
+        if n == 0 {
+            return;
+        }
+        let current = self.selected.and_then(|i| self.row_of(i));
+        let row = match current {
+            Some(r) => (r as isize + delta).clamp(0, n as isize - 1) as usize,
+            None if delta < 0 => n - 1,
+            None => 0,
+        };
+        if let Some(i) = self.row_index(row) {
+            self.select(i);
+            self.scroll_to = Some(row);
+        }
+    }
+
+    pub fn select_row(&mut self, row: usize) {
+        if let Some(i) = self.row_index(row) {
+            self.select(i);
+            self.scroll_to = Some(row);
+        }
+    }
+
+    /// Writes packets to a capture file: pcapng or pcap by extension, through a temporary
+    /// file renamed into place so a failed save never leaves half a file.
+    pub fn save_to(&self, path: &Path, displayed_only: bool) -> anyhow::Result<usize> {
+        let store = &self.session.store;
+        let indices: Box<dyn Iterator<Item = u32>> = match (&self.displayed, displayed_only) {
+            (Some(d), true) => Box::new(d.clone().into_iter()),
+            _ => Box::new(0..store.len() as u32),
+        };
+        crate::capture::writer::write_atomically(path, store.link, indices.filter_map(|i| {
+            store.get(i).map(|p| p.raw())
+        }))
+    }
+
+    // ----- the frame loop -----
+
+    /// Takes in what background threads delivered.
+    pub fn pump(&mut self) {
+        let had_packets = !self.session.store.is_empty();
+        let new: Vec<Arc<Block>> = self.session.poll();
+        if let Some(job) = &mut self.filter_job {
+            for b in &new {
+                job.submit(b.clone());
+            }
+            let mut added = false;
+            while let Ok(m) = job.results.try_recv() {
+                job.checked += m.checked;
+                if let Some(d) = &mut self.displayed {
+                    d.extend(m.indices);
+                    added = true;
+                }
+            }
+            if added && self.settings.auto_scroll && self.session.is_live() {
+                self.scroll_to = Some(self.displayed_len().saturating_sub(1));
+            }
+        } else if !new.is_empty() && self.settings.auto_scroll && self.session.is_live() {
+            self.scroll_to = Some(self.displayed_len().saturating_sub(1));
+        }
+        if let Some(n) = self.pending_select {
+            if n >= 1 && (n as usize) <= self.session.store.len() {
+                self.pending_select = None;
+                self.select(n - 1);
+                self.scroll_to_selection();
+            } else if !self.session.is_loading() {
+                self.pending_select = None;
+            }
+        } else if !had_packets && self.selected.is_none() && !self.session.store.is_empty() {
+            // Something to look at straight away: the first packet's layers.
+            if let Some(i) = self.row_index(0) {
+                self.select(i);
+            }
+        }
+        if let Some(Ending::Failed(_)) = &self.session.ending {
+            // shown as a banner through Session::warning
+        }
+    }
+
+    fn update_title(&mut self) {
+        let title = format!("layerscope — {}", self.session.origin.title());
+        if title != self.title {
+            self.ctx
+                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+        let capture = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+        if ctx.input_mut(|i| i.consume_shortcut(&open)) {
+            self.open_dialog();
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&save)) {
+            self.open_save_form();
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&capture)) {
+            self.toggle_capture();
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&find)) {
+            self.focus_filter = true;
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(p) = dropped.first() {
+            self.open_path(p);
+        }
+        // List navigation, unless a text box has the keyboard.
+        if ctx.text_edit_focused() {
+            return;
+        }
+        let page = 20;
+        let moves = [
+            (Key::ArrowDown, 1isize),
+            (Key::ArrowUp, -1),
+            (Key::PageDown, page),
+            (Key::PageUp, -page),
+            (Key::End, isize::MAX / 2),
+            (Key::Home, -(isize::MAX / 2)),
+        ];
+        for (key, delta) in moves {
+            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
+                self.move_selection(delta);
+            }
+        }
+    }
+
+    pub fn open_save_form(&mut self) {
+        let default = match &self.session.origin {
+            Origin::File(p) => {
+                let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned());
+                format!("{}-saved.pcapng", stem.unwrap_or_else(|| "capture".into()))
+            }
+            _ => "capture.pcapng".into(),
+        };
+        self.save_form = Some(SaveForm {
+            path: default,
+            displayed_only: self.displayed.is_some(),
+            error: None,
+        });
+    }
+}
+
+/// The capture shown when nothing else is asked for.
+pub fn bundled_capture() -> PathBuf {
+    crate::cli::bundled_capture_path()
+}
+
+impl eframe::App for App {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.pump();
+        self.shortcuts(ctx);
+        self.update_title();
+        if self.session.is_loading() || self.filter_job.as_ref().is_some_and(|j| !j.is_done()) {
+            // Keep the progress bar moving even between deliveries.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        panels::show(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}

@@ -1,0 +1,46 @@
+//! The desktop window (eframe + egui, glow renderer).
+
+pub mod app;
+pub mod filter_job;
+pub mod palette;
+mod panels;
+pub mod rows;
+pub mod session;
+pub mod settings;
+
+pub use app::{App, Start};
+
+/// The window icon, drawn in the layer palette.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/layerscope.png");
+
+/// Opens the window and runs until it is closed.
+pub fn run(start: Start) -> anyhow::Result<()> {
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        anyhow::bail!(
+            "no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set).\n\
+             Run layerscope in a desktop session, or use the command line: \
+             `layerscope dissect FILE`, `layerscope flow FILE`, `layerscope capture -w FILE`"
+        );
+    }
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("layerscope")
+        .with_app_id("layerscope")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([760.0, 480.0])
+        .with_drag_and_drop(true);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        renderer: eframe::Renderer::Glow,
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "layerscope",
+        options,
+        Box::new(move |cc| Ok(Box::new(App::new(cc, start)))),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}

@@ -1,0 +1,138 @@
+//! Modal dialogs: the capture-permission fix and "Save packets".
+
+use std::path::PathBuf;
+
+use crate::gui::app::App;
+
+pub fn show(app: &mut App, ctx: &egui::Context) {
+    permission(app, ctx);
+    save(app, ctx);
+}
+
+fn permission(app: &mut App, ctx: &egui::Context) {
+    let Some(problem) = app.permission_problem.clone() else {
+        return;
+    };
+    let exe = std::env::current_exe()
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| "layerscope".into());
+    let command = format!("sudo setcap cap_net_raw,cap_net_admin=eip {exe}");
+    let modal = egui::Modal::new(egui::Id::unique("permission")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading("Capturing needs permission");
+        ui.label(
+            "Reading packets from an interface needs the CAP_NET_RAW capability (or root). \
+             Give it to this program once, in a terminal:",
+        );
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.code(&command);
+            if ui.small_button("Copy").clicked() {
+                ui.ctx().copy_text(command.clone());
+            }
+        });
+        ui.label(
+            egui::RichText::new("Every rebuild of the binary drops the capability again.")
+                .small()
+                .weak(),
+        );
+        ui.collapsing("What libpcap said", |ui| {
+            ui.label(egui::RichText::new(problem.lines().next().unwrap_or("")).monospace());
+        });
+        ui.add_space(6.0);
+        ui.horizontal(|ui| {
+            if ui.button("Open a file instead…").clicked() {
+                app.permission_problem = None;
+                app.open_dialog();
+            }
+            if ui.button("Open the bundled capture").clicked() {
+                app.permission_problem = None;
+                app.open_path(&crate::gui::app::bundled_capture());
+            }
+            if ui.button("Close").clicked() {
+                app.permission_problem = None;
+            }
+        });
+    });
+    if modal.should_close() {
+        app.permission_problem = None;
+    }
+}
+
+fn save(app: &mut App, ctx: &egui::Context) {
+    let Some(form) = &mut app.save_form else {
+        return;
+    };
+    let total = app.session.store.len();
+    let displayed = app.displayed.as_ref().map(Vec::len);
+    let mut action = None;
+    let modal = egui::Modal::new(egui::Id::unique("save")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.heading("Save packets");
+        ui.horizontal(|ui| {
+            let label = ui.label("File");
+            ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(320.0))
+                .labelled_by(label.id);
+            if ui.button("Browse…").clicked() {
+                if let Some(p) = rfd::FileDialog::new()
+                    .set_title("Save packets")
+                    .add_filter("pcapng", &["pcapng"])
+                    .add_filter("pcap", &["pcap"])
+                    .set_file_name(&form.path)
+                    .save_file()
+                {
+                    form.path = p.display().to_string();
+                }
+            }
+        });
+        ui.label(
+            egui::RichText::new("A name ending in .pcapng writes pcapng; anything else writes pcap.")
+                .small()
+                .weak(),
+        );
+        ui.radio_value(&mut form.displayed_only, false, format!("All packets ({total})"));
+        ui.add_enabled_ui(displayed.is_some(), |ui| {
+            ui.radio_value(
+                &mut form.displayed_only,
+                true,
+                format!("Displayed packets ({})", displayed.unwrap_or(total)),
+            );
+        });
+        if let Some(e) = &form.error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                action = Some(true);
+            }
+            if ui.button("Cancel").clicked() {
+                action = Some(false);
+            }
+        });
+    });
+    if modal.should_close() {
+        action = Some(false);
+    }
+    match action {
+        Some(true) => {
+            let path = PathBuf::from(form.path.trim());
+            let only = form.displayed_only;
+            match app.save_to(&path, only) {
+                Ok(n) => {
+                    app.save_form = None;
+                    app.notice = Some(crate::gui::app::Notice {
+                        error: false,
+                        text: format!("Saved {n} packets to {}", path.display()),
+                    });
+                }
+                Err(e) => {
+                    if let Some(f) = &mut app.save_form {
+                        f.error = Some(format!("{e:#}"));
+                    }
+                }
+            }
+        }
+        Some(false) => app.save_form = None,
+        None => {}
+    }
+}

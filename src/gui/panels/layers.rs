@@ -1,0 +1,147 @@
+//! The selected packet as a tree grouped by layer: each heading names the layer in both
+//! models and its unit; each field shows its value, and its meaning on hover. Clicking a
+//! field highlights its bytes in the hex pane.
+
+use layerscope_wire::layer::osi_name;
+use layerscope_wire::{Field, Layer};
+
+use crate::gui::app::{App, Highlight};
+use crate::gui::palette;
+
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    let Some(detail) = &app.detail else {
+        ui.centered_and_justified(|ui| ui.label("Select a packet to see its layers."));
+        return;
+    };
+    let dark = ui.visuals().dark_mode;
+    let mut chosen: Option<Highlight> = None;
+    let highlight = app.highlight.clone();
+    egui::ScrollArea::vertical()
+        .id_salt("layers")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.label(
+                egui::RichText::new(format!(
+                    "Frame {}: {} bytes on the wire, {} captured",
+                    detail.index + 1,
+                    detail.orig_len,
+                    detail.data.len()
+                ))
+                .strong(),
+            );
+            for (li, layer) in detail.dissection.layers.iter().enumerate() {
+                let color = palette::strong(layer.tcpip, dark);
+                let title = egui::RichText::new(heading(layer)).color(color).strong();
+                egui::CollapsingHeader::new(title)
+                    .id_salt(("layer", li))
+                    .default_open(true)
+                    .show(ui, |ui| {
+                        for (fi, f) in layer.fields.iter().enumerate() {
+                            field_tree(ui, f, &detail.data, &highlight, &mut chosen, (li, fi));
+                        }
+                    });
+            }
+            if let Some(stop) = &detail.dissection.stop {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("⚠ Dissection {stop}"),
+                );
+            }
+        });
+    if let Some(h) = chosen {
+        app.highlight = Some(h);
+    }
+}
+
+/// "Transport · OSI 4 (Transport) · TCP segment · 32-byte header + 14 bytes of data".
+pub fn heading(layer: &Layer) -> String {
+    let hdr = layer.header.len();
+    let payload = layer.payload.len();
+    let size = if layer.tcpip == layerscope_wire::TcpIpLayer::Application {
+        format!("{hdr} bytes")
+    } else if payload > 0 {
+        format!("{hdr}-byte header + {payload} bytes of payload")
+    } else {
+        format!("{hdr}-byte header, no payload")
+    };
+    format!(
+        "{} · OSI {} ({}) · {} {} · {size}",
+        layer.tcpip.name(),
+        layer.osi,
+        osi_name(layer.osi),
+        layer.protocol.name(),
+        layer.pdu.name()
+    )
+}
+
+fn field_tree(
+    ui: &mut egui::Ui,
+    f: &Field,
+    packet: &[u8],
+    highlight: &Option<Highlight>,
+    chosen: &mut Option<Highlight>,
+    id: (usize, usize),
+) {
+    let text = if f.children.is_empty() || !matches!(f.value, layerscope_wire::Value::None) {
+        let v = f.display(packet);
+        if v.is_empty() {
+            f.name.to_string()
+        } else {
+            format!("{}: {v}", f.name)
+        }
+    } else {
+        f.name.to_string()
+    };
+    let selected = highlight
+        .as_ref()
+        .is_some_and(|h| h.abbrev == f.abbrev && h.bytes == f.bytes && h.bits == f.bits);
+    let mut label = |ui: &mut egui::Ui| {
+        let resp = ui
+            .add(egui::Button::selectable(selected, text.clone()))
+            .on_hover_ui(|ui| tooltip(ui, f));
+        if resp.clicked() {
+            *chosen = Some(Highlight {
+                bytes: f.bytes.clone(),
+                bits: f.bits,
+                abbrev: f.abbrev,
+            });
+        }
+    };
+    if f.children.is_empty() {
+        label(ui);
+        return;
+    }
+    let state_id = ui.scope_id().with(("field", id.0, id.1, f.abbrev, f.bytes.start));
+    egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), state_id, false)
+        .show_header(ui, |ui| label(ui))
+        .body(|ui| {
+            for (ci, c) in f.children.iter().enumerate() {
+                field_tree(ui, c, packet, highlight, chosen, (id.0, id.1 * 64 + ci + 1));
+            }
+        });
+}
+
+fn tooltip(ui: &mut egui::Ui, f: &Field) {
+    ui.set_max_width(420.0);
+    ui.label(egui::RichText::new(f.name).strong());
+    let explanation = f.explanation();
+    if !explanation.is_empty() {
+        ui.label(explanation);
+    }
+    let pos = match f.bits {
+        Some((first, width)) => format!(
+            "bytes {}–{}, bits {}–{} of them",
+            f.bytes.start,
+            f.bytes.end.saturating_sub(1),
+            first,
+            first + width - 1
+        ),
+        None if f.bytes.len() == 1 => format!("byte {}", f.bytes.start),
+        None => format!("bytes {}–{}", f.bytes.start, f.bytes.end.saturating_sub(1)),
+    };
+    ui.label(
+        egui::RichText::new(format!("{}  ·  {pos}", f.abbrev))
+            .monospace()
+            .weak(),
+    );
+}

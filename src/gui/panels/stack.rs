@@ -1,0 +1,80 @@
+//! The OSI / TCP-IP mini-stack beside the layers tree: which layers this packet has, where
+//! each sits in both models, and why L5 and L6 never appear.
+
+use layerscope_wire::layer::osi_name;
+use layerscope_wire::TcpIpLayer;
+
+use crate::gui::app::App;
+use crate::gui::palette;
+
+fn tcpip_of(osi: u8) -> TcpIpLayer {
+    match osi {
+        1 | 2 => TcpIpLayer::Link,
+        3 => TcpIpLayer::Internet,
+        4 => TcpIpLayer::Transport,
+        _ => TcpIpLayer::Application,
+    }
+}
+
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    let dark = ui.visuals().dark_mode;
+    ui.strong("Layers in this packet");
+    ui.label(egui::RichText::new("OSI model · TCP/IP model").small().weak());
+    ui.add_space(2.0);
+    let loopback = app
+        .detail
+        .as_ref()
+        .and_then(|d| d.dissection.layers.first())
+        .and_then(|l| l.field("eth.src"))
+        .is_some_and(|f| matches!(f.value, layerscope_wire::Value::Mac([0, 0, 0, 0, 0, 0])));
+    for osi in (1..=7u8).rev() {
+        let protocols: Vec<&str> = app
+            .detail
+            .as_ref()
+            .map(|d| {
+                d.dissection
+                    .layers
+                    .iter()
+                    .filter(|l| l.osi == osi)
+                    .map(|l| l.protocol.name())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let tcpip = tcpip_of(osi);
+        let present = !protocols.is_empty();
+        let fill = if present {
+            palette::fill(tcpip, dark)
+        } else {
+            ui.visuals().faint_bg_color
+        };
+        let stroke = if present {
+            egui::Stroke::new(1.5, palette::strong(tcpip, dark))
+        } else {
+            egui::Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color)
+        };
+        let note = match (osi, present) {
+            (_, true) => protocols.join(", "),
+            (5 | 6, false) => "not present in TCP/IP; handled by the application".into(),
+            (1, false) if loopback => "no wire: the kernel hands the frame to itself".into(),
+            (1, false) => "bits on the wire: not captured".into(),
+            _ => "absent".into(),
+        };
+        egui::Frame::new()
+            .fill(fill)
+            .stroke(stroke)
+            .corner_radius(3.0)
+            .inner_margin(egui::Margin::symmetric(4, 1))
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.horizontal(|ui| {
+                    ui.label(egui::RichText::new(format!("L{osi} {}", osi_name(osi))).strong().small());
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.label(egui::RichText::new(tcpip.name()).small().weak());
+                    });
+                });
+                let text = egui::RichText::new(note).small();
+                ui.add(egui::Label::new(if present { text.strong() } else { text.weak() }).wrap());
+            });
+        ui.add_space(1.0);
+    }
+}

@@ -1,0 +1,241 @@
+//! Menu bar, capture bar (interface, BPF filter, start/stop) and the display filter box.
+
+use crate::gui::app::App;
+use crate::gui::settings::TimeFormat;
+
+pub fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            if ui.add(egui::Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
+                ui.close();
+                app.open_dialog();
+            }
+            ui.menu_button("Open recent", |ui| {
+                if app.settings.recent_files.is_empty() {
+                    ui.label("No recent files");
+                }
+                let mut chosen = None;
+                for p in &app.settings.recent_files {
+                    if ui.button(p.display().to_string()).clicked() {
+                        chosen = Some(p.clone());
+                    }
+                }
+                if let Some(p) = chosen {
+                    ui.close();
+                    app.open_path(&p);
+                }
+            });
+            if ui.button("Open the bundled echo capture").clicked() {
+                ui.close();
+                app.open_path(&crate::gui::app::bundled_capture());
+            }
+            ui.separator();
+            if ui
+                .add(egui::Button::new("Save packets as…").shortcut_text("Ctrl+S"))
+                .clicked()
+            {
+                ui.close();
+                app.open_save_form();
+            }
+            ui.separator();
+            if ui.button("Quit").clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button("Capture", |ui| {
+            let label = if app.session.is_live() {
+                "Stop capture"
+            } else {
+                "Start capture"
+            };
+            if ui.add(egui::Button::new(label).shortcut_text("Ctrl+E")).clicked() {
+                ui.close();
+                app.toggle_capture();
+            }
+            if ui.button("Run echo demo").clicked() {
+                ui.close();
+                app.run_demo();
+            }
+        });
+        ui.menu_button("View", |ui| {
+            ui.label("Time column");
+            for f in [TimeFormat::Relative, TimeFormat::Absolute, TimeFormat::Delta] {
+                ui.radio_value(&mut app.settings.time_format, f, f.label());
+            }
+            ui.separator();
+            ui.checkbox(&mut app.settings.auto_scroll, "Follow new packets while capturing");
+            ui.checkbox(&mut app.settings.show_welcome, "Show the welcome strip");
+            ui.separator();
+            ui.label("Theme");
+            let mut theme = app.settings.theme;
+            theme.buttons(ui);
+            if theme != app.settings.theme {
+                app.settings.theme = theme;
+                ui.ctx().set_theme(theme);
+            }
+        });
+        ui.menu_button("Help", |ui| {
+            ui.label("Keyboard");
+            ui.label("Ctrl+O  open a capture\nCtrl+S  save packets\nCtrl+E  start / stop capture\nCtrl+F  display filter\n↑ ↓ PgUp PgDn Home End  move in the list");
+            ui.separator();
+            ui.label(format!("layerscope {}", env!("CARGO_PKG_VERSION")));
+        });
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let mut theme = app.settings.theme;
+            let dark = ui.visuals().dark_mode;
+            let (icon, next, tip) = if dark {
+                ("☀", egui::ThemePreference::Light, "Switch to the light theme")
+            } else {
+                ("🌙", egui::ThemePreference::Dark, "Switch to the dark theme")
+            };
+            if ui.button(icon).on_hover_text(tip).clicked() {
+                theme = next;
+            }
+            if theme != app.settings.theme {
+                app.settings.theme = theme;
+                ui.ctx().set_theme(theme);
+            }
+        });
+    });
+}
+
+pub fn capture_bar(app: &mut App, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        let live = app.session.is_live();
+        let label = ui.label("Interface");
+        let selected = app.settings.interface.clone();
+        egui::ComboBox::from_id_salt("interface")
+            .selected_text(if selected.is_empty() { "(none)".to_string() } else { selected })
+            .width(110.0)
+            .show_ui(ui, |ui| {
+                for i in &app.interfaces {
+                    let text = format!(
+                        "{}{}",
+                        i.name,
+                        if i.is_loopback { "  (loopback)" } else { "" }
+                    );
+                    ui.selectable_value(&mut app.settings.interface, i.name.clone(), text)
+                        .on_hover_text(format!(
+                            "{}\n{}\n{}",
+                            i.addresses.join("  "),
+                            i.flags.join(" "),
+                            i.mac.as_deref().unwrap_or("")
+                        ));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        let label = ui.label("Capture filter");
+        let error = app.capture_filter_error.is_some();
+        let mut edit = egui::TextEdit::singleline(&mut app.settings.capture_filter)
+            .hint_text("BPF, e.g. tcp port 8888")
+            .desired_width(220.0)
+            .font(egui::TextStyle::Monospace);
+        if error {
+            edit = edit.text_color(ui.visuals().error_fg_color);
+        }
+        let resp = ui.add_enabled(!live, edit).labelled_by(label.id);
+        if resp.changed() {
+            app.capture_filter_error = crate::capture::live::validate_filter(
+                &app.settings.capture_filter,
+                layerscope_wire::LinkType::ETHERNET,
+            )
+            .err();
+        }
+        if resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) && !live {
+            app.start_capture();
+        }
+        if live {
+            if ui
+                .button("⏹ Stop")
+                .on_hover_text("Stop the capture (Ctrl+E)")
+                .clicked()
+            {
+                app.stop_capture();
+            }
+        } else if ui
+            .add_enabled(!error, egui::Button::new("⏺ Start"))
+            .on_hover_text("Capture on this interface (Ctrl+E)")
+            .clicked()
+        {
+            app.start_capture();
+        }
+        if let Some(e) = &app.capture_filter_error {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+        ui.separator();
+        ui.checkbox(&mut app.settings.auto_scroll, "Follow")
+            .on_hover_text("Scroll to new packets while capturing");
+    });
+}
+
+pub fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Display filter");
+        let invalid = app.filter_error.is_some();
+        let dark = ui.visuals().dark_mode;
+        let mut edit = egui::TextEdit::singleline(&mut app.filter_text)
+            .id(egui::Id::unique("display-filter"))
+            .hint_text("e.g. tcp.port == 8888 && tcp.flags.syn == 1   (Enter applies)")
+            .desired_width(ui.available_width() - 230.0)
+            .font(egui::TextStyle::Monospace);
+        if invalid {
+            edit = edit.background_color(if dark {
+                egui::Color32::from_rgb(0x5c, 0x1f, 0x1f)
+            } else {
+                egui::Color32::from_rgb(0xff, 0xcd, 0xd2)
+            });
+        } else if app.filter_job.is_some() {
+            edit = edit.background_color(if dark {
+                egui::Color32::from_rgb(0x1f, 0x4a, 0x2b)
+            } else {
+                egui::Color32::from_rgb(0xd7, 0xf5, 0xdd)
+            });
+        }
+        let resp = ui.add(edit).labelled_by(label.id);
+        if app.focus_filter {
+            resp.request_focus();
+            app.focus_filter = false;
+        }
+        if resp.changed() {
+            app.check_filter_text();
+        }
+        if resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            app.apply_filter();
+        }
+        if ui.button("Apply").clicked() {
+            app.apply_filter();
+        }
+        if ui.button("Clear").clicked() {
+            app.clear_filter();
+        }
+        if let Some(job) = &app.filter_job {
+            if !job.is_done() && job.submitted > 0 {
+                let f = job.checked as f32 / job.submitted as f32;
+                ui.add(egui::ProgressBar::new(f).desired_width(80.0).show_percentage());
+            }
+        }
+    });
+    if let Some(e) = &app.filter_error {
+        let text = app.filter_text.clone();
+        ui.horizontal(|ui| {
+            let color = ui.visuals().error_fg_color;
+            // Show the text with the bad part underlined, then the message.
+            let start = e.position.min(text.len());
+            let end = (e.position + e.len).min(text.len()).max(start);
+            let mut job = egui::text::LayoutJob::default();
+            let mono = egui::FontId::monospace(12.0);
+            let plain = egui::TextFormat::simple(mono.clone(), ui.visuals().text_color());
+            let bad = egui::TextFormat {
+                underline: egui::Stroke::new(2.0, color),
+                color,
+                ..egui::TextFormat::simple(mono, color)
+            };
+            job.append(&text[..start], 0.0, plain.clone());
+            job.append(if start == end { " " } else { &text[start..end] }, 0.0, bad);
+            job.append(&text[end..], 0.0, plain);
+            ui.label(job);
+            ui.colored_label(color, format!("Invalid filter: {e}"));
+        });
+    }
+}

@@ -1,0 +1,141 @@
+//! One open capture: where it comes from, its packets, and the load or live capture that is
+//! still filling it.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use layerscope_wire::{Analyzer, LinkType};
+
+use crate::capture::live::CaptureStats;
+use crate::pipeline::{Ending, Event, Loading};
+use crate::store::{Block, PacketStore};
+
+/// Where the packets come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    File(PathBuf),
+    /// A pcap stream on standard input.
+    Stdin,
+    Live {
+        interface: String,
+        filter: String,
+    },
+}
+
+impl Origin {
+    /// A short name for the title bar and the status line.
+    pub fn title(&self) -> String {
+        match self {
+            Origin::File(p) => p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| p.display().to_string()),
+            Origin::Stdin => "standard input".into(),
+            Origin::Live { interface, filter } if filter.is_empty() => {
+                format!("capturing on {interface}")
+            }
+            Origin::Live { interface, filter } => format!("capturing on {interface} ({filter})"),
+        }
+    }
+}
+
+pub struct Session {
+    pub origin: Origin,
+    pub store: PacketStore,
+    pub loading: Option<Loading>,
+    /// Estimated fraction of the file read while loading.
+    pub progress: Option<f32>,
+    pub ending: Option<Ending>,
+    pub stats: CaptureStats,
+    /// Conversation tables, once the load has finished.
+    pub analyzer: Option<Box<Analyzer>>,
+    pub opened_at: Instant,
+    /// When the first packets arrived, and when the load finished (for the status line and
+    /// the benchmark).
+    pub first_rows_after: Option<Duration>,
+    pub finished_after: Option<Duration>,
+}
+
+impl Session {
+    pub fn new(origin: Origin, link: LinkType, loading: Option<Loading>) -> Self {
+        Session {
+            origin,
+            store: PacketStore::new(link),
+            loading,
+            progress: None,
+            ending: None,
+            stats: CaptureStats::default(),
+            analyzer: None,
+            opened_at: Instant::now(),
+            first_rows_after: None,
+            finished_after: None,
+        }
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    pub fn is_live(&self) -> bool {
+        self.loading.as_ref().is_some_and(|l| l.is_live())
+    }
+
+    /// Takes what the loader delivered since the last frame; returns the new blocks so the
+    /// display filter can look at them too.
+    pub fn poll(&mut self) -> Vec<Arc<Block>> {
+        let mut new = Vec::new();
+        let Some(loading) = &self.loading else {
+            return new;
+        };
+        let mut finished = false;
+        // Bounded so one frame never spends long here even if the loader is far ahead.
+        for _ in 0..256 {
+            let Ok(ev) = loading.events.try_recv() else {
+                break;
+            };
+            match ev {
+                Event::Block(b) => {
+                    self.store.append(b.clone());
+                    new.push(b);
+                    if self.first_rows_after.is_none() {
+                        self.first_rows_after = Some(self.opened_at.elapsed());
+                    }
+                }
+                Event::Progress(p) => self.progress = Some(p),
+                Event::Stats(s) => self.stats = s,
+                Event::Finished(ending, analyzer) => {
+                    self.ending = Some(ending);
+                    self.analyzer = Some(analyzer);
+                    finished = true;
+                    break;
+                }
+            }
+        }
+        if finished {
+            self.loading = None;
+            self.progress = None;
+            self.finished_after = Some(self.opened_at.elapsed());
+        }
+        new
+    }
+
+    /// A warning to show in a banner: a damaged file or a failed capture.
+    pub fn warning(&self) -> Option<String> {
+        match &self.ending {
+            Some(Ending::Damaged(msg)) => Some(match &self.origin {
+                Origin::File(p) => crate::packets::damaged_warning(p, self.store.len(), msg),
+                _ => format!(
+                    "the stream is damaged after packet {}: {msg}; the {} complete packets before it are shown",
+                    self.store.len(),
+                    self.store.len()
+                ),
+            }),
+            Some(Ending::Failed(msg)) => Some(format!(
+                "{msg}; the {} packets before it are shown",
+                self.store.len()
+            )),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,350 @@
+//! Moves packets from a source (a file, a pcap stream, a live interface) into store blocks on
+//! a background thread, so the window stays responsive and shows the first rows while the
+//! rest is still loading.
+//!
+//! ```text
+//! file:  reader ──────────────┐
+//! live:  capture thread ─(bounded channel)─┤→ worker: analysis → blocks ─(channel)→ UI
+//! ```
+//!
+//! The worker runs the conversation analysis with the quick transport path (no field trees)
+//! and sends a block when it holds enough packets or has waited long enough; each send wakes
+//! the UI through `notify`. Every load carries an id so the UI can ignore what a cancelled
+//! load still delivers.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use layerscope_wire::analysis::Transport;
+use layerscope_wire::{Analyzer, LinkType};
+
+use crate::capture::live::{CaptureStats, Stopper};
+use crate::capture::{FileReader, LiveCapture, RawPacket, ReadEnd};
+use crate::store::Block;
+
+/// How a load ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// Every packet was read.
+    Complete,
+    /// The file is damaged or cut short after the packets delivered.
+    Damaged(String),
+    /// The user cancelled; the packets delivered so far stay.
+    Cancelled,
+    /// A live capture was stopped.
+    Stopped,
+    /// Reading or capturing failed after the packets delivered.
+    Failed(String),
+}
+
+/// What the worker tells the UI.
+pub enum Event {
+    Block(Arc<Block>),
+    /// Estimated fraction of the file read (files only).
+    Progress(f32),
+    /// Kernel drop counters of a live capture.
+    Stats(CaptureStats),
+    /// The last event of a load, with the analyzer's conversation tables.
+    Finished(Ending, Box<Analyzer>),
+}
+
+/// A running load.
+pub struct Loading {
+    pub id: u64,
+    pub link: LinkType,
+    pub events: Receiver<Event>,
+    cancel: Arc<AtomicBool>,
+    stopper: Option<Stopper>,
+}
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// How often a live capture's pending packets are shown, at the latest.
+const LIVE_FLUSH: Duration = Duration::from_millis(40);
+/// The first block is small so the first rows appear at once.
+const FIRST_BLOCK_PACKETS: usize = 512;
+const BLOCK_PACKETS: usize = 32 * 1024;
+const BLOCK_BYTES: usize = 8 << 20;
+
+impl Loading {
+    /// Starts reading a capture file (or `-`, a pcap stream on standard input).
+    pub fn file(
+        reader: FileReader,
+        path: PathBuf,
+        notify: impl Fn() + Send + 'static,
+    ) -> Loading {
+        let link = reader.link;
+        let total = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+        let source = FileSource {
+            reader,
+            total,
+            read: 0,
+            pcapng: is_pcapng(&path),
+        };
+        Self::spawn(link, Box::new(source), None, notify)
+    }
+
+    /// Starts reading packets from an open live capture.
+    pub fn live(mut capture: LiveCapture, notify: impl Fn() + Send + 'static) -> Loading {
+        let link = capture.link;
+        let stopper = capture.stopper();
+        let (tx, rx) = mpsc::sync_channel(8192);
+        let capture_thread = std::thread::Builder::new()
+            .name("capture".into())
+            .spawn(move || capture_loop(capture, tx))
+            .ok();
+        let source = LiveSource {
+            rx,
+            capture_thread,
+            stats: CaptureStats::default(),
+        };
+        Self::spawn(link, Box::new(source), Some(stopper), notify)
+    }
+
+    fn spawn(
+        link: LinkType,
+        source: Box<dyn Source>,
+        stopper: Option<Stopper>,
+        notify: impl Fn() + Send + 'static,
+    ) -> Loading {
+        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (tx, mut events) = mpsc::sync_channel(64);
+        let worker_cancel = cancel.clone();
+        let spawned = std::thread::Builder::new()
+            .name("loader".into())
+            .spawn(move || work(link, source, tx, worker_cancel, notify));
+        if let Err(e) = spawned {
+            // Without a thread there is no load: say so through the usual channel.
+            let (tx, rx) = mpsc::sync_channel(1);
+            let _ = tx.send(Event::Finished(
+                Ending::Failed(format!("cannot start the loader thread: {e}")),
+                Box::default(),
+            ));
+            events = rx;
+        }
+        Loading {
+            id,
+            link,
+            events,
+            cancel,
+            stopper,
+        }
+    }
+
+    pub fn is_live(&self) -> bool {
+        self.stopper.is_some()
+    }
+
+    /// Stops a live capture or cancels a file load; the worker then sends `Finished`.
+    pub fn stop(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+        if let Some(s) = &self.stopper {
+            s.stop();
+        }
+    }
+}
+
+impl Drop for Loading {
+    /// Stops the source; the worker ends on its own when its next send finds the receiver
+    /// gone, so dropping never waits for a slow disk.
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn is_pcapng(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let mut magic = [0u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut magic))
+        .is_ok()
+        && magic == [0x0a, 0x0d, 0x0d, 0x0a]
+}
+
+enum Next {
+    Packet(RawPacket),
+    /// Nothing arrived within the wait.
+    Idle,
+    End(Ending),
+}
+
+/// Where the worker gets packets from.
+trait Source: Send {
+    fn next(&mut self, wait: Duration) -> Next;
+    /// Fraction read, for a progress bar; `None` when unknown (live, pipes).
+    fn progress(&self) -> Option<f32> {
+        None
+    }
+    fn stats(&mut self) -> Option<CaptureStats> {
+        None
+    }
+    /// Whether pending packets should be shown after a pause (live) or only in big blocks.
+    fn is_live(&self) -> bool {
+        false
+    }
+}
+
+struct FileSource {
+    reader: FileReader,
+    total: u64,
+    /// Estimated bytes consumed: libpcap does not say where in the file it is.
+    read: u64,
+    pcapng: bool,
+}
+
+impl Source for FileSource {
+    fn next(&mut self, _wait: Duration) -> Next {
+        match self.reader.next_packet() {
+            Some(p) => {
+                let caplen = p.data.len() as u64;
+                self.read += if self.pcapng {
+                    32 + caplen.next_multiple_of(4)
+                } else {
+                    16 + caplen
+                };
+                Next::Packet(p)
+            }
+            None => Next::End(match self.reader.end() {
+                Some(ReadEnd::Damaged(msg)) => Ending::Damaged(msg.clone()),
+                _ => Ending::Complete,
+            }),
+        }
+    }
+
+    fn progress(&self) -> Option<f32> {
+        (self.total > 0).then(|| (self.read as f64 / self.total as f64).min(1.0) as f32)
+    }
+}
+
+enum LiveMsg {
+    Packet(RawPacket),
+    Failed(String),
+}
+
+struct LiveSource {
+    rx: Receiver<LiveMsg>,
+    capture_thread: Option<JoinHandle<CaptureStats>>,
+    stats: CaptureStats,
+}
+
+fn capture_loop(mut capture: LiveCapture, tx: SyncSender<LiveMsg>) -> CaptureStats {
+    let mut last_stats = Instant::now();
+    let mut stats = CaptureStats::default();
+    while let Some(r) = capture.next_packet() {
+        let msg = match r {
+            Ok(p) => LiveMsg::Packet(p),
+            Err(e) => LiveMsg::Failed(e.to_string()),
+        };
+        let failed = matches!(msg, LiveMsg::Failed(_));
+        if tx.send(msg).is_err() || failed {
+            break;
+        }
+        if last_stats.elapsed() > Duration::from_millis(500) {
+            stats = capture.stats();
+            last_stats = Instant::now();
+        }
+    }
+    let end = capture.stats();
+    if end == CaptureStats::default() {
+        stats
+    } else {
+        end
+    }
+}
+
+impl Source for LiveSource {
+    fn next(&mut self, wait: Duration) -> Next {
+        match self.rx.recv_timeout(wait) {
+            Ok(LiveMsg::Packet(p)) => Next::Packet(p),
+            Ok(LiveMsg::Failed(e)) => Next::End(Ending::Failed(e)),
+            Err(RecvTimeoutError::Timeout) => Next::Idle,
+            Err(RecvTimeoutError::Disconnected) => {
+                if let Some(t) = self.capture_thread.take() {
+                    if let Ok(s) = t.join() {
+                        self.stats = s;
+                    }
+                }
+                Next::End(Ending::Stopped)
+            }
+        }
+    }
+
+    fn stats(&mut self) -> Option<CaptureStats> {
+        Some(self.stats)
+    }
+
+    fn is_live(&self) -> bool {
+        true
+    }
+}
+
+fn work(
+    link: LinkType,
+    mut source: Box<dyn Source>,
+    tx: SyncSender<Event>,
+    cancel: Arc<AtomicBool>,
+    notify: impl Fn(),
+) {
+    let mut analyzer = Analyzer::new();
+    let mut block = Block::new(0);
+    let mut count: u32 = 0;
+    let mut last_send = Instant::now();
+    let live = source.is_live();
+    let send = |ev: Event| -> bool {
+        let ok = tx.send(ev).is_ok();
+        notify();
+        ok
+    };
+    let ending = loop {
+        if cancel.load(Ordering::Relaxed) && !live {
+            break Ending::Cancelled;
+        }
+        let next = source.next(LIVE_FLUSH);
+        let ended = match next {
+            Next::Packet(p) => {
+                count += 1;
+                let ts = p.timestamp();
+                let transport = Transport::quick(link, &p.data);
+                let analysis = analyzer.observe_transport(count, ts, transport.as_ref());
+                let ts_ns = p.ts_sec.saturating_mul(1_000_000_000) + p.ts_nsec as i64;
+                block.push(ts_ns, p.orig_len, &p.data, analysis);
+                None
+            }
+            Next::Idle => None,
+            Next::End(e) => Some(e),
+        };
+        let limit = if count as usize <= FIRST_BLOCK_PACKETS {
+            FIRST_BLOCK_PACKETS
+        } else {
+            BLOCK_PACKETS
+        };
+        let due = block.len() >= limit
+            || block.byte_len() >= BLOCK_BYTES
+            || (live && last_send.elapsed() >= LIVE_FLUSH);
+        if !block.is_empty() && (due || ended.is_some()) {
+            let full = std::mem::replace(&mut block, Block::new(count));
+            if !send(Event::Block(Arc::new(full.seal()))) {
+                return;
+            }
+            if let Some(p) = source.progress() {
+                send(Event::Progress(p));
+            }
+            if let Some(s) = source.stats() {
+                send(Event::Stats(s));
+            }
+            last_send = Instant::now();
+        }
+        if let Some(e) = ended {
+            break e;
+        }
+    };
+    if let Some(s) = source.stats() {
+        send(Event::Stats(s));
+    }
+    send(Event::Finished(ending, Box::new(analyzer)));
+}
