@@ -72,11 +72,7 @@ const BLOCK_BYTES: usize = 8 << 20;
 
 impl Loading {
     /// Starts reading a capture file (or `-`, a pcap stream on standard input).
-    pub fn file(
-        reader: FileReader,
-        path: PathBuf,
-        notify: impl Fn() + Send + 'static,
-    ) -> Loading {
+    pub fn file(reader: FileReader, path: PathBuf, notify: impl Fn() + Send + 'static) -> Loading {
         let link = reader.link;
         let total = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
         let source = FileSource {

@@ -212,7 +212,12 @@ mod tests {
             let mut b = Block::new(first);
             for i in 0..size {
                 let n = first as u8 + i as u8;
-                b.push(n as i64 * 1000, 10 + n as u32, &[n; 4][..1 + i], Analysis::None);
+                b.push(
+                    n as i64 * 1000,
+                    10 + n as u32,
+                    &[n; 8][..1 + i],
+                    Analysis::None,
+                );
             }
             first += size as u32;
             store.append(Arc::new(b.seal()));

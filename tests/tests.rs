@@ -13,6 +13,8 @@ mod corpus;
 mod echo;
 #[path = "suite/files.rs"]
 mod files;
+#[path = "suite/gui.rs"]
+mod gui;
 #[path = "suite/live.rs"]
 mod live;
 #[path = "suite/tshark_fixtures.rs"]

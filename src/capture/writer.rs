@@ -158,7 +158,8 @@ pub fn write_atomically(
         .unwrap_or_else(|| "capture".into());
     let tmp = dir.join(format!(".{name}.{}.part", std::process::id()));
     let result = (|| {
-        let mut w = PacketWriter::create(&tmp, Format::for_path(path), link, super::MAX_PACKET as u32)?;
+        let mut w =
+            PacketWriter::create(&tmp, Format::for_path(path), link, super::MAX_PACKET as u32)?;
         let mut n = 0;
         for p in packets {
             w.write(&p)?;

@@ -101,6 +101,7 @@ impl App {
 
     /// Builds the app around a context; tests use this with default settings.
     pub fn with_settings(ctx: egui::Context, settings: Settings, start: Start) -> App {
+        super::install_fonts(&ctx);
         let interfaces = crate::capture::interfaces::list();
         let mut app = App {
             settings,
@@ -184,7 +185,10 @@ impl App {
     pub fn open_dialog(&mut self) {
         let mut dialog = rfd::FileDialog::new()
             .set_title("Open a capture")
-            .add_filter("Captures (pcapng, pcap)", &["pcapng", "pcap", "cap", "ntar"])
+            .add_filter(
+                "Captures (pcapng, pcap)",
+                &["pcapng", "pcap", "cap", "ntar"],
+            )
             .add_filter("All files", &["*"]);
         if let Some(dir) = self
             .settings
@@ -449,9 +453,11 @@ impl App {
             (Some(d), true) => Box::new(d.clone().into_iter()),
             _ => Box::new(0..store.len() as u32),
         };
-        crate::capture::writer::write_atomically(path, store.link, indices.filter_map(|i| {
-            store.get(i).map(|p| p.raw())
-        }))
+        crate::capture::writer::write_atomically(
+            path,
+            store.link,
+            indices.filter_map(|i| store.get(i).map(|p| p.raw())),
+        )
     }
 
     // ----- the frame loop -----

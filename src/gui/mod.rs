@@ -13,6 +13,22 @@ pub use app::{App, Start};
 /// The window icon, drawn in the layer palette.
 const ICON_PNG: &[u8] = include_bytes!("../../assets/layerscope.png");
 
+/// egui's proportional font has no arrows (the "→" of every TCP info line); its monospace
+/// font does, so it becomes the last fallback of the proportional family.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    if let Some(mono) = fonts
+        .families
+        .get(&egui::FontFamily::Monospace)
+        .and_then(|m| m.first().cloned())
+    {
+        if let Some(p) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
+            p.push(mono);
+        }
+    }
+    ctx.set_fonts(fonts);
+}
+
 /// Opens the window and runs until it is closed.
 pub fn run(start: Start) -> anyhow::Result<()> {
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {

@@ -3,8 +3,35 @@
 use crate::util::{capture, layerscope, root, stderr, stdout};
 
 #[test]
-fn no_arguments_shows_the_bundled_echo_as_a_ladder() {
-    let o = layerscope(&[]);
+fn without_a_display_the_window_explains_what_to_run_instead() {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_layerscope"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .expect("run layerscope");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("no display"), "{err}");
+    assert!(err.contains("layerscope dissect FILE"), "{err}");
+}
+
+#[test]
+fn an_invalid_display_filter_on_the_command_line_is_refused_with_its_position() {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_layerscope"))
+        .args(["-Y", "tcp.port == ", "captures/tcp-echo-ipv4.pcapng"])
+        .env_remove("DISPLAY")
+        .output()
+        .expect("run layerscope");
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("invalid display filter"), "{err}");
+    assert!(err.contains("column 13"), "{err}");
+}
+
+#[test]
+fn flow_shows_the_bundled_echo_as_a_ladder() {
+    let bundled = capture("tcp-echo-ipv4.pcapng");
+    let o = layerscope(&["flow", bundled.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(out.contains("TCP stream 0: client 127.0.0.1:"), "{out}");

@@ -99,7 +99,11 @@ fn quick_transport_agrees_with_the_full_dissection() {
         for cut in [frame.len(), frame.len().saturating_sub(3), 40, 20, 14, 0] {
             let f = &frame[..cut.min(frame.len())];
             let full = Transport::of(f, &dissect(*link, f));
-            assert_eq!(Transport::quick(*link, f), full, "{link} frame cut at {cut}");
+            assert_eq!(
+                Transport::quick(*link, f),
+                full,
+                "{link} frame cut at {cut}"
+            );
             checked += 1;
         }
     }

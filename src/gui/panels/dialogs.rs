@@ -86,11 +86,17 @@ fn save(app: &mut App, ctx: &egui::Context) {
             }
         });
         ui.label(
-            egui::RichText::new("A name ending in .pcapng writes pcapng; anything else writes pcap.")
-                .small()
-                .weak(),
+            egui::RichText::new(
+                "A name ending in .pcapng writes pcapng; anything else writes pcap.",
+            )
+            .small()
+            .weak(),
         );
-        ui.radio_value(&mut form.displayed_only, false, format!("All packets ({total})"));
+        ui.radio_value(
+            &mut form.displayed_only,
+            false,
+            format!("All packets ({total})"),
+        );
         ui.add_enabled_ui(displayed.is_some(), |ui| {
             ui.radio_value(
                 &mut form.displayed_only,

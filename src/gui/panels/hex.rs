@@ -13,7 +13,11 @@ const PER_ROW: usize = 16;
 fn byte_layers(d: &Dissection, len: usize) -> Vec<Option<TcpIpLayer>> {
     let mut out = vec![None; len];
     for l in &d.layers {
-        for slot in out.iter_mut().take(l.header.end.min(len)).skip(l.header.start) {
+        for slot in out
+            .iter_mut()
+            .take(l.header.end.min(len))
+            .skip(l.header.start)
+        {
             *slot = Some(l.tcpip);
         }
     }
@@ -52,40 +56,49 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     egui::ScrollArea::vertical()
         .id_salt("hex")
         .auto_shrink([false, false])
-        .max_height(ui.available_height() - if highlight.as_ref().is_some_and(|h| h.bits.is_some()) { 44.0 } else { 0.0 })
+        .max_height(
+            ui.available_height()
+                - if highlight.as_ref().is_some_and(|h| h.bits.is_some()) {
+                    44.0
+                } else {
+                    0.0
+                },
+        )
         .show_rows(ui, row_h, rows, |ui, range| {
             for r in range {
                 ui.horizontal(|ui| {
                     ui.spacing_mut().item_spacing.x = 0.0;
-                    ui.label(egui::RichText::new(format!("{:04x}  ", r * PER_ROW)).font(font.clone()).color(weak));
+                    ui.label(
+                        egui::RichText::new(format!("{:04x}  ", r * PER_ROW))
+                            .font(font.clone())
+                            .color(weak),
+                    );
                     let start = r * PER_ROW;
                     let end = (start + PER_ROW).min(detail.data.len());
-                    for i in start..start + PER_ROW {
-                        if i == start + PER_ROW / 2 {
-                            ui.add_space(char_w);
-                        }
-                        let size = egui::vec2(char_w * 3.0, row_h);
-                        if i >= end {
-                            ui.allocate_exact_size(size, egui::Sense::hover());
-                            continue;
-                        }
-                        let b = detail.data[i];
+                    let bytes = &detail.data[start..end];
+                    let tints = &layers[start..end];
+                    let style = |i: usize, layer: Option<TcpIpLayer>| {
                         let selected = highlight.as_ref().is_some_and(|h| h.bytes.contains(&i));
-                        let (rect, resp) = ui.allocate_exact_size(size, egui::Sense::click());
                         let fill = if selected {
                             sel_color
                         } else {
-                            layers[i].map_or(egui::Color32::TRANSPARENT, |l| palette::fill(l, dark))
+                            layer.map_or(egui::Color32::TRANSPARENT, |l| palette::fill(l, dark))
                         };
-                        ui.painter().rect_filled(rect.shrink2(egui::vec2(0.0, 1.0)), 0.0, fill);
-                        let color = if selected { egui::Color32::BLACK } else { text_color };
-                        ui.painter().text(
-                            rect.left_center() + egui::vec2(char_w * 0.5, 0.0),
-                            egui::Align2::LEFT_CENTER,
-                            format!("{b:02x}"),
-                            font.clone(),
-                            color,
-                        );
+                        let color = if selected {
+                            egui::Color32::BLACK
+                        } else {
+                            text_color
+                        };
+                        (selected, fill, color)
+                    };
+                    for (k, (&b, &layer)) in bytes.iter().zip(tints).enumerate() {
+                        if k == PER_ROW / 2 {
+                            ui.add_space(char_w);
+                        }
+                        let i = start + k;
+                        let (selected, fill, color) = style(i, layer);
+                        let size = egui::vec2(char_w * 3.0, row_h);
+                        let resp = cell(ui, size, &format!(" {b:02x}"), fill, color, &font);
                         resp.widget_info(|| {
                             egui::WidgetInfo::selected(
                                 egui::Role::Button,
@@ -98,23 +111,30 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                             clicked = Some(i);
                         }
                     }
-                    ui.add_space(char_w * 2.0);
-                    for i in start..end {
-                        let b = detail.data[i];
-                        let selected = highlight.as_ref().is_some_and(|h| h.bytes.contains(&i));
-                        let (rect, resp) = ui.allocate_exact_size(egui::vec2(char_w, row_h), egui::Sense::click());
-                        let fill = if selected {
-                            sel_color
-                        } else {
-                            layers[i].map_or(egui::Color32::TRANSPARENT, |l| palette::fill(l, dark))
-                        };
-                        ui.painter().rect_filled(rect.shrink2(egui::vec2(0.0, 1.0)), 0.0, fill);
+                    // Keep the ASCII column aligned on a short last row.
+                    let missing = PER_ROW - bytes.len();
+                    let gap = if bytes.len() <= PER_ROW / 2 {
+                        char_w
+                    } else {
+                        0.0
+                    };
+                    ui.add_space(missing as f32 * char_w * 3.0 + gap + char_w * 2.0);
+                    for (k, (&b, &layer)) in bytes.iter().zip(tints).enumerate() {
+                        let i = start + k;
+                        let (_, fill, color) = style(i, layer);
                         let (c, color) = if b.is_ascii_graphic() || b == b' ' {
-                            (b as char, if selected { egui::Color32::BLACK } else { text_color })
+                            (b as char, color)
                         } else {
                             ('·', weak)
                         };
-                        ui.painter().text(rect.center(), egui::Align2::CENTER_CENTER, c, font.clone(), color);
+                        let resp = cell(
+                            ui,
+                            egui::vec2(char_w, row_h),
+                            &c.to_string(),
+                            fill,
+                            color,
+                            &font,
+                        );
                         if resp.clicked() {
                             clicked = Some(i);
                         }
@@ -124,12 +144,42 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         });
     if let Some(h) = &highlight {
         if let Some((first, width)) = h.bits {
-            bits_view(ui, &detail.data, h.bytes.clone(), first, width, sel_color, &font);
+            bits_view(
+                ui,
+                &detail.data,
+                h.bytes.clone(),
+                first,
+                width,
+                sel_color,
+                &font,
+            );
         }
     }
     if let Some(i) = clicked {
         app.highlight_byte(i);
     }
+}
+
+/// One clickable character cell of the hex or ASCII column.
+fn cell(
+    ui: &mut egui::Ui,
+    size: egui::Vec2,
+    text: &str,
+    fill: egui::Color32,
+    color: egui::Color32,
+    font: &egui::FontId,
+) -> egui::Response {
+    let (rect, resp) = ui.allocate_exact_size(size, egui::Sense::click());
+    ui.painter()
+        .rect_filled(rect.shrink2(egui::vec2(0.0, 1.0)), 0.0, fill);
+    ui.painter().text(
+        rect.left_center(),
+        egui::Align2::LEFT_CENTER,
+        text,
+        font.clone(),
+        color,
+    );
+    resp
 }
 
 /// The bytes of a sub-byte field in binary, its bits marked: how flags sit in a header.
@@ -152,12 +202,20 @@ fn bits_view(
         background: sel,
         ..egui::TextFormat::simple(font.clone(), egui::Color32::BLACK)
     };
-    job.append(&format!("bits of bytes {}–{}: ", bytes.start, bytes.end - 1), 0.0, normal.clone());
+    job.append(
+        &format!("bits of bytes {}–{}: ", bytes.start, bytes.end - 1),
+        0.0,
+        normal.clone(),
+    );
     for (bi, b) in slice.iter().enumerate() {
         for bit in 0..8u8 {
             let n = bi as u8 * 8 + bit;
             let on = (b >> (7 - bit)) & 1;
-            let fmt = if n >= first && n < first + width { marked.clone() } else { normal.clone() };
+            let fmt = if n >= first && n < first + width {
+                marked.clone()
+            } else {
+                normal.clone()
+            };
             job.append(if on == 1 { "1" } else { "0" }, 0.0, fmt);
             if bit == 3 {
                 job.append(" ", 0.0, normal.clone());

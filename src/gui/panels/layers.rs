@@ -29,12 +29,21 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 ))
                 .strong(),
             );
+            let last = detail.dissection.layers.len().saturating_sub(1);
             for (li, layer) in detail.dissection.layers.iter().enumerate() {
                 let color = palette::strong(layer.tcpip, dark);
                 let title = egui::RichText::new(heading(layer)).color(color).strong();
+                // The transport and application layers are what a socket program sees;
+                // the lower headings already say what they hold, so they start folded.
+                let open = li == last
+                    || matches!(
+                        layer.tcpip,
+                        layerscope_wire::TcpIpLayer::Transport
+                            | layerscope_wire::TcpIpLayer::Application
+                    );
                 egui::CollapsingHeader::new(title)
                     .id_salt(("layer", li))
-                    .default_open(true)
+                    .default_open(open)
                     .show(ui, |ui| {
                         for (fi, f) in layer.fields.iter().enumerate() {
                             field_tree(ui, f, &detail.data, &highlight, &mut chosen, (li, fi));
@@ -42,10 +51,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     });
             }
             if let Some(stop) = &detail.dissection.stop {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    format!("⚠ Dissection {stop}"),
-                );
+                ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ Dissection {stop}"));
             }
         });
     if let Some(h) = chosen {
@@ -111,8 +117,12 @@ fn field_tree(
         label(ui);
         return;
     }
-    let state_id = ui.scope_id().with(("field", id.0, id.1, f.abbrev, f.bytes.start));
-    egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), state_id, false)
+    let state_id = ui
+        .scope_id()
+        .with(("field", id.0, id.1, f.abbrev, f.bytes.start));
+    // TCP's flags are what the handshake and teardown are about: show them unfolded.
+    let open = f.abbrev == "tcp.flags";
+    egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), state_id, open)
         .show_header(ui, |ui| label(ui))
         .body(|ui| {
             for (ci, c) in f.children.iter().enumerate() {

@@ -29,7 +29,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             egui::Panel::left("stack")
                 .resizable(false)
                 .exact_size(190.0)
-                .show(ui, |ui| stack::show(app, ui));
+                .show(ui, |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt("stack")
+                        .show(ui, |ui| stack::show(app, ui));
+                });
             egui::Panel::right("hex")
                 .resizable(true)
                 .default_size(560.0)
@@ -63,10 +67,22 @@ fn banners(app: &mut App, ui: &mut egui::Ui) {
 
 fn banner(ui: &mut egui::Ui, dark: bool, error: bool, text: &str, close: Option<&mut bool>) {
     let (fill, stroke) = match (error, dark) {
-        (true, false) => (egui::Color32::from_rgb(0xfd, 0xe2, 0xe1), egui::Color32::from_rgb(0xb7, 0x1c, 0x1c)),
-        (true, true) => (egui::Color32::from_rgb(0x4a, 0x1c, 0x1c), egui::Color32::from_rgb(0xff, 0x8a, 0x80)),
-        (false, false) => (egui::Color32::from_rgb(0xff, 0xf4, 0xce), egui::Color32::from_rgb(0x8a, 0x6d, 0x00)),
-        (false, true) => (egui::Color32::from_rgb(0x45, 0x3a, 0x12), egui::Color32::from_rgb(0xff, 0xd6, 0x4a)),
+        (true, false) => (
+            egui::Color32::from_rgb(0xfd, 0xe2, 0xe1),
+            egui::Color32::from_rgb(0xb7, 0x1c, 0x1c),
+        ),
+        (true, true) => (
+            egui::Color32::from_rgb(0x4a, 0x1c, 0x1c),
+            egui::Color32::from_rgb(0xff, 0x8a, 0x80),
+        ),
+        (false, false) => (
+            egui::Color32::from_rgb(0xff, 0xf4, 0xce),
+            egui::Color32::from_rgb(0x8a, 0x6d, 0x00),
+        ),
+        (false, true) => (
+            egui::Color32::from_rgb(0x45, 0x3a, 0x12),
+            egui::Color32::from_rgb(0xff, 0xd6, 0x4a),
+        ),
     };
     egui::Frame::new()
         .fill(fill)
@@ -80,7 +96,7 @@ fn banner(ui: &mut egui::Ui, dark: bool, error: bool, text: &str, close: Option<
                 ui.add(egui::Label::new(egui::RichText::new(text).color(stroke)).wrap());
                 if let Some(close) = close {
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui.small_button("✕").on_hover_text("Dismiss").clicked() {
+                        if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                             *close = true;
                         }
                     });

@@ -52,7 +52,15 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     }
     table
         .header(20.0, |mut header| {
-            for title in ["No.", "Time", "Source", "Destination", "Protocol", "Length", "Info"] {
+            for title in [
+                "No.",
+                "Time",
+                "Source",
+                "Destination",
+                "Protocol",
+                "Length",
+                "Info",
+            ] {
                 header.col(|ui| {
                     ui.strong(title);
                 });
@@ -88,7 +96,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     row.col(|ui| {
                         ui.style_mut().interaction.selectable_labels = false;
                         if !is_selected {
-                            ui.painter().rect_filled(ui.max_rect().expand2(egui::vec2(4.0, 1.0)), 0.0, fill);
+                            ui.painter().rect_filled(
+                                ui.max_rect().expand2(egui::vec2(4.0, 1.0)),
+                                0.0,
+                                fill,
+                            );
                         }
                         let mut rt = egui::RichText::new(text);
                         if col == 6 && r.mark != Mark::None {

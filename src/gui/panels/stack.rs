@@ -19,7 +19,11 @@ fn tcpip_of(osi: u8) -> TcpIpLayer {
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let dark = ui.visuals().dark_mode;
     ui.strong("Layers in this packet");
-    ui.label(egui::RichText::new("OSI model · TCP/IP model").small().weak());
+    ui.label(
+        egui::RichText::new("OSI model · TCP/IP model")
+            .small()
+            .weak(),
+    );
     ui.add_space(2.0);
     let loopback = app
         .detail
@@ -67,7 +71,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
-                    ui.label(egui::RichText::new(format!("L{osi} {}", osi_name(osi))).strong().small());
+                    ui.label(
+                        egui::RichText::new(format!("L{osi} {}", osi_name(osi)))
+                            .strong()
+                            .small(),
+                    );
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                         ui.label(egui::RichText::new(tcpip.name()).small().weak());
                     });

@@ -105,7 +105,11 @@ pub fn capture_bar(app: &mut App, ui: &mut egui::Ui) {
         let label = ui.label("Interface");
         let selected = app.settings.interface.clone();
         egui::ComboBox::from_id_salt("interface")
-            .selected_text(if selected.is_empty() { "(none)".to_string() } else { selected })
+            .selected_text(if selected.is_empty() {
+                "(none)".to_string()
+            } else {
+                selected
+            })
             .width(110.0)
             .show_ui(ui, |ui| {
                 for i in &app.interfaces {
@@ -212,7 +216,11 @@ pub fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
         if let Some(job) = &app.filter_job {
             if !job.is_done() && job.submitted > 0 {
                 let f = job.checked as f32 / job.submitted as f32;
-                ui.add(egui::ProgressBar::new(f).desired_width(80.0).show_percentage());
+                ui.add(
+                    egui::ProgressBar::new(f)
+                        .desired_width(80.0)
+                        .show_percentage(),
+                );
             }
         }
     });

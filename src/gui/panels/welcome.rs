@@ -36,7 +36,11 @@ pub fn strip(app: &mut App, ui: &mut egui::Ui) {
             app.run_demo();
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.small_button("✕").on_hover_text("Hide this strip").clicked() {
+            if ui
+                .small_button("×")
+                .on_hover_text("Hide this strip")
+                .clicked()
+            {
                 app.settings.show_welcome = false;
             }
         });

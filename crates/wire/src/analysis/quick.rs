@@ -21,7 +21,10 @@ fn slice(link: LinkType, frame: &[u8]) -> Option<LaxSlicedPacket<'_>> {
         Some(u16::from_be_bytes(frame.get(at..at + 2)?.try_into().ok()?))
     };
     let ether = |at: usize, t: u16| -> Option<LaxSlicedPacket<'_>> {
-        Some(LaxSlicedPacket::from_ether_type(EtherType(t), frame.get(at..)?))
+        Some(LaxSlicedPacket::from_ether_type(
+            EtherType(t),
+            frame.get(at..)?,
+        ))
     };
     match link {
         LinkType::ETHERNET => {

@@ -95,8 +95,20 @@ fn tokenize(text: &str) -> Result<Vec<Token>, FilterError> {
                 '(' => (Tok::Open, 1),
                 ')' => (Tok::Close, 1),
                 '=' => return Err(err(pos, 1, "\"=\" is not an operator; use \"==\"")),
-                '&' => return Err(err(pos, 1, "\"&\" is not an operator; use \"&&\" or \"and\"")),
-                '|' => return Err(err(pos, 1, "\"|\" is not an operator; use \"||\" or \"or\"")),
+                '&' => {
+                    return Err(err(
+                        pos,
+                        1,
+                        "\"&\" is not an operator; use \"&&\" or \"and\"",
+                    ))
+                }
+                '|' => {
+                    return Err(err(
+                        pos,
+                        1,
+                        "\"|\" is not an operator; use \"||\" or \"or\"",
+                    ))
+                }
                 '"' => {
                     let (s, len) = string(text, pos)?;
                     for _ in 0..text[pos..pos + len].chars().count() {
@@ -174,7 +186,11 @@ fn string(text: &str, start: usize) -> Result<(String, usize), FilterError> {
             c => out.push(c),
         }
     }
-    Err(err(start, text.len() - start, "string is not closed with '\"'"))
+    Err(err(
+        start,
+        text.len() - start,
+        "string is not closed with '\"'",
+    ))
 }
 
 fn literal(text: &str, quoted: bool) -> Literal {
@@ -296,7 +312,9 @@ impl Parser<'_> {
                 self.at += 1;
                 let e = self.or()?;
                 match self.peek() {
-                    Some(Token { tok: Tok::Close, .. }) => {
+                    Some(Token {
+                        tok: Tok::Close, ..
+                    }) => {
                         self.at += 1;
                         Ok(e)
                     }
@@ -332,7 +350,11 @@ impl Parser<'_> {
                 self.at += 1;
                 Ok(Expr::Compare(name, op, lit))
             }
-            Tok::Str(_) => Err(err(pos, len, "a string must follow a field and an operator")),
+            Tok::Str(_) => Err(err(
+                pos,
+                len,
+                "a string must follow a field and an operator",
+            )),
             Tok::Op(_) => Err(err(pos, len, "an operator needs a field on its left")),
             Tok::Close => Err(err(pos, len, "unexpected \")\"")),
             Tok::And | Tok::Or => Err(err(pos, len, "expected a field or protocol before this")),

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Runs the real layerscope window under Xvfb on the bundled captures and writes a PNG of
+# each main view into OUT_DIR (default target/screenshots). Fails if a window does not
+# come up or a picture is blank.
+#
+#   scripts/screenshots.sh [OUT_DIR]
+#
+# Needs: xvfb, imagemagick (import, identify), and a release build (built if missing).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+out="${1:-target/screenshots}"
+mkdir -p "$out"
+bin="${LAYERSCOPE:-target/release/layerscope}"
+[ -x "$bin" ] || cargo build --release --quiet
+
+for tool in Xvfb import identify; do
+    command -v "$tool" >/dev/null || { echo "screenshots: $tool is not installed (apt-get install xvfb imagemagick)" >&2; exit 1; }
+done
+
+# A display number nobody uses.
+display=99
+while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do
+    display=$((display + 1))
+done
+Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+home="$(mktemp -d)"
+cleanup() {
+    kill "$xvfb" 2>/dev/null || true
+    rm -rf "$home"
+}
+trap cleanup EXIT
+export DISPLAY=":$display"
+for _ in $(seq 50); do
+    [ -e "/tmp/.X11-unix/X$display" ] && break
+    sleep 0.1
+done
+
+# Damaged copy of the echo capture: cut in the middle of the last packet.
+damaged="$home/damaged-echo.pcapng"
+size=$(stat -c %s captures/tcp-echo-ipv4.pcapng)
+head -c $((size - 40)) captures/tcp-echo-ipv4.pcapng >"$damaged"
+
+shoot() {
+    local name="$1"
+    shift
+    # A fresh home each time: no remembered window size, theme or recent files.
+    rm -rf "$home/.local" "$home/.config"
+    HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" \
+        "$bin" "$@" >"$out/$name.log" 2>&1 &
+    local app=$!
+    sleep "${SHOT_DELAY:-3}"
+    if ! kill -0 "$app" 2>/dev/null; then
+        echo "screenshots: $name: the window did not stay open:" >&2
+        cat "$out/$name.log" >&2
+        exit 1
+    fi
+    import -window root "$out/$name.png"
+    kill "$app" 2>/dev/null || true
+    wait "$app" 2>/dev/null || true
+    local colours
+    colours=$(identify -format "%k" "$out/$name.png")
+    if [ "$colours" -lt 50 ]; then
+        echo "screenshots: $name.png looks blank ($colours colours)" >&2
+        exit 1
+    fi
+    echo "$out/$name.png ($colours colours)"
+}
+
+shoot main-light --theme light --select 4 captures/tcp-echo-ipv4.pcapng
+shoot main-dark --theme dark --select 1 captures/tcp-echo-ipv4.pcapng
+shoot display-filter --theme light -Y "tcp.flags.syn == 1 || tcp.flags.fin == 1" --select 2 captures/tcp-echo-ipv4.pcapng
+shoot ipv6 --theme light --select 4 captures/tcp-echo-ipv6.pcapng
+shoot udp --theme dark --select 1 captures/udp-echo.pcapng
+shoot refused --theme light --select 2 captures/tcp-refused.pcapng
+shoot damaged-file --theme light "$damaged"

@@ -1,0 +1,344 @@
+//! The real window, driven without a display through egui_kittest: AccessKit queries and
+//! clicks on the same `App` the binary runs.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::Harness;
+use layerscope::gui::settings::Settings;
+use layerscope::gui::{App, Start};
+
+use crate::util::capture;
+
+fn harness(start: Start) -> Harness<'static, App> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(move |cc| {
+            App::with_settings(cc.egui_ctx.clone(), Settings::default(), start)
+        });
+    settle(&mut h);
+    h
+}
+
+/// Steps frames until a file load (not a live capture, which runs until stopped) and
+/// filtering are done (bounded).
+fn settle(h: &mut Harness<'static, App>) {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        h.step();
+        let app = h.state();
+        let loading = app.session.is_loading() && !app.session.is_live();
+        let busy = loading || app.filter_job.as_ref().is_some_and(|j| !j.is_done());
+        if !busy {
+            break;
+        }
+        assert!(Instant::now() < deadline, "loading did not finish");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    // A few more frames for the layout to follow what arrived last.
+    h.run_steps(3);
+}
+
+fn open(path: &Path) -> Harness<'static, App> {
+    harness(Start {
+        open: Some(path.to_path_buf()),
+        ..Start::default()
+    })
+}
+
+fn echo() -> PathBuf {
+    capture("tcp-echo-ipv4.pcapng")
+}
+
+#[test]
+fn opening_a_capture_shows_one_row_per_packet() {
+    let h = open(&echo());
+    assert_eq!(h.state().session.store.len(), 10);
+    // tshark's info lines for the handshake and the data, as rows of the list.
+    h.get_by_label_contains("8888 [SYN] Seq=0 Win=65495 Len=0 MSS=65495");
+    h.get_by_label_contains("[SYN, ACK] Seq=0 Ack=1");
+    assert_eq!(
+        h.query_all_by_label_contains("Len=14 \"Hello, server!\"")
+            .count(),
+        2
+    );
+    h.get_by_label("Packets: 10");
+}
+
+#[test]
+fn selecting_the_syn_shows_tcp_with_the_syn_flag_set() {
+    let mut h = open(&echo());
+    h.get_by_label_contains("[SYN, ACK] Seq=0 Ack=1").click();
+    h.run_steps(2);
+    assert_eq!(h.state().selected, Some(1));
+    h.get_by_label_contains("8888 [SYN] Seq=0 Win=65495")
+        .click();
+    h.run_steps(2);
+    assert_eq!(h.state().selected, Some(0));
+    h.get_by_label_contains("Transport · OSI 4 (Transport) · TCP segment · 40-byte header");
+    // The flags line and its SYN bit.
+    h.get_by_label("Flags: 0x002 (SYN)").scroll_to_me();
+    h.run_steps(2);
+    h.get_by_label("Syn: Set");
+    assert!(h.query_by_label("Acknowledgment: Set").is_none());
+    h.get_by_label("Acknowledgment: Not set");
+}
+
+#[test]
+fn clicking_tcp_srcport_highlights_exactly_its_two_bytes() {
+    let mut h = open(&echo());
+    h.get_by_label_contains("8888 [SYN] Seq=0 Win=65495")
+        .click();
+    h.run_steps(2);
+    h.get_by_label_contains("Source Port: ").scroll_to_me();
+    h.run_steps(2);
+    h.get_by_label_contains("Source Port: ").click();
+    h.run_steps(2);
+    let hl = h.state().highlight.clone().expect("a field is highlighted");
+    assert_eq!(hl.abbrev, "tcp.srcport");
+    assert_eq!(hl.bytes, 34..36);
+    // The hex pane marks the bytes as selected; exactly the two of the source port.
+    let selected: Vec<String> = h
+        .query_all_by(|n| {
+            n.label().is_some_and(|l| l.starts_with("byte "))
+                && n.toggled() == Some(egui::accesskit::Toggled::True)
+        })
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .collect();
+    assert_eq!(selected, ["byte 34: 9e", "byte 35: 80"]);
+    // And the other way round: a click on a byte selects its field.
+    h.get_by_label("byte 36: 22").click();
+    h.run_steps(2);
+    assert_eq!(
+        h.state().highlight.as_ref().map(|h| h.abbrev),
+        Some("tcp.dstport")
+    );
+    h.get_by_label("byte 47: 02").click();
+    h.run_steps(2);
+    let flags = h.state().highlight.clone().expect("flags byte");
+    assert!(flags.abbrev.starts_with("tcp.flags"), "{}", flags.abbrev);
+}
+
+#[test]
+fn a_display_filter_keeps_only_matching_rows() {
+    let mut h = open(&echo());
+    let filter = h.get_by_label("Display filter");
+    filter.click();
+    h.run_steps(1);
+    h.get_by_label("Display filter")
+        .type_text("tcp.flags.syn == 1");
+    h.run_steps(1);
+    h.key_press(egui::Key::Enter);
+    settle(&mut h);
+    assert_eq!(h.state().displayed.as_ref().map(Vec::len), Some(2));
+    h.get_by_label("Displayed: 2");
+    h.get_by_label_contains("8888 [SYN] Seq=0");
+    assert!(h.query_by_label_contains("Hello, server!").is_none());
+    // Clearing shows everything again.
+    h.get_by_label("Clear").click();
+    settle(&mut h);
+    h.get_by_label("Displayed: 10");
+}
+
+#[test]
+fn an_invalid_filter_turns_the_box_red_with_the_position() {
+    let mut h = open(&echo());
+    h.get_by_label("Display filter").click();
+    h.run_steps(1);
+    h.get_by_label("Display filter")
+        .type_text("tcp.port == 8888 &&");
+    h.run_steps(2);
+    h.get_by_label_contains("Invalid filter: column 20");
+    // Enter does not apply it: every row stays.
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    assert!(h.state().displayed.is_none());
+    h.get_by_label("Displayed: 10");
+    let err = h.state().filter_error.clone().expect("error kept");
+    assert_eq!(err.position, 19);
+}
+
+#[test]
+fn an_unreadable_file_is_an_error_and_the_capture_stays_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "these are my lecture notes\n").unwrap();
+    let mut h = open(&echo());
+    h.state_mut().open_path(&notes);
+    h.run_steps(2);
+    h.get_by_label_contains("is not a pcap or pcapng capture file (it looks like plain text)");
+    assert_eq!(h.state().session.store.len(), 10);
+    h.get_by_label("Packets: 10");
+    // The app keeps working: select a row.
+    h.get_by_label_contains("[SYN, ACK]").click();
+    h.run_steps(2);
+    assert_eq!(h.state().selected, Some(1));
+    // A missing file too.
+    h.state_mut().open_path(&dir.path().join("missing.pcap"));
+    h.run_steps(2);
+    h.get_by_label_contains("cannot open");
+    h.get_by_label("Packets: 10");
+}
+
+#[test]
+fn a_damaged_file_shows_its_complete_packets_and_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let cut = dir.path().join("cut.pcapng");
+    let bytes = std::fs::read(echo()).unwrap();
+    std::fs::write(&cut, &bytes[..bytes.len() - 40]).unwrap();
+    let h = open(&cut);
+    assert_eq!(h.state().session.store.len(), 9);
+    h.get_by_label_contains("is damaged after packet 9");
+    h.get_by_label("Packets: 9");
+}
+
+#[test]
+fn keyboard_moves_the_selection() {
+    let mut h = open(&echo());
+    h.get_by_label_contains("8888 [SYN] Seq=0 Win=65495")
+        .click();
+    h.run_steps(2);
+    h.key_press(egui::Key::ArrowDown);
+    h.run_steps(1);
+    assert_eq!(h.state().selected, Some(1));
+    h.key_press(egui::Key::End);
+    h.run_steps(1);
+    assert_eq!(h.state().selected, Some(9));
+    h.key_press(egui::Key::Home);
+    h.run_steps(1);
+    assert_eq!(h.state().selected, Some(0));
+}
+
+#[test]
+fn saving_displayed_packets_writes_a_file_tshark_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("syns.pcapng");
+    let mut h = harness(Start {
+        open: Some(echo()),
+        display_filter: Some("tcp.flags.syn == 1".into()),
+        ..Start::default()
+    });
+    assert_eq!(h.state().displayed_len(), 2);
+    let n = h.state().save_to(&out, true).expect("saved");
+    assert_eq!(n, 2);
+    let back = layerscope::packets::load(&out, None).expect("reads back");
+    assert_eq!(back.packets.len(), 2);
+    assert!(back.warning.is_none());
+    if crate::util::have("tshark") {
+        let o = std::process::Command::new("tshark")
+            .args([
+                "-r",
+                out.to_str().unwrap(),
+                "-T",
+                "fields",
+                "-e",
+                "tcp.flags",
+            ])
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        assert_eq!(String::from_utf8_lossy(&o.stdout), "0x0002\n0x0012\n");
+    }
+    // Through the dialog: all packets, as pcap.
+    let pcap = dir.path().join("all.pcap");
+    h.state_mut().open_save_form();
+    h.run_steps(2);
+    h.state_mut().save_form.as_mut().unwrap().path = pcap.display().to_string();
+    h.state_mut().save_form.as_mut().unwrap().displayed_only = false;
+    h.run_steps(1);
+    h.get_by_label("Save").click();
+    h.run_steps(2);
+    h.get_by_label_contains("Saved 10 packets");
+    assert_eq!(
+        layerscope::packets::load(&pcap, None)
+            .unwrap()
+            .packets
+            .len(),
+        10
+    );
+}
+
+#[test]
+fn live_capture_in_the_window_shows_the_echo_exchange_as_it_happens() {
+    use layerscope::echo::{run_client, ClientOptions, Proto, Server, ServerOptions};
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = probe.local_addr().unwrap().port();
+    drop(probe);
+    let mut h = harness(Start {
+        live: Some(layerscope::capture::LiveOptions {
+            interface: "lo".into(),
+            filter: format!("tcp port {port}"),
+            ..Default::default()
+        }),
+        ..Start::default()
+    });
+    if let Some(problem) = h.state().permission_problem.clone() {
+        // Without CAP_NET_RAW the window explains the fix instead.
+        assert!(
+            problem.contains("setcap cap_net_raw,cap_net_admin=eip"),
+            "{problem}"
+        );
+        h.run_steps(2);
+        h.get_by_label("Capturing needs permission");
+        h.get_by_label("Open the bundled capture").click();
+        h.run_steps(2);
+        settle(&mut h);
+        assert_eq!(h.state().session.store.len(), 10);
+        eprintln!("no capture permission here: checked the permission panel instead");
+        return;
+    }
+    assert!(h.state().session.is_live());
+    h.run_steps(2);
+    h.get_by_label_contains("● capturing on lo");
+    std::thread::sleep(Duration::from_millis(200));
+    let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let server = Server::start(ServerOptions {
+        listen: addr,
+        max_sessions: Some(1),
+        ..Default::default()
+    })
+    .unwrap();
+    run_client(
+        &ClientOptions {
+            proto: Proto::Tcp,
+            connect: addr,
+            messages: vec!["Hello, server!".into()],
+            interactive: false,
+            timeout: Duration::from_secs(5),
+        },
+        &mut std::io::sink(),
+    )
+    .unwrap();
+    server.wait();
+    // Packets arrive while the capture runs.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while h.state().session.store.len() < 10 {
+        assert!(
+            Instant::now() < deadline,
+            "only {} packets",
+            h.state().session.store.len()
+        );
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(h.state().session.is_live());
+    h.run_steps(2);
+    h.get_by_label_contains(&format!("{port} [SYN] Seq=0"));
+    assert_eq!(
+        h.query_all_by_label_contains("Len=14 \"Hello, server!\"")
+            .count(),
+        2
+    );
+    // Ctrl+E stops it.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while h.state().session.is_loading() {
+        assert!(Instant::now() < deadline, "the capture did not stop");
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run_steps(2);
+    h.get_by_label_contains("Capture stopped");
+    assert_eq!(h.state().session.store.len(), 10);
+}
