@@ -92,3 +92,44 @@ fn corpus_core_fields_agree_with_tshark() {
     assert!(o.status.success(), "agreement below 98%: {verdict}");
     eprintln!("{verdict}");
 }
+
+/// Loading a capture runs the conversation analysis from the quick transport path; the
+/// packet details use the full dissection. Both must see the same TCP/UDP facts on every
+/// real and malformed frame, or the list and the details would disagree.
+#[test]
+fn the_quick_transport_path_agrees_with_the_full_dissection_on_every_frame() {
+    use layerscope_wire::analysis::Transport;
+    let mut dirs = vec![root().join("captures")];
+    if let Some(corpus) = corpus_dir() {
+        for sub in ["tcpdump/core", "tcpdump/malformed"] {
+            dirs.push(corpus.join(sub));
+        }
+    }
+    let (mut frames, mut transports) = (0usize, 0usize);
+    let mut mismatches = Vec::new();
+    for dir in dirs {
+        for f in files(&dir) {
+            let Ok(mut reader) = layerscope::capture::open_file(&f) else {
+                continue;
+            };
+            let link = reader.link;
+            let mut n = 0;
+            while let Some(p) = reader.next_packet() {
+                n += 1;
+                frames += 1;
+                let full = Transport::of(&p.data, &layerscope_wire::dissect(link, &p.data));
+                let quick = Transport::quick(link, &p.data);
+                transports += full.is_some() as usize;
+                if quick != full && mismatches.len() < 20 {
+                    mismatches.push(format!("{} frame {n}: {quick:?} vs {full:?}", f.display()));
+                }
+                if n >= 20_000 {
+                    break;
+                }
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+    assert!(frames > 50 && transports > 20, "{frames} frames, {transports} with TCP/UDP");
+    eprintln!("{frames} frames agree ({transports} TCP/UDP)");
+}

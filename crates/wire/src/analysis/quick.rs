@@ -8,7 +8,7 @@
 
 use std::net::IpAddr;
 
-use etherparse::{EtherType, LaxNetSlice, LaxSlicedPacket, TransportSlice};
+use etherparse::{EtherType, LaxLinkExtSlice, LaxNetSlice, LaxSlicedPacket, TransportSlice};
 
 use super::endpoint::{scan_options, Datagram, Endpoint, Segment, Transport};
 use crate::link_type::LinkType;
@@ -63,6 +63,14 @@ impl Transport {
     /// dissection. Agrees with [`Transport::of`].
     pub fn quick(link: LinkType, frame: &[u8]) -> Option<Transport> {
         let sliced = slice(link, frame)?;
+        // The dissector stops at MACsec (its payload is usually encrypted); so does this.
+        if sliced
+            .link_exts
+            .iter()
+            .any(|e| matches!(e, LaxLinkExtSlice::Macsec(_)))
+        {
+            return None;
+        }
         let (src, dst, declared) = match &sliced.net {
             Some(LaxNetSlice::Ipv4(ip)) => {
                 let h = ip.header();
