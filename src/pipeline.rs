@@ -23,7 +23,7 @@ use layerscope_wire::analysis::Transport;
 use layerscope_wire::{Analyzer, LinkType};
 
 use crate::capture::live::{CaptureStats, Stopper};
-use crate::capture::{FileReader, LiveCapture, RawPacket, ReadEnd};
+use crate::capture::{FileReader, LiveCapture, RawPacket, ReadEnd, MAX_PACKET};
 use crate::store::Block;
 
 /// How a load ended.
@@ -287,7 +287,7 @@ fn work(
     notify: impl Fn(),
 ) {
     let mut analyzer = Analyzer::new();
-    let mut block = Block::new(0);
+    let mut block = Block::with_capacity(0, FIRST_BLOCK_PACKETS, BLOCK_BYTES + MAX_PACKET);
     let mut count: u32 = 0;
     let mut last_send = Instant::now();
     let live = source.is_live();
@@ -323,7 +323,8 @@ fn work(
             || block.byte_len() >= BLOCK_BYTES
             || (live && last_send.elapsed() >= LIVE_FLUSH);
         if !block.is_empty() && (due || ended.is_some()) {
-            let full = std::mem::replace(&mut block, Block::new(count));
+            let next = Block::with_capacity(count, BLOCK_PACKETS, BLOCK_BYTES + MAX_PACKET);
+            let full = std::mem::replace(&mut block, next);
             if !send(Event::Block(Arc::new(full.seal()))) {
                 return;
             }

@@ -58,6 +58,17 @@ impl Block {
         }
     }
 
+    /// A block with room for `packets` packets and `bytes` bytes reserved up front: growing
+    /// by doubling would briefly hold two copies of a block in memory.
+    pub fn with_capacity(first: u32, packets: usize, bytes: usize) -> Self {
+        Block {
+            first,
+            bytes: Vec::with_capacity(bytes),
+            metas: Vec::with_capacity(packets),
+            analyses: Vec::with_capacity(packets),
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.metas.len()
     }

@@ -1,0 +1,317 @@
+//! Opening a large loopback capture in the real window (no display: egui_kittest drives the
+//! same `App` the binary runs): time to the first rows, time to fully loaded, UI frame time
+//! while scrolling through the list, and peak memory; then the same file through
+//! `tshark -r` for comparison.
+//!
+//!     cargo bench --bench open_large                  # 1,000,000 packets
+//!     cargo bench --bench open_large -- 200000        # another size
+//!
+//! Under `cargo test` it runs once on a small capture, so the code path stays tested.
+//!
+//! The capture is synthesised with pnet's packet builders: TCP echo sessions on 127.0.0.1
+//! (handshake, request, echo, ACKs, teardown) with 520-byte messages, about 300 bytes per
+//! frame on average, like a busy loopback demo. It is written once to target/bench/.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use layerscope::capture::{Format, PacketWriter, RawPacket};
+use layerscope::gui::settings::Settings;
+use layerscope::gui::{App, Start};
+use layerscope_wire::LinkType;
+use pnet_packet::ethernet::{EtherTypes, MutableEthernetPacket};
+use pnet_packet::ip::IpNextHeaderProtocols;
+use pnet_packet::ipv4::{self, MutableIpv4Packet};
+use pnet_packet::tcp::{self, MutableTcpPacket, TcpFlags};
+
+const MESSAGE: usize = 520;
+
+/// One loopback TCP frame built with pnet, checksums filled in.
+fn frame(src_port: u16, dst_port: u16, seq: u32, ack: u32, flags: u8, payload: &[u8]) -> Vec<u8> {
+    let tcp_len = 20 + payload.len();
+    let ip_len = 20 + tcp_len;
+    let mut buf = vec![0u8; 14 + ip_len];
+    {
+        let mut eth = MutableEthernetPacket::new(&mut buf).expect("ethernet buffer");
+        eth.set_ethertype(EtherTypes::Ipv4);
+    }
+    let lo = std::net::Ipv4Addr::LOCALHOST;
+    {
+        let mut ip = MutableIpv4Packet::new(&mut buf[14..]).expect("ip buffer");
+        ip.set_version(4);
+        ip.set_header_length(5);
+        ip.set_total_length(ip_len as u16);
+        ip.set_ttl(64);
+        ip.set_flags(2);
+        ip.set_next_level_protocol(IpNextHeaderProtocols::Tcp);
+        ip.set_source(lo);
+        ip.set_destination(lo);
+        let c = ipv4::checksum(&ip.to_immutable());
+        ip.set_checksum(c);
+    }
+    {
+        let mut t = MutableTcpPacket::new(&mut buf[34..]).expect("tcp buffer");
+        t.set_source(src_port);
+        t.set_destination(dst_port);
+        t.set_sequence(seq);
+        t.set_acknowledgement(ack);
+        t.set_data_offset(5);
+        t.set_flags(flags);
+        t.set_window(65535);
+        t.set_payload(payload);
+        let c = tcp::ipv4_checksum(&t.to_immutable(), &lo, &lo);
+        t.set_checksum(c);
+    }
+    buf
+}
+
+/// Writes `packets` frames of echo sessions to `path` (pcap, nanosecond timestamps).
+fn synthesise(path: &Path, packets: usize) -> anyhow::Result<()> {
+    let tmp = path.with_extension("part");
+    let mut w = PacketWriter::create(&tmp, Format::Pcap, LinkType::ETHERNET, 262_144)?;
+    let (mut written, mut session, mut ts_ns) = (0usize, 0u32, 1_700_000_000_000_000_000i64);
+    let message = vec![b'x'; MESSAGE];
+    'outer: loop {
+        let client = 10_000 + (session % 50_000) as u16;
+        let (c_isn, s_isn) = (session.wrapping_mul(7919), session.wrapping_mul(104_729));
+        let (mut cs, mut ss) = (c_isn + 1, s_isn + 1);
+        let mut script: Vec<Vec<u8>> = vec![
+            frame(client, 8888, c_isn, 0, TcpFlags::SYN, &[]),
+            frame(8888, client, s_isn, cs, TcpFlags::SYN | TcpFlags::ACK, &[]),
+            frame(client, 8888, cs, ss, TcpFlags::ACK, &[]),
+        ];
+        for _ in 0..8 {
+            script.push(frame(
+                client,
+                8888,
+                cs,
+                ss,
+                TcpFlags::PSH | TcpFlags::ACK,
+                &message,
+            ));
+            cs += MESSAGE as u32;
+            script.push(frame(
+                8888,
+                client,
+                ss,
+                cs,
+                TcpFlags::PSH | TcpFlags::ACK,
+                &message,
+            ));
+            ss += MESSAGE as u32;
+            script.push(frame(client, 8888, cs, ss, TcpFlags::ACK, &[]));
+        }
+        script.push(frame(
+            client,
+            8888,
+            cs,
+            ss,
+            TcpFlags::FIN | TcpFlags::ACK,
+            &[],
+        ));
+        script.push(frame(
+            8888,
+            client,
+            ss,
+            cs + 1,
+            TcpFlags::FIN | TcpFlags::ACK,
+            &[],
+        ));
+        script.push(frame(client, 8888, cs + 1, ss + 1, TcpFlags::ACK, &[]));
+        for data in script {
+            ts_ns += 7_000;
+            let len = data.len() as u32;
+            w.write(&RawPacket {
+                ts_sec: ts_ns / 1_000_000_000,
+                ts_nsec: (ts_ns % 1_000_000_000) as u32,
+                orig_len: len,
+                data,
+            })?;
+            written += 1;
+            if written == packets {
+                break 'outer;
+            }
+        }
+        session += 1;
+    }
+    w.finish()?;
+    std::fs::rename(&tmp, path)?;
+    Ok(())
+}
+
+/// Peak and current resident memory of this process, in bytes.
+fn memory() -> (u64, u64) {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let field = |name: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|v| v.parse::<u64>().ok())
+            .unwrap_or(0)
+            * 1024
+    };
+    (field("VmHWM:"), field("VmRSS:"))
+}
+
+fn mb(b: u64) -> f64 {
+    b as f64 / 1e6
+}
+
+struct Figures {
+    first_rows: Duration,
+    loaded: Duration,
+    frame_mean: Duration,
+    frame_p99: Duration,
+    frame_max: Duration,
+    peak_growth: u64,
+    peak_total: u64,
+}
+
+fn measure(path: &Path, packets: usize, scroll_frames: usize) -> Figures {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(|cc| {
+            let mut settings = Settings::default();
+            settings.show_welcome = false;
+            App::with_settings(cc.egui_ctx.clone(), settings, Start::default())
+        });
+    while h.state().session.is_loading() {
+        h.step();
+    }
+    h.run_steps(3);
+    let (_, rss_before) = memory();
+    let start = Instant::now();
+    h.state_mut().open_path(path);
+    let mut first_rows = None;
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while h.state().session.is_loading() {
+        h.step();
+        if first_rows.is_none() && h.state().displayed_len() > 0 {
+            first_rows = Some(start.elapsed());
+        }
+        assert!(Instant::now() < deadline, "load took over two minutes");
+    }
+    let loaded = start.elapsed();
+    assert_eq!(
+        h.state().session.store.len(),
+        packets,
+        "every packet loaded"
+    );
+    // Scroll: a page at a time, then big jumps, as a user dragging the scroll bar does.
+    let n = h.state().displayed_len();
+    let mut times = Vec::with_capacity(scroll_frames);
+    for i in 0..scroll_frames {
+        let row = if i % 2 == 0 {
+            (i * 37) % n
+        } else {
+            (i * 7919 * 131) % n
+        };
+        h.state_mut().scroll_to = Some(row);
+        let t = Instant::now();
+        h.step();
+        times.push(t.elapsed());
+    }
+    times.sort();
+    let (peak, _) = memory();
+    Figures {
+        first_rows: first_rows.unwrap_or(loaded),
+        loaded,
+        frame_mean: times.iter().sum::<Duration>() / times.len().max(1) as u32,
+        frame_p99: times[times.len() * 99 / 100],
+        frame_max: *times.last().expect("frames"),
+        peak_growth: peak.saturating_sub(rss_before),
+        peak_total: peak,
+    }
+}
+
+/// `tshark -r FILE` wall time and peak memory (through GNU time), if installed.
+fn tshark(path: &Path) -> Option<(Duration, u64)> {
+    let start = Instant::now();
+    let out = std::process::Command::new("/usr/bin/time")
+        .args(["-f", "%M", "tshark", "-r"])
+        .arg(path)
+        .stdout(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let elapsed = start.elapsed();
+    let kb: u64 = String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .last()?
+        .trim()
+        .parse()
+        .ok()?;
+    out.status.success().then_some((elapsed, kb * 1024))
+}
+
+fn main() -> anyhow::Result<()> {
+    let bench = std::env::args().any(|a| a == "--bench");
+    let packets: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(if bench { 1_000_000 } else { 20_000 });
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench");
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join(format!("loopback-echo-{packets}.pcap"));
+    if !path.exists() {
+        let t = Instant::now();
+        synthesise(&path, packets)?;
+        eprintln!(
+            "synthesised {} in {:.1} s",
+            path.display(),
+            t.elapsed().as_secs_f64()
+        );
+    }
+    let size = std::fs::metadata(&path)?.len();
+    let f = measure(&path, packets, if bench { 600 } else { 30 });
+    let budget = size + 100 * packets as u64;
+    println!(
+        "capture: {packets} packets, {:.1} MB ({})",
+        mb(size),
+        path.display()
+    );
+    println!("layerscope window (release, 2 cores):");
+    println!(
+        "  first rows shown after   {:>8.1} ms",
+        f.first_rows.as_secs_f64() * 1e3
+    );
+    println!(
+        "  fully loaded after       {:>8.3} s",
+        f.loaded.as_secs_f64()
+    );
+    println!(
+        "  UI frame while scrolling  mean {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        f.frame_mean.as_secs_f64() * 1e3,
+        f.frame_p99.as_secs_f64() * 1e3,
+        f.frame_max.as_secs_f64() * 1e3
+    );
+    println!(
+        "  memory added by the capture {:.1} MB (budget: file + 100 B/packet = {:.1} MB)",
+        mb(f.peak_growth),
+        mb(budget)
+    );
+    println!(
+        "  process peak (window, fonts and capture) {:.1} MB",
+        mb(f.peak_total)
+    );
+    if bench {
+        match tshark(&path) {
+            Some((t, peak)) => {
+                println!("tshark -r (same file, same run):");
+                println!(
+                    "  wall time {:.3} s, peak memory {:.1} MB",
+                    t.as_secs_f64(),
+                    mb(peak)
+                );
+                println!(
+                    "  ratios: fully loaded {:.1}x faster, memory {:.1}x smaller",
+                    t.as_secs_f64() / f.loaded.as_secs_f64(),
+                    peak as f64 / f.peak_growth.max(1) as f64
+                );
+            }
+            None => println!("tshark or /usr/bin/time not available: no comparison"),
+        }
+    }
+    Ok(())
+}
