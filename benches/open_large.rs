@@ -173,8 +173,10 @@ fn measure(path: &Path, packets: usize, scroll_frames: usize) -> Figures {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(|cc| {
-            let mut settings = Settings::default();
-            settings.show_welcome = false;
+            let settings = Settings {
+                show_welcome: false,
+                ..Settings::default()
+            };
             App::with_settings(cc.egui_ctx.clone(), settings, Start::default())
         });
     while h.state().session.is_loading() {
