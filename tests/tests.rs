@@ -2,6 +2,8 @@
 //! The integration tests, in one binary: CLI and dissection against tshark's values, the
 //! capture corpus, live capture on `lo`, capture files, and the echo demo.
 
+#[path = "support/synth.rs"]
+mod synth;
 #[path = "suite/util.rs"]
 mod util;
 

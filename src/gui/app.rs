@@ -241,7 +241,14 @@ impl App {
         }
     }
 
+    /// Stops a live capture; the packets captured so far stay.
     pub fn stop_capture(&mut self) {
+        self.cancel_load();
+    }
+
+    /// Cancels a file load or stops a capture (the status bar's Cancel); what was read
+    /// stays.
+    pub fn cancel_load(&mut self) {
         if let Some(l) = &self.session.loading {
             l.stop();
         }

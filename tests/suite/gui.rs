@@ -342,3 +342,36 @@ fn live_capture_in_the_window_shows_the_echo_exchange_as_it_happens() {
     h.get_by_label_contains("Capture stopped");
     assert_eq!(h.state().session.store.len(), 10);
 }
+
+#[test]
+fn a_large_file_load_can_be_cancelled_and_keeps_what_it_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.pcap");
+    let total = 300_000;
+    crate::synth::synthesise(&big, total).unwrap();
+    let mut h = open(&echo());
+    h.state_mut().open_path(&big);
+    // Cancel straight away, as the status bar's Cancel button does.
+    h.state_mut().cancel_load();
+    settle(&mut h);
+    let app = h.state();
+    assert_eq!(
+        app.session.ending,
+        Some(layerscope::pipeline::Ending::Cancelled)
+    );
+    assert!(
+        app.session.store.len() < total,
+        "{}",
+        app.session.store.len()
+    );
+    h.get_by_label_contains("Loading cancelled: big.pcap");
+    // Opening it again loads it all, with the list in order.
+    h.state_mut().open_path(&big);
+    settle(&mut h);
+    assert_eq!(h.state().session.store.len(), total);
+    assert_eq!(
+        h.state().session.ending,
+        Some(layerscope::pipeline::Ending::Complete)
+    );
+    h.get_by_label(&format!("Packets: {total}"));
+}

@@ -60,7 +60,7 @@ pub fn bar(app: &mut App, ui: &mut egui::Ui) {
             });
         }
         if cancel {
-            app.stop_capture();
+            app.cancel_load();
         }
     });
 }
