@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Re-records the bundled captures in captures/ with layerscope's own capture and echo
 # commands (needs CAP_NET_RAW or root), then regenerates tshark's expected values for them.
-#   scripts/record-captures.sh
+#   scripts/record-captures.sh [NAME ...]     (all of them when no name is given)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
@@ -50,11 +50,24 @@ refused() {
   # Nothing listens on 8889: the kernel answers the SYN with RST.
   "$bin" echo client --connect 127.0.0.1:8889 || true
 }
+udp_unreachable() {
+  # Nothing listens on UDP 9998: the kernel answers with ICMP port unreachable.
+  "$bin" echo client --proto udp --connect 127.0.0.1:9998 --timeout 1 || true
+}
 
-record tcp-echo-ipv4 "tcp port 8888" tcp_echo_v4
-record tcp-echo-ipv6 "tcp port 8888" tcp_echo_v6
-record tcp-upper-two-clients "tcp port 3234" upper_two_clients
-record udp-echo "udp port 9999" udp_echo
-record tcp-refused "tcp port 8889" refused
+names=("$@")
+maybe() {
+  local name=$1
+  if [ ${#names[@]} -eq 0 ] || [[ " ${names[*]} " == *" $name "* ]]; then
+    record "$@"
+  fi
+}
+
+maybe tcp-echo-ipv4 "tcp port 8888" tcp_echo_v4
+maybe tcp-echo-ipv6 "tcp port 8888" tcp_echo_v6
+maybe tcp-upper-two-clients "tcp port 3234" upper_two_clients
+maybe udp-echo "udp port 9999" udp_echo
+maybe tcp-refused "tcp port 8889" refused
+maybe udp-unreachable "udp port 9998 or icmp" udp_unreachable
 
 "$here/scripts/tshark-expected.sh"

@@ -19,7 +19,6 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
-use layerscope_wire::analysis::Transport;
 use layerscope_wire::{Analyzer, LinkType};
 
 use crate::capture::live::{CaptureStats, Stopper};
@@ -305,8 +304,7 @@ fn work(
             Next::Packet(p) => {
                 count += 1;
                 let ts = p.timestamp();
-                let transport = Transport::quick(link, &p.data);
-                let analysis = analyzer.observe_transport(count, ts, transport.as_ref());
+                let analysis = analyzer.observe_frame(count, ts, link, &p.data);
                 let ts_ns = p.ts_sec.saturating_mul(1_000_000_000) + p.ts_nsec as i64;
                 block.push(ts_ns, p.orig_len, &p.data, analysis);
                 None

@@ -154,3 +154,33 @@ pub fn write_flows(
     }
     Ok(())
 }
+
+/// The ladders of a capture as one drawing: every TCP stream (or just `stream`), then
+/// every UDP conversation when no stream is chosen.
+pub fn draw(cap: &Capture, stream: Option<u32>, raw: bool, dark: bool) -> crate::diagram::Drawing {
+    use crate::diagram::ladder::{self, Input, Kind};
+    let first = cap
+        .packets
+        .first()
+        .map_or(0, |p| p.raw.ts_sec * 1_000_000_000 + p.raw.ts_nsec as i64);
+    let inputs = || {
+        cap.packets.iter().map(|p| Input {
+            index: p.number - 1,
+            ts_ns: p.raw.ts_sec * 1_000_000_000 + p.raw.ts_nsec as i64,
+            data: &p.raw.data,
+            analysis: &p.analysis,
+        })
+    };
+    let mut ladders = Vec::new();
+    for s in &cap.analyzer.tcp.streams {
+        if stream.is_none_or(|f| f == s.index) {
+            ladders.extend(ladder::build(Kind::Tcp, s.index, cap.link, first, inputs()));
+        }
+    }
+    if stream.is_none() {
+        for i in 0..cap.analyzer.udp.conversations.len() as u32 {
+            ladders.extend(ladder::build(Kind::Udp, i, cap.link, first, inputs()));
+        }
+    }
+    ladder::draw(&ladders, crate::diagram::Palette::new(dark), raw, None)
+}

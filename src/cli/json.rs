@@ -41,6 +41,10 @@ pub fn protocol_chain(p: &Decoded) -> String {
                         s.push(':');
                         s.push_str(f.abbrev);
                     }
+                    // The quoted datagram's own payload, when the error quotes some.
+                    if f.abbrev == "udp" && f.bytes.end < l.header.end {
+                        s.push_str(":data");
+                    }
                 }
             }
             _ => {}

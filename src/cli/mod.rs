@@ -58,6 +58,25 @@ pub struct WindowArgs {
     /// Colour theme.
     #[arg(long, value_enum)]
     pub theme: Option<Theme>,
+    /// The view to start in.
+    #[arg(long, value_enum)]
+    pub view: Option<View>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum View {
+    Packets,
+    Ladder,
+    Encapsulation,
+    Headers,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum DrawView {
+    /// Every encapsulation and decapsulation step, one under the other.
+    Encapsulation,
+    /// RFC-style diagrams of every header.
+    Header,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -83,6 +102,12 @@ impl WindowArgs {
             live,
             display_filter: self.display_filter,
             select: self.select,
+            view: self.view.map(|v| match v {
+                View::Packets => crate::gui::app::MainView::Packets,
+                View::Ladder => crate::gui::app::MainView::Ladder,
+                View::Encapsulation => crate::gui::app::MainView::Encapsulation,
+                View::Headers => crate::gui::app::MainView::Headers,
+            }),
             theme: self.theme.map(|t| match t {
                 Theme::Light => egui::ThemePreference::Light,
                 Theme::Dark => egui::ThemePreference::Dark,
@@ -132,6 +157,33 @@ pub enum Command {
         /// Only this tcp.stream.
         #[arg(long)]
         stream: Option<u32>,
+        /// Also draw the ladder as an SVG file (for slides; opens in any browser).
+        #[arg(long, value_name = "FILE")]
+        svg: Option<PathBuf>,
+        /// Also draw the ladder as a PNG file.
+        #[arg(long, value_name = "FILE")]
+        png: Option<PathBuf>,
+        /// Raw sequence and acknowledgment numbers in the drawing instead of relative ones.
+        #[arg(long)]
+        raw: bool,
+        /// Colours of the drawing.
+        #[arg(long, value_enum, default_value = "light")]
+        theme: Theme,
+    },
+    /// Draw one packet's header diagram or encapsulation steps as SVG or PNG (by extension).
+    Draw {
+        file: PathBuf,
+        /// What to draw.
+        #[arg(long, value_enum, default_value = "encapsulation")]
+        view: DrawView,
+        /// Frame number (1-based).
+        #[arg(long, default_value_t = 1)]
+        frame: u32,
+        /// Output file: `.svg` or `.png`.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        #[arg(long, value_enum, default_value = "light")]
+        theme: Theme,
     },
     /// Capture live with libpcap (needs CAP_NET_RAW).
     Capture(capture_cmd::CaptureArgs),
@@ -193,17 +245,38 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             summary,
             count,
         }) => dissect(&file, json, summary, count),
-        Some(Command::Flow { file, stream }) => {
+        Some(Command::Flow {
+            file,
+            stream,
+            svg,
+            png,
+            raw,
+            theme,
+        }) => {
             let cap = crate::packets::load(&file, None)?;
             let out = std::io::stdout();
             let mut out = BufWriter::new(out.lock());
             flow::write_flows(&mut out, &cap, stream)?;
             out.flush()?;
+            if svg.is_some() || png.is_some() {
+                let drawing = flow::draw(&cap, stream, raw, theme == Theme::Dark);
+                for path in [svg, png].into_iter().flatten() {
+                    crate::diagram::export::save(&drawing, &path)?;
+                    eprintln!("wrote {}", path.display());
+                }
+            }
             if let Some(w) = &cap.warning {
                 eprintln!("warning: {w}");
             }
             Ok(())
         }
+        Some(Command::Draw {
+            file,
+            view,
+            frame,
+            output,
+            theme,
+        }) => draw_packet(&file, view, frame, &output, theme == Theme::Dark),
         Some(Command::Capture(args)) => capture_cmd::run(args),
         Some(Command::Interfaces) => {
             print!(
@@ -214,6 +287,31 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Echo { role }) => run_echo(role),
     }
+}
+
+fn draw_packet(
+    file: &Path,
+    view: DrawView,
+    frame: u32,
+    output: &Path,
+    dark: bool,
+) -> anyhow::Result<()> {
+    let count = frame.max(1) as usize;
+    let cap = crate::packets::load(file, Some(count))?;
+    let p = cap.packets.get(count - 1).ok_or_else(|| {
+        anyhow::anyhow!("{} has only {} packets", file.display(), cap.packets.len())
+    })?;
+    let palette = crate::diagram::Palette::new(dark);
+    let drawing = match view {
+        DrawView::Encapsulation => {
+            let steps = crate::diagram::encapsulation::steps(&p.dissection, &p.raw.data);
+            crate::diagram::encapsulation::draw_all(&steps, palette)
+        }
+        DrawView::Header => crate::diagram::header::draw(&p.dissection, &p.raw.data, palette, None),
+    };
+    crate::diagram::export::save(&drawing, output)?;
+    eprintln!("wrote {}", output.display());
+    Ok(())
 }
 
 fn dissect(file: &Path, json: bool, summary: bool, count: Option<usize>) -> anyhow::Result<()> {

@@ -27,6 +27,8 @@ pub struct Start {
     /// Frame number to select.
     pub select: Option<u32>,
     pub theme: Option<egui::ThemePreference>,
+    /// The view to start in.
+    pub view: Option<MainView>,
 }
 
 /// The bytes a clicked field covers, shared by the layers tree and the hex pane.
@@ -51,6 +53,52 @@ pub struct Detail {
 pub struct Notice {
     pub error: bool,
     pub text: String,
+}
+
+/// What the main area shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MainView {
+    Packets,
+    Ladder,
+    Encapsulation,
+    Headers,
+}
+
+/// The encapsulation stepper: which step, how far its animation is, playing or not.
+pub struct EncapState {
+    /// The packet the steps were built for.
+    pub packet: Option<u32>,
+    pub steps: Vec<crate::diagram::encapsulation::Step>,
+    pub step: usize,
+    /// Progress of the current step's animation, 0..1.
+    pub t: f32,
+    pub playing: bool,
+    /// Animation speed factor.
+    pub speed: f32,
+    /// Seconds spent on the current step after its animation (while playing).
+    pub dwell: f32,
+}
+
+impl Default for EncapState {
+    fn default() -> Self {
+        EncapState {
+            packet: None,
+            steps: Vec::new(),
+            step: 0,
+            t: 0.0,
+            playing: true,
+            speed: 1.0,
+            dwell: 0.0,
+        }
+    }
+}
+
+/// The ladder view: chosen stream, raw or relative numbers, and the stream index.
+#[derive(Default)]
+pub struct LadderState {
+    pub stream: Option<(crate::diagram::ladder::Kind, u32)>,
+    pub raw: bool,
+    pub index: super::streams::StreamIndex,
 }
 
 /// The "Save packets" dialog.
@@ -81,6 +129,9 @@ pub struct App {
     pub capture_filter_error: Option<String>,
     pub save_form: Option<SaveForm>,
     pub focus_filter: bool,
+    pub view: MainView,
+    pub encap: EncapState,
+    pub ladder: LadderState,
     ctx: egui::Context,
     title: String,
     pending_select: Option<u32>,
@@ -121,6 +172,9 @@ impl App {
             capture_filter_error: None,
             save_form: None,
             focus_filter: false,
+            view: start.view.unwrap_or(MainView::Packets),
+            encap: EncapState::default(),
+            ladder: LadderState::default(),
             ctx,
             title: String::new(),
             pending_select: start.select,
@@ -295,6 +349,14 @@ impl App {
         self.detail = None;
         self.highlight = None;
         self.scroll_to = None;
+        self.ladder = LadderState {
+            raw: self.ladder.raw,
+            ..LadderState::default()
+        };
+        self.encap = EncapState {
+            speed: self.encap.speed,
+            ..EncapState::default()
+        };
         if let Some(job) = &self.filter_job {
             let filter = job.filter.clone();
             self.start_filter(filter);

@@ -7,6 +7,7 @@ mod panels;
 pub mod rows;
 pub mod session;
 pub mod settings;
+pub mod streams;
 
 pub use app::{App, Start};
 

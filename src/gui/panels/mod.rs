@@ -1,8 +1,12 @@
 //! The window's panels, one file each. `show` lays them out like Wireshark: packet list in
 //! the middle, the selected packet's layers and bytes below it.
 
+mod diagram_view;
 mod dialogs;
+mod encapsulation;
+mod headers;
 mod hex;
+mod ladder;
 mod layers;
 mod packet_list;
 mod stack;
@@ -10,7 +14,7 @@ mod status;
 mod toolbar;
 mod welcome;
 
-use super::app::App;
+use super::app::{App, MainView};
 
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
     egui::Panel::top("menu").show(ui, |ui| toolbar::menu_bar(app, ui));
@@ -21,9 +25,16 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     }
     banners(app, ui);
     egui::Panel::bottom("status").show(ui, |ui| status::bar(app, ui));
-    egui::Panel::bottom("details")
+    // The teaching views need the room more than the packet details do, so they get their
+    // own (smaller, separately remembered) details panel.
+    let (details_id, details_size) = if app.view == MainView::Packets {
+        ("details", 330.0)
+    } else {
+        ("details-teaching", 190.0)
+    };
+    egui::Panel::bottom(details_id)
         .resizable(true)
-        .default_size(330.0)
+        .default_size(details_size)
         .min_size(120.0)
         .show(ui, |ui| {
             egui::Panel::left("stack")
@@ -40,7 +51,15 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 .show(ui, |ui| hex::show(app, ui));
             egui::CentralPanel::default().show(ui, |ui| layers::show(app, ui));
         });
-    egui::CentralPanel::default().show(ui, |ui| packet_list::show(app, ui));
+    egui::CentralPanel::default().show(ui, |ui| {
+        view_tabs(app, ui);
+        match app.view {
+            MainView::Packets => packet_list::show(app, ui),
+            MainView::Ladder => ladder::show(app, ui),
+            MainView::Encapsulation => encapsulation::show(app, ui),
+            MainView::Headers => headers::show(app, ui),
+        }
+    });
     dialogs::show(app, ui.ctx());
 }
 
@@ -103,4 +122,60 @@ fn banner(ui: &mut egui::Ui, dark: bool, error: bool, text: &str, close: Option<
                 }
             });
         });
+}
+
+fn view_tabs(app: &mut App, ui: &mut egui::Ui) {
+    ui.horizontal(|ui| {
+        for (view, label, tip) in [
+            (MainView::Packets, "Packets", "Every packet, one row each"),
+            (
+                MainView::Ladder,
+                "TCP ladder",
+                "The selected connection as a sequence diagram",
+            ),
+            (
+                MainView::Encapsulation,
+                "Encapsulation",
+                "Watch the selected packet go down the sender's stack and up the receiver's",
+            ),
+            (
+                MainView::Headers,
+                "Header diagram",
+                "The selected packet's headers, 32 bits a row",
+            ),
+        ] {
+            if ui
+                .selectable_label(app.view == view, label)
+                .on_hover_text(tip)
+                .clicked()
+            {
+                app.view = view;
+            }
+        }
+    });
+    ui.separator();
+}
+
+/// Asks where to save a diagram and writes it (SVG or PNG).
+fn export_dialog(_app: &mut App, drawing: &crate::diagram::Drawing, name: &str, ext: &str) {
+    export_dialog_owned(drawing.clone(), &format!("{name}.{ext}"));
+}
+
+fn export_dialog_owned(drawing: crate::diagram::Drawing, name: &str) {
+    let file_name = if name.ends_with(".svg") || name.ends_with(".png") {
+        name.to_string()
+    } else {
+        format!("{name}.svg")
+    };
+    if let Some(path) = rfd::FileDialog::new()
+        .set_title("Export diagram")
+        .add_filter("SVG", &["svg"])
+        .add_filter("PNG", &["png"])
+        .set_file_name(&file_name)
+        .save_file()
+    {
+        if let Err(e) = crate::diagram::export::save(&drawing, &path) {
+            eprintln!("layerscope: {e:#}");
+        }
+    }
 }

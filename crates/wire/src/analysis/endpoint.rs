@@ -113,6 +113,61 @@ impl Transport {
     }
 }
 
+impl Transport {
+    /// The UDP datagram an ICMP or ICMPv6 error quotes (port unreachable, time exceeded …),
+    /// found by dissecting the frame: tshark counts it in the datagram's `udp.stream`.
+    pub fn quoted_of(frame: &[u8], d: &Dissection) -> Option<Datagram> {
+        let icmp = d
+            .layers
+            .iter()
+            .find(|l| matches!(l.protocol, Protocol::Icmp | Protocol::Icmpv6))?;
+        let icmp_type = *frame.get(icmp.header.start)?;
+        let quotes = match icmp.protocol {
+            Protocol::Icmp => crate::proto::icmp::quotes_datagram(icmp_type),
+            _ => crate::proto::icmpv6::quotes_datagram(icmp_type),
+        };
+        if !quotes {
+            return None;
+        }
+        quoted_datagram(frame.get(icmp.header.start + 8..icmp.header.end)?)
+    }
+}
+
+/// The addresses and ports of a datagram quoted in an ICMP error: its IP header and the
+/// first bytes of its UDP header.
+pub(super) fn quoted_datagram(quote: &[u8]) -> Option<Datagram> {
+    use etherparse::LaxIpSlice;
+    let (ip, _) = LaxIpSlice::from_slice(quote).ok()?;
+    let (src, dst, number, upper) = match &ip {
+        LaxIpSlice::Ipv4(v4) => (
+            IpAddr::V4(v4.header().source_addr()),
+            IpAddr::V4(v4.header().destination_addr()),
+            v4.payload().ip_number.0,
+            v4.payload().payload,
+        ),
+        LaxIpSlice::Ipv6(v6) => (
+            IpAddr::V6(v6.header().source_addr()),
+            IpAddr::V6(v6.header().destination_addr()),
+            v6.payload().ip_number.0,
+            v6.payload().payload,
+        ),
+    };
+    if number != 17 || upper.len() < 4 {
+        return None;
+    }
+    let port = |at: usize| u16::from_be_bytes([upper[at], upper[at + 1]]);
+    Some(Datagram {
+        src: Endpoint {
+            addr: src,
+            port: port(0),
+        },
+        dst: Endpoint {
+            addr: dst,
+            port: port(2),
+        },
+    })
+}
+
 /// Window scale shift and whether SACK blocks are present, from a TCP header's options.
 pub(super) fn scan_options(h: &Hdr) -> (Option<u8>, bool) {
     let mut off = tcp::MIN_HEADER_LEN;

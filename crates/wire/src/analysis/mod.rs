@@ -39,7 +39,37 @@ impl Analyzer {
     /// Records frame `number` (1-based) with timestamp `ts` (seconds) and returns its
     /// analysis.
     pub fn observe(&mut self, number: u32, ts: f64, frame: &[u8], d: &Dissection) -> Analysis {
-        self.observe_transport(number, ts, Transport::of(frame, d).as_ref())
+        match Transport::of(frame, d) {
+            Some(t) => self.observe_transport(number, ts, Some(&t)),
+            None => self.observe_quoted(number, Transport::quoted_of(frame, d).as_ref()),
+        }
+    }
+
+    /// Records a frame by its bytes alone (the loader's path): the same result as
+    /// [`Analyzer::observe`] without a full dissection.
+    pub fn observe_frame(
+        &mut self,
+        number: u32,
+        ts: f64,
+        link: crate::LinkType,
+        frame: &[u8],
+    ) -> Analysis {
+        match Transport::quick(link, frame) {
+            Some(t) => self.observe_transport(number, ts, Some(&t)),
+            None => self.observe_quoted(number, Transport::quick_quoted(link, frame).as_ref()),
+        }
+    }
+
+    /// An ICMP error quoting a UDP datagram belongs to that datagram's conversation.
+    fn observe_quoted(&mut self, number: u32, quoted: Option<&endpoint::Datagram>) -> Analysis {
+        match quoted {
+            Some(d) => {
+                let mut info = self.udp.observe(number, d);
+                info.quoted = true;
+                Analysis::Udp(info)
+            }
+            None => Analysis::None,
+        }
     }
 
     /// Records a frame whose transport facts were read with [`Transport::quick`]: the

@@ -10,7 +10,7 @@ use std::net::IpAddr;
 
 use etherparse::{EtherType, LaxLinkExtSlice, LaxNetSlice, LaxSlicedPacket, TransportSlice};
 
-use super::endpoint::{scan_options, Datagram, Endpoint, Segment, Transport};
+use super::endpoint::{quoted_datagram, scan_options, Datagram, Endpoint, Segment, Transport};
 use crate::link_type::LinkType;
 use crate::proto::{ethernet, null, sll, Hdr};
 
@@ -132,6 +132,31 @@ impl Transport {
                     port: u.destination_port(),
                 },
             })),
+            _ => None,
+        }
+    }
+}
+
+impl Transport {
+    /// [`Transport::quoted_of`] without a full dissection.
+    pub fn quick_quoted(link: LinkType, frame: &[u8]) -> Option<Datagram> {
+        let sliced = slice(link, frame)?;
+        if sliced
+            .link_exts
+            .iter()
+            .any(|e| matches!(e, LaxLinkExtSlice::Macsec(_)))
+        {
+            return None;
+        }
+        match &sliced.transport {
+            Some(TransportSlice::Icmpv4(i)) if crate::proto::icmp::quotes_datagram(i.type_u8()) => {
+                quoted_datagram(i.payload())
+            }
+            Some(TransportSlice::Icmpv6(i))
+                if crate::proto::icmpv6::quotes_datagram(i.type_u8()) =>
+            {
+                quoted_datagram(i.payload())
+            }
             _ => None,
         }
     }

@@ -11,6 +11,8 @@ pub struct UdpInfo {
     pub stream: u32,
     /// True when this datagram goes from the conversation's first sender.
     pub from_initiator: bool,
+    /// The datagram is quoted in an ICMP error rather than carried by this frame.
+    pub quoted: bool,
 }
 
 /// One UDP conversation.
@@ -48,11 +50,31 @@ impl Tracker {
         UdpInfo {
             stream,
             from_initiator: conv.initiator == d.src,
+            quoted: false,
         }
     }
 }
 
 pub fn annotate(d: &mut Dissection, info: &UdpInfo) {
+    if info.quoted {
+        // tshark adds the stream to the quoted UDP header inside the ICMP error.
+        let group = d
+            .layers
+            .iter_mut()
+            .filter(|l| matches!(l.protocol, Protocol::Icmp | Protocol::Icmpv6))
+            .flat_map(|l| l.fields.iter_mut())
+            .find(|f| f.abbrev == "udp");
+        if let Some(g) = group {
+            let r = g.bytes.start..g.bytes.start;
+            g.children.push(Field::new(
+                "udp.stream",
+                "Stream index",
+                Value::Uint(info.stream as u64),
+                r,
+            ));
+        }
+        return;
+    }
     let Some(layer) = d.layers.iter_mut().find(|l| l.protocol == Protocol::Udp) else {
         return;
     };

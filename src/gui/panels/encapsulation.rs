@@ -1,0 +1,148 @@
+//! The encapsulation stepper: the selected packet going down the sender's stack one header
+//! at a time, over the wire, and up the receiver's stack, animated, with play/pause, step
+//! and speed.
+
+use crate::diagram::encapsulation::{self, Side};
+use crate::diagram::Palette;
+use crate::gui::app::App;
+use crate::gui::palette;
+
+use super::diagram_view;
+
+/// Seconds a finished step stays on screen while playing (at speed 1).
+const DWELL: f32 = 1.6;
+/// Seconds a header takes to slide in or out (at speed 1).
+const SLIDE: f32 = 0.6;
+
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    let Some(detail) = &app.detail else {
+        ui.centered_and_justified(|ui| ui.label("Select a packet to watch it being encapsulated."));
+        return;
+    };
+    if app.encap.packet != Some(detail.index) {
+        app.encap.steps = encapsulation::steps(&detail.dissection, &detail.data);
+        app.encap.packet = Some(detail.index);
+        app.encap.step = 0;
+        app.encap.t = 0.0;
+        app.encap.dwell = 0.0;
+        app.encap.playing = true;
+    }
+    let e = &mut app.encap;
+    let n = e.steps.len();
+    if n == 0 {
+        ui.label("Nothing to show for this packet.");
+        return;
+    }
+    // Advance the animation.
+    let dt = ui.input(|i| i.stable_dt).min(0.1);
+    if e.t < 1.0 {
+        e.t = (e.t + dt * e.speed / SLIDE).min(1.0);
+        ui.ctx().request_repaint();
+    } else if e.playing {
+        e.dwell += dt * e.speed;
+        if e.dwell >= DWELL {
+            if e.step + 1 < n {
+                e.step += 1;
+                e.t = 0.0;
+                e.dwell = 0.0;
+            } else {
+                e.playing = false;
+            }
+        }
+        ui.ctx().request_repaint();
+    }
+    let go = |e: &mut crate::gui::app::EncapState, step: usize| {
+        e.step = step.min(n - 1);
+        e.t = 0.0;
+        e.dwell = 0.0;
+    };
+    let mut export = false;
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(e.step > 0, egui::Button::new("⏮ Back"))
+            .clicked()
+        {
+            e.playing = false;
+            let s = e.step - 1;
+            go(e, s);
+        }
+        let play = if e.playing { "⏸ Pause" } else { "▶ Play" };
+        if ui.button(play).clicked() {
+            if !e.playing && e.step + 1 == n && e.t >= 1.0 {
+                go(e, 0);
+            }
+            e.playing = !e.playing;
+        }
+        if ui
+            .add_enabled(e.step + 1 < n, egui::Button::new("Next ⏭"))
+            .clicked()
+        {
+            e.playing = false;
+            let s = e.step + 1;
+            go(e, s);
+        }
+        if ui.button("⟲ Restart").clicked() {
+            go(e, 0);
+            e.playing = true;
+        }
+        let label = ui.label("Speed");
+        ui.add(
+            egui::Slider::new(&mut e.speed, 0.25..=4.0)
+                .logarithmic(true)
+                .suffix("×"),
+        )
+        .labelled_by(label.id);
+        ui.separator();
+        ui.label(format!("Step {} of {n}", e.step + 1));
+        if ui.button("Export all steps…").clicked() {
+            export = true;
+        }
+    });
+    let dark = ui.visuals().dark_mode;
+    let step = &e.steps[e.step];
+    ui.label(
+        egui::RichText::new(step.side.name())
+            .small()
+            .color(ui.visuals().weak_text_color()),
+    );
+    ui.label(
+        egui::RichText::new(&step.title)
+            .strong()
+            .size(15.0)
+            .color(palette::strong(step.tcpip, dark)),
+    );
+    // Where we are, as a row of step dots: sender, wire, receiver.
+    let mut jump = None;
+    ui.horizontal(|ui| {
+        for (i, s) in e.steps.iter().enumerate() {
+            let (rect, resp) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::click());
+            let fill = if i == e.step {
+                palette::selection(dark)
+            } else {
+                palette::fill(s.tcpip, dark)
+            };
+            let shape = if s.side == Side::Wire { 2.0 } else { 7.0 };
+            ui.painter().rect_filled(rect, shape, fill);
+            ui.painter().rect_stroke(
+                rect,
+                shape,
+                egui::Stroke::new(1.0, palette::strong(s.tcpip, dark)),
+                egui::StrokeKind::Inside,
+            );
+            if resp.on_hover_text(&s.title).clicked() {
+                jump = Some(i);
+            }
+        }
+    });
+    let drawing = encapsulation::draw_step(step, e.step, n, e.t, Palette::new(dark), false);
+    if let Some(i) = jump {
+        e.playing = false;
+        go(e, i);
+    }
+    diagram_view::show(ui, &drawing, "encapsulation");
+    if export {
+        let all = encapsulation::draw_all(&e.steps, Palette::new(dark));
+        let name = format!("encapsulation-frame-{}", detail.index + 1);
+        super::export_dialog_owned(all, &name);
+    }
+}

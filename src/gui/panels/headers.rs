@@ -1,0 +1,66 @@
+//! RFC-style diagrams of the selected packet's headers. A click on a box selects that field
+//! in the layers tree and the hex pane, and the field selected there is highlighted here.
+
+use crate::diagram::{header, Palette, Tag};
+use crate::gui::app::{App, Highlight};
+
+use super::diagram_view;
+
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    let Some(detail) = &app.detail else {
+        ui.centered_and_justified(|ui| ui.label("Select a packet to see its headers."));
+        return;
+    };
+    let dark = ui.visuals().dark_mode;
+    let selected = app.highlight.as_ref().map(|h| h.bytes.clone());
+    let drawing = header::draw(
+        &detail.dissection,
+        &detail.data,
+        Palette::new(dark),
+        selected.as_ref(),
+    );
+    let mut export = false;
+    let hover_id = ui.scope_id().with("header-hover");
+    let hovered: Option<&'static str> = ui.ctx().data(|d| d.get_temp(hover_id));
+    ui.horizontal(|ui| {
+        match hovered.and_then(|a| detail.dissection.field(a)) {
+            Some(f) => {
+                ui.label(egui::RichText::new(format!("{} ({})", f.name, f.abbrev)).strong());
+                ui.label(f.explanation());
+            }
+            None => {
+                ui.label("Each row is 32 bits, as in the RFCs. Hover a box for its meaning; click it to find its bytes.");
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Export…").clicked() {
+                export = true;
+            }
+        });
+    });
+    let resp = diagram_view::show(ui, &drawing, "headers");
+    match &resp.hovered {
+        Some(Tag::Field { abbrev, .. }) => {
+            ui.ctx().data_mut(|d| d.insert_temp(hover_id, *abbrev));
+        }
+        _ => {
+            ui.ctx().data_mut(|d| d.remove::<&'static str>(hover_id));
+        }
+    }
+    if let Some(Tag::Field {
+        bytes,
+        bits,
+        abbrev,
+    }) = resp.clicked
+    {
+        app.highlight = Some(Highlight {
+            bytes,
+            bits,
+            abbrev,
+        });
+    }
+    if export {
+        let name = format!("headers-frame-{}", detail.index + 1);
+        super::export_dialog_owned(drawing, &name);
+    }
+}

@@ -1,0 +1,169 @@
+//! The TCP ladder view: one stream at a time as a sequence diagram, with a stream picker,
+//! relative or raw numbers, the arithmetic of the hovered arrow, and export for slides.
+
+use crate::diagram::ladder::{self, Input, Kind};
+use crate::diagram::{Palette, Tag};
+use crate::gui::app::App;
+
+use super::diagram_view;
+
+/// Most arrows drawn for one stream; a bulk transfer has more than a ladder can show.
+const MAX_ARROWS: usize = 2000;
+
+fn describe(app: &App, kind: Kind, stream: u32) -> String {
+    let frames = app.ladder.index.frames(kind, stream);
+    let ends = frames.first().and_then(|&i| {
+        let p = app.session.store.get(i)?;
+        match layerscope_wire::analysis::Transport::quick(app.session.store.link, p.data)? {
+            layerscope_wire::analysis::Transport::Tcp(s) => Some((s.src, s.dst)),
+            layerscope_wire::analysis::Transport::Udp(d) => Some((d.src, d.dst)),
+        }
+    });
+    let name = match kind {
+        Kind::Tcp => "TCP",
+        Kind::Udp => "UDP",
+    };
+    match ends {
+        Some((a, b)) => format!("{name} {stream} · {a} ⇄ {b} · {} packets", frames.len()),
+        None => format!("{name} {stream}"),
+    }
+}
+
+pub fn show(app: &mut App, ui: &mut egui::Ui) {
+    app.ladder.index.update(&app.session.store);
+    if app.ladder.stream.is_none() {
+        let from_selection = app
+            .selected
+            .and_then(|i| app.session.store.get(i))
+            .and_then(|p| crate::gui::streams::StreamIndex::stream_of(p.analysis));
+        let first = if !app.ladder.index.tcp.is_empty() {
+            Some((Kind::Tcp, 0))
+        } else if !app.ladder.index.udp.is_empty() {
+            Some((Kind::Udp, 0))
+        } else {
+            None
+        };
+        app.ladder.stream = from_selection.or(first);
+    }
+    let Some((kind, stream)) = app.ladder.stream else {
+        ui.centered_and_justified(|ui| {
+            ui.label("No TCP stream or UDP conversation in this capture yet.")
+        });
+        return;
+    };
+    let dark = ui.visuals().dark_mode;
+    let mut export = None;
+    ui.horizontal(|ui| {
+        let label = ui.label("Stream");
+        let current = describe(app, kind, stream);
+        let mut chosen = None;
+        egui::ComboBox::from_id_salt("ladder-stream")
+            .selected_text(current)
+            .width(420.0)
+            .show_ui(ui, |ui| {
+                let tcp = app.ladder.index.tcp.len() as u32;
+                let udp = app.ladder.index.udp.len() as u32;
+                for (k, n) in [(Kind::Tcp, tcp), (Kind::Udp, udp)] {
+                    for s in 0..n.min(500) {
+                        let text = describe(app, k, s);
+                        if ui
+                            .selectable_label(app.ladder.stream == Some((k, s)), text)
+                            .clicked()
+                        {
+                            chosen = Some((k, s));
+                        }
+                    }
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        if chosen.is_some() {
+            app.ladder.stream = chosen;
+        }
+        ui.checkbox(&mut app.ladder.raw, "Raw numbers")
+            .on_hover_text("Show the sequence numbers as sent instead of counting from 0");
+        if ui.button("Export SVG…").clicked() {
+            export = Some("svg");
+        }
+        if ui.button("Export PNG…").clicked() {
+            export = Some("png");
+        }
+    });
+    let store = &app.session.store;
+    let first = store.first_ts_ns().unwrap_or(0);
+    let frames = app.ladder.index.frames(kind, stream);
+    let shown = &frames[..frames.len().min(MAX_ARROWS)];
+    let inputs = shown.iter().filter_map(|&i| {
+        let p = store.get(i)?;
+        Some(Input {
+            index: i,
+            ts_ns: p.meta.ts_ns,
+            data: p.data,
+            analysis: p.analysis,
+        })
+    });
+    let Some(lad) = ladder::build(kind, stream, store.link, first, inputs) else {
+        return;
+    };
+    if frames.len() > shown.len() {
+        ui.label(format!(
+            "Showing the first {} of {} packets of this stream.",
+            shown.len(),
+            frames.len()
+        ));
+    }
+    // The arithmetic of the hovered (or selected) arrow.
+    let hovered_id = ui.scope_id().with("ladder-hover");
+    let focus: Option<u32> = ui
+        .ctx()
+        .data(|d| d.get_temp::<u32>(hovered_id))
+        .or(app.selected);
+    let info = focus.and_then(|i| lad.arrows.iter().find(|a| a.index == i));
+    egui::Frame::new()
+        .inner_margin(egui::Margin::symmetric(6, 3))
+        .fill(ui.visuals().faint_bg_color)
+        .show(ui, |ui| {
+            ui.set_min_height(52.0);
+            match info {
+                Some(a) => {
+                    ui.label(
+                        egui::RichText::new(format!(
+                            "Frame {}: {}{}",
+                            a.index + 1,
+                            a.label(kind, app.ladder.raw),
+                            a.role.map(|r| format!("  ({})", r.name())).unwrap_or_default()
+                        ))
+                        .strong(),
+                    );
+                    for line in a.arithmetic.iter().chain(a.notes.iter()) {
+                        ui.label(line);
+                    }
+                }
+                None => {
+                    ui.label("Hover an arrow to see how its numbers come about; click it to select the packet.");
+                }
+            }
+        });
+    let drawing = ladder::draw(
+        std::slice::from_ref(&lad),
+        Palette::new(dark),
+        app.ladder.raw,
+        app.selected,
+    );
+    let resp = diagram_view::show(ui, &drawing, "ladder");
+    match resp.hovered {
+        Some(Tag::Packet(i)) => {
+            ui.ctx().data_mut(|d| d.insert_temp(hovered_id, i));
+        }
+        _ => {
+            ui.ctx().data_mut(|d| d.remove::<u32>(hovered_id));
+        }
+    }
+    if let Some(Tag::Packet(i)) = resp.clicked {
+        app.select(i);
+        app.scroll_to = app.row_of(i);
+    }
+    if let Some(ext) = export {
+        super::export_dialog(app, &drawing, &format!("tcp-stream-{stream}"), ext);
+    }
+}
