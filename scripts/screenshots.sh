@@ -75,3 +75,14 @@ shoot ipv6 --theme light --select 4 captures/tcp-echo-ipv6.pcapng
 shoot udp --theme dark --select 1 captures/udp-echo.pcapng
 shoot refused --theme light --select 2 captures/tcp-refused.pcapng
 shoot damaged-file --theme light "$damaged"
+shoot ladder-light --theme light --view ladder --select 4 captures/tcp-echo-ipv4.pcapng
+shoot ladder-dark --theme dark --view ladder --select 9 captures/tcp-upper-two-clients.pcapng
+shoot encapsulation-light --theme light --view encapsulation --select 4 captures/tcp-echo-ipv4.pcapng
+shoot encapsulation-dark --theme dark --view encapsulation --select 2 captures/udp-unreachable.pcapng
+shoot headers-light --theme light --view headers --select 1 captures/tcp-echo-ipv4.pcapng
+shoot headers-dark --theme dark --view headers --select 4 captures/tcp-echo-ipv6.pcapng
+
+# The exports a teacher puts on slides.
+"$bin" flow captures/tcp-echo-ipv4.pcapng --png "$out/export-ladder.png" --svg "$out/export-ladder.svg" >/dev/null
+"$bin" draw captures/tcp-echo-ipv4.pcapng --frame 4 --view encapsulation -o "$out/export-encapsulation.png"
+"$bin" draw captures/tcp-echo-ipv4.pcapng --frame 1 --view header --theme dark -o "$out/export-header-dark.png"

@@ -19,5 +19,7 @@ mod files;
 mod gui;
 #[path = "suite/live.rs"]
 mod live;
+#[path = "suite/teaching.rs"]
+mod teaching;
 #[path = "suite/tshark_fixtures.rs"]
 mod tshark_fixtures;

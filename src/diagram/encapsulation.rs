@@ -192,9 +192,20 @@ fn header_hex(l: &Layer, packet: &[u8]) -> String {
     s
 }
 
+/// ICMP, ICMPv6, IGMP and ARP carry no payload for a layer above: their "header" is the
+/// whole message.
+fn is_message(l: &Layer) -> bool {
+    matches!(
+        l.protocol,
+        Protocol::Icmp | Protocol::Icmpv6 | Protocol::Igmp | Protocol::Arp
+    )
+}
+
 fn piece(l: &Layer, moving: bool) -> Piece {
     let label = if l.tcpip == TcpIpLayer::Application {
         format!("{} data", l.protocol.name())
+    } else if is_message(l) {
+        format!("{} message", l.protocol.name())
     } else {
         format!("{} header", l.protocol.name())
     };
@@ -301,15 +312,26 @@ pub fn steps(d: &Dissection, packet: &[u8]) -> Vec<Step> {
             p.moving = false;
         }
         pieces.insert(0, piece(l, true));
+        let what = if is_message(l) {
+            format!(
+                "{} builds its {}-byte message",
+                l.protocol.name(),
+                l.header.len()
+            )
+        } else {
+            format!(
+                "{} adds its {}-byte header",
+                l.protocol.name(),
+                l.header.len()
+            )
+        };
         out.push(Step {
             side: Side::Sender,
             title: format!(
-                "{} layer (OSI {} {}): {} adds its {}-byte header",
+                "{} layer (OSI {} {}): {what}",
                 l.tcpip.name(),
                 l.osi,
                 osi_name(l.osi),
-                l.protocol.name(),
-                l.header.len()
             ),
             action: format!(
                 "{} bytes in, {} bytes out: the {} {}",
@@ -366,14 +388,18 @@ pub fn steps(d: &Dissection, packet: &[u8]) -> Vec<Step> {
             0 => "nothing is left".to_string(),
             _ => format!("{size} bytes go up"),
         };
+        let what = if is_message(l) {
+            format!("the kernel reads the {} message", l.protocol.name())
+        } else {
+            format!("{} checks and removes its header", l.protocol.name())
+        };
         out.push(Step {
             side: Side::Receiver,
             title: format!(
-                "{} layer (OSI {} {}): {} checks and removes its header",
+                "{} layer (OSI {} {}): {what}",
                 l.tcpip.name(),
                 l.osi,
                 osi_name(l.osi),
-                l.protocol.name()
             ),
             action: format!("{}; {next}", check(l, packet)),
             osi: l.osi,
