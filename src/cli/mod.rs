@@ -307,7 +307,9 @@ fn draw_packet(
             let steps = crate::diagram::encapsulation::steps(&p.dissection, &p.raw.data);
             crate::diagram::encapsulation::draw_all(&steps, palette)
         }
-        DrawView::Header => crate::diagram::header::draw(&p.dissection, &p.raw.data, palette, None),
+        DrawView::Header => {
+            crate::diagram::header::draw(&p.dissection, &p.raw.data, palette, None, None)
+        }
     };
     crate::diagram::export::save(&drawing, output)?;
     eprintln!("wrote {}", output.display());

@@ -446,7 +446,7 @@ pub fn draw_step(
     pal: Palette,
     titled: bool,
 ) -> Drawing {
-    let mut d = Drawing::new(1000.0, if titled { 300.0 } else { 250.0 }, pal.background());
+    let mut d = Drawing::new(1030.0, if titled { 300.0 } else { 250.0 }, pal.background());
     let text = pal.text();
     let weak = pal.weak();
     let top = if titled {
@@ -572,7 +572,7 @@ fn fit(s: &str, width: f32, size: f32) -> String {
 /// OSI, TCP/IP (4 layers) and the 5-layer teaching model side by side, `osi` highlighted.
 pub fn models(d: &mut Drawing, osi: u8, pal: Palette, x: f32, y: f32) {
     let row = 30.0;
-    let (w_osi, w_tcp, w_five) = (96.0, 62.0, 62.0);
+    let (w_osi, w_tcp, w_five) = (122.0, 62.0, 62.0);
     d.text(
         x + w_osi / 2.0,
         y + 10.0,

@@ -135,6 +135,7 @@ pub fn draw(
     packet: &[u8],
     palette: Palette,
     selected: Option<&std::ops::Range<usize>>,
+    pointed: Option<&std::ops::Range<usize>>,
 ) -> Drawing {
     let layers: Vec<&Layer> = d
         .layers
@@ -153,7 +154,7 @@ pub fn draw(
     );
     let mut y = 10.0;
     for layer in layers {
-        y = draw_layer(&mut out, layer, packet, palette, selected, y);
+        y = draw_layer(&mut out, layer, packet, palette, (selected, pointed), y);
     }
     out
 }
@@ -163,7 +164,10 @@ fn draw_layer(
     layer: &Layer,
     packet: &[u8],
     pal: Palette,
-    selected: Option<&std::ops::Range<usize>>,
+    (selected, pointed): (
+        Option<&std::ops::Range<usize>>,
+        Option<&std::ops::Range<usize>>,
+    ),
     mut y: f32,
 ) -> f32 {
     let strong = pal.strong(layer.tcpip);
@@ -202,6 +206,7 @@ fn draw_layer(
     }
     for t in tiles(layer) {
         let is_sel = selected.is_some_and(|s| *s == t.field.bytes);
+        let is_pointed = pointed.is_some_and(|s| *s == t.field.bytes);
         // Single bits show as 0/1, the way RFC diagrams think of them.
         let value = match t.field.value {
             layerscope_wire::Value::Bool(b) if t.len == 1 => u8::from(b).to_string(),
@@ -231,6 +236,17 @@ fn draw_layer(
                 Some(strong),
                 None,
             );
+            if is_pointed {
+                out.rect(
+                    x + 2.0,
+                    top + 2.0,
+                    w - 4.0,
+                    ROW_H - 4.0,
+                    None,
+                    Some(pal.text()),
+                    None,
+                );
+            }
             if first_piece {
                 out.hit(
                     x + 1.0,

@@ -14,7 +14,7 @@ use std::ops::Range;
 pub use palette::{Palette, Rgb};
 
 /// What a shape stands for, so a click or hover on it can select the same thing elsewhere.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Tag {
     /// A packet, by 0-based index.
     Packet(u32),

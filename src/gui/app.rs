@@ -119,6 +119,10 @@ pub struct App {
     pub selected: Option<u32>,
     pub detail: Option<Detail>,
     pub highlight: Option<Highlight>,
+    /// The field under the pointer in any pane (layers tree, header diagram, hex), shown
+    /// outlined in the others; `hover_next` collects this frame's, `hover` is last frame's.
+    pub hover: Option<Highlight>,
+    pub hover_next: Option<Highlight>,
     pub rows: RowCache,
     /// Row (position in the displayed list) to bring into view on the next frame.
     pub scroll_to: Option<usize>,
@@ -164,6 +168,8 @@ impl App {
             selected: None,
             detail: None,
             highlight: None,
+            hover: None,
+            hover_next: None,
             rows: RowCache::default(),
             scroll_to: None,
             notice: None,
@@ -440,10 +446,14 @@ impl App {
 
     /// Selects the most specific field covering a byte (a click in the hex pane).
     pub fn highlight_byte(&mut self, offset: usize) {
-        let Some(detail) = &self.detail else {
-            return;
-        };
-        let h = detail
+        self.highlight = self.field_highlight_at(offset);
+    }
+
+    /// The most specific field covering a byte of the selected packet (or its layer's
+    /// header when no field does).
+    pub fn field_highlight_at(&self, offset: usize) -> Option<Highlight> {
+        let detail = self.detail.as_ref()?;
+        detail
             .dissection
             .field_at(offset)
             .map(|f| Highlight {
@@ -458,8 +468,7 @@ impl App {
                     bits: None,
                     abbrev: l.protocol.abbrev(),
                 })
-            });
-        self.highlight = h;
+            })
     }
 
     /// Number of rows the list shows.
@@ -653,6 +662,11 @@ pub fn bundled_capture() -> PathBuf {
 
 impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        let hover = self.hover_next.take();
+        if hover != self.hover {
+            self.hover = hover;
+            ctx.request_repaint();
+        }
         self.pump();
         self.shortcuts(ctx);
         self.update_title();

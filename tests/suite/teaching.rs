@@ -538,3 +538,22 @@ fn three_clicks_from_start_to_the_handshake_and_a_segment_going_through_the_stac
         "Application receives the bytes",
     );
 }
+
+#[test]
+fn pointing_at_a_field_in_one_pane_marks_it_in_the_others() {
+    let mut h = window_sized("tcp-echo-ipv4.pcapng", 1, MainView::Headers, 1900.0);
+    // The pointer over a header-diagram box…
+    h.get_by_label("tcp.srcport = 40576").hover();
+    h.run_steps(3);
+    let hover = h.state().hover.clone().expect("something is pointed at");
+    assert_eq!((hover.abbrev, hover.bytes), ("tcp.srcport", 34..36));
+    // …and over a byte in the hex pane.
+    h.get_by_label("byte 23: 06").hover();
+    h.run_steps(3);
+    let hover = h.state().hover.clone().expect("something is pointed at");
+    assert_eq!(hover.abbrev, "ip.proto");
+    // Pointing at nothing clears it.
+    h.get_by_label("Packets").hover();
+    h.run_steps(3);
+    assert!(h.state().hover.is_none());
+}

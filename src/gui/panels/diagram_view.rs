@@ -22,7 +22,7 @@ pub fn show(ui: &mut egui::Ui, d: &Drawing, id_salt: &str) -> DiagramResponse {
             let o = rect.min.to_vec2();
             let clip = ui.clip_rect();
             painter.rect_filled(rect, 0.0, color(d.background));
-            for (i, s) in d.shapes.iter().enumerate() {
+            for s in &d.shapes {
                 match s {
                     Shape::Rect {
                         x,
@@ -49,11 +49,11 @@ pub fn show(ui: &mut egui::Ui, d: &Drawing, id_salt: &str) -> DiagramResponse {
                             );
                         }
                         if let (Some(tag), true) = (tag, clip.intersects(r)) {
-                            let resp = ui.interact(
-                                r,
-                                ui.scope_id().with((id_salt, i)),
-                                egui::Sense::click(),
-                            );
+                            // Keyed by what the box is and where, not by its place in the shape
+                            // list, which shifts as highlights come and go.
+                            let key = (id_salt, tag, r.min.x as i32, r.min.y as i32);
+                            let resp =
+                                ui.interact(r, ui.scope_id().with(key), egui::Sense::click());
                             if let Some(l) = label.as_ref().filter(|l| !l.is_empty()) {
                                 resp.widget_info(|| {
                                     egui::WidgetInfo::labeled(egui::Role::Button, true, l)

@@ -13,11 +13,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     };
     let dark = ui.visuals().dark_mode;
     let selected = app.highlight.as_ref().map(|h| h.bytes.clone());
+    let pointed = app.hover.as_ref().map(|h| h.bytes.clone());
     let drawing = header::draw(
         &detail.dissection,
         &detail.data,
         Palette::new(dark),
         selected.as_ref(),
+        pointed.as_ref(),
     );
     let mut export = false;
     let hover_id = ui.scope_id().with("header-hover");
@@ -40,8 +42,17 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     });
     let resp = diagram_view::show(ui, &drawing, "headers");
     match &resp.hovered {
-        Some(Tag::Field { abbrev, .. }) => {
+        Some(Tag::Field {
+            bytes,
+            bits,
+            abbrev,
+        }) => {
             ui.ctx().data_mut(|d| d.insert_temp(hover_id, *abbrev));
+            app.hover_next = Some(Highlight {
+                bytes: bytes.clone(),
+                bits: *bits,
+                abbrev,
+            });
         }
         _ => {
             ui.ctx().data_mut(|d| d.remove::<&'static str>(hover_id));

@@ -45,6 +45,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     });
     let layers = byte_layers(&detail.dissection, detail.data.len());
     let highlight = app.highlight.clone();
+    let hover = app.hover.clone();
+    let mut hovered_byte = None;
     let font = egui::FontId::monospace(12.5);
     let char_w = ui.fonts_mut(|f| f.glyph_width(&font, '0'));
     let row_h = 17.0;
@@ -107,6 +109,17 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                                 format!("byte {i}: {b:02x}"),
                             )
                         });
+                        if hover.as_ref().is_some_and(|h| h.bytes.contains(&i)) {
+                            ui.painter().rect_stroke(
+                                resp.rect,
+                                0.0,
+                                egui::Stroke::new(1.5, ui.visuals().strong_text_color()),
+                                egui::StrokeKind::Inside,
+                            );
+                        }
+                        if resp.hovered() {
+                            hovered_byte = Some(i);
+                        }
                         if resp.clicked() {
                             clicked = Some(i);
                         }
@@ -154,6 +167,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 &font,
             );
         }
+    }
+    if let Some(i) = hovered_byte {
+        app.hover_next = app.field_highlight_at(i);
     }
     if let Some(i) = clicked {
         app.highlight_byte(i);

@@ -15,7 +15,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     };
     let dark = ui.visuals().dark_mode;
     let mut chosen: Option<Highlight> = None;
+    let mut hovered: Option<Highlight> = None;
     let highlight = app.highlight.clone();
+    let hover = app.hover.clone();
     egui::ScrollArea::vertical()
         .id_salt("layers")
         .auto_shrink([false, false])
@@ -46,7 +48,19 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                     .default_open(open)
                     .show(ui, |ui| {
                         for (fi, f) in layer.fields.iter().enumerate() {
-                            field_tree(ui, f, &detail.data, &highlight, &mut chosen, (li, fi));
+                            let marks = Marks {
+                                highlight: &highlight,
+                                hover: &hover,
+                            };
+                            field_tree(
+                                ui,
+                                f,
+                                &detail.data,
+                                marks,
+                                &mut chosen,
+                                &mut hovered,
+                                (li, fi),
+                            );
                         }
                     });
             }
@@ -56,6 +70,29 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         });
     if let Some(h) = chosen {
         app.highlight = Some(h);
+    }
+    if hovered.is_some() {
+        app.hover_next = hovered;
+    }
+}
+
+/// The selected and the hovered field, for marking them in the tree.
+#[derive(Clone, Copy)]
+struct Marks<'a> {
+    highlight: &'a Option<Highlight>,
+    hover: &'a Option<Highlight>,
+}
+
+fn is(h: &Option<Highlight>, f: &Field) -> bool {
+    h.as_ref()
+        .is_some_and(|h| h.abbrev == f.abbrev && h.bytes == f.bytes && h.bits == f.bits)
+}
+
+fn highlight_of(f: &Field) -> Highlight {
+    Highlight {
+        bytes: f.bytes.clone(),
+        bits: f.bits,
+        abbrev: f.abbrev,
     }
 }
 
@@ -84,8 +121,9 @@ fn field_tree(
     ui: &mut egui::Ui,
     f: &Field,
     packet: &[u8],
-    highlight: &Option<Highlight>,
+    marks: Marks,
     chosen: &mut Option<Highlight>,
+    hovered: &mut Option<Highlight>,
     id: (usize, usize),
 ) {
     let text = if f.children.is_empty() || !matches!(f.value, layerscope_wire::Value::None) {
@@ -98,19 +136,22 @@ fn field_tree(
     } else {
         f.name.to_string()
     };
-    let selected = highlight
-        .as_ref()
-        .is_some_and(|h| h.abbrev == f.abbrev && h.bytes == f.bytes && h.bits == f.bits);
+    let selected = is(marks.highlight, f);
+    let pointed_elsewhere = is(marks.hover, f);
     let mut label = |ui: &mut egui::Ui| {
+        let rich = if pointed_elsewhere {
+            egui::RichText::new(text.clone()).underline()
+        } else {
+            egui::RichText::new(text.clone())
+        };
         let resp = ui
-            .add(egui::Button::selectable(selected, text.clone()))
+            .add(egui::Button::selectable(selected, rich))
             .on_hover_ui(|ui| tooltip(ui, f));
+        if resp.hovered() {
+            *hovered = Some(highlight_of(f));
+        }
         if resp.clicked() {
-            *chosen = Some(Highlight {
-                bytes: f.bytes.clone(),
-                bits: f.bits,
-                abbrev: f.abbrev,
-            });
+            *chosen = Some(highlight_of(f));
         }
     };
     if f.children.is_empty() {
@@ -126,7 +167,15 @@ fn field_tree(
         .show_header(ui, |ui| label(ui))
         .body(|ui| {
             for (ci, c) in f.children.iter().enumerate() {
-                field_tree(ui, c, packet, highlight, chosen, (id.0, id.1 * 64 + ci + 1));
+                field_tree(
+                    ui,
+                    c,
+                    packet,
+                    marks,
+                    chosen,
+                    hovered,
+                    (id.0, id.1 * 64 + ci + 1),
+                );
             }
         });
 }
