@@ -69,5 +69,12 @@ maybe tcp-upper-two-clients "tcp port 3234" upper_two_clients
 maybe udp-echo "udp port 9999" udp_echo
 maybe tcp-refused "tcp port 8889" refused
 maybe udp-unreachable "udp port 9998 or icmp" udp_unreachable
+# The JSON and large-transfer demos record themselves (through the capture helper).
+for demo in json:tcp-json large:tcp-large; do
+  if [ ${#names[@]} -eq 0 ] || [[ " ${names[*]} " == *" ${demo#*:} "* ]]; then
+    "$bin" demo "${demo%%:*}" -w "$out/${demo#*:}.pcapng" > /dev/null
+    echo "recorded ${demo#*:}: $(tshark -r "$out/${demo#*:}.pcapng" 2>/dev/null | wc -l) packets"
+  fi
+done
 
 "$here/scripts/tshark-expected.sh"

@@ -47,6 +47,8 @@ pub enum Event {
     Progress(f32),
     /// Kernel drop counters of a live capture.
     Stats(CaptureStats),
+    /// The link type of a capture whose header arrived after the load started.
+    Link(LinkType),
     /// The last event of a load, with the analyzer's conversation tables.
     Finished(Ending, Box<Analyzer>),
 }
@@ -58,6 +60,54 @@ pub struct Loading {
     pub events: Receiver<Event>,
     cancel: Arc<AtomicBool>,
     stopper: Option<Stopper>,
+    child: Option<ChildHandle>,
+}
+
+/// A capture child process.
+struct ChildHandle {
+    pid: u32,
+    ready: Arc<AtomicBool>,
+}
+
+/// What a pipe reader saw.
+struct PipeStats {
+    packets: u64,
+}
+
+/// Reads the child's pcap stream until it ends, forwarding packets.
+fn pipe_loop(path: &std::path::Path, ready: &AtomicBool, tx: &SyncSender<LiveMsg>) -> PipeStats {
+    let mut stats = PipeStats { packets: 0 };
+    let Ok(mut reader) = crate::capture::open_file(path) else {
+        return stats;
+    };
+    ready.store(true, Ordering::Relaxed);
+    if tx.send(LiveMsg::Link(reader.link)).is_err() {
+        return stats;
+    }
+    while let Some(p) = reader.next_packet() {
+        stats.packets += 1;
+        if tx.send(LiveMsg::Packet(p)).is_err() {
+            return stats;
+        }
+    }
+    stats
+}
+
+/// The child's closing line: "N packets captured, D dropped by the kernel …, I dropped by
+/// the interface".
+fn parse_child_stats(err: &str) -> CaptureStats {
+    let line = err.lines().rev().find(|l| l.contains("packets captured"));
+    let numbers: Vec<u32> = line
+        .map(|l| {
+            l.split(|c: char| !c.is_ascii_digit())
+                .filter_map(|w| w.parse().ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    CaptureStats {
+        dropped: numbers.get(1).copied().unwrap_or(0),
+        if_dropped: numbers.get(2).copied().unwrap_or(0),
+    }
 }
 
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
@@ -81,6 +131,74 @@ impl Loading {
             pcapng: is_pcapng(&path),
         };
         Self::spawn(link, Box::new(source), None, notify)
+    }
+
+    /// Starts a capture in a child process (`layerscope-capture … -w -`) and reads the pcap
+    /// stream it writes to its standard output, so this process needs no capture
+    /// privilege. The child's error message, if it fails, ends the load.
+    pub fn child(
+        mut child: std::process::Child,
+        notify: impl Fn() + Send + 'static,
+    ) -> anyhow::Result<Loading> {
+        use std::os::fd::AsRawFd;
+        let stdout = child
+            .stdout
+            .take()
+            .ok_or_else(|| anyhow::anyhow!("the capture process has no output pipe"))?;
+        let stderr = child.stderr.take();
+        let pid = child.id();
+        let ready = Arc::new(AtomicBool::new(false));
+        let (tx, rx) = mpsc::sync_channel(8192);
+        let ready2 = ready.clone();
+        let reader = std::thread::Builder::new()
+            .name("capture-pipe".into())
+            .spawn(move || {
+                // libpcap reads the pipe through its /proc path; the handle keeps it open.
+                let path = PathBuf::from(format!("/proc/self/fd/{}", stdout.as_raw_fd()));
+                let stats = pipe_loop(&path, &ready2, &tx);
+                drop(stdout);
+                let status = child.wait();
+                let mut err = String::new();
+                if let Some(mut e) = stderr {
+                    use std::io::Read;
+                    let _ = e.read_to_string(&mut err);
+                }
+                let failed = status.map(|s| !s.success()).unwrap_or(true);
+                if failed && !err.trim().is_empty() && stats.packets == 0 {
+                    let msg = err
+                        .lines()
+                        .filter(|l| !l.starts_with("Capturing on"))
+                        .collect::<Vec<_>>()
+                        .join("\n");
+                    let _ = tx.send(LiveMsg::Failed(
+                        msg.trim_start_matches("layerscope-capture: ").to_string(),
+                    ));
+                }
+                parse_child_stats(&err)
+            })
+            .ok();
+        let source = LiveSource {
+            rx,
+            capture_thread: reader,
+            stats: CaptureStats::default(),
+        };
+        // The "link" of a pipe is only known once its header arrives; the worker reads it
+        // from the first packet's source, so Ethernet here is only a placeholder for the UI.
+        let mut loading = Self::spawn(LinkType::ETHERNET, Box::new(source), None, notify);
+        loading.child = Some(ChildHandle { pid, ready });
+        Ok(loading)
+    }
+
+    /// True once a capture child has opened its interface and started writing.
+    pub fn is_ready(&self) -> bool {
+        self.child
+            .as_ref()
+            .is_none_or(|c| c.ready.load(Ordering::Relaxed))
+    }
+
+    /// The capture child's process id.
+    pub fn child_pid(&self) -> Option<u32> {
+        self.child.as_ref().map(|c| c.pid)
     }
 
     /// Starts reading packets from an open live capture.
@@ -128,18 +246,25 @@ impl Loading {
             events,
             cancel,
             stopper,
+            child: None,
         }
     }
 
     pub fn is_live(&self) -> bool {
-        self.stopper.is_some()
+        self.stopper.is_some() || self.child.is_some()
     }
 
-    /// Stops a live capture or cancels a file load; the worker then sends `Finished`.
+    /// Stops a live capture or cancels a file load; the worker then sends `Finished`. A
+    /// capture child gets SIGINT, finishes its stream and exits.
     pub fn stop(&self) {
         self.cancel.store(true, Ordering::Relaxed);
         if let Some(s) = &self.stopper {
             s.stop();
+        }
+        if let Some(c) = &self.child {
+            use nix::sys::signal::{kill, Signal};
+            use nix::unistd::Pid;
+            let _ = kill(Pid::from_raw(c.pid as i32), Signal::SIGINT);
         }
     }
 }
@@ -162,6 +287,8 @@ fn is_pcapng(path: &std::path::Path) -> bool {
 }
 
 enum Next {
+    /// The source's link type became known (a pipe's header arrived).
+    Link(LinkType),
     Packet(RawPacket),
     /// Nothing arrived within the wait.
     Idle,
@@ -217,6 +344,8 @@ impl Source for FileSource {
 }
 
 enum LiveMsg {
+    /// The link type, when a pipe's header has been read.
+    Link(LinkType),
     Packet(RawPacket),
     Failed(String),
 }
@@ -255,6 +384,7 @@ fn capture_loop(mut capture: LiveCapture, tx: SyncSender<LiveMsg>) -> CaptureSta
 impl Source for LiveSource {
     fn next(&mut self, wait: Duration) -> Next {
         match self.rx.recv_timeout(wait) {
+            Ok(LiveMsg::Link(l)) => Next::Link(l),
             Ok(LiveMsg::Packet(p)) => Next::Packet(p),
             Ok(LiveMsg::Failed(e)) => Next::End(Ending::Failed(e)),
             Err(RecvTimeoutError::Timeout) => Next::Idle,
@@ -279,7 +409,7 @@ impl Source for LiveSource {
 }
 
 fn work(
-    link: LinkType,
+    mut link: LinkType,
     mut source: Box<dyn Source>,
     tx: SyncSender<Event>,
     cancel: Arc<AtomicBool>,
@@ -307,6 +437,11 @@ fn work(
                 let analysis = analyzer.observe_frame(count, ts, link, &p.data);
                 let ts_ns = p.ts_sec.saturating_mul(1_000_000_000) + p.ts_nsec as i64;
                 block.push(ts_ns, p.orig_len, &p.data, analysis);
+                None
+            }
+            Next::Link(l) => {
+                link = l;
+                send(Event::Link(l));
                 None
             }
             Next::Idle => None,

@@ -47,6 +47,39 @@ impl RawPacket {
     }
 }
 
+/// How to run the capture helper: `layerscope-capture` beside this program (the binary that
+/// alone gets CAP_NET_RAW), or this program's own `capture` command when it is missing.
+/// `LAYERSCOPE_CAPTURE` names another helper.
+pub struct CaptureCommand {
+    pub program: std::path::PathBuf,
+    pub args: Vec<&'static str>,
+}
+
+pub fn capture_command() -> CaptureCommand {
+    if let Some(p) = std::env::var_os("LAYERSCOPE_CAPTURE") {
+        return CaptureCommand {
+            program: p.into(),
+            args: Vec::new(),
+        };
+    }
+    let exe = std::env::current_exe().unwrap_or_else(|_| "layerscope".into());
+    // Beside us, or one level up (test binaries live in target/*/deps/).
+    let dirs = [exe.parent(), exe.parent().and_then(|d| d.parent())];
+    for dir in dirs.into_iter().flatten() {
+        let helper = dir.join("layerscope-capture");
+        if helper.is_file() {
+            return CaptureCommand {
+                program: helper,
+                args: Vec::new(),
+            };
+        }
+    }
+    CaptureCommand {
+        program: exe,
+        args: vec!["capture"],
+    }
+}
+
 /// The fix for a capture that was refused for lack of privilege.
 pub fn permission_fix() -> String {
     let exe = std::env::current_exe()

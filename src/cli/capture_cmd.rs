@@ -75,12 +75,14 @@ pub fn run(args: CaptureArgs) -> anyhow::Result<()> {
             })?;
     }
     let mut writer = match &args.write {
-        Some(path) => Some(PacketWriter::create(
-            path,
-            Format::for_path(path),
-            cap.link,
-            args.snaplen as u32,
-        )?),
+        Some(path) => {
+            let mut w =
+                PacketWriter::create(path, Format::for_path(path), cap.link, args.snaplen as u32)?;
+            // Every packet reaches the file (or pipe) at once: if this process is killed,
+            // what it captured is still there, and a reader sees packets as they happen.
+            w.flush_each = true;
+            Some(w)
+        }
         None => None,
     };
     let filter_note = if args.filter.is_empty() {

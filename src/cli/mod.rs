@@ -1,6 +1,7 @@
 //! The command line: `dissect`, `flow`, `capture`, `interfaces`, `echo`.
 
 pub mod capture_cmd;
+pub mod demo_cmd;
 pub mod flow;
 pub mod json;
 pub mod text;
@@ -187,6 +188,8 @@ pub enum Command {
     },
     /// Capture live with libpcap (needs CAP_NET_RAW).
     Capture(capture_cmd::CaptureArgs),
+    /// Record a built-in demo: capture on loopback while our server and client talk.
+    Demo(demo_cmd::DemoArgs),
     /// List network interfaces with their addresses and flags.
     Interfaces,
     /// The echo demo's server and client.
@@ -278,6 +281,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             theme,
         }) => draw_packet(&file, view, frame, &output, theme == Theme::Dark),
         Some(Command::Capture(args)) => capture_cmd::run(args),
+        Some(Command::Demo(args)) => demo_cmd::run(args),
         Some(Command::Interfaces) => {
             print!(
                 "{}",

@@ -24,14 +24,42 @@ pub enum Mode {
     Echo,
     /// Send them back in upper case (the classic port-3234 demo).
     Upper,
+    /// Read a JSON object and answer `{"status": "success", ...}` (the port-9999 demo).
+    Json,
 }
 
 impl Mode {
-    pub fn apply(self, data: &mut [u8]) {
-        if self == Mode::Upper {
-            data.make_ascii_uppercase();
+    /// The server's answer to one message.
+    pub fn reply(self, data: &[u8]) -> Vec<u8> {
+        match self {
+            Mode::Echo => data.to_vec(),
+            Mode::Upper => data.to_ascii_uppercase(),
+            Mode::Json => json_reply(data),
         }
     }
+}
+
+/// `{"status": "success", "echo": <the request>, "reply": "Hello, <name>!"}` for a JSON
+/// object, `{"status": "error", "error": ...}` for anything else.
+fn json_reply(data: &[u8]) -> Vec<u8> {
+    let answer = match serde_json::from_slice::<serde_json::Value>(data) {
+        Ok(request) => {
+            let name = request
+                .get("name")
+                .and_then(|n| n.as_str())
+                .unwrap_or("stranger");
+            serde_json::json!({
+                "status": "success",
+                "reply": format!("Hello, {name}!"),
+                "echo": request,
+            })
+        }
+        Err(e) => serde_json::json!({
+            "status": "error",
+            "error": format!("not JSON: {e}"),
+        }),
+    };
+    answer.to_string().into_bytes()
 }
 
 /// One round of the classic demo on 127.0.0.1:`port`: an echo server for one client and a

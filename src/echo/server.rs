@@ -194,8 +194,7 @@ fn serve_client(mut stream: TcpStream, opts: &ServerOptions) -> std::io::Result<
             Err(e) if e.kind() == ErrorKind::ConnectionReset => break,
             Err(e) => return Err(e),
         };
-        opts.mode.apply(&mut buf[..n]);
-        stream.write_all(&buf[..n])?;
+        stream.write_all(&opts.mode.reply(&buf[..n]))?;
         total += n;
     }
     // Close our side: the client sees our FIN after its own.
@@ -214,8 +213,7 @@ fn serve_udp(sock: UdpSocket, opts: ServerOptions, stop: Arc<AtomicBool>) {
     while !stop.load(Ordering::SeqCst) {
         match sock.recv_from(&mut buf) {
             Ok((n, peer)) => {
-                opts.mode.apply(&mut buf[..n]);
-                if let Err(e) = sock.send_to(&buf[..n], peer) {
+                if let Err(e) = sock.send_to(&opts.mode.reply(&buf[..n]), peer) {
                     log(format!("reply to {peer} failed: {e}"));
                 }
                 served += 1;

@@ -11,7 +11,7 @@ use super::panels;
 use super::rows::RowCache;
 use super::session::{Origin, Session};
 use super::settings::Settings;
-use crate::capture::{self, open_file, LiveCapture, LiveOptions};
+use crate::capture::{self, open_file, LiveOptions};
 use crate::pipeline::{Ending, Loading};
 use crate::store::Block;
 
@@ -133,6 +133,8 @@ pub struct App {
     pub capture_filter_error: Option<String>,
     pub save_form: Option<SaveForm>,
     pub focus_filter: bool,
+    /// The permission panel was shown for the current session's failure.
+    permission_shown: bool,
     pub view: MainView,
     pub encap: EncapState,
     pub ladder: LadderState,
@@ -178,6 +180,7 @@ impl App {
             capture_filter_error: None,
             save_form: None,
             focus_filter: false,
+            permission_shown: false,
             view: start.view.unwrap_or(MainView::Packets),
             encap: EncapState::default(),
             ladder: LadderState::default(),
@@ -263,40 +266,50 @@ impl App {
         }
     }
 
-    /// Starts a live capture with the interface and filter in the toolbar.
+    /// Starts a live capture with the interface and filter in the toolbar. The capture runs
+    /// in the `layerscope-capture` helper process, which streams pcap to us: this process
+    /// never needs capture privileges.
     pub fn start_capture(&mut self) {
         self.stop_capture();
-        let opts = LiveOptions {
-            interface: self.settings.interface.clone(),
-            filter: self.settings.capture_filter.trim().to_string(),
-            ..LiveOptions::default()
-        };
-        if let Err(e) = capture::live::validate_filter(&opts.filter, LinkType::ETHERNET) {
+        let interface = self.settings.interface.clone();
+        let filter = self.settings.capture_filter.trim().to_string();
+        if let Err(e) = capture::live::validate_filter(&filter, LinkType::ETHERNET) {
             self.capture_filter_error = Some(e);
             return;
         }
-        match LiveCapture::open(&opts) {
-            Ok(cap) => {
-                let link = cap.link;
-                let loading = Loading::live(cap, self.notify());
-                let origin = Origin::Live {
-                    interface: opts.interface,
-                    filter: opts.filter,
-                };
-                self.replace_session(Session::new(origin, link, Some(loading)));
+        let helper = capture::capture_command();
+        let spawned = std::process::Command::new(&helper.program)
+            .args(&helper.args)
+            .args(["-i", &interface, "-f", &filter, "-w", "-"])
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn();
+        let child = match spawned {
+            Ok(c) => c,
+            Err(e) => {
+                self.notice = Some(Notice {
+                    error: true,
+                    text: format!(
+                        "cannot start the capture helper {}: {e}",
+                        helper.program.display()
+                    ),
+                });
+                return;
+            }
+        };
+        match Loading::child(child, self.notify()) {
+            Ok(loading) => {
+                let origin = Origin::Live { interface, filter };
+                self.replace_session(Session::new(origin, LinkType::ETHERNET, Some(loading)));
                 self.notice = None;
                 self.permission_problem = None;
             }
             Err(e) => {
-                let msg = format!("{e:#}");
-                if capture::is_permission_error(&msg) {
-                    self.permission_problem = Some(msg);
-                } else {
-                    self.notice = Some(Notice {
-                        error: true,
-                        text: msg,
-                    });
-                }
+                self.notice = Some(Notice {
+                    error: true,
+                    text: format!("{e:#}"),
+                })
             }
         }
     }
@@ -350,6 +363,7 @@ impl App {
 
     fn replace_session(&mut self, session: Session) {
         self.session = session;
+        self.permission_shown = false;
         self.rows.clear();
         self.selected = None;
         self.detail = None;
@@ -576,8 +590,12 @@ impl App {
                 self.select(i);
             }
         }
-        if let Some(Ending::Failed(_)) = &self.session.ending {
-            // shown as a banner through Session::warning
+        // A capture refused for lack of privilege: the panel with the fix, once.
+        if let Some(Ending::Failed(msg)) = &self.session.ending {
+            if capture::is_permission_error(msg) && !self.permission_shown {
+                self.permission_problem = Some(msg.clone());
+                self.permission_shown = true;
+            }
         }
     }
 

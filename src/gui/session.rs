@@ -104,6 +104,7 @@ impl Session {
                 }
                 Event::Progress(p) => self.progress = Some(p),
                 Event::Stats(s) => self.stats = s,
+                Event::Link(l) => self.store.link = l,
                 Event::Finished(ending, analyzer) => {
                     self.ending = Some(ending);
                     self.analyzer = Some(analyzer);

@@ -7,13 +7,15 @@ use serde_json::Value;
 
 use crate::util::{capture, compare_with_tshark, have, our_json, root};
 
-const CAPTURES: [&str; 6] = [
+const CAPTURES: [&str; 8] = [
     "tcp-echo-ipv4",
     "tcp-echo-ipv6",
     "tcp-upper-two-clients",
     "udp-echo",
     "tcp-refused",
     "udp-unreachable",
+    "tcp-json",
+    "tcp-large",
 ];
 
 fn expected(name: &str) -> Vec<Value> {

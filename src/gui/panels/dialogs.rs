@@ -13,16 +13,18 @@ fn permission(app: &mut App, ctx: &egui::Context) {
     let Some(problem) = app.permission_problem.clone() else {
         return;
     };
-    let exe = std::env::current_exe()
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|_| "layerscope".into());
-    let command = format!("sudo setcap cap_net_raw,cap_net_admin=eip {exe}");
+    let helper = crate::capture::capture_command().program;
+    let command = format!(
+        "sudo setcap cap_net_raw,cap_net_admin=eip {}",
+        helper.display()
+    );
     let modal = egui::Modal::new(egui::Id::unique("permission")).show(ctx, |ui| {
         ui.set_max_width(560.0);
         ui.heading("Capturing needs permission");
         ui.label(
             "Reading packets from an interface needs the CAP_NET_RAW capability (or root). \
-             Give it to this program once, in a terminal:",
+             layerscope keeps that privilege in one small helper, which captures and streams \
+             the packets to this window. Give the helper the capability once, in a terminal:",
         );
         ui.add_space(4.0);
         ui.horizontal(|ui| {

@@ -1,0 +1,144 @@
+//! `layerscope demo SCENARIO`: record one of the built-in socket demos. The capture runs in
+//! the `layerscope-capture` helper (the only part that needs CAP_NET_RAW), the scenario's
+//! server and client run here, and the result is printed as a ladder.
+
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use clap::Args;
+
+use crate::capture::capture_command;
+use crate::demo::Scenario;
+
+#[derive(Args, Debug)]
+pub struct DemoArgs {
+    /// Which demo to run.
+    #[arg(value_enum)]
+    pub scenario: Scenario,
+    /// Write the capture here (.pcapng or .pcap); a temporary file otherwise.
+    #[arg(short = 'w', long = "write")]
+    pub write: Option<PathBuf>,
+    /// Interface to capture on.
+    #[arg(short = 'i', long = "interface", default_value = "lo")]
+    pub interface: String,
+    /// Send the lines typed on standard input too (TCP scenarios), until end of input.
+    #[arg(long)]
+    pub interactive: bool,
+}
+
+/// A running capture helper writing to a file.
+pub struct Recorder {
+    child: Child,
+    stderr: mpsc::Receiver<String>,
+}
+
+impl Recorder {
+    /// Starts the helper and waits until it captures (or says why it cannot).
+    pub fn start(
+        interface: &str,
+        filter: &str,
+        path: &std::path::Path,
+    ) -> anyhow::Result<Recorder> {
+        let helper = capture_command();
+        let mut child = Command::new(&helper.program)
+            .args(&helper.args)
+            .args(["-i", interface, "-f", filter, "-w"])
+            .arg(path)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| anyhow::anyhow!("cannot start {}: {e}", helper.program.display()))?;
+        let err = child
+            .stderr
+            .take()
+            .ok_or_else(|| anyhow::anyhow!("no stderr pipe"))?;
+        let (tx, stderr) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(err).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let mut said = Vec::new();
+        loop {
+            match stderr.recv_timeout(Duration::from_secs(10)) {
+                Ok(line) if line.starts_with("Capturing on") => break,
+                Ok(line) => said.push(line),
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    let _ = child.wait();
+                    let msg = said.join("\n");
+                    anyhow::bail!("{}", msg.trim_start_matches("layerscope-capture: "));
+                }
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    let _ = child.kill();
+                    anyhow::bail!("the capture helper did not start within 10 s");
+                }
+            }
+        }
+        Ok(Recorder { child, stderr })
+    }
+
+    /// Stops the helper (SIGINT: it flushes and closes the file) and returns its summary.
+    pub fn stop(mut self) -> anyhow::Result<String> {
+        use nix::sys::signal::{kill, Signal};
+        use nix::unistd::Pid;
+        let _ = kill(Pid::from_raw(self.child.id() as i32), Signal::SIGINT);
+        let status = self.child.wait()?;
+        let lines: Vec<String> = self.stderr.try_iter().collect();
+        if !status.success() {
+            anyhow::bail!("the capture helper failed: {}", lines.join("\n"));
+        }
+        Ok(lines.last().cloned().unwrap_or_default())
+    }
+}
+
+pub fn run(args: DemoArgs) -> anyhow::Result<()> {
+    let s = args.scenario;
+    let path = args.write.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!(
+            "layerscope-demo-{}-{}.pcapng",
+            s.name(),
+            std::process::id()
+        ))
+    });
+    let filter = s.filter();
+    eprintln!(
+        "demo {}: {} (capture filter \"{filter}\")",
+        s.name(),
+        s.title()
+    );
+    let recorder = Recorder::start(&args.interface, &filter, &path)?;
+    let mut log = std::io::stderr();
+    let result = if args.interactive {
+        crate::echo::run_client(
+            &crate::echo::ClientOptions {
+                proto: s.proto(),
+                connect: s.address(),
+                messages: Vec::new(),
+                interactive: true,
+                timeout: Duration::from_secs(5),
+            },
+            &mut log,
+        )
+        .map(|_| ())
+    } else {
+        s.run(&mut log)
+    };
+    // Let the last segments (the final ACK) reach the capture.
+    std::thread::sleep(Duration::from_millis(300));
+    let summary = recorder.stop()?;
+    result?;
+    eprintln!("{summary}");
+    eprintln!("wrote {}", path.display());
+    let cap = crate::packets::load(&path, None)?;
+    let out = std::io::stdout();
+    let mut out = BufWriter::new(out.lock());
+    super::flow::write_flows(&mut out, &cap, None)?;
+    out.flush()?;
+    Ok(())
+}

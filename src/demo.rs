@@ -1,0 +1,255 @@
+//! The classic socket demos, built in: each scenario starts our own server, runs the client
+//! side, and lets the connection close, on loopback ports a capture filter can select.
+//! `layerscope demo SCENARIO` records one with the capture helper; the window's *Run echo
+//! demo* does the same while showing the packets live.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::Duration;
+
+use anyhow::Context;
+
+use crate::echo::{run_client, ClientOptions, Mode, Proto, Server, ServerOptions};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Scenario {
+    /// TCP echo on 127.0.0.1:8888: "Hello, server!" and two more lines, then close.
+    TcpEcho,
+    /// Uppercase server on 3234, two clients one after the other.
+    Upper,
+    /// UDP echo on 9999: two datagrams, no connection at all.
+    UdpEcho,
+    /// JSON over TCP on 9999: a request object, a {"status": "success", ...} answer.
+    Json,
+    /// TCP echo over IPv6 loopback (::1), port 8888.
+    TcpEchoV6,
+    /// Connect to 8889 where nothing listens: SYN answered by RST.
+    Refused,
+    /// 200 KB through the echo server on 8890: window scaling and window updates at work.
+    Large,
+}
+
+pub const ALL: [Scenario; 7] = [
+    Scenario::TcpEcho,
+    Scenario::Upper,
+    Scenario::UdpEcho,
+    Scenario::Json,
+    Scenario::TcpEchoV6,
+    Scenario::Refused,
+    Scenario::Large,
+];
+
+const TIMEOUT: Duration = Duration::from_secs(5);
+
+impl Scenario {
+    pub fn name(self) -> &'static str {
+        match self {
+            Scenario::TcpEcho => "tcp-echo",
+            Scenario::Upper => "upper",
+            Scenario::UdpEcho => "udp-echo",
+            Scenario::Json => "json",
+            Scenario::TcpEchoV6 => "tcp-echo-v6",
+            Scenario::Refused => "refused",
+            Scenario::Large => "large",
+        }
+    }
+
+    /// A sentence for menus.
+    pub fn title(self) -> &'static str {
+        match self {
+            Scenario::TcpEcho => "TCP echo on 8888",
+            Scenario::Upper => "Uppercase server on 3234, two clients",
+            Scenario::UdpEcho => "UDP echo on 9999",
+            Scenario::Json => "JSON over TCP on 9999",
+            Scenario::TcpEchoV6 => "TCP echo over IPv6 (::1)",
+            Scenario::Refused => "Connect to a closed port (RST)",
+            Scenario::Large => "Large transfer, 200 KB",
+        }
+    }
+
+    pub fn proto(self) -> Proto {
+        match self {
+            Scenario::UdpEcho => Proto::Udp,
+            _ => Proto::Tcp,
+        }
+    }
+
+    pub fn port(self) -> u16 {
+        match self {
+            Scenario::TcpEcho | Scenario::TcpEchoV6 => 8888,
+            Scenario::Upper => 3234,
+            Scenario::UdpEcho | Scenario::Json => 9999,
+            Scenario::Refused => 8889,
+            Scenario::Large => 8890,
+        }
+    }
+
+    /// The BPF capture filter that shows this scenario and nothing else.
+    pub fn filter(self) -> String {
+        let proto = match self.proto() {
+            Proto::Tcp => "tcp",
+            Proto::Udp => "udp",
+        };
+        format!("{proto} port {}", self.port())
+    }
+
+    pub fn address(self) -> SocketAddr {
+        match self {
+            Scenario::TcpEchoV6 => SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, self.port())),
+            _ => SocketAddr::from(([127, 0, 0, 1], self.port())),
+        }
+    }
+
+    fn mode(self) -> Mode {
+        match self {
+            Scenario::Upper => Mode::Upper,
+            Scenario::Json => Mode::Json,
+            _ => Mode::Echo,
+        }
+    }
+
+    /// What the client sends, per connection (TCP) or in all (UDP).
+    pub fn messages(self) -> Vec<Vec<String>> {
+        let s = |v: &[&str]| v.iter().map(|m| m.to_string()).collect::<Vec<_>>();
+        match self {
+            Scenario::TcpEcho => vec![s(&["Hello, server!", "How are you?", "Goodbye!"])],
+            Scenario::Upper => vec![s(&["hello from client one"]), s(&["hello from client two"])],
+            Scenario::UdpEcho => vec![s(&["Hello, server!", "Are you there?"])],
+            Scenario::Json => vec![vec![
+                r#"{"name": "Alice", "message": "Hello, server!"}"#.to_string()
+            ]],
+            Scenario::TcpEchoV6 => vec![s(&["Hello, server!"])],
+            Scenario::Refused => vec![s(&["Hello, server!"])],
+            Scenario::Large => vec![vec![large_message()]],
+        }
+    }
+
+    /// Starts the scenario's server (none for `refused`).
+    pub fn start_server(self) -> anyhow::Result<Option<Server>> {
+        if self == Scenario::Refused {
+            return Ok(None);
+        }
+        let sessions = match self.proto() {
+            Proto::Udp => self.messages().iter().map(Vec::len).sum(),
+            Proto::Tcp => self.messages().len(),
+        };
+        let server = Server::start(ServerOptions {
+            proto: self.proto(),
+            listen: self.address(),
+            mode: self.mode(),
+            max_sessions: Some(sessions),
+            idle_timeout: TIMEOUT,
+            ..ServerOptions::default()
+        })
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "{e:#}\nIf that is your own server, watch it with \"Capture port {}\" instead.",
+                self.port()
+            )
+        })?;
+        Ok(Some(server))
+    }
+
+    /// Runs the whole exchange: server, client(s), teardown. `out` gets the client's log.
+    pub fn run(self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let server = self.start_server()?;
+        let mut result = Ok(());
+        for messages in self.messages() {
+            let r = run_client(
+                &ClientOptions {
+                    proto: self.proto(),
+                    connect: self.address(),
+                    messages,
+                    interactive: false,
+                    timeout: TIMEOUT,
+                },
+                out,
+            );
+            if let Err(e) = r {
+                result = Err(e);
+                break;
+            }
+        }
+        if self == Scenario::Refused {
+            // The refusal is the point of this one.
+            return match result {
+                Err(e) if e.to_string().contains("refused") => {
+                    writeln!(out, "{e}")?;
+                    Ok(())
+                }
+                Err(e) => Err(e),
+                Ok(()) => {
+                    anyhow::bail!("port {} unexpectedly accepted the connection", self.port())
+                }
+            };
+        }
+        if let Some(s) = server {
+            if result.is_ok() {
+                s.wait();
+            } else {
+                s.shutdown();
+            }
+        }
+        result
+    }
+}
+
+/// 200 KB of readable text, so the payload still means something in the hex view.
+fn large_message() -> String {
+    let line = "The quick brown fox jumps over the lazy dog. 0123456789\n";
+    line.repeat(200 * 1024 / line.len() + 1)[..200 * 1024].to_string()
+}
+
+/// A client connection the user types into while the capture runs.
+pub struct Interactive {
+    lines: Sender<String>,
+    pub replies: Receiver<anyhow::Result<String>>,
+}
+
+impl Interactive {
+    /// Starts the scenario's server and connects one client (TCP scenarios only).
+    pub fn start(scenario: Scenario) -> anyhow::Result<Interactive> {
+        if scenario.proto() != Proto::Tcp || scenario == Scenario::Refused {
+            anyhow::bail!("interactive mode needs a TCP scenario with a server");
+        }
+        let server = Server::start(ServerOptions {
+            proto: Proto::Tcp,
+            listen: scenario.address(),
+            mode: scenario.mode(),
+            max_sessions: Some(1),
+            idle_timeout: Duration::from_secs(600),
+            ..ServerOptions::default()
+        })?;
+        let mut stream = TcpStream::connect_timeout(&scenario.address(), TIMEOUT)
+            .with_context(|| format!("cannot connect to {}", scenario.address()))?;
+        stream.set_read_timeout(Some(TIMEOUT))?;
+        let (lines, rx) = mpsc::channel::<String>();
+        let (tx, replies) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("demo-client".into())
+            .spawn(move || {
+                for line in rx {
+                    let mut buf = vec![0u8; 64 * 1024];
+                    let r = stream
+                        .write_all(line.as_bytes())
+                        .and_then(|_| stream.read(&mut buf))
+                        .map(|n| String::from_utf8_lossy(&buf[..n]).into_owned())
+                        .map_err(anyhow::Error::from);
+                    if tx.send(r).is_err() {
+                        break;
+                    }
+                }
+                // The user is done: close, and let the server close too.
+                let _ = stream.shutdown(std::net::Shutdown::Write);
+                let mut rest = Vec::new();
+                let _ = stream.read_to_end(&mut rest);
+                server.wait();
+            })?;
+        Ok(Interactive { lines, replies })
+    }
+
+    pub fn send(&self, line: &str) {
+        let _ = self.lines.send(line.to_string());
+    }
+}
