@@ -68,6 +68,19 @@ impl Scenario {
         }
     }
 
+    /// The bundled recording of this scenario, in `captures/`.
+    pub fn recording(self) -> &'static str {
+        match self {
+            Scenario::TcpEcho => "tcp-echo-ipv4.pcapng",
+            Scenario::Upper => "tcp-upper-two-clients.pcapng",
+            Scenario::UdpEcho => "udp-echo.pcapng",
+            Scenario::Json => "tcp-json.pcapng",
+            Scenario::TcpEchoV6 => "tcp-echo-ipv6.pcapng",
+            Scenario::Refused => "tcp-refused.pcapng",
+            Scenario::Large => "tcp-large.pcapng",
+        }
+    }
+
     pub fn proto(self) -> Proto {
         match self {
             Scenario::UdpEcho => Proto::Udp,

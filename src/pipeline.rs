@@ -69,28 +69,21 @@ struct ChildHandle {
     ready: Arc<AtomicBool>,
 }
 
-/// What a pipe reader saw.
-struct PipeStats {
-    packets: u64,
-}
-
 /// Reads the child's pcap stream until it ends, forwarding packets.
-fn pipe_loop(path: &std::path::Path, ready: &AtomicBool, tx: &SyncSender<LiveMsg>) -> PipeStats {
-    let mut stats = PipeStats { packets: 0 };
+fn pipe_loop(path: &std::path::Path, ready: &AtomicBool, tx: &SyncSender<LiveMsg>) {
+    // Fails when the helper exits before writing its header (refused); it says why.
     let Ok(mut reader) = crate::capture::open_file(path) else {
-        return stats;
+        return;
     };
     ready.store(true, Ordering::Relaxed);
     if tx.send(LiveMsg::Link(reader.link)).is_err() {
-        return stats;
+        return;
     }
     while let Some(p) = reader.next_packet() {
-        stats.packets += 1;
         if tx.send(LiveMsg::Packet(p)).is_err() {
-            return stats;
+            return;
         }
     }
-    stats
 }
 
 /// The child's closing line: "N packets captured, D dropped by the kernel …, I dropped by
@@ -155,7 +148,7 @@ impl Loading {
             .spawn(move || {
                 // libpcap reads the pipe through its /proc path; the handle keeps it open.
                 let path = PathBuf::from(format!("/proc/self/fd/{}", stdout.as_raw_fd()));
-                let stats = pipe_loop(&path, &ready2, &tx);
+                pipe_loop(&path, &ready2, &tx);
                 drop(stdout);
                 let status = child.wait();
                 let mut err = String::new();
@@ -163,17 +156,27 @@ impl Loading {
                     use std::io::Read;
                     let _ = e.read_to_string(&mut err);
                 }
-                let failed = status.map(|s| !s.success()).unwrap_or(true);
-                if failed && !err.trim().is_empty() && stats.packets == 0 {
-                    let msg = err
-                        .lines()
-                        .filter(|l| !l.starts_with("Capturing on"))
-                        .collect::<Vec<_>>()
-                        .join("\n");
-                    let _ = tx.send(LiveMsg::Failed(
-                        msg.trim_start_matches("layerscope-capture: ").to_string(),
-                    ));
+                let said = err
+                    .lines()
+                    .filter(|l| !l.starts_with("Capturing on") && !l.contains("packets captured"))
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                match status {
+                    Ok(s) if s.success() => {}
+                    Ok(s) => {
+                        // Refused, or killed: say so; whatever arrived stays.
+                        let why = if said.trim().is_empty() {
+                            format!("the capture helper stopped unexpectedly ({s})")
+                        } else {
+                            said.trim_start_matches("layerscope-capture: ").to_string()
+                        };
+                        let _ = tx.send(LiveMsg::Failed(why));
+                    }
+                    Err(e) => {
+                        let _ = tx.send(LiveMsg::Failed(format!("lost the capture helper: {e}")));
+                    }
                 }
+
                 parse_child_stats(&err)
             })
             .ok();
@@ -194,6 +197,15 @@ impl Loading {
         self.child
             .as_ref()
             .is_none_or(|c| c.ready.load(Ordering::Relaxed))
+    }
+
+    /// A flag that turns true once the capture child captures (true at once otherwise),
+    /// for a thread that must not start traffic before the capture sees it.
+    pub fn ready_flag(&self) -> Arc<AtomicBool> {
+        match &self.child {
+            Some(c) => c.ready.clone(),
+            None => Arc::new(AtomicBool::new(true)),
+        }
     }
 
     /// The capture child's process id.

@@ -11,6 +11,8 @@ mod util;
 mod cli;
 #[path = "suite/corpus.rs"]
 mod corpus;
+#[path = "suite/demo.rs"]
+mod demo;
 #[path = "suite/echo.rs"]
 mod echo;
 #[path = "suite/files.rs"]
@@ -19,6 +21,8 @@ mod files;
 mod gui;
 #[path = "suite/live.rs"]
 mod live;
+#[path = "suite/privilege.rs"]
+mod privilege;
 #[path = "suite/teaching.rs"]
 mod teaching;
 #[path = "suite/tshark_fixtures.rs"]

@@ -61,10 +61,13 @@ impl PacketWriter {
                     pcap::Precision::Nano,
                 )
                 .context("libpcap could not create a dump handle")?;
-                Sink::Pcap(
-                    dead.savefile(path)
-                        .with_context(|| format!("cannot write {}", path.display()))?,
-                )
+                let mut s = dead
+                    .savefile(path)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                // The header goes out at once: a reader of the pipe (or file) knows the
+                // capture has started before the first packet arrives.
+                s.flush().context("cannot write the pcap header")?;
+                Sink::Pcap(s)
             }
             Format::PcapNg => {
                 let file = File::create(path)
@@ -79,6 +82,9 @@ impl PacketWriter {
                 };
                 w.write_pcapng_block(idb)
                     .context("cannot write pcapng interface block")?;
+                w.get_mut()
+                    .flush()
+                    .context("cannot write the pcapng header")?;
                 Sink::PcapNg(w)
             }
         };

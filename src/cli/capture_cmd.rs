@@ -49,6 +49,11 @@ fn parse_duration(spec: &str) -> anyhow::Result<Duration> {
 
 pub fn run(args: CaptureArgs) -> anyhow::Result<()> {
     let duration = args.autostop.as_deref().map(parse_duration).transpose()?;
+    if args.write.as_deref() == Some(std::path::Path::new("-")) {
+        // Streaming to a reader (the window): if the reader dies without stopping us, stop
+        // as if interrupted, instead of capturing on for nobody.
+        let _ = nix::sys::prctl::set_pdeathsig(nix::sys::signal::Signal::SIGINT);
+    }
     let mut cap = LiveCapture::open(&LiveOptions {
         interface: args.interface.clone(),
         filter: args.filter.clone(),

@@ -12,6 +12,7 @@ use super::rows::RowCache;
 use super::session::{Origin, Session};
 use super::settings::Settings;
 use crate::capture::{self, open_file, LiveOptions};
+use crate::demo::{Interactive, Scenario};
 use crate::pipeline::{Ending, Loading};
 use crate::store::Block;
 
@@ -101,6 +102,37 @@ pub struct LadderState {
     pub index: super::streams::StreamIndex,
 }
 
+/// Replaying a loaded capture as if it were live: only the first `shown` packets are
+/// visible, and more appear at their original pace times `speed`.
+pub struct Replay {
+    pub shown: u32,
+    pub playing: bool,
+    /// 0.1 … 10.
+    pub speed: f32,
+    /// Packets at their captured timing (× speed); otherwise one per second (× speed), which
+    /// suits loopback demos whose whole exchange takes a millisecond.
+    pub original_timing: bool,
+    /// When playing: the wall-clock instant and capture time (ns) that correspond.
+    anchor: Option<(std::time::Instant, i64)>,
+}
+
+/// A demo the window is running.
+pub struct DemoRun {
+    pub scenario: Scenario,
+    events: std::sync::mpsc::Receiver<Result<DemoEvent, String>>,
+    /// The client connection of an interactive demo.
+    pub interactive: Option<Interactive>,
+    /// The line being typed, and the server's answers so far.
+    pub line: String,
+    pub replies: Vec<String>,
+    closing_at: Option<std::time::Instant>,
+}
+
+enum DemoEvent {
+    Done,
+    Interactive(Interactive),
+}
+
 /// The "Save packets" dialog.
 pub struct SaveForm {
     pub path: String,
@@ -138,6 +170,16 @@ pub struct App {
     pub view: MainView,
     pub encap: EncapState,
     pub ladder: LadderState,
+    pub demo: Option<DemoRun>,
+    /// The demo menu's "interactive" choice.
+    pub demo_interactive: bool,
+    /// The port of "Capture port N on loopback".
+    pub watch_port: u16,
+    pub replay: Option<Replay>,
+    /// Start a replay as soon as the file being opened has loaded.
+    replay_after_load: bool,
+    /// The demo whose capture was refused, for the permission panel's "replay the recording".
+    pub failed_demo: Option<Scenario>,
     ctx: egui::Context,
     title: String,
     pending_select: Option<u32>,
@@ -184,6 +226,12 @@ impl App {
             view: start.view.unwrap_or(MainView::Packets),
             encap: EncapState::default(),
             ladder: LadderState::default(),
+            demo: None,
+            demo_interactive: false,
+            watch_port: 8888,
+            replay: None,
+            replay_after_load: false,
+            failed_demo: None,
             ctx,
             title: String::new(),
             pending_select: start.select,
@@ -335,30 +383,127 @@ impl App {
         }
     }
 
-    /// Starts the echo demo: capture on loopback for port 8888 while our own echo server
-    /// and client exchange "Hello, server!".
-    pub fn run_demo(&mut self) {
+    /// Runs a built-in demo: capture on loopback with the scenario's filter (through the
+    /// capture helper), then, once the helper captures, our server and client exchange
+    /// their messages; the capture stops after the teardown. With `interactive`, a client
+    /// connection stays open for the lines the user types, until *Close connection*.
+    pub fn run_demo(&mut self, scenario: Scenario, interactive: bool) {
         self.settings.interface = crate::capture::interfaces::loopback_name(&self.interfaces);
-        self.settings.capture_filter = "tcp port 8888".into();
+        self.settings.capture_filter = scenario.filter();
         self.start_capture();
-        if !self.session.is_live() {
+        let Some(loading) = &self.session.loading else {
             return;
-        }
+        };
+        let ready = loading.ready_flag();
+        let (tx, rx) = std::sync::mpsc::channel();
         let notify = self.notify();
         let _ = std::thread::Builder::new()
-            .name("echo-demo".into())
+            .name("demo".into())
             .spawn(move || {
-                if let Err(e) = crate::echo::demo_exchange(8888) {
-                    eprintln!("echo demo: {e:#}");
+                let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+                while !ready.load(std::sync::atomic::Ordering::Relaxed) {
+                    if std::time::Instant::now() > deadline {
+                        // The capture never started; the window shows why.
+                        return;
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(20));
                 }
+                let result = if interactive {
+                    Interactive::start(scenario).map(DemoEvent::Interactive)
+                } else {
+                    scenario.run(&mut std::io::sink()).map(|_| {
+                        // The final ACK reaches the capture a moment after the client returns.
+                        std::thread::sleep(std::time::Duration::from_millis(300));
+                        DemoEvent::Done
+                    })
+                };
+                let _ = tx.send(result.map_err(|e| format!("{e:#}")));
                 notify();
             });
-        self.notice = Some(Notice {
-            error: false,
-            text: "Echo demo running: a server on 127.0.0.1:8888 and a client sending \
-                   \"Hello, server!\". Press Stop (Ctrl+E) when you have seen enough."
-                .into(),
+        self.demo = Some(DemoRun {
+            scenario,
+            events: rx,
+            interactive: None,
+            line: String::new(),
+            replies: Vec::new(),
+            closing_at: None,
         });
+        self.notice = None;
+    }
+
+    /// Captures one port on loopback, for watching one's own socket programs.
+    pub fn capture_port(&mut self, port: u16) {
+        self.settings.interface = crate::capture::interfaces::loopback_name(&self.interfaces);
+        self.settings.capture_filter = format!("port {port}");
+        self.start_capture();
+    }
+
+    /// Ends an interactive demo: the client closes (FIN), then the capture stops.
+    pub fn close_demo_connection(&mut self) {
+        if let Some(d) = &mut self.demo {
+            d.interactive = None;
+            d.closing_at = Some(std::time::Instant::now());
+        }
+    }
+
+    /// Replays the bundled recording of a demo, for when capturing is not possible here.
+    pub fn replay_recording(&mut self, scenario: Scenario) {
+        let path = crate::cli::bundled_capture_path().with_file_name(scenario.recording());
+        self.open_path(&path);
+        if self.session.origin == Origin::File(path) {
+            // The replay starts once the file has loaded (see `pump`).
+            self.replay_after_load = true;
+            self.notice = Some(Notice {
+                error: false,
+                text: format!(
+                    "This is a recording of the \"{}\" demo, replayed: capturing is not permitted here.",
+                    scenario.title()
+                ),
+            });
+        }
+    }
+
+    fn pump_demo(&mut self) {
+        let Some(d) = &mut self.demo else {
+            return;
+        };
+        // The capture ended before the demo did (refused, failed): the demo is over too.
+        if !self.session.is_loading() && d.interactive.is_none() {
+            if matches!(self.session.ending, Some(Ending::Failed(_))) {
+                self.failed_demo = Some(d.scenario);
+            }
+            self.demo = None;
+            return;
+        }
+        if let Some(i) = &d.interactive {
+            while let Ok(r) = i.replies.try_recv() {
+                d.replies
+                    .push(r.unwrap_or_else(|e| format!("error: {e:#}")));
+            }
+        }
+        let mut stop = false;
+        if let Ok(ev) = d.events.try_recv() {
+            match ev {
+                Ok(DemoEvent::Done) => stop = true,
+                Ok(DemoEvent::Interactive(i)) => d.interactive = Some(i),
+                Err(e) => {
+                    self.notice = Some(Notice {
+                        error: true,
+                        text: format!("demo {}: {e}", d.scenario.name()),
+                    });
+                    stop = true;
+                }
+            }
+        }
+        if d.closing_at
+            .is_some_and(|t| t.elapsed() > std::time::Duration::from_millis(400))
+        {
+            stop = true;
+        }
+        if stop {
+            self.demo = None;
+            self.stop_capture();
+        }
     }
 
     fn replace_session(&mut self, session: Session) {
@@ -369,6 +514,7 @@ impl App {
         self.detail = None;
         self.highlight = None;
         self.scroll_to = None;
+        self.replay = None;
         self.ladder = LadderState {
             raw: self.ladder.raw,
             ..LadderState::default()
@@ -485,26 +631,128 @@ impl App {
             })
     }
 
+    /// Packets visible: all, or those a replay has reached.
+    pub fn visible_packets(&self) -> usize {
+        let n = self.session.store.len();
+        self.replay
+            .as_ref()
+            .map_or(n, |r| (r.shown as usize).min(n))
+    }
+
     /// Number of rows the list shows.
     pub fn displayed_len(&self) -> usize {
-        self.displayed
-            .as_ref()
-            .map_or(self.session.store.len(), Vec::len)
+        let visible = self.visible_packets();
+        match &self.displayed {
+            Some(d) => d.partition_point(|&i| (i as usize) < visible),
+            None => visible,
+        }
     }
 
     /// The packet at a row of the list.
     pub fn row_index(&self, row: usize) -> Option<u32> {
+        if row >= self.displayed_len() {
+            return None;
+        }
         match &self.displayed {
             Some(d) => d.get(row).copied(),
-            None => (row < self.session.store.len()).then_some(row as u32),
+            None => Some(row as u32),
         }
     }
 
     /// The row showing a packet, if it is displayed.
     pub fn row_of(&self, index: u32) -> Option<usize> {
+        if index as usize >= self.visible_packets() {
+            return None;
+        }
         match &self.displayed {
             Some(d) => d.binary_search(&index).ok(),
-            None => ((index as usize) < self.session.store.len()).then_some(index as usize),
+            None => Some(index as usize),
+        }
+    }
+
+    // ----- replay -----
+
+    /// Starts replaying the loaded capture from its first packet.
+    pub fn start_replay(&mut self) {
+        if self.session.is_live() || self.session.store.is_empty() {
+            return;
+        }
+        self.replay = Some(Replay {
+            shown: 0,
+            playing: true,
+            speed: 1.0,
+            original_timing: false,
+            anchor: None,
+        });
+        self.selected = None;
+        self.detail = None;
+    }
+
+    pub fn stop_replay(&mut self) {
+        self.replay = None;
+    }
+
+    /// Shows packets up to `shown` (a step, or the scrubber) and selects the newest.
+    pub fn replay_to(&mut self, shown: u32) {
+        let n = self.session.store.len() as u32;
+        let Some(r) = &mut self.replay else {
+            return;
+        };
+        r.shown = shown.min(n);
+        r.anchor = None;
+        if r.shown > 0 {
+            let i = r.shown - 1;
+            self.select(i);
+            self.scroll_to = self.row_of(i);
+        } else {
+            self.selected = None;
+            self.detail = None;
+        }
+    }
+
+    /// Advances a playing replay to the packets whose time has come.
+    fn tick_replay(&mut self) {
+        let n = self.session.store.len() as u32;
+        let Some(r) = &mut self.replay else {
+            return;
+        };
+        if !r.playing {
+            return;
+        }
+        let store = &self.session.store;
+        let now = std::time::Instant::now();
+        let before = r.shown;
+        // Capture time (ns) of packet i on the replay's clock: its timestamp, or one second
+        // per packet.
+        let clock = |i: u32| -> i64 {
+            if r.original_timing {
+                store.get(i).map_or(i64::MAX, |p| p.meta.ts_ns)
+            } else {
+                i as i64 * 1_000_000_000
+            }
+        };
+        let (t0, c0) = *r
+            .anchor
+            .get_or_insert_with(|| (now, clock(r.shown.saturating_sub(1))));
+        let target = c0 + (now.duration_since(t0).as_secs_f64() * r.speed as f64 * 1e9) as i64;
+        while r.shown < n && clock(r.shown) <= target {
+            r.shown += 1;
+        }
+        if r.shown >= n {
+            r.playing = false;
+        }
+        let shown = r.shown;
+        // Wake up for the next packet (or in a while, for a long gap).
+        let wait = r
+            .playing
+            .then(|| ((clock(shown) - target) as f64 * 1e-9 / r.speed as f64).clamp(0.0, 0.25));
+        if let Some(w) = wait {
+            self.ctx
+                .request_repaint_after(std::time::Duration::from_secs_f64(w));
+        }
+        if shown != before {
+            self.select(shown - 1);
+            self.scroll_to = self.row_of(shown - 1);
         }
     }
 
@@ -558,6 +806,11 @@ impl App {
     pub fn pump(&mut self) {
         let had_packets = !self.session.store.is_empty();
         let new: Vec<Arc<Block>> = self.session.poll();
+        self.pump_demo();
+        if self.replay_after_load && !self.session.is_loading() {
+            self.replay_after_load = false;
+            self.start_replay();
+        }
         if let Some(job) = &mut self.filter_job {
             for b in &new {
                 job.submit(b.clone());
@@ -686,6 +939,7 @@ impl eframe::App for App {
             ctx.request_repaint();
         }
         self.pump();
+        self.tick_replay();
         self.shortcuts(ctx);
         self.update_title();
         if self.session.is_loading() || self.filter_job.as_ref().is_some_and(|j| !j.is_done()) {

@@ -125,3 +125,17 @@ pub fn compare_with_tshark(ours: &[Value], expected: &[Value]) -> (usize, Vec<St
     }
     (compared, bad)
 }
+
+/// Tests that bind the demos' fixed ports (8888, 3234, 9999 …) take this lock, so they
+/// never run at the same time.
+pub fn demo_ports() -> std::sync::MutexGuard<'static, ()> {
+    static LOCK: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LOCK.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+pub fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
+}

@@ -43,6 +43,20 @@ fn permission(app: &mut App, ctx: &egui::Context) {
         });
         ui.add_space(6.0);
         ui.horizontal(|ui| {
+            if let Some(s) = app.failed_demo {
+                if ui
+                    .button("Replay the recording of this demo")
+                    .on_hover_text(format!(
+                        "captures/{}, played back as if live",
+                        s.recording()
+                    ))
+                    .clicked()
+                {
+                    app.permission_problem = None;
+                    app.failed_demo = None;
+                    app.replay_recording(s);
+                }
+            }
             if ui.button("Open a file instead…").clicked() {
                 app.permission_problem = None;
                 app.open_dialog();

@@ -92,6 +92,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let store = &app.session.store;
     let first = store.first_ts_ns().unwrap_or(0);
     let frames = app.ladder.index.frames(kind, stream);
+    // During a replay, only the packets replayed so far.
+    let visible = app.visible_packets() as u32;
+    let frames = &frames[..frames.partition_point(|&i| i < visible)];
     let shown = &frames[..frames.len().min(MAX_ARROWS)];
     let inputs = shown.iter().filter_map(|&i| {
         let p = store.get(i)?;

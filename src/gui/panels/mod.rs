@@ -1,6 +1,7 @@
 //! The window's panels, one file each. `show` lays them out like Wireshark: packet list in
 //! the middle, the selected packet's layers and bytes below it.
 
+mod demo;
 mod diagram_view;
 mod dialogs;
 mod encapsulation;
@@ -9,6 +10,7 @@ mod hex;
 mod ladder;
 mod layers;
 mod packet_list;
+mod replay;
 mod stack;
 mod status;
 mod toolbar;
@@ -22,6 +24,12 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     egui::Panel::top("filter").show(ui, |ui| toolbar::filter_bar(app, ui));
     if app.settings.show_welcome {
         egui::Panel::top("welcome").show(ui, |ui| welcome::strip(app, ui));
+    }
+    if app.demo.is_some() {
+        egui::Panel::top("demo").show(ui, |ui| demo::strip(app, ui));
+    }
+    if app.replay.is_some() {
+        egui::Panel::top("replay").show(ui, |ui| replay::bar(app, ui));
     }
     banners(app, ui);
     egui::Panel::bottom("status").show(ui, |ui| status::bar(app, ui));

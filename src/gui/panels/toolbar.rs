@@ -52,9 +52,39 @@ pub fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
                 ui.close();
                 app.toggle_capture();
             }
-            if ui.button("Run echo demo").clicked() {
+            ui.separator();
+            ui.label("Run a demo (capture + our server and client):");
+            for s in crate::demo::ALL {
+                if ui
+                    .button(s.title())
+                    .on_hover_text(format!("capture filter \"{}\"", s.filter()))
+                    .clicked()
+                {
+                    ui.close();
+                    let interactive = app.demo_interactive;
+                    app.run_demo(s, interactive);
+                }
+            }
+            ui.checkbox(&mut app.demo_interactive, "Interactive: type the lines the client sends");
+            ui.separator();
+            ui.horizontal(|ui| {
+                let label = ui.label("Capture port");
+                ui.add(egui::DragValue::new(&mut app.watch_port).range(1..=65535))
+                    .labelled_by(label.id);
+                if ui
+                    .button("on loopback")
+                    .on_hover_text("Watch your own socket programs on this port")
+                    .clicked()
+                {
+                    ui.close();
+                    let port = app.watch_port;
+                    app.capture_port(port);
+                }
+            });
+            ui.separator();
+            if ui.button("Replay this capture").clicked() {
                 ui.close();
-                app.run_demo();
+                app.start_replay();
             }
         });
         ui.menu_button("View", |ui| {

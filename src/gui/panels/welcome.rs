@@ -33,7 +33,7 @@ pub fn strip(app: &mut App, ui: &mut egui::Ui) {
             )
             .clicked()
         {
-            app.run_demo();
+            app.run_demo(crate::demo::Scenario::TcpEcho, false);
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui

@@ -1,0 +1,452 @@
+//! The built-in demos recorded through the capture helper, checked with tshark; replay and
+//! the helper's behaviour when it is killed.
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use egui_kittest::kittest::Queryable;
+use egui_kittest::Harness;
+use layerscope::gui::settings::Settings;
+use layerscope::gui::{App, Start};
+
+use crate::util::{capture, demo_ports, have, is_root, layerscope, stderr};
+
+/// tshark's view of a capture: one line per packet with the fields asked for, `|`-separated.
+fn tshark_fields(path: &std::path::Path, fields: &[&str]) -> Vec<Vec<String>> {
+    let mut args = vec![
+        "-r".to_string(),
+        path.display().to_string(),
+        "-T".into(),
+        "fields".into(),
+        "-E".into(),
+        "separator=|".into(),
+    ];
+    for f in fields {
+        args.push("-e".into());
+        args.push(f.to_string());
+    }
+    let o = Command::new("tshark")
+        .args(&args)
+        .output()
+        .expect("tshark runs");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| l.split('|').map(str::to_string).collect())
+        .collect()
+}
+
+fn payloads(path: &std::path::Path) -> Vec<String> {
+    tshark_fields(path, &["tcp.payload", "udp.payload"])
+        .into_iter()
+        .flat_map(|row| row.into_iter())
+        .filter(|h| !h.is_empty())
+        .map(|hex| {
+            let bytes: Vec<u8> = (0..hex.len() / 2)
+                .filter_map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok())
+                .collect();
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn every_demo_records_the_shape_it_promises() {
+    let _ports = demo_ports();
+    let dir = tempfile::tempdir().unwrap();
+    if !is_root() {
+        let out = dir.path().join("x.pcapng");
+        let o = layerscope(&["demo", "tcp-echo", "-w", out.to_str().unwrap()]);
+        if !o.status.success() {
+            assert!(
+                stderr(&o).contains("setcap cap_net_raw,cap_net_admin=eip"),
+                "{}",
+                stderr(&o)
+            );
+            eprintln!("no capture permission: checked the refusal only");
+            return;
+        }
+    }
+    assert!(have("tshark"), "tshark is the oracle here");
+    let flags = |p: &std::path::Path| -> Vec<String> {
+        tshark_fields(p, &["tcp.flags.str"])
+            .into_iter()
+            .map(|r| r.join(""))
+            .collect()
+    };
+    for s in layerscope::demo::ALL {
+        let out = dir.path().join(format!("{}.pcapng", s.name()));
+        let o = layerscope(&["demo", s.name(), "-w", out.to_str().unwrap()]);
+        assert!(o.status.success(), "{}: {}", s.name(), stderr(&o));
+        let streams: std::collections::BTreeSet<String> = tshark_fields(&out, &["tcp.stream"])
+            .into_iter()
+            .map(|r| r.join(""))
+            .filter(|v| !v.is_empty())
+            .collect();
+        let f = flags(&out);
+        let text = payloads(&out).join("");
+        let name = s.name();
+        match s {
+            layerscope::demo::Scenario::UdpEcho => {
+                assert!(streams.is_empty(), "{name}: UDP has no TCP stream");
+                let n = tshark_fields(&out, &["udp.length"]).len();
+                assert_eq!(n, 4, "{name}: two datagrams each way");
+                assert_eq!(text.matches("Hello, server!").count(), 2, "{name}");
+            }
+            layerscope::demo::Scenario::Refused => {
+                assert_eq!(f.len(), 2, "{name}: {f:?}");
+                assert!(f[0].contains('S') && !f[0].contains('A'), "{name}: {f:?}");
+                assert!(f[1].contains('R'), "{name}: {f:?}");
+            }
+            _ => {
+                let expected_streams = if s == layerscope::demo::Scenario::Upper {
+                    2
+                } else {
+                    1
+                };
+                assert_eq!(streams.len(), expected_streams, "{name}");
+                // Handshake first, teardown last.
+                assert!(
+                    f[0].ends_with("··S·") || f[0].contains('S'),
+                    "{name}: {f:?}"
+                );
+                assert!(f[1].contains('S') && f[1].contains('A'), "{name}: {f:?}");
+                assert!(
+                    f.iter().filter(|x| x.contains('F')).count() >= 2 * expected_streams,
+                    "{name}: {f:?}"
+                );
+                assert!(!f.iter().any(|x| x.contains('R')), "{name}: {f:?}");
+            }
+        }
+        match s {
+            layerscope::demo::Scenario::TcpEcho | layerscope::demo::Scenario::TcpEchoV6 => {
+                assert_eq!(
+                    text.matches("Hello, server!").count(),
+                    2,
+                    "{name}: both ways"
+                );
+            }
+            layerscope::demo::Scenario::Upper => {
+                assert!(
+                    text.contains("hello from client one")
+                        && text.contains("HELLO FROM CLIENT ONE"),
+                    "{name}: {text}"
+                );
+                assert!(text.contains("HELLO FROM CLIENT TWO"), "{name}");
+            }
+            layerscope::demo::Scenario::Json => {
+                assert!(text.contains(r#""name": "Alice""#), "{name}: {text}");
+                assert!(text.contains(r#""status":"success""#), "{name}: {text}");
+            }
+            layerscope::demo::Scenario::Large => {
+                let lens: u64 = tshark_fields(&out, &["tcp.len"])
+                    .iter()
+                    .filter_map(|r| r[0].parse::<u64>().ok())
+                    .sum();
+                assert_eq!(lens, 2 * 200 * 1024, "{name}: 200 KB each way");
+                let ws = tshark_fields(&out, &["tcp.options.wscale.shift"]);
+                assert!(
+                    ws.iter().any(|r| !r[0].is_empty()),
+                    "{name}: window scaling offered"
+                );
+            }
+            _ => {}
+        }
+        if s == layerscope::demo::Scenario::TcpEchoV6 {
+            let v6 = tshark_fields(&out, &["ipv6.src"]);
+            assert!(v6.iter().all(|r| r[0] == "::1"), "{name}: {v6:?}");
+        }
+    }
+}
+
+#[test]
+fn a_killed_capture_helper_leaves_every_packet_it_wrote() {
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = probe.local_addr().unwrap().port();
+    drop(probe);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cut.pcap");
+    let helper = env!("CARGO_BIN_EXE_layerscope-capture");
+    let mut child = Command::new(helper)
+        .args(["-i", "lo", "-f", &format!("tcp port {port}"), "-w"])
+        .arg(&file)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Whatever happens below, the helper does not outlive the test.
+    struct KillOnDrop(u32);
+    impl Drop for KillOnDrop {
+        fn drop(&mut self) {
+            let _ = Command::new("kill")
+                .args(["-9", &self.0.to_string()])
+                .output();
+        }
+    }
+    let _guard = KillOnDrop(child.id());
+    // Wait until it captures (or refuses).
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while std::fs::metadata(&file).map_or(true, |m| m.len() == 0) {
+        if let Some(status) = child.try_wait().unwrap() {
+            let mut err = String::new();
+            use std::io::Read;
+            child
+                .stderr
+                .take()
+                .unwrap()
+                .read_to_string(&mut err)
+                .unwrap();
+            assert!(!status.success());
+            assert!(err.contains("setcap"), "{err}");
+            eprintln!("no capture permission here: checked the refusal only");
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the helper never started writing"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let server = layerscope::echo::Server::start(layerscope::echo::ServerOptions {
+        listen: addr,
+        max_sessions: Some(1),
+        ..Default::default()
+    })
+    .unwrap();
+    layerscope::echo::run_client(
+        &layerscope::echo::ClientOptions {
+            proto: layerscope::echo::Proto::Tcp,
+            connect: addr,
+            messages: vec!["Hello, server!".into()],
+            interactive: false,
+            timeout: Duration::from_secs(5),
+        },
+        &mut std::io::sink(),
+    )
+    .unwrap();
+    server.wait();
+    std::thread::sleep(Duration::from_millis(300));
+    // SIGKILL: no chance to flush or close anything.
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let back = layerscope::packets::load(&file, None).expect("the file reads back");
+    assert_eq!(
+        back.packets.len(),
+        10,
+        "every packet of the exchange is in the file"
+    );
+    assert!(back.warning.is_none());
+    if have("tshark") {
+        let o = Command::new("tshark")
+            .arg("-r")
+            .arg(&file)
+            .output()
+            .unwrap();
+        assert!(o.status.success());
+        assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 10);
+    }
+}
+
+fn harness(start: Start) -> Harness<'static, App> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(10_000)
+        .build_eframe(move |cc| {
+            App::with_settings(cc.egui_ctx.clone(), Settings::default(), start)
+        });
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while h.state().session.is_loading() && !h.state().session.is_live() {
+        assert!(Instant::now() < deadline);
+        h.step();
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    h.run_steps(3);
+    h
+}
+
+#[test]
+fn the_demo_button_shows_the_exchange_and_the_ladder_fills() {
+    let _ports = demo_ports();
+    let mut h = harness(Start::default());
+    h.get_by_label("▶ Run echo demo").click();
+    h.run_steps(2);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    // The demo runs, then stops the capture by itself after the teardown.
+    while h.state().demo.is_some() || h.state().session.is_loading() {
+        assert!(Instant::now() < deadline, "the demo did not finish");
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run_steps(2);
+    if let Some(problem) = h.state().permission_problem.clone() {
+        assert!(problem.contains("setcap"), "{problem}");
+        // The panel offers the recording instead, labelled as one.
+        h.get_by_label("Replay the recording of this demo").click();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while h.state().replay.as_ref().is_none_or(|r| r.playing) {
+            assert!(Instant::now() < deadline);
+            h.step();
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        h.get_by_label_contains("This is a recording of the");
+        return;
+    }
+    let n = h.state().session.store.len();
+    assert_eq!(
+        n, 14,
+        "handshake, three messages and their echoes and ACKs, teardown"
+    );
+    // The list followed the capture to its end; Home goes back to the handshake.
+    h.key_press(egui::Key::Home);
+    h.run_steps(3);
+    h.get_by_label_contains("8888 [SYN] Seq=0");
+    assert_eq!(
+        h.query_all_by_label_contains("Len=14 \"Hello, server!\"")
+            .count(),
+        2
+    );
+    h.get_by_label("TCP ladder").click();
+    h.run_steps(3);
+    h.get_by_label("frame 1 client → server: [SYN] Seq=0 Len=0");
+    h.get_by_label("frame 2 server → client: [SYN, ACK] Seq=0 Ack=1 Len=0");
+    h.get_by_label("frame 3 client → server: [ACK] Seq=1 Ack=1 Len=0");
+}
+
+#[test]
+fn replay_shows_packets_in_order_and_stops_at_the_end() {
+    let mut h = harness(Start {
+        open: Some(capture("tcp-upper-two-clients.pcapng")),
+        ..Start::default()
+    });
+    let total = h.state().session.store.len() as u32;
+    h.state_mut().start_replay();
+    h.state_mut().replay.as_mut().unwrap().speed = 10.0;
+    h.run_steps(2);
+    h.get_by_label("Replay");
+    let mut seen = vec![];
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while h.state().replay.as_ref().unwrap().playing {
+        assert!(Instant::now() < deadline, "replay did not end");
+        h.step();
+        let app = h.state();
+        let shown = app.replay.as_ref().unwrap().shown;
+        if seen.last() != Some(&shown) {
+            seen.push(shown);
+            // The list shows exactly the packets replayed so far, the newest selected.
+            assert_eq!(app.displayed_len(), shown as usize);
+            assert_eq!(app.selected, shown.checked_sub(1));
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    assert!(seen.windows(2).all(|w| w[0] < w[1]), "in order: {seen:?}");
+    assert_eq!(*seen.last().unwrap(), total, "to the end");
+    assert!(!h.state().replay.as_ref().unwrap().playing, "stops there");
+    // Step back and forward: the previous and next packets are selected.
+    h.run_steps(2);
+    h.get_by_label("⏮ Back").click();
+    h.run_steps(2);
+    assert_eq!(h.state().selected, Some(total - 2));
+    assert_eq!(h.state().displayed_len(), total as usize - 1);
+    h.get_by_label("⏮ Back").click();
+    h.run_steps(2);
+    assert_eq!(h.state().selected, Some(total - 3));
+    h.get_by_label("Next ⏭").click();
+    h.run_steps(2);
+    assert_eq!(h.state().selected, Some(total - 2));
+    // The ladder follows the replay: only arrows already replayed.
+    h.get_by_label("TCP ladder").click();
+    h.run_steps(3);
+    // (the second client's stream: frames 11 to 20, the last not replayed yet)
+    assert!(h
+        .query_by_label_contains(&format!("frame {} ", total))
+        .is_none());
+    h.get_by_label_contains("frame 11 client → server: [SYN]");
+    h.get_by_label("Exit replay").click();
+    h.run_steps(2);
+    assert_eq!(h.state().displayed_len(), total as usize);
+}
+
+#[test]
+fn the_window_reports_a_killed_capture_helper_and_keeps_its_packets() {
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = probe.local_addr().unwrap().port();
+    drop(probe);
+    let mut h = harness(Start {
+        live: Some(layerscope::capture::LiveOptions {
+            interface: "lo".into(),
+            filter: format!("tcp port {port}"),
+            ..Default::default()
+        }),
+        ..Start::default()
+    });
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !h
+        .state()
+        .session
+        .loading
+        .as_ref()
+        .is_some_and(|l| l.is_ready())
+    {
+        if !h.state().session.is_loading() {
+            eprintln!("no capture permission here: nothing to kill");
+            return;
+        }
+        assert!(Instant::now() < deadline);
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let server = layerscope::echo::Server::start(layerscope::echo::ServerOptions {
+        listen: addr,
+        max_sessions: Some(1),
+        ..Default::default()
+    })
+    .unwrap();
+    layerscope::echo::run_client(
+        &layerscope::echo::ClientOptions {
+            proto: layerscope::echo::Proto::Tcp,
+            connect: addr,
+            messages: vec!["Hello, server!".into()],
+            interactive: false,
+            timeout: Duration::from_secs(5),
+        },
+        &mut std::io::sink(),
+    )
+    .unwrap();
+    server.wait();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while h.state().session.store.len() < 10 {
+        assert!(Instant::now() < deadline);
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let pid = h
+        .state()
+        .session
+        .loading
+        .as_ref()
+        .unwrap()
+        .child_pid()
+        .unwrap();
+    assert_ne!(
+        pid,
+        std::process::id(),
+        "the capture runs in another process"
+    );
+    let o = Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while h.state().session.is_loading() {
+        assert!(Instant::now() < deadline);
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    h.run_steps(2);
+    assert_eq!(h.state().session.store.len(), 10, "what arrived stays");
+    h.get_by_label_contains("the capture helper stopped unexpectedly");
+    h.get_by_label("Packets: 10");
+}

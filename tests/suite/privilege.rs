@@ -1,0 +1,165 @@
+//! Privilege separation: the window runs without capabilities while the capture helper,
+//! which alone was given CAP_NET_RAW, captures for it. Checked on the real binaries under
+//! Xvfb as an unprivileged user (needs root to set that up: CI runs as root).
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::util::is_root;
+
+fn on_path(tool: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(tool).is_file()))
+}
+
+/// The effective capability mask of a process.
+fn cap_eff(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("CapEff:"))?;
+    u64::from_str_radix(line.split_whitespace().nth(1)?, 16).ok()
+}
+
+fn parent(pid: u32) -> Option<u32> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find(|l| l.starts_with("PPid:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+/// Processes running this executable.
+fn running(exe: &Path) -> Vec<u32> {
+    std::fs::read_dir("/proc")
+        .map(|rd| {
+            rd.filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+                .filter(|pid| {
+                    std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|p| p == exe)
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+struct Reap(Vec<Child>);
+
+impl Drop for Reap {
+    fn drop(&mut self) {
+        for c in &mut self.0 {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+    }
+}
+
+#[test]
+fn the_window_captures_with_no_capabilities_of_its_own() {
+    use std::os::unix::fs::PermissionsExt;
+    if !is_root() || !on_path("su") || !on_path("setcap") || !on_path("Xvfb") {
+        eprintln!("needs root, su, setcap and Xvfb: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mode =
+        |p: &Path, m: u32| std::fs::set_permissions(p, std::fs::Permissions::from_mode(m)).unwrap();
+    mode(dir.path(), 0o755);
+    let gui = dir.path().join("layerscope");
+    let helper = dir.path().join("layerscope-capture");
+    std::fs::copy(env!("CARGO_BIN_EXE_layerscope"), &gui).unwrap();
+    std::fs::copy(env!("CARGO_BIN_EXE_layerscope-capture"), &helper).unwrap();
+    mode(&gui, 0o755);
+    mode(&helper, 0o755);
+    let o = Command::new("setcap")
+        .arg("cap_net_raw,cap_net_admin=eip")
+        .arg(&helper)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    mode(&home, 0o777);
+    let display = (150..250)
+        .find(|n| {
+            !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+        })
+        .unwrap();
+    let mut reap = Reap(Vec::new());
+    reap.0.push(
+        Command::new("Xvfb")
+            .args([
+                format!(":{display}").as_str(),
+                "-screen",
+                "0",
+                "1024x768x24",
+                "-nolisten",
+                "tcp",
+                "-ac",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !Path::new(&format!("/tmp/.X11-unix/X{display}")).exists() {
+        assert!(Instant::now() < deadline, "Xvfb did not start");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let script = format!(
+        "HOME={h} XDG_DATA_HOME={h} XDG_CONFIG_HOME={h} DISPLAY=:{display} exec {gui} -i lo -f 'tcp port 9' --theme light",
+        h = home.display(),
+        gui = gui.display()
+    );
+    reap.0.push(
+        Command::new("su")
+            .args(["nobody", "-s", "/bin/sh", "-c", &script])
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    // Wait for the window and its capture helper.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let (window, capture): (u32, u32) = loop {
+        let windows = running(&gui);
+        let found = running(&helper)
+            .into_iter()
+            .find_map(|h| parent(h).filter(|p| windows.contains(p)).map(|p| (p, h)));
+        if let Some(pair) = found {
+            break pair;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the window did not start its capture helper"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    // Let the helper open the interface.
+    std::thread::sleep(Duration::from_millis(500));
+    let (w, c) = (cap_eff(window).unwrap(), cap_eff(capture).unwrap());
+    const CAP_NET_RAW: u64 = 1 << 13;
+    assert_eq!(w, 0, "the window process has no capabilities");
+    assert_ne!(
+        c & CAP_NET_RAW,
+        0,
+        "the helper captures with CAP_NET_RAW (CapEff {c:x})"
+    );
+    // And it does capture: the helper is still running (a refusal would have ended it).
+    assert!(cap_eff(capture).is_some());
+    // The window goes; its helper notices (parent-death signal) and ends too.
+    let _ = Command::new("kill").arg(window.to_string()).status();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while cap_eff(capture).is_some() && parent(capture) != Some(1) {
+        assert!(Instant::now() < deadline, "the helper outlived its window");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::fs::read_link(format!("/proc/{capture}/exe")).is_ok_and(|p| p == helper) {
+        assert!(Instant::now() < deadline, "the helper outlived its window");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
