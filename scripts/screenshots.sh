@@ -81,6 +81,10 @@ shoot encapsulation-light --theme light --view encapsulation --select 4 captures
 shoot encapsulation-dark --theme dark --view encapsulation --select 2 captures/udp-unreachable.pcapng
 shoot headers-light --theme light --view headers --select 1 captures/tcp-echo-ipv4.pcapng
 shoot headers-dark --theme dark --view headers --select 4 captures/tcp-echo-ipv6.pcapng
+shoot replay-ladder --theme light --view ladder --replay captures/tcp-echo-ipv4.pcapng
+shoot large-transfer --theme dark --view ladder --select 11 captures/tcp-large.pcapng
+# A demo run from the window (needs capture permission: root in CI, or the helper's setcap).
+shoot demo-upper --theme light --view ladder --demo upper
 
 # The exports a teacher puts on slides.
 "$bin" flow captures/tcp-echo-ipv4.pcapng --png "$out/export-ladder.png" --svg "$out/export-ladder.svg" >/dev/null

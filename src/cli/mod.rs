@@ -62,6 +62,12 @@ pub struct WindowArgs {
     /// The view to start in.
     #[arg(long, value_enum)]
     pub view: Option<View>,
+    /// Replay the capture as if live once it is loaded (one packet a second).
+    #[arg(long, conflicts_with = "interface")]
+    pub replay: bool,
+    /// Run a built-in demo at once (captures on loopback through the capture helper).
+    #[arg(long, value_enum, conflicts_with_all = ["interface", "file", "read"])]
+    pub demo: Option<crate::demo::Scenario>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -103,6 +109,8 @@ impl WindowArgs {
             live,
             display_filter: self.display_filter,
             select: self.select,
+            replay: self.replay,
+            demo: self.demo,
             view: self.view.map(|v| match v {
                 View::Packets => crate::gui::app::MainView::Packets,
                 View::Ladder => crate::gui::app::MainView::Ladder,

@@ -30,6 +30,10 @@ pub struct Start {
     pub theme: Option<egui::ThemePreference>,
     /// The view to start in.
     pub view: Option<MainView>,
+    /// Replay the file once loaded.
+    pub replay: bool,
+    /// Run this demo at once.
+    pub demo: Option<Scenario>,
 }
 
 /// The bytes a clicked field covers, shared by the layers tree and the hex pane.
@@ -230,7 +234,7 @@ impl App {
             demo_interactive: false,
             watch_port: 8888,
             replay: None,
-            replay_after_load: false,
+            replay_after_load: start.replay,
             failed_demo: None,
             ctx,
             title: String::new(),
@@ -241,7 +245,9 @@ impl App {
                 app.settings.interface = i.name.clone();
             }
         }
-        if let Some(live) = start.live {
+        if let Some(s) = start.demo {
+            app.run_demo(s, false);
+        } else if let Some(live) = start.live {
             app.settings.interface = live.interface.clone();
             app.settings.capture_filter = live.filter.clone();
             app.start_capture();

@@ -32,10 +32,8 @@ impl Origin {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| p.display().to_string()),
             Origin::Stdin => "standard input".into(),
-            Origin::Live { interface, filter } if filter.is_empty() => {
-                format!("capturing on {interface}")
-            }
-            Origin::Live { interface, filter } => format!("capturing on {interface} ({filter})"),
+            Origin::Live { interface, filter } if filter.is_empty() => interface.clone(),
+            Origin::Live { interface, filter } => format!("{interface} ({filter})"),
         }
     }
 }

@@ -290,7 +290,7 @@ fn live_capture_in_the_window_shows_the_echo_exchange_as_it_happens() {
     }
     assert!(h.state().session.is_live());
     h.run_steps(2);
-    h.get_by_label_contains("● capturing on lo");
+    h.get_by_label_contains("● Capturing on lo (tcp port");
     std::thread::sleep(Duration::from_millis(200));
     let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
     let server = Server::start(ServerOptions {

@@ -7,13 +7,13 @@ pub fn bar(app: &mut App, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         let s = &app.session;
         let state = if s.is_live() {
-            format!("● {}", s.origin.title())
+            format!("● Capturing on {}", s.origin.title())
         } else if s.is_loading() {
             format!("Loading {}", s.origin.title())
         } else {
             match &s.ending {
                 Some(Ending::Complete) => format!("Loaded {}", s.origin.title()),
-                Some(Ending::Stopped) => format!("Capture stopped ({})", s.origin.title()),
+                Some(Ending::Stopped) => format!("Capture stopped: {}", s.origin.title()),
                 Some(Ending::Cancelled) => format!("Loading cancelled: {}", s.origin.title()),
                 Some(Ending::Damaged(_)) => format!("{} (damaged)", s.origin.title()),
                 Some(Ending::Failed(_)) => format!("{} (failed)", s.origin.title()),
