@@ -325,7 +325,7 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
             d.rect(
                 8.0,
                 y - 20.0,
-                width_of(d) - 16.0,
+                d.width - 16.0,
                 ROW - 4.0,
                 Some(pal.selection()),
                 None,
@@ -341,7 +341,7 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
         } else {
             text
         };
-        let color = if is_sel { rgb_black() } else { color };
+        let color = if is_sel { super::Rgb(0, 0, 0) } else { color };
         d.line(
             (x1, y),
             (x2, y + 16.0),
@@ -353,7 +353,7 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
         );
         let label = a.label(l.kind, raw);
         d.bold((cx + sx) / 2.0, y - 4.0, label, FONT, color, Anchor::Middle);
-        let num_color = if is_sel { rgb_black() } else { weak };
+        let num_color = if is_sel { super::Rgb(0, 0, 0) } else { weak };
         d.text(
             16.0,
             y + 10.0,
@@ -419,14 +419,6 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
         let end = y0 + TOP + ROW * l.arrows.len() as f32 - 6.0;
         bracket(d, pal, g, start, end);
     }
-}
-
-fn width_of(d: &Drawing) -> f32 {
-    d.width
-}
-
-fn rgb_black() -> super::Rgb {
-    super::Rgb(0, 0, 0)
 }
 
 fn state_label(d: &mut Drawing, pal: Palette, lane_x: f32, y: f32, s: TcpState, left: bool) {

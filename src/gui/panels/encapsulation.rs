@@ -143,6 +143,6 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     if export {
         let all = encapsulation::draw_all(&e.steps, Palette::new(dark));
         let name = format!("encapsulation-frame-{}", detail.index + 1);
-        super::export_dialog_owned(all, &name);
+        super::export_dialog(&all, &name);
     }
 }

@@ -72,6 +72,6 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     }
     if export {
         let name = format!("headers-frame-{}", detail.index + 1);
-        super::export_dialog_owned(drawing, &name);
+        super::export_dialog(&drawing, &name);
     }
 }

@@ -167,6 +167,6 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         app.scroll_to = app.row_of(i);
     }
     if let Some(ext) = export {
-        super::export_dialog(app, &drawing, &format!("tcp-stream-{stream}"), ext);
+        super::export_dialog(&drawing, &format!("tcp-stream-{stream}.{ext}"));
     }
 }

@@ -164,12 +164,9 @@ fn view_tabs(app: &mut App, ui: &mut egui::Ui) {
     ui.separator();
 }
 
-/// Asks where to save a diagram and writes it (SVG or PNG).
-fn export_dialog(_app: &mut App, drawing: &crate::diagram::Drawing, name: &str, ext: &str) {
-    export_dialog_owned(drawing.clone(), &format!("{name}.{ext}"));
-}
-
-fn export_dialog_owned(drawing: crate::diagram::Drawing, name: &str) {
+/// Asks where to save a diagram and writes it: SVG or PNG by the chosen name's extension
+/// (`name` suggests the file name; without an extension, `.svg`).
+fn export_dialog(drawing: &crate::diagram::Drawing, name: &str) {
     let file_name = if name.ends_with(".svg") || name.ends_with(".png") {
         name.to_string()
     } else {
@@ -182,7 +179,7 @@ fn export_dialog_owned(drawing: crate::diagram::Drawing, name: &str) {
         .set_file_name(&file_name)
         .save_file()
     {
-        if let Err(e) = crate::diagram::export::save(&drawing, &path) {
+        if let Err(e) = crate::diagram::export::save(drawing, &path) {
             eprintln!("layerscope: {e:#}");
         }
     }
