@@ -8,6 +8,7 @@ pub mod cli;
 pub mod demo;
 pub mod diagram;
 pub mod echo;
+#[cfg(feature = "gui")]
 pub mod gui;
 pub mod packets;
 pub mod pipeline;

@@ -19,6 +19,8 @@ mod echo;
 mod files;
 #[path = "suite/gui.rs"]
 mod gui;
+#[path = "suite/hostile.rs"]
+mod hostile;
 #[path = "suite/live.rs"]
 mod live;
 #[path = "suite/privilege.rs"]

@@ -38,8 +38,14 @@ impl RawPacket {
     pub(crate) fn from_pcap(header: &pcap::PacketHeader, data: &[u8], nanos: bool) -> RawPacket {
         let frac = header.ts.tv_usec as i64;
         let ts_nsec = if nanos { frac } else { frac * 1000 };
+        // pcap stores seconds as an unsigned 32-bit number (good until 2106); libpcap hands
+        // the ones past 2038 over sign-extended, as negative seconds.
+        let mut ts_sec = header.ts.tv_sec as i64;
+        if (i32::MIN as i64..0).contains(&ts_sec) {
+            ts_sec += 1 << 32;
+        }
         RawPacket {
-            ts_sec: header.ts.tv_sec as i64,
+            ts_sec,
             ts_nsec: ts_nsec.clamp(0, 999_999_999) as u32,
             orig_len: header.len,
             data: data[..data.len().min(MAX_PACKET)].to_vec(),

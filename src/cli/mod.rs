@@ -93,6 +93,7 @@ pub enum Theme {
     System,
 }
 
+#[cfg(feature = "gui")]
 impl WindowArgs {
     pub fn into_start(self) -> anyhow::Result<crate::gui::Start> {
         if let Some(f) = &self.display_filter {
@@ -249,7 +250,10 @@ pub enum EchoRole {
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
+        #[cfg(feature = "gui")]
         None => crate::gui::run(cli.window.into_start()?),
+        #[cfg(not(feature = "gui"))]
+        None => anyhow::bail!("this layerscope was built without its window; run `layerscope --help`"),
         Some(Command::Dissect {
             file,
             json,

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs the fuzz targets (cargo-fuzz; the stable toolchain is unlocked with RUSTC_BOOTSTRAP)
+# for SECONDS each, seeded from captures/ and the shared tcpdump corpus.
+#   scripts/fuzz.sh [SECONDS] [TARGET ...]      (default: 600 s, all targets)
+# Findings land in fuzz/artifacts/TARGET/; turn each into a regression test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-600}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(dissect tracker capture_file)
+corpus=../shared/corpus/tcpdump
+for t in "${targets[@]}"; do
+  seeds=fuzz/corpus/$t
+  mkdir -p "$seeds"
+  case $t in
+    capture_file)
+      cp captures/*.pcapng "$seeds"/ 2>/dev/null || true
+      [ -d "$corpus" ] && find "$corpus" -type f -size -64k -exec cp {} "$seeds"/ \; 2>/dev/null || true
+      ;;
+    dissect)
+      # One frame per seed (link-type selector byte + frame), taken from the bundled captures.
+      python3 - "$seeds" <<'PY'
+import glob, os, struct, sys
+out = sys.argv[1]
+for path in glob.glob("captures/*.pcapng"):
+    data = open(path, "rb").read()
+    i, n = 0, 0
+    while i + 12 <= len(data):
+        btype, blen = struct.unpack_from("<II", data, i)
+        if blen < 12 or i + blen > len(data):
+            break
+        if btype == 6:  # enhanced packet block
+            caplen = struct.unpack_from("<I", data, i + 20)[0]
+            frame = data[i + 28:i + 28 + caplen]
+            open(os.path.join(out, f"{os.path.basename(path)}-{n}"), "wb").write(b"\x00" + frame)
+            n += 1
+        i += blen
+PY
+      ;;
+  esac
+  echo "fuzzing $t for ${secs}s"
+  RUSTC_BOOTSTRAP=1 cargo fuzz run "$t" --release -- -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 2>&1 | tail -5
+done
