@@ -253,7 +253,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         #[cfg(feature = "gui")]
         None => crate::gui::run(cli.window.into_start()?),
         #[cfg(not(feature = "gui"))]
-        None => anyhow::bail!("this layerscope was built without its window; run `layerscope --help`"),
+        None => {
+            anyhow::bail!("this layerscope was built without its window; run `layerscope --help`")
+        }
         Some(Command::Dissect {
             file,
             json,

@@ -118,3 +118,94 @@ fn connecting_to_a_closed_port_explains_the_refusal() {
         "{err}"
     );
 }
+
+/// Resident memory of a process, in KiB.
+fn rss_kib(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
+        })
+        .unwrap_or(0)
+}
+
+#[test]
+fn the_server_under_200_concurrent_clients_answers_all_correctly_in_flat_memory() {
+    use std::io::{Read, Write};
+    use std::time::{Duration, Instant};
+    // The real server binary, so its memory is its own.
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = probe.local_addr().unwrap();
+    drop(probe);
+    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_layerscope"))
+        .args([
+            "echo",
+            "server",
+            "--listen",
+            &addr.to_string(),
+            "--max-clients",
+            "256",
+            "--mode",
+            "upper",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while std::net::TcpStream::connect(addr).is_err() {
+        assert!(Instant::now() < deadline, "server did not start");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let run_round = |round: u32| -> u64 {
+        let start = Instant::now();
+        let handles: Vec<_> = (0..200u32)
+            .map(|c| {
+                std::thread::spawn(move || -> u64 {
+                    let mut s = std::net::TcpStream::connect(addr).expect("connect");
+                    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+                    let mut checked = 0;
+                    for m in 0..25u32 {
+                        // Different sizes, and garbage bytes too: the server must not care.
+                        let mut msg = format!("r{round} c{c} m{m} ").into_bytes();
+                        msg.extend((0..(m * 37 % 500)).map(|i| b'a' + (i % 26) as u8));
+                        msg.extend([0xff, 0x00, 0x80]);
+                        s.write_all(&msg).unwrap();
+                        let mut got = vec![0u8; msg.len()];
+                        s.read_exact(&mut got).expect("a full reply");
+                        assert_eq!(got, msg.to_ascii_uppercase(), "client {c} message {m}");
+                        checked += 1;
+                    }
+                    checked
+                })
+            })
+            .collect();
+        let n: u64 = handles
+            .into_iter()
+            .map(|h| h.join().expect("client ok"))
+            .sum();
+        assert!(start.elapsed() < Duration::from_secs(30));
+        n
+    };
+    assert_eq!(run_round(0), 5000);
+    let after_first = rss_kib(server.id());
+    for round in 1..4 {
+        assert_eq!(run_round(round), 5000);
+    }
+    let after_last = rss_kib(server.id());
+    // A client that vanishes mid-message does not disturb it.
+    {
+        let mut s = std::net::TcpStream::connect(addr).unwrap();
+        s.write_all(b"half a mess").unwrap();
+    }
+    assert_eq!(run_round(9), 5000);
+    let _ = server.kill();
+    let _ = server.wait();
+    eprintln!("server RSS after round 1: {after_first} KiB, after round 4: {after_last} KiB");
+    assert!(
+        after_last <= after_first + 4 * 1024,
+        "memory grows with rounds: {after_first} KiB then {after_last} KiB"
+    );
+}

@@ -194,10 +194,20 @@ fn hostile_files_get_a_clear_message_and_keep_their_complete_packets() {
         let j = layerscope(&["dissect", "--json", path.to_str().unwrap()]);
         let out = stdout(&o);
         let all = format!("{out}{}{}", stderr(&o), stdout(&j));
-        table.push(format!("{}: exit {:?}, {} packets", c.name, o.status.code(), out.lines().count()));
+        table.push(format!(
+            "{}: exit {:?}, {} packets",
+            c.name,
+            o.status.code(),
+            out.lines().count()
+        ));
         assert_eq!(o.status.code(), Some(c.code), "{}: {}", c.name, stderr(&o));
         assert_eq!(out.lines().count(), c.packets, "{}:\n{out}", c.name);
-        assert!(all.contains(c.says), "{}: expected {:?} in\n{all}", c.name, c.says);
+        assert!(
+            all.contains(c.says),
+            "{}: expected {:?} in\n{all}",
+            c.name,
+            c.says
+        );
     }
     eprintln!("{}", table.join("\n"));
 }
@@ -226,5 +236,8 @@ fn an_endless_stream_on_stdin_is_read_only_as_far_as_asked() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 1000);
     let sent = writer.join().unwrap();
-    assert!(sent < 50_000_000, "the reader stopped reading ({sent} packets offered)");
+    assert!(
+        sent < 50_000_000,
+        "the reader stopped reading ({sent} packets offered)"
+    );
 }

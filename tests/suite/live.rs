@@ -153,3 +153,123 @@ fn capture_on_loopback_sees_handshake_echo_and_teardown() {
         );
     }
 }
+
+/// Sequence numbers carried by the flood's datagrams in a capture file.
+fn flood_numbers(path: &std::path::Path) -> std::collections::BTreeSet<u64> {
+    let cap = layerscope::packets::load(path, None).expect("capture reads back");
+    cap.packets
+        .iter()
+        .filter_map(|p| {
+            let udp = p.dissection.layer(Protocol::Udp)?;
+            let payload = p.raw.data.get(udp.payload.clone())?;
+            Some(u64::from_be_bytes(payload.get(..8)?.try_into().ok()?))
+        })
+        .collect()
+}
+
+#[test]
+fn capture_keeps_up_with_tcpdump_under_a_bounded_flood() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    if !have("tcpdump") {
+        eprintln!("tcpdump not installed: skipped");
+        return;
+    }
+    let probe = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let port = probe.local_addr().unwrap().port();
+    drop(probe);
+    let dir = tempfile::tempdir().unwrap();
+    let ours = dir.path().join("ours.pcap");
+    let theirs = dir.path().join("theirs.pcap");
+    let filter = format!("udp port {port}");
+    let start = |cmd: &mut Command, ready: &'static str| {
+        let mut child = cmd
+            .stderr(Stdio::piped())
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+        let mut said = Vec::new();
+        for line in lines.by_ref() {
+            let line = line.unwrap_or_default();
+            let ok = line.contains(ready);
+            said.push(line);
+            if ok {
+                break;
+            }
+        }
+        // Keep draining so the child never blocks on a full pipe.
+        let rest = std::thread::spawn(move || lines.map_while(Result::ok).collect::<Vec<_>>());
+        (child, said, rest)
+    };
+    let (mut our_cap, said, our_rest) = start(
+        Command::new(env!("CARGO_BIN_EXE_layerscope"))
+            .args(["capture", "-i", "lo", "-f", &filter, "-w"])
+            .arg(&ours),
+        "Capturing on",
+    );
+    if !said.iter().any(|l| l.contains("Capturing on")) {
+        assert!(said.join("\n").contains("setcap"), "{said:?}");
+        eprintln!("no capture permission: skipped");
+        return;
+    }
+    let (mut dump, said, dump_rest) = start(
+        Command::new("tcpdump")
+            .args(["-i", "lo", "-U", "-n", "-w"])
+            .arg(&theirs)
+            .arg(&filter),
+        "listening on",
+    );
+    assert!(said.iter().any(|l| l.contains("listening on")), "{said:?}");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    // The flood: 60,000 numbered datagrams of 120 bytes in about two seconds, loopback only.
+    let sock = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    let to: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let total = 60_000u64;
+    for n in 0..total {
+        let mut msg = n.to_be_bytes().to_vec();
+        msg.resize(120, b'x');
+        let _ = sock.send_to(&msg, to);
+        if n % 600 == 599 {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    for pid in [our_cap.id(), dump.id()] {
+        let _ = Command::new("kill")
+            .args(["-INT", &pid.to_string()])
+            .status();
+    }
+    our_cap.wait().unwrap();
+    dump.wait().unwrap();
+    let our_log = our_rest.join().unwrap().join("\n");
+    let _ = dump_rest.join();
+    let dropped: u64 = our_log
+        .lines()
+        .find(|l| l.contains("packets captured"))
+        .and_then(|l| {
+            l.split(", ")
+                .nth(1)?
+                .split_whitespace()
+                .next()?
+                .parse()
+                .ok()
+        })
+        .unwrap_or(0);
+    let (a, b) = (flood_numbers(&ours), flood_numbers(&theirs));
+    eprintln!(
+        "flood of {total}: ours {} (kernel drops {dropped}), tcpdump {}",
+        a.len(),
+        b.len()
+    );
+    let missing = b.difference(&a).count() as u64;
+    assert!(
+        missing == 0 || missing <= dropped,
+        "we lack {missing} packets tcpdump has, and our drop counter says {dropped}"
+    );
+    assert!(
+        a.len() as u64 >= total * 99 / 100,
+        "we kept {} of {total}",
+        a.len()
+    );
+}
