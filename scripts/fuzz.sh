@@ -40,5 +40,7 @@ PY
       ;;
   esac
   echo "fuzzing $t for ${secs}s"
-  RUSTC_BOOTSTRAP=1 cargo fuzz run "$t" --release -- -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 2>&1 | tail -5
+  RUSTC_BOOTSTRAP=1 cargo fuzz run "$t" --release -- -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 \
+    > "fuzz/$t.log" 2>&1 || { grep -E "panicked|ERROR|SUMMARY" -A3 "fuzz/$t.log" | head -20; exit 1; }
+  grep -E "^(#[0-9]+|Done)" "fuzz/$t.log" | tail -2
 done

@@ -31,7 +31,8 @@ fuzz_target!(|data: &[u8]| {
     let _ = summarize(&d, frame, &analysis);
     for f in d.layers.iter().flat_map(|l| l.all_fields()) {
         let _ = f.display(frame);
-        assert!(f.bytes.start <= f.bytes.end);
+        assert!(f.bytes.start <= f.bytes.end, "{} {:?}", f.abbrev, f.bytes);
+        assert!(f.bytes.end <= frame.len(), "{} {:?}", f.abbrev, f.bytes);
     }
     let filter = Filter::parse("tcp.port == 8888 || ip.addr == 127.0.0.0/8 || frame contains \"GET\"")
         .expect("valid filter");

@@ -79,23 +79,58 @@ pub fn layer(frame: &[u8], range: Range<usize>) -> Layer {
     l
 }
 
+/// The three space-separated parts of an HTTP first line with their offsets in it; a
+/// missing part is empty, at the end of the line.
+fn split3(line: &str) -> [(usize, &str); 3] {
+    let mut out = [(line.len(), ""); 3];
+    let mut off = 0;
+    for (i, slot) in out.iter_mut().enumerate() {
+        if off > line.len() {
+            break;
+        }
+        let rest = &line[off..];
+        let part = if i < 2 {
+            rest.split(' ').next().unwrap_or("")
+        } else {
+            rest
+        };
+        *slot = (off, part);
+        // The separator is one ASCII space, so `off` stays on a character boundary.
+        off += part.len() + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split3;
+
+    #[test]
+    fn first_line_parts_keep_their_offsets_even_when_missing() {
+        assert_eq!(
+            split3("HTTP/1.1 200 OK"),
+            [(0, "HTTP/1.1"), (9, "200"), (13, "OK")]
+        );
+        assert_eq!(
+            split3("GET / HTTP/1.1"),
+            [(0, "GET"), (4, "/"), (6, "HTTP/1.1")]
+        );
+        assert_eq!(split3("HTTP/1."), [(0, "HTTP/1."), (7, ""), (7, "")]);
+        assert_eq!(split3("HTTP/1.1 "), [(0, "HTTP/1.1"), (9, ""), (9, "")]);
+    }
+}
+
 fn http_layer(line: &str, range: Range<usize>) -> Layer {
     let mut l = Layer::new(Protocol::Http, range.clone(), range.end..range.end);
     let start = range.start;
     let line_range = start..start + line.len();
-    let mut parts = line.splitn(3, ' ');
-    let (a, b, c) = (
-        parts.next().unwrap_or(""),
-        parts.next().unwrap_or(""),
-        parts.next().unwrap_or(""),
-    );
-    let pos = |s: &str| {
-        let off = s.as_ptr() as usize - line.as_ptr() as usize;
-        start + off..start + off + s.len()
+    let [a, b, c] = split3(line);
+    let pos = |(off, s): (usize, &str)| start + off..start + off + s.len();
+    let text = |abbrev, name, part: (usize, &str)| {
+        Field::new(abbrev, name, Value::Text(part.1.to_string()), pos(part))
     };
-    let text = |abbrev, name, s: &str| Field::new(abbrev, name, Value::Text(s.to_string()), pos(s));
     let children = if line.starts_with("HTTP/1.") {
-        let code = b.parse::<u64>().unwrap_or(0);
+        let code = b.1.parse::<u64>().unwrap_or(0);
         vec![
             text("http.response.version", "Response Version", a),
             Field::new(

@@ -192,6 +192,11 @@ fn tlv_options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
             off += 1;
             continue;
         }
+        if off + 2 > end {
+            // The header ends between an option's type and its length.
+            out.push(h.uint("ipv6.opt.type", "Type", off..off + 1).meaning(name));
+            break;
+        }
         let len = h.u8(off + 1) as usize;
         let stop = (off + 2 + len).min(end);
         let mut children = vec![
