@@ -12,4 +12,5 @@ pub mod echo;
 pub mod gui;
 pub mod packets;
 pub mod pipeline;
+pub mod recovery;
 pub mod store;

@@ -22,7 +22,9 @@ use std::time::{Duration, Instant};
 use layerscope_wire::{Analyzer, LinkType};
 
 use crate::capture::live::{CaptureStats, Stopper};
-use crate::capture::{FileReader, LiveCapture, RawPacket, ReadEnd, MAX_PACKET};
+use crate::capture::{
+    FileReader, Format, LiveCapture, PacketWriter, RawPacket, ReadEnd, MAX_PACKET,
+};
 use crate::store::Block;
 
 /// How a load ended.
@@ -49,6 +51,8 @@ pub enum Event {
     Stats(CaptureStats),
     /// The link type of a capture whose header arrived after the load started.
     Link(LinkType),
+    /// A problem that does not end the load.
+    Warning(String),
     /// The last event of a load, with the analyzer's conversation tables.
     Finished(Ending, Box<Analyzer>),
 }
@@ -70,19 +74,51 @@ struct ChildHandle {
 }
 
 /// Reads the child's pcap stream until it ends, forwarding packets.
-fn pipe_loop(path: &std::path::Path, ready: &AtomicBool, tx: &SyncSender<LiveMsg>) {
+/// Reads the child's pcap stream until it ends, forwarding packets, and writes each to the
+/// spool file first (flushed per packet), so a crash of this process loses nothing that
+/// was captured.
+fn pipe_loop(
+    path: &std::path::Path,
+    spool: Option<&std::path::Path>,
+    ready: &AtomicBool,
+    tx: &SyncSender<LiveMsg>,
+) {
     // Fails when the helper exits before writing its header (refused); it says why.
     let Ok(mut reader) = crate::capture::open_file(path) else {
         return;
     };
+    let mut spool = spool.and_then(|p| {
+        let w = PacketWriter::create(p, Format::PcapNg, reader.link, MAX_PACKET as u32);
+        match w {
+            Ok(mut w) => {
+                w.flush_each = true;
+                Some(w)
+            }
+            Err(e) => {
+                let _ = tx.send(LiveMsg::Warning(format!(
+                    "cannot keep a safety copy of this capture ({e:#}); save it before closing"
+                )));
+                None
+            }
+        }
+    });
     ready.store(true, Ordering::Relaxed);
     if tx.send(LiveMsg::Link(reader.link)).is_err() {
         return;
     }
     while let Some(p) = reader.next_packet() {
-        if tx.send(LiveMsg::Packet(p)).is_err() {
-            return;
+        if let Some(w) = &mut spool {
+            if let Err(e) = w.write(&p) {
+                let _ = tx.send(LiveMsg::Warning(format!("the safety copy stopped: {e:#}")));
+                spool = None;
+            }
         }
+        if tx.send(LiveMsg::Packet(p)).is_err() {
+            break;
+        }
+    }
+    if let Some(w) = spool {
+        let _ = w.finish();
     }
 }
 
@@ -129,8 +165,11 @@ impl Loading {
     /// Starts a capture in a child process (`layerscope-capture … -w -`) and reads the pcap
     /// stream it writes to its standard output, so this process needs no capture
     /// privilege. The child's error message, if it fails, ends the load.
+    /// `spool`: a pcapng file that receives every packet as it arrives (see
+    /// [`crate::recovery`]).
     pub fn child(
         mut child: std::process::Child,
+        spool: Option<PathBuf>,
         notify: impl Fn() + Send + 'static,
     ) -> anyhow::Result<Loading> {
         use std::os::fd::AsRawFd;
@@ -148,7 +187,7 @@ impl Loading {
             .spawn(move || {
                 // libpcap reads the pipe through its /proc path; the handle keeps it open.
                 let path = PathBuf::from(format!("/proc/self/fd/{}", stdout.as_raw_fd()));
-                pipe_loop(&path, &ready2, &tx);
+                pipe_loop(&path, spool.as_deref(), &ready2, &tx);
                 drop(stdout);
                 let status = child.wait();
                 let mut err = String::new();
@@ -301,6 +340,7 @@ fn is_pcapng(path: &std::path::Path) -> bool {
 enum Next {
     /// The source's link type became known (a pipe's header arrived).
     Link(LinkType),
+    Warning(String),
     Packet(RawPacket),
     /// Nothing arrived within the wait.
     Idle,
@@ -358,6 +398,8 @@ impl Source for FileSource {
 enum LiveMsg {
     /// The link type, when a pipe's header has been read.
     Link(LinkType),
+    /// Something the user should know, the capture going on.
+    Warning(String),
     Packet(RawPacket),
     Failed(String),
 }
@@ -397,6 +439,7 @@ impl Source for LiveSource {
     fn next(&mut self, wait: Duration) -> Next {
         match self.rx.recv_timeout(wait) {
             Ok(LiveMsg::Link(l)) => Next::Link(l),
+            Ok(LiveMsg::Warning(w)) => Next::Warning(w),
             Ok(LiveMsg::Packet(p)) => Next::Packet(p),
             Ok(LiveMsg::Failed(e)) => Next::End(Ending::Failed(e)),
             Err(RecvTimeoutError::Timeout) => Next::Idle,
@@ -454,6 +497,10 @@ fn work(
             Next::Link(l) => {
                 link = l;
                 send(Event::Link(l));
+                None
+            }
+            Next::Warning(w) => {
+                send(Event::Warning(w));
                 None
             }
             Next::Idle => None,

@@ -172,8 +172,15 @@ pub fn write_atomically(
             n += 1;
         }
         w.finish()?;
+        // On disk before it takes the name, and the rename on disk before we say "saved".
+        File::open(&tmp)
+            .and_then(|f| f.sync_all())
+            .with_context(|| format!("cannot sync {}", tmp.display()))?;
         std::fs::rename(&tmp, path)
             .with_context(|| format!("cannot move the saved file to {}", path.display()))?;
+        if let Ok(d) = File::open(&dir) {
+            let _ = d.sync_all();
+        }
         Ok(n)
     })();
     if result.is_err() {

@@ -112,6 +112,7 @@ impl WindowArgs {
             select: self.select,
             replay: self.replay,
             demo: self.demo,
+            recovery_dir: None,
             view: self.view.map(|v| match v {
                 View::Packets => crate::gui::app::MainView::Packets,
                 View::Ladder => crate::gui::app::MainView::Ladder,

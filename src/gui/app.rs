@@ -32,6 +32,8 @@ pub struct Start {
     pub view: Option<MainView>,
     /// Replay the file once loaded.
     pub replay: bool,
+    /// Where safety copies of live captures go (tests use their own).
+    pub recovery_dir: Option<PathBuf>,
     /// Run this demo at once.
     pub demo: Option<Scenario>,
 }
@@ -184,6 +186,9 @@ pub struct App {
     replay_after_load: bool,
     /// The demo whose capture was refused, for the permission panel's "replay the recording".
     pub failed_demo: Option<Scenario>,
+    pub recovery_dir: PathBuf,
+    /// A capture a crashed session left behind, offered at start.
+    pub leftover: Option<crate::recovery::Leftover>,
     ctx: egui::Context,
     title: String,
     pending_select: Option<u32>,
@@ -236,6 +241,11 @@ impl App {
             replay: None,
             replay_after_load: start.replay,
             failed_demo: None,
+            leftover: None,
+            recovery_dir: start
+                .recovery_dir
+                .clone()
+                .unwrap_or_else(crate::recovery::default_dir),
             ctx,
             title: String::new(),
             pending_select: start.select,
@@ -245,6 +255,9 @@ impl App {
                 app.settings.interface = i.name.clone();
             }
         }
+        app.leftover = crate::recovery::leftovers(&app.recovery_dir)
+            .into_iter()
+            .next();
         if let Some(s) = start.demo {
             app.run_demo(s, false);
         } else if let Some(live) = start.live {
@@ -352,10 +365,13 @@ impl App {
                 return;
             }
         };
-        match Loading::child(child, self.notify()) {
+        let spool = crate::recovery::new_spool(&self.recovery_dir).ok();
+        match Loading::child(child, spool.clone(), self.notify()) {
             Ok(loading) => {
                 let origin = Origin::Live { interface, filter };
-                self.replace_session(Session::new(origin, LinkType::ETHERNET, Some(loading)));
+                let mut session = Session::new(origin, LinkType::ETHERNET, Some(loading));
+                session.spool = spool;
+                self.replace_session(session);
                 self.notice = None;
                 self.permission_problem = None;
             }
@@ -449,6 +465,27 @@ impl App {
         if let Some(d) = &mut self.demo {
             d.interactive = None;
             d.closing_at = Some(std::time::Instant::now());
+        }
+    }
+
+    /// Opens the capture a crashed session left behind (and stops offering it).
+    pub fn recover_leftover(&mut self) {
+        if let Some(l) = self.leftover.take() {
+            match crate::recovery::claim(&l.path) {
+                Ok(p) => self.open_path(&p),
+                Err(e) => {
+                    self.notice = Some(Notice {
+                        error: true,
+                        text: format!("cannot recover {}: {e}", l.path.display()),
+                    })
+                }
+            }
+        }
+    }
+
+    pub fn discard_leftover(&mut self) {
+        if let Some(l) = self.leftover.take() {
+            let _ = std::fs::remove_file(&l.path);
         }
     }
 

@@ -53,6 +53,22 @@ pub struct Session {
     /// the benchmark).
     pub first_rows_after: Option<Duration>,
     pub finished_after: Option<Duration>,
+    /// The live capture's safety copy, removed when the session closes normally.
+    pub spool: Option<PathBuf>,
+    /// Problems that did not stop the load.
+    pub notes: Vec<String>,
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        if let Some(p) = self.spool.take() {
+            // Stop the capture first so the reader has closed the file.
+            if let Some(l) = &self.loading {
+                l.stop();
+            }
+            let _ = std::fs::remove_file(p);
+        }
+    }
 }
 
 impl Session {
@@ -68,6 +84,8 @@ impl Session {
             opened_at: Instant::now(),
             first_rows_after: None,
             finished_after: None,
+            spool: None,
+            notes: Vec::new(),
         }
     }
 
@@ -103,6 +121,7 @@ impl Session {
                 Event::Progress(p) => self.progress = Some(p),
                 Event::Stats(s) => self.stats = s,
                 Event::Link(l) => self.store.link = l,
+                Event::Warning(w) => self.notes.push(w),
                 Event::Finished(ending, analyzer) => {
                     self.ending = Some(ending);
                     self.analyzer = Some(analyzer);
@@ -121,6 +140,9 @@ impl Session {
 
     /// A warning to show in a banner: a damaged file or a failed capture.
     pub fn warning(&self) -> Option<String> {
+        if !self.notes.is_empty() {
+            return Some(self.notes.join("; "));
+        }
         match &self.ending {
             Some(Ending::Damaged(msg)) => Some(match &self.origin {
                 Origin::File(p) => crate::packets::damaged_warning(p, self.store.len(), msg),

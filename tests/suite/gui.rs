@@ -375,3 +375,99 @@ fn a_large_file_load_can_be_cancelled_and_keeps_what_it_read() {
     );
     h.get_by_label(&format!("Packets: {total}"));
 }
+
+#[test]
+fn a_live_capture_keeps_a_safety_copy_until_it_is_closed() {
+    use layerscope::echo::{run_client, ClientOptions, Proto, Server, ServerOptions};
+    let spool_dir = tempfile::tempdir().unwrap();
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = probe.local_addr().unwrap().port();
+    drop(probe);
+    let mut h = harness(Start {
+        live: Some(layerscope::capture::LiveOptions {
+            interface: "lo".into(),
+            filter: format!("tcp port {port}"),
+            ..Default::default()
+        }),
+        recovery_dir: Some(spool_dir.path().to_path_buf()),
+        ..Start::default()
+    });
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !h
+        .state()
+        .session
+        .loading
+        .as_ref()
+        .is_some_and(|l| l.is_ready())
+    {
+        if !h.state().session.is_loading() {
+            eprintln!("no capture permission here: skipped");
+            return;
+        }
+        assert!(Instant::now() < deadline);
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
+    let server = Server::start(ServerOptions {
+        listen: addr,
+        max_sessions: Some(1),
+        ..Default::default()
+    })
+    .unwrap();
+    run_client(
+        &ClientOptions {
+            proto: Proto::Tcp,
+            connect: addr,
+            messages: vec!["Hello, server!".into()],
+            interactive: false,
+            timeout: Duration::from_secs(5),
+        },
+        &mut std::io::sink(),
+    )
+    .unwrap();
+    server.wait();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while h.state().session.store.len() < 10 {
+        assert!(Instant::now() < deadline);
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    // While the capture runs (as at a crash right now), the copy holds every packet.
+    let spool = h.state().session.spool.clone().expect("a safety copy");
+    assert!(spool.starts_with(spool_dir.path()));
+    let copy = layerscope::packets::load(&spool, None).expect("the copy reads");
+    assert_eq!(copy.packets.len(), 10);
+    // This window's own copy is not offered as a leftover.
+    assert!(layerscope::recovery::leftovers(spool_dir.path()).is_empty());
+    drop(h);
+    assert!(!spool.exists(), "closing normally removes the copy");
+}
+
+#[test]
+fn a_capture_left_by_a_crash_is_offered_and_opens() {
+    let spool_dir = tempfile::tempdir().unwrap();
+    // What a killed window leaves: a spool file of a process that is gone.
+    let left = spool_dir
+        .path()
+        .join("capture-1700000000-999999999-0.pcapng");
+    std::fs::copy(echo(), &left).unwrap();
+    let mut h = harness(Start {
+        recovery_dir: Some(spool_dir.path().to_path_buf()),
+        ..Start::default()
+    });
+    h.get_by_label_contains("was not closed properly");
+    h.get_by_label("Open it").click();
+    settle(&mut h);
+    assert_eq!(h.state().session.store.len(), 10);
+    assert!(!left.exists(), "no longer offered");
+    assert!(h
+        .query_by_label_contains("was not closed properly")
+        .is_none());
+    // Offered again? No: the next start finds nothing.
+    let h2 = harness(Start {
+        recovery_dir: Some(spool_dir.path().to_path_buf()),
+        ..Start::default()
+    });
+    assert!(h2.state().leftover.is_none());
+}

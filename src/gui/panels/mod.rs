@@ -75,10 +75,35 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
 fn banners(app: &mut App, ui: &mut egui::Ui) {
     let dark = app.dark();
     let warning = app.session.warning();
-    if app.notice.is_none() && warning.is_none() {
+    if app.notice.is_none() && warning.is_none() && app.leftover.is_none() {
         return;
     }
     egui::Panel::top("banners").show(ui, |ui| {
+        if let Some(l) = &app.leftover {
+            let secs = l
+                .modified
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            let when = chrono::DateTime::from_timestamp(secs, 0)
+                .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+                .unwrap_or_default();
+            let text = format!(
+                "A capture from {when} ({} KB) was not closed properly (the window crashed or was killed); nothing captured was lost.",
+                l.size.div_ceil(1024)
+            );
+            let (mut open, mut discard) = (false, false);
+            ui.horizontal(|ui| {
+                banner_text(ui, dark, false, &text);
+                open = ui.button("Open it").clicked();
+                discard = ui.button("Discard").clicked();
+            });
+            if open {
+                app.recover_leftover();
+            }
+            if discard {
+                app.discard_leftover();
+            }
+        }
         if let Some(w) = warning {
             banner(ui, dark, false, &w, None);
         }
@@ -90,6 +115,18 @@ fn banners(app: &mut App, ui: &mut egui::Ui) {
             app.notice = None;
         }
     });
+}
+
+/// A one-line warning in banner colours, for banners with their own buttons.
+fn banner_text(ui: &mut egui::Ui, dark: bool, error: bool, text: &str) {
+    let color = if error {
+        ui.visuals().error_fg_color
+    } else if dark {
+        egui::Color32::from_rgb(0xff, 0xd6, 0x4a)
+    } else {
+        egui::Color32::from_rgb(0x8a, 0x6d, 0x00)
+    };
+    ui.colored_label(color, format!("⚠ {text}"));
 }
 
 fn banner(ui: &mut egui::Ui, dark: bool, error: bool, text: &str, close: Option<&mut bool>) {
