@@ -69,7 +69,7 @@ pub fn leftovers(dir: &Path) -> Vec<Leftover> {
             })
         })
         .collect();
-    out.sort_by(|a, b| b.modified.cmp(&a.modified));
+    out.sort_by_key(|l| std::cmp::Reverse(l.modified));
     out
 }
 

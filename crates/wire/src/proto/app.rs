@@ -101,25 +101,6 @@ fn split3(line: &str) -> [(usize, &str); 3] {
     out
 }
 
-#[cfg(test)]
-mod tests {
-    use super::split3;
-
-    #[test]
-    fn first_line_parts_keep_their_offsets_even_when_missing() {
-        assert_eq!(
-            split3("HTTP/1.1 200 OK"),
-            [(0, "HTTP/1.1"), (9, "200"), (13, "OK")]
-        );
-        assert_eq!(
-            split3("GET / HTTP/1.1"),
-            [(0, "GET"), (4, "/"), (6, "HTTP/1.1")]
-        );
-        assert_eq!(split3("HTTP/1."), [(0, "HTTP/1."), (7, ""), (7, "")]);
-        assert_eq!(split3("HTTP/1.1 "), [(0, "HTTP/1.1"), (9, ""), (9, "")]);
-    }
-}
-
 fn http_layer(line: &str, range: Range<usize>) -> Layer {
     let mut l = Layer::new(Protocol::Http, range.clone(), range.end..range.end);
     let start = range.start;
@@ -158,4 +139,23 @@ fn http_layer(line: &str, range: Range<usize>) -> Layer {
         Field::new("http.file_data", "Message", Value::Bytes, range),
     ];
     l
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split3;
+
+    #[test]
+    fn first_line_parts_keep_their_offsets_even_when_missing() {
+        assert_eq!(
+            split3("HTTP/1.1 200 OK"),
+            [(0, "HTTP/1.1"), (9, "200"), (13, "OK")]
+        );
+        assert_eq!(
+            split3("GET / HTTP/1.1"),
+            [(0, "GET"), (4, "/"), (6, "HTTP/1.1")]
+        );
+        assert_eq!(split3("HTTP/1."), [(0, "HTTP/1."), (7, ""), (7, "")]);
+        assert_eq!(split3("HTTP/1.1 "), [(0, "HTTP/1.1"), (9, ""), (9, "")]);
+    }
 }

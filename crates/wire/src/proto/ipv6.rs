@@ -203,11 +203,15 @@ fn tlv_options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
             h.uint("ipv6.opt.type", "Type", off..off + 1).meaning(name),
             h.uint("ipv6.opt.length", "Length", off + 1..off + 2),
         ];
+        // Fixed-size options are decoded only when the header holds all of them.
+        let whole = off + 2 + len <= end;
         match (kind, len) {
-            (5, 2) => {
+            (5, 2) if whole => {
                 children.push(h.uint("ipv6.opt.router_alert", "Router Alert", off + 2..off + 4))
             }
-            (194, 4) => children.push(h.uint("ipv6.opt.jumbo", "Payload Length", off + 2..off + 6)),
+            (194, 4) if whole => {
+                children.push(h.uint("ipv6.opt.jumbo", "Payload Length", off + 2..off + 6))
+            }
             (1, _) => children.push(h.bytes_field("ipv6.opt.padn", "PadN", off + 2..stop)),
             _ if len > 0 => children.push(h.bytes_field("ipv6.opt.unknown", "Data", off + 2..stop)),
             _ => {}
