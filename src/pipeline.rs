@@ -1,19 +1,20 @@
-//! Moves packets from a source (a file, a pcap stream, a live interface) into store blocks on
-//! a background thread, so the window stays responsive and shows the first rows while the
-//! rest is still loading.
+//! Moves packets from a source (a file, a pcap stream, the capture helper's pipe) into store
+//! blocks on a background thread, so the window stays responsive and shows the first rows
+//! while the rest is still loading.
 //!
 //! ```text
-//! file:  reader ──────────────┐
-//! live:  capture thread ─(bounded channel)─┤→ worker: analysis → blocks ─(channel)→ UI
+//! file:  reader ──────────────────────────────────────┐
+//! live:  layerscope-capture ─pipe→ reader thread ─(bounded channel)─┤→ worker: analysis
+//!                                   └→ safety copy (pcapng)          → blocks ─(channel)→ UI
 //! ```
 //!
 //! The worker runs the conversation analysis with the quick transport path (no field trees)
 //! and sends a block when it holds enough packets or has waited long enough; each send wakes
-//! the UI through `notify`. Every load carries an id so the UI can ignore what a cancelled
-//! load still delivers.
+//! the UI through `notify`. A replaced load's channel goes with its session, so nothing a
+//! cancelled load still sends can reach the next one.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
 use std::sync::Arc;
 use std::thread::JoinHandle;
@@ -21,10 +22,8 @@ use std::time::{Duration, Instant};
 
 use layerscope_wire::{Analyzer, LinkType};
 
-use crate::capture::live::{CaptureStats, Stopper};
-use crate::capture::{
-    FileReader, Format, LiveCapture, PacketWriter, RawPacket, ReadEnd, MAX_PACKET,
-};
+use crate::capture::live::CaptureStats;
+use crate::capture::{FileReader, Format, PacketWriter, RawPacket, ReadEnd, MAX_PACKET};
 use crate::store::Block;
 
 /// How a load ended.
@@ -59,11 +58,8 @@ pub enum Event {
 
 /// A running load.
 pub struct Loading {
-    pub id: u64,
-    pub link: LinkType,
     pub events: Receiver<Event>,
     cancel: Arc<AtomicBool>,
-    stopper: Option<Stopper>,
     child: Option<ChildHandle>,
 }
 
@@ -139,8 +135,6 @@ fn parse_child_stats(err: &str) -> CaptureStats {
     }
 }
 
-static NEXT_ID: AtomicU64 = AtomicU64::new(1);
-
 /// How often a live capture's pending packets are shown, at the latest.
 const LIVE_FLUSH: Duration = Duration::from_millis(40);
 /// The first block is small so the first rows appear at once.
@@ -159,7 +153,7 @@ impl Loading {
             read: 0,
             pcapng: is_pcapng(&path),
         };
-        Self::spawn(link, Box::new(source), None, notify)
+        Self::spawn(link, Box::new(source), notify)
     }
 
     /// Starts a capture in a child process (`layerscope-capture … -w -`) and reads the pcap
@@ -226,7 +220,7 @@ impl Loading {
         };
         // The "link" of a pipe is only known once its header arrives; the worker reads it
         // from the first packet's source, so Ethernet here is only a placeholder for the UI.
-        let mut loading = Self::spawn(LinkType::ETHERNET, Box::new(source), None, notify);
+        let mut loading = Self::spawn(LinkType::ETHERNET, Box::new(source), notify);
         loading.child = Some(ChildHandle { pid, ready });
         Ok(loading)
     }
@@ -252,30 +246,11 @@ impl Loading {
         self.child.as_ref().map(|c| c.pid)
     }
 
-    /// Starts reading packets from an open live capture.
-    pub fn live(mut capture: LiveCapture, notify: impl Fn() + Send + 'static) -> Loading {
-        let link = capture.link;
-        let stopper = capture.stopper();
-        let (tx, rx) = mpsc::sync_channel(8192);
-        let capture_thread = std::thread::Builder::new()
-            .name("capture".into())
-            .spawn(move || capture_loop(capture, tx))
-            .ok();
-        let source = LiveSource {
-            rx,
-            capture_thread,
-            stats: CaptureStats::default(),
-        };
-        Self::spawn(link, Box::new(source), Some(stopper), notify)
-    }
-
     fn spawn(
         link: LinkType,
         source: Box<dyn Source>,
-        stopper: Option<Stopper>,
         notify: impl Fn() + Send + 'static,
     ) -> Loading {
-        let id = NEXT_ID.fetch_add(1, Ordering::Relaxed);
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, mut events) = mpsc::sync_channel(64);
         let worker_cancel = cancel.clone();
@@ -292,26 +267,20 @@ impl Loading {
             events = rx;
         }
         Loading {
-            id,
-            link,
             events,
             cancel,
-            stopper,
             child: None,
         }
     }
 
     pub fn is_live(&self) -> bool {
-        self.stopper.is_some() || self.child.is_some()
+        self.child.is_some()
     }
 
     /// Stops a live capture or cancels a file load; the worker then sends `Finished`. A
     /// capture child gets SIGINT, finishes its stream and exits.
     pub fn stop(&self) {
         self.cancel.store(true, Ordering::Relaxed);
-        if let Some(s) = &self.stopper {
-            s.stop();
-        }
         if let Some(c) = &self.child {
             use nix::sys::signal::{kill, Signal};
             use nix::unistd::Pid;
@@ -408,31 +377,6 @@ struct LiveSource {
     rx: Receiver<LiveMsg>,
     capture_thread: Option<JoinHandle<CaptureStats>>,
     stats: CaptureStats,
-}
-
-fn capture_loop(mut capture: LiveCapture, tx: SyncSender<LiveMsg>) -> CaptureStats {
-    let mut last_stats = Instant::now();
-    let mut stats = CaptureStats::default();
-    while let Some(r) = capture.next_packet() {
-        let msg = match r {
-            Ok(p) => LiveMsg::Packet(p),
-            Err(e) => LiveMsg::Failed(e.to_string()),
-        };
-        let failed = matches!(msg, LiveMsg::Failed(_));
-        if tx.send(msg).is_err() || failed {
-            break;
-        }
-        if last_stats.elapsed() > Duration::from_millis(500) {
-            stats = capture.stats();
-            last_stats = Instant::now();
-        }
-    }
-    let end = capture.stats();
-    if end == CaptureStats::default() {
-        stats
-    } else {
-        end
-    }
 }
 
 impl Source for LiveSource {
