@@ -47,6 +47,11 @@ shoot() {
     shift
     # A fresh home each time: no remembered window size, theme or recent files.
     rm -rf "$home/.local" "$home/.config"
+    if [ -n "${LEFTOVER:-}" ]; then
+        # What a crashed window leaves behind: its safety copy, offered at start.
+        mkdir -p "$home/.local/share/layerscope/unsaved"
+        cp "$LEFTOVER" "$home/.local/share/layerscope/unsaved/capture-1700000000-999999999-0.pcapng"
+    fi
     HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" \
         "$bin" "$@" >"$out/$name.log" 2>&1 &
     local app=$!
@@ -83,6 +88,7 @@ shoot headers-light --theme light --view headers --select 1 captures/tcp-echo-ip
 shoot headers-dark --theme dark --view headers --select 4 captures/tcp-echo-ipv6.pcapng
 shoot replay-ladder --theme light --view ladder --replay captures/tcp-echo-ipv4.pcapng
 shoot large-transfer --theme dark --view ladder --select 11 captures/tcp-large.pcapng
+LEFTOVER=captures/tcp-echo-ipv4.pcapng shoot recovery-offer --theme dark captures/udp-echo.pcapng
 # A demo run from the window (needs capture permission: root in CI, or the helper's setcap).
 shoot demo-upper --theme light --view ladder --demo upper
 
