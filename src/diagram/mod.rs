@@ -139,15 +139,7 @@ impl Drawing {
         color: Rgb,
         anchor: Anchor,
     ) {
-        self.shapes.push(Shape::Text {
-            x,
-            y,
-            text: text.into(),
-            size,
-            color,
-            anchor,
-            bold: false,
-        });
+        self.label(x, y, text.into(), size, color, anchor, false);
     }
 
     pub fn bold(
@@ -159,14 +151,28 @@ impl Drawing {
         color: Rgb,
         anchor: Anchor,
     ) {
+        self.label(x, y, text.into(), size, color, anchor, true);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn label(
+        &mut self,
+        x: f32,
+        y: f32,
+        text: String,
+        size: f32,
+        color: Rgb,
+        anchor: Anchor,
+        bold: bool,
+    ) {
         self.shapes.push(Shape::Text {
             x,
             y,
-            text: text.into(),
+            text,
             size,
             color,
             anchor,
-            bold: true,
+            bold,
         });
     }
 

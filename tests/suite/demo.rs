@@ -220,25 +220,8 @@ fn a_killed_capture_helper_leaves_every_packet_it_wrote() {
         std::thread::sleep(Duration::from_millis(20));
     }
     std::thread::sleep(Duration::from_millis(200));
-    let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-    let server = layerscope::echo::Server::start(layerscope::echo::ServerOptions {
-        listen: addr,
-        max_sessions: Some(1),
-        ..Default::default()
-    })
-    .unwrap();
-    layerscope::echo::run_client(
-        &layerscope::echo::ClientOptions {
-            proto: layerscope::echo::Proto::Tcp,
-            connect: addr,
-            messages: vec!["Hello, server!".into()],
-            interactive: false,
-            timeout: Duration::from_secs(5),
-        },
-        &mut std::io::sink(),
-    )
-    .unwrap();
-    server.wait();
+    // Our echo server and client: one "Hello, server!" exchange on the port.
+    layerscope::echo::demo_exchange(port).unwrap();
     std::thread::sleep(Duration::from_millis(300));
     // SIGKILL: no chance to flush or close anything.
     child.kill().unwrap();
@@ -409,25 +392,8 @@ fn the_window_reports_a_killed_capture_helper_and_keeps_its_packets() {
         h.step();
         std::thread::sleep(Duration::from_millis(10));
     }
-    let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-    let server = layerscope::echo::Server::start(layerscope::echo::ServerOptions {
-        listen: addr,
-        max_sessions: Some(1),
-        ..Default::default()
-    })
-    .unwrap();
-    layerscope::echo::run_client(
-        &layerscope::echo::ClientOptions {
-            proto: layerscope::echo::Proto::Tcp,
-            connect: addr,
-            messages: vec!["Hello, server!".into()],
-            interactive: false,
-            timeout: Duration::from_secs(5),
-        },
-        &mut std::io::sink(),
-    )
-    .unwrap();
-    server.wait();
+    // Our echo server and client: one "Hello, server!" exchange on the port.
+    layerscope::echo::demo_exchange(port).unwrap();
     let deadline = Instant::now() + Duration::from_secs(10);
     while h.state().session.store.len() < 10 {
         assert!(Instant::now() < deadline);

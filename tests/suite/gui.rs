@@ -261,7 +261,6 @@ fn saving_displayed_packets_writes_a_file_tshark_reads() {
 
 #[test]
 fn live_capture_in_the_window_shows_the_echo_exchange_as_it_happens() {
-    use layerscope::echo::{run_client, ClientOptions, Proto, Server, ServerOptions};
     let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = probe.local_addr().unwrap().port();
     drop(probe);
@@ -292,25 +291,8 @@ fn live_capture_in_the_window_shows_the_echo_exchange_as_it_happens() {
     h.run_steps(2);
     h.get_by_label_contains("● Capturing on lo (tcp port");
     std::thread::sleep(Duration::from_millis(200));
-    let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-    let server = Server::start(ServerOptions {
-        listen: addr,
-        max_sessions: Some(1),
-        ..Default::default()
-    })
-    .unwrap();
-    run_client(
-        &ClientOptions {
-            proto: Proto::Tcp,
-            connect: addr,
-            messages: vec!["Hello, server!".into()],
-            interactive: false,
-            timeout: Duration::from_secs(5),
-        },
-        &mut std::io::sink(),
-    )
-    .unwrap();
-    server.wait();
+    // Our echo server and client: one "Hello, server!" exchange on the port.
+    layerscope::echo::demo_exchange(port).unwrap();
     // Packets arrive while the capture runs.
     let deadline = Instant::now() + Duration::from_secs(10);
     while h.state().session.store.len() < 10 {
@@ -378,7 +360,6 @@ fn a_large_file_load_can_be_cancelled_and_keeps_what_it_read() {
 
 #[test]
 fn a_live_capture_keeps_a_safety_copy_until_it_is_closed() {
-    use layerscope::echo::{run_client, ClientOptions, Proto, Server, ServerOptions};
     let spool_dir = tempfile::tempdir().unwrap();
     let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = probe.local_addr().unwrap().port();
@@ -408,25 +389,8 @@ fn a_live_capture_keeps_a_safety_copy_until_it_is_closed() {
         h.step();
         std::thread::sleep(Duration::from_millis(10));
     }
-    let addr: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
-    let server = Server::start(ServerOptions {
-        listen: addr,
-        max_sessions: Some(1),
-        ..Default::default()
-    })
-    .unwrap();
-    run_client(
-        &ClientOptions {
-            proto: Proto::Tcp,
-            connect: addr,
-            messages: vec!["Hello, server!".into()],
-            interactive: false,
-            timeout: Duration::from_secs(5),
-        },
-        &mut std::io::sink(),
-    )
-    .unwrap();
-    server.wait();
+    // Our echo server and client: one "Hello, server!" exchange on the port.
+    layerscope::echo::demo_exchange(port).unwrap();
     let deadline = Instant::now() + Duration::from_secs(10);
     while h.state().session.store.len() < 10 {
         assert!(Instant::now() < deadline);

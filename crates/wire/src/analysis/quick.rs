@@ -15,8 +15,18 @@ use crate::link_type::LinkType;
 use crate::proto::{ethernet, null, sll, Hdr};
 
 /// Slices the network and transport layers of a frame, following the link header the way
-/// the dissector does (SLL, SLL2, BSD loopback, raw IP, Ethernet with VLAN tags).
+/// the dissector does (SLL, SLL2, BSD loopback, raw IP, Ethernet with VLAN tags). Like the
+/// dissector, it stops at MACsec, whose payload is usually encrypted.
 fn slice(link: LinkType, frame: &[u8]) -> Option<LaxSlicedPacket<'_>> {
+    let sliced = slice_link(link, frame)?;
+    let macsec = sliced
+        .link_exts
+        .iter()
+        .any(|e| matches!(e, LaxLinkExtSlice::Macsec(_)));
+    (!macsec).then_some(sliced)
+}
+
+fn slice_link(link: LinkType, frame: &[u8]) -> Option<LaxSlicedPacket<'_>> {
     let u16_at = |at: usize| -> Option<u16> {
         Some(u16::from_be_bytes(frame.get(at..at + 2)?.try_into().ok()?))
     };
@@ -63,14 +73,6 @@ impl Transport {
     /// dissection. Agrees with [`Transport::of`].
     pub fn quick(link: LinkType, frame: &[u8]) -> Option<Transport> {
         let sliced = slice(link, frame)?;
-        // The dissector stops at MACsec (its payload is usually encrypted); so does this.
-        if sliced
-            .link_exts
-            .iter()
-            .any(|e| matches!(e, LaxLinkExtSlice::Macsec(_)))
-        {
-            return None;
-        }
         let (src, dst, declared) = match &sliced.net {
             Some(LaxNetSlice::Ipv4(ip)) => {
                 let h = ip.header();
@@ -141,13 +143,6 @@ impl Transport {
     /// [`Transport::quoted_of`] without a full dissection.
     pub fn quick_quoted(link: LinkType, frame: &[u8]) -> Option<Datagram> {
         let sliced = slice(link, frame)?;
-        if sliced
-            .link_exts
-            .iter()
-            .any(|e| matches!(e, LaxLinkExtSlice::Macsec(_)))
-        {
-            return None;
-        }
         match &sliced.transport {
             Some(TransportSlice::Icmpv4(i)) if crate::proto::icmp::quotes_datagram(i.type_u8()) => {
                 quoted_datagram(i.payload())
