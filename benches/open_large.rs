@@ -138,7 +138,7 @@ fn main() -> anyhow::Result<()> {
         .unwrap_or(if bench { 1_000_000 } else { 20_000 });
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench");
     std::fs::create_dir_all(&dir)?;
-    let path = dir.join(format!("loopback-echo-{packets}.pcap"));
+    let path = dir.join(format!("loopback-echo-udp-{packets}.pcap"));
     if !path.exists() {
         let t = Instant::now();
         synthesise(&path, packets)?;

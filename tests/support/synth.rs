@@ -1,6 +1,7 @@
-//! Synthesised loopback captures for the benchmark and the large-file tests: TCP echo
+//! Synthesised loopback captures for the benchmarks and the large-file tests: TCP echo
 //! sessions on 127.0.0.1 (handshake, request, echo, ACKs, teardown) with 520-byte
-//! messages, about 330 bytes per frame on average, built with pnet's packet builders.
+//! messages, each followed by a UDP query and answer on 9999; about 320 bytes per frame on
+//! average. Built with pnet's packet builders, checksums included.
 
 use std::path::Path;
 
@@ -10,6 +11,7 @@ use pnet_packet::ethernet::{EtherTypes, MutableEthernetPacket};
 use pnet_packet::ip::IpNextHeaderProtocols;
 use pnet_packet::ipv4::{self, MutableIpv4Packet};
 use pnet_packet::tcp::{self, MutableTcpPacket, TcpFlags};
+use pnet_packet::udp::{self, MutableUdpPacket};
 
 const MESSAGE: usize = 520;
 
@@ -48,6 +50,37 @@ fn frame(src_port: u16, dst_port: u16, seq: u32, ack: u32, flags: u8, payload: &
         t.set_payload(payload);
         let c = tcp::ipv4_checksum(&t.to_immutable(), &lo, &lo);
         t.set_checksum(c);
+    }
+    buf
+}
+
+/// One loopback UDP frame built with pnet, checksums filled in.
+fn udp_frame(src_port: u16, dst_port: u16, payload: &[u8]) -> Vec<u8> {
+    let udp_len = 8 + payload.len();
+    let ip_len = 20 + udp_len;
+    let mut buf = vec![0u8; 14 + ip_len];
+    if let Some(mut eth) = MutableEthernetPacket::new(&mut buf) {
+        eth.set_ethertype(EtherTypes::Ipv4);
+    }
+    let lo = std::net::Ipv4Addr::LOCALHOST;
+    if let Some(mut ip) = MutableIpv4Packet::new(&mut buf[14..]) {
+        ip.set_version(4);
+        ip.set_header_length(5);
+        ip.set_total_length(ip_len as u16);
+        ip.set_ttl(64);
+        ip.set_next_level_protocol(IpNextHeaderProtocols::Udp);
+        ip.set_source(lo);
+        ip.set_destination(lo);
+        let c = ipv4::checksum(&ip.to_immutable());
+        ip.set_checksum(c);
+    }
+    if let Some(mut u) = MutableUdpPacket::new(&mut buf[34..]) {
+        u.set_source(src_port);
+        u.set_destination(dst_port);
+        u.set_length(udp_len as u16);
+        u.set_payload(payload);
+        let c = udp::ipv4_checksum(&u.to_immutable(), &lo, &lo);
+        u.set_checksum(c);
     }
     buf
 }
@@ -105,6 +138,8 @@ pub fn synthesise(path: &Path, packets: usize) -> anyhow::Result<()> {
             &[],
         ));
         script.push(frame(client, 8888, cs + 1, ss + 1, TcpFlags::ACK, &[]));
+        script.push(udp_frame(client, 9999, b"{\"query\": \"status\"}"));
+        script.push(udp_frame(9999, client, b"{\"status\": \"ok\"}"));
         for data in script {
             ts_ns += 7_000;
             let len = data.len() as u32;
