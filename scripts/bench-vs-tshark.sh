@@ -16,8 +16,11 @@ echo "capture: $n packets, $(du -h "$file" | cut -f1) ($file)"
 declare -A secs mem
 run() {
   local name=$1; shift
-  local out
-  out=$( { /usr/bin/time -f "%e %M" "$@" > /dev/null 2>/dev/null; } 2>&1 | tail -1)
+  local out tmp
+  tmp=$(mktemp)
+  /usr/bin/time -f "%e %M" -o "$tmp" "$@" > /dev/null 2>/dev/null || true
+  out=$(tail -1 "$tmp")
+  rm -f "$tmp"
   secs[$name]=${out% *}
   mem[$name]=$(( ${out#* } / 1024 ))
   printf "  %-34s %8.2f s %7d MB\n" "$name" "${secs[$name]}" "${mem[$name]}"
