@@ -1,0 +1,104 @@
+//! Per-packet costs, with criterion: full dissection of each kind of frame, the quick
+//! transport path, summary lines, the conversation analysis, display filters, and loading
+//! a capture into the store.
+//!
+//!     cargo bench --bench wire
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use layerscope::capture::open_file;
+use layerscope_wire::analysis::Transport;
+use layerscope_wire::{dissect, summarize, Analyzer, Filter, FrameFacts, LinkType};
+
+#[path = "../tests/support/synth.rs"]
+mod synth;
+
+fn frames() -> Vec<(&'static str, Vec<u8>)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("captures");
+    let pick = |file: &str, n: usize| -> Vec<u8> {
+        let mut r = open_file(&root.join(file)).expect("bundled capture");
+        r.nth(n).expect("packet").data
+    };
+    vec![
+        ("tcp syn", pick("tcp-echo-ipv4.pcapng", 0)),
+        ("tcp data", pick("tcp-echo-ipv4.pcapng", 3)),
+        ("tcp ipv6 data", pick("tcp-echo-ipv6.pcapng", 3)),
+        ("udp", pick("udp-echo.pcapng", 0)),
+        ("icmp error", pick("udp-unreachable.pcapng", 1)),
+    ]
+}
+
+fn per_packet(c: &mut Criterion) {
+    let frames = frames();
+    let mut g = c.benchmark_group("per packet");
+    for (name, f) in &frames {
+        g.bench_function(format!("dissect {name}"), |b| {
+            b.iter(|| dissect(LinkType::ETHERNET, black_box(f)))
+        });
+        g.bench_function(format!("quick transport {name}"), |b| {
+            b.iter(|| Transport::quick(LinkType::ETHERNET, black_box(f)))
+        });
+    }
+    let (_, data) = &frames[1];
+    g.bench_function("summary line, tcp data", |b| {
+        let mut a = Analyzer::new();
+        let d = dissect(LinkType::ETHERNET, data);
+        let analysis = a.observe(1, 0.0, data, &d);
+        b.iter(|| summarize(black_box(&d), data, &analysis))
+    });
+    let filter = Filter::parse("tcp.flags.syn == 1 && ip.addr == 127.0.0.1").expect("filter");
+    g.bench_function("display filter, tcp data", |b| {
+        let d = dissect(LinkType::ETHERNET, data);
+        b.iter(|| {
+            filter.matches(&FrameFacts {
+                dissection: black_box(&d),
+                frame: data,
+                number: 1,
+                orig_len: data.len() as u32,
+                time_relative: 0.0,
+            })
+        })
+    });
+    g.finish();
+}
+
+fn capture(c: &mut Criterion) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench");
+    std::fs::create_dir_all(&dir).expect("bench dir");
+    let path = dir.join("synth-20000.pcap");
+    if !path.exists() {
+        synth::synthesise(&path, 20_000).expect("synthesise");
+    }
+    let mut g = c.benchmark_group("20,000 packets");
+    g.throughput(Throughput::Elements(20_000));
+    g.sample_size(10);
+    g.bench_function("analysis (quick path)", |b| {
+        let packets: Vec<Vec<u8>> = open_file(&path).expect("open").map(|p| p.data).collect();
+        b.iter(|| {
+            let mut a = Analyzer::new();
+            for (i, p) in packets.iter().enumerate() {
+                black_box(a.observe_frame(i as u32 + 1, 0.0, LinkType::ETHERNET, p));
+            }
+        })
+    });
+    g.bench_function("load into the store (file → blocks)", |b| {
+        b.iter(|| {
+            let reader = open_file(&path).expect("open");
+            let loading = layerscope::pipeline::Loading::file(reader, path.clone(), || {});
+            let mut n = 0;
+            for ev in loading.events.iter() {
+                match ev {
+                    layerscope::pipeline::Event::Block(b) => n += b.len(),
+                    layerscope::pipeline::Event::Finished(..) => break,
+                    _ => {}
+                }
+            }
+            assert_eq!(n, 20_000);
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, per_packet, capture);
+criterion_main!(benches);
