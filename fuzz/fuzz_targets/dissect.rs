@@ -6,23 +6,19 @@ use layerscope_wire::analysis::Transport;
 use layerscope_wire::{dissect, summarize, Analysis, Analyzer, Filter, FrameFacts, LinkType};
 use libfuzzer_sys::fuzz_target;
 
-const LINKS: [LinkType; 9] = [
-    LinkType::ETHERNET,
-    LinkType::LINUX_SLL,
-    LinkType::LINUX_SLL2,
-    LinkType::NULL,
-    LinkType::LOOP,
-    LinkType::RAW,
-    LinkType::IPV4,
-    LinkType::IPV6,
-    LinkType(147),
-];
+/// Every decoded link type, and one that is not.
+fn links() -> Vec<LinkType> {
+    let mut v = LinkType::DECODED.to_vec();
+    v.push(LinkType(147));
+    v
+}
 
 fuzz_target!(|data: &[u8]| {
     let Some((&selector, frame)) = data.split_first() else {
         return;
     };
-    let link = LINKS[selector as usize % LINKS.len()];
+    let links = links();
+    let link = links[selector as usize % links.len()];
     let mut d = dissect(link, frame);
     assert_eq!(Transport::quick(link, frame), Transport::of(frame, &d));
     let mut analyzer = Analyzer::new();

@@ -376,30 +376,15 @@ fn the_window_reports_a_killed_capture_helper_and_keeps_its_packets() {
         }),
         ..Start::default()
     });
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !h
-        .state()
-        .session
-        .loading
-        .as_ref()
-        .is_some_and(|l| l.is_ready())
-    {
-        if !h.state().session.is_loading() {
-            eprintln!("no capture permission here: nothing to kill");
-            return;
-        }
-        assert!(Instant::now() < deadline);
-        h.step();
-        std::thread::sleep(Duration::from_millis(10));
+    if !crate::util::capture_started(&mut h) {
+        eprintln!("no capture permission here: nothing to kill");
+        return;
     }
     // Our echo server and client: one "Hello, server!" exchange on the port.
     layerscope::echo::demo_exchange(port).unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while h.state().session.store.len() < 10 {
-        assert!(Instant::now() < deadline);
-        h.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    crate::util::step_until(&mut h, 10, "the ten packets of the exchange", |app| {
+        app.session.store.len() >= 10
+    });
     let pid = h
         .state()
         .session

@@ -373,30 +373,15 @@ fn a_live_capture_keeps_a_safety_copy_until_it_is_closed() {
         recovery_dir: Some(spool_dir.path().to_path_buf()),
         ..Start::default()
     });
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !h
-        .state()
-        .session
-        .loading
-        .as_ref()
-        .is_some_and(|l| l.is_ready())
-    {
-        if !h.state().session.is_loading() {
-            eprintln!("no capture permission here: skipped");
-            return;
-        }
-        assert!(Instant::now() < deadline);
-        h.step();
-        std::thread::sleep(Duration::from_millis(10));
+    if !crate::util::capture_started(&mut h) {
+        eprintln!("no capture permission here: skipped");
+        return;
     }
     // Our echo server and client: one "Hello, server!" exchange on the port.
     layerscope::echo::demo_exchange(port).unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while h.state().session.store.len() < 10 {
-        assert!(Instant::now() < deadline);
-        h.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    crate::util::step_until(&mut h, 10, "the ten packets of the exchange", |app| {
+        app.session.store.len() >= 10
+    });
     // While the capture runs (as at a crash right now), the copy holds every packet.
     let spool = h.state().session.spool.clone().expect("a safety copy");
     assert!(spool.starts_with(spool_dir.path()));

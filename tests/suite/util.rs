@@ -139,3 +139,30 @@ pub fn is_root() -> bool {
         .output()
         .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
 }
+
+/// Steps the window until `done` holds, failing after `secs` seconds.
+pub fn step_until(
+    h: &mut egui_kittest::Harness<'static, layerscope::gui::App>,
+    secs: u64,
+    what: &str,
+    done: impl Fn(&layerscope::gui::App) -> bool,
+) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while !done(h.state()) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting: {what}"
+        );
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+/// Waits until the window's capture helper captures; false when capturing is refused here.
+pub fn capture_started(h: &mut egui_kittest::Harness<'static, layerscope::gui::App>) -> bool {
+    step_until(h, 10, "the capture helper", |app| {
+        let s = &app.session;
+        !s.is_loading() || s.loading.as_ref().is_some_and(|l| l.is_ready())
+    });
+    h.state().session.is_loading()
+}

@@ -21,6 +21,20 @@ impl LinkType {
     pub const IPV6: LinkType = LinkType(229);
     pub const LINUX_SLL2: LinkType = LinkType(276);
 
+    /// Every link type [`crate::dissect()`] decodes.
+    pub const DECODED: [LinkType; 10] = [
+        LinkType::ETHERNET,
+        LinkType::LINUX_SLL,
+        LinkType::LINUX_SLL2,
+        LinkType::NULL,
+        LinkType::LOOP,
+        LinkType::RAW,
+        LinkType::RAW_12,
+        LinkType::RAW_14,
+        LinkType::IPV4,
+        LinkType::IPV6,
+    ];
+
     pub fn name(self) -> Option<&'static str> {
         Some(match self {
             LinkType::NULL => "BSD loopback (NULL)",

@@ -2,7 +2,6 @@
 //! models and its unit; each field shows its value, and its meaning on hover. Clicking a
 //! field highlights its bytes in the hex pane.
 
-use layerscope_wire::layer::osi_name;
 use layerscope_wire::{Field, Layer};
 
 use crate::gui::app::{App, Highlight};
@@ -107,14 +106,7 @@ pub fn heading(layer: &Layer) -> String {
     } else {
         format!("{hdr}-byte header, no payload")
     };
-    format!(
-        "{} · OSI {} ({}) · {} {} · {size}",
-        layer.tcpip.name(),
-        layer.osi,
-        osi_name(layer.osi),
-        layer.protocol.name(),
-        layer.pdu.name()
-    )
+    format!("{} · {size}", layer.heading())
 }
 
 fn field_tree(
