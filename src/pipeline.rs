@@ -434,7 +434,7 @@ fn work(
                 count += 1;
                 let ts = p.timestamp();
                 let analysis = analyzer.observe_frame(count, ts, link, &p.data);
-                let ts_ns = p.ts_sec.saturating_mul(1_000_000_000) + p.ts_nsec as i64;
+                let ts_ns = p.timestamp_ns();
                 block.push(ts_ns, p.orig_len, &p.data, analysis);
                 None
             }

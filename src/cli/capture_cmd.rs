@@ -103,6 +103,7 @@ pub fn run(args: CaptureArgs) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut n: u64 = 0;
     let mut first_ts = None;
+    let mut line = Vec::new();
     while args.count.is_none_or(|c| n < c) && !stopped.load(Ordering::SeqCst) {
         let Some(pkt) = cap.next_packet() else { break };
         let pkt = pkt?;
@@ -111,9 +112,11 @@ pub fn run(args: CaptureArgs) -> anyhow::Result<()> {
             Some(w) => w.write(&pkt)?,
             None => {
                 let p = decoder.decode(pkt);
-                let first = *first_ts.get_or_insert(p.raw.timestamp());
+                let first = *first_ts.get_or_insert(p.raw.timestamp_ns());
+                line.clear();
+                super::text::write_summary_line(&mut line, &p, first);
                 let mut out = stdout.lock();
-                super::text::write_summary_line(&mut out, &p, first)?;
+                out.write_all(&line)?;
                 out.flush()?;
             }
         }

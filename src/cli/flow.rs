@@ -35,7 +35,9 @@ pub fn write_flows(
     cap: &Capture,
     stream_filter: Option<u32>,
 ) -> io::Result<()> {
-    let first_ts = cap.packets.first().map_or(0.0, |p| p.raw.timestamp());
+    let first_ns = cap.packets.first().map_or(0, |p| p.raw.timestamp_ns());
+    // Differences of exact integers: f64 epoch times keep only ~0.2 µs.
+    let since_first = |p: &crate::packets::Decoded| (p.raw.timestamp_ns() - first_ns) as f64 * 1e-9;
     let by_number = |n: u32| cap.packets.get(n as usize - 1);
     for s in &cap.analyzer.tcp.streams {
         if stream_filter.is_some_and(|f| f != s.index) {
@@ -102,7 +104,7 @@ pub fn write_flows(
                 out,
                 "{:>6} {:>10.6}  {} {} {}  {}",
                 n,
-                p.raw.timestamp() - first_ts,
+                since_first(p),
                 state(t.client_state),
                 arrow(&label, t.from_client),
                 state(t.server_state),
@@ -143,7 +145,7 @@ pub fn write_flows(
                 out,
                 "{:>6} {:>10.6}  {:<STATE$} {} {:<STATE$}  {}",
                 n,
-                p.raw.timestamp() - first_ts,
+                since_first(p),
                 "",
                 arrow(&label, u.from_initiator),
                 "",

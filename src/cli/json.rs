@@ -2,48 +2,53 @@
 //! value conventions (integers as numbers, flags as booleans, lower-case MACs, bytes as
 //! colon-separated hex), nested per layer with the layer's OSI and TCP/IP placement.
 
-use std::io::{self, Write};
+use std::io::Write;
 
-use layerscope_wire::field::write_mac;
 use layerscope_wire::{Field, Value};
 
+use super::out;
 use crate::packets::Decoded;
 
 /// tshark's `frame.protocols`: the protocol chain, with `ethertype` after link headers that
 /// carry an EtherType.
-pub fn protocol_chain(p: &Decoded) -> String {
-    let mut s = String::new();
+pub fn protocol_chain(s: &mut Vec<u8>, p: &Decoded) {
+    let start = s.len();
     for l in &p.dissection.layers {
-        if !s.is_empty() {
-            s.push(':');
+        if s.len() > start {
+            s.push(b':');
         }
-        s.push_str(l.protocol.abbrev());
+        s.extend_from_slice(l.protocol.abbrev().as_bytes());
         match l.protocol {
-            Ethernet if p.dissection.field("eth.len").is_some() => s.push_str(":llc"),
-            Ethernet | Vlan | Ieee8021ad | Sll | Sll2 => s.push_str(":ethertype"),
+            Ethernet if l.fields.iter().any(|f| f.abbrev == "eth.len") => {
+                s.extend_from_slice(b":llc")
+            }
+            Ethernet | Vlan | Ieee8021ad | Sll | Sll2 => s.extend_from_slice(b":ethertype"),
             Ipv6 => {
                 for f in &l.fields {
                     if let "ipv6.hopopts" | "ipv6.routing" | "ipv6.fragment_hdr" | "ipv6.dstopts" =
                         f.abbrev
                     {
-                        s.push(':');
-                        s.push_str(if f.abbrev == "ipv6.fragment_hdr" {
-                            "ipv6.fraghdr"
-                        } else {
-                            f.abbrev
-                        });
+                        s.push(b':');
+                        s.extend_from_slice(
+                            if f.abbrev == "ipv6.fragment_hdr" {
+                                "ipv6.fraghdr"
+                            } else {
+                                f.abbrev
+                            }
+                            .as_bytes(),
+                        );
                     }
                 }
             }
             Icmp | Icmpv6 => {
                 for f in &l.fields {
                     if matches!(f.abbrev, "ip" | "ipv6" | "tcp" | "udp") {
-                        s.push(':');
-                        s.push_str(f.abbrev);
+                        s.push(b':');
+                        s.extend_from_slice(f.abbrev.as_bytes());
                     }
                     // The quoted datagram's own payload, when the error quotes some.
                     if f.abbrev == "udp" && f.bytes.end < l.header.end {
-                        s.push_str(":data");
+                        s.extend_from_slice(b":data");
                     }
                 }
             }
@@ -68,11 +73,10 @@ pub fn protocol_chain(p: &Decoded) -> String {
             _ => None,
         };
         if let Some(n) = next {
-            s.push(':');
-            s.push_str(n);
+            s.push(b':');
+            s.extend_from_slice(n.as_bytes());
         }
     }
-    s
 }
 
 use layerscope_wire::Protocol::*;
@@ -117,123 +121,159 @@ fn ethertype_abbrev(t: u16) -> Option<&'static str> {
     })
 }
 
-fn write_str(out: &mut impl Write, s: &str) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, s).map_err(io::Error::other)
-}
-
-fn write_value(out: &mut impl Write, f: &Field, frame: &[u8]) -> io::Result<()> {
+fn write_value(out: &mut Vec<u8>, f: &Field, frame: &[u8]) {
     match &f.value {
-        Value::Uint(v) => write!(out, "{v}"),
-        Value::Int(v) => write!(out, "{v}"),
-        Value::Bool(b) => write!(out, "{b}"),
+        Value::Uint(v) => out::uint(out, *v),
+        Value::Int(v) => out::int(out, *v),
+        Value::Bool(b) => out.extend_from_slice(if *b { b"true" } else { b"false" }),
         Value::Mac(m) => {
-            let mut s = String::with_capacity(17);
-            let _ = write_mac(&mut s, m);
-            write!(out, "\"{s}\"")
+            out.push(b'"');
+            out::mac(out, m);
+            out.push(b'"');
         }
-        Value::Ipv4(a) => write!(out, "\"{a}\""),
-        Value::Ipv6(a) => write!(out, "\"{a}\""),
-        Value::Text(t) => write_str(out, t),
+        Value::Ipv4(a) => {
+            out.push(b'"');
+            out::ipv4(out, *a);
+            out.push(b'"');
+        }
+        Value::Ipv6(a) => {
+            let _ = write!(out, "\"{a}\"");
+        }
+        Value::Text(t) => out::json_str(out, t),
         Value::Bytes => {
             let bytes = frame.get(f.bytes.clone()).unwrap_or(&[]);
-            out.write_all(b"\"")?;
-            for (i, b) in bytes.iter().enumerate() {
-                if i > 0 {
-                    out.write_all(b":")?;
-                }
-                write!(out, "{b:02x}")?;
-            }
-            out.write_all(b"\"")
+            out.push(b'"');
+            out::hex_bytes(out, bytes, usize::MAX);
+            out.push(b'"');
         }
-        Value::None => out.write_all(b"null"),
+        Value::None => out.extend_from_slice(b"null"),
     }
 }
 
-/// Collects a layer's fields (children included) by name, keeping first-seen order; a name
-/// seen more than once becomes a list, as tshark does for repeated fields.
-fn grouped(fields: &[Field]) -> Vec<(&'static str, Vec<&Field>)> {
-    let mut out: Vec<(&'static str, Vec<&Field>)> = Vec::new();
-    for f in fields.iter().flat_map(|f| f.walk()) {
-        if f.value == Value::None {
+/// Every field of a layer with a value, children included, in tree order.
+fn valued<'a>(fields: &'a [Field], into: &mut Vec<&'a Field>) {
+    for f in fields {
+        if f.value != Value::None {
+            into.push(f);
+        }
+        valued(&f.children, into);
+    }
+}
+
+/// A 6-bit signature of a field name: names with different signatures differ, so most
+/// comparisons of names are one byte.
+fn signature(abbrev: &str) -> u8 {
+    let a = abbrev.as_bytes();
+    match a.len() {
+        0 => 0,
+        n => ((n * 31 + a[n / 2] as usize * 7 + a[n - 1] as usize) % 64) as u8,
+    }
+}
+
+/// Writes a layer's fields as one object; a name seen more than once becomes a list at its
+/// first place, as tshark does for repeated fields (TCP's NOP options, say).
+fn write_fields(out: &mut Vec<u8>, fields: &[&Field], signatures: &mut Vec<u8>, frame: &[u8]) {
+    signatures.clear();
+    signatures.extend(fields.iter().map(|f| signature(f.abbrev)));
+    let same =
+        |i: usize, j: usize| signatures[i] == signatures[j] && fields[i].abbrev == fields[j].abbrev;
+    let mut first = true;
+    for (i, f) in fields.iter().enumerate() {
+        if (0..i).any(|j| same(i, j)) {
             continue;
         }
-        match out.iter_mut().find(|(k, _)| *k == f.abbrev) {
-            Some((_, v)) => v.push(f),
-            None => out.push((f.abbrev, vec![f])),
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        // Field names are Wireshark identifiers: nothing in them needs escaping.
+        out.push(b'"');
+        out.extend_from_slice(f.abbrev.as_bytes());
+        out.extend_from_slice(b"\":");
+        let mut repeats = (i + 1..fields.len()).filter(|&j| same(i, j)).peekable();
+        if repeats.peek().is_none() {
+            write_value(out, f, frame);
+        } else {
+            out.push(b'[');
+            write_value(out, f, frame);
+            for j in repeats {
+                out.push(b',');
+                write_value(out, fields[j], frame);
+            }
+            out.push(b']');
         }
     }
-    out
 }
 
-/// Writes one packet object.
-pub fn write_packet(
-    out: &mut impl Write,
-    p: &Decoded,
-    first_ts: f64,
-    prev_ts: f64,
-) -> io::Result<()> {
-    let ts = p.raw.timestamp();
-    write!(
-        out,
-        "{{\"frame.number\":{},\"frame.time_epoch\":{}.{:09},\"frame.time_relative\":{:.9},\"frame.time_delta\":{:.9},\"frame.len\":{},\"frame.cap_len\":{},\"frame.protocols\":",
-        p.number,
-        p.raw.ts_sec,
-        p.raw.ts_nsec,
-        ts - first_ts,
-        ts - prev_ts,
-        p.raw.orig_len,
-        p.raw.data.len()
-    )?;
-    write_str(out, &protocol_chain(p))?;
-    out.write_all(b",\"layers\":[")?;
+/// The times of one packet, in nanoseconds since the epoch: its own, the first packet's and
+/// the previous packet's (its own for the first).
+#[derive(Clone, Copy, Debug)]
+pub struct Times {
+    pub first: i64,
+    pub previous: i64,
+}
+
+/// Appends one packet object.
+pub fn write_packet(out: &mut Vec<u8>, p: &Decoded, times: Times) {
+    let ts = p.raw.timestamp_ns();
+    out.extend_from_slice(b"{\"frame.number\":");
+    out::uint(out, p.number as u64);
+    out.extend_from_slice(b",\"frame.time_epoch\":");
+    out::seconds(out, ts, 9);
+    out.extend_from_slice(b",\"frame.time_relative\":");
+    out::seconds(out, ts - times.first, 9);
+    out.extend_from_slice(b",\"frame.time_delta\":");
+    out::seconds(out, ts - times.previous, 9);
+    out.extend_from_slice(b",\"frame.len\":");
+    out::uint(out, p.raw.orig_len as u64);
+    out.extend_from_slice(b",\"frame.cap_len\":");
+    out::uint(out, p.raw.data.len() as u64);
+    out.extend_from_slice(b",\"frame.protocols\":\"");
+    protocol_chain(out, p);
+    out.extend_from_slice(b"\",\"layers\":[");
+    let mut fields = Vec::with_capacity(64);
+    let mut signatures = Vec::with_capacity(64);
     for (i, l) in p.dissection.layers.iter().enumerate() {
         if i > 0 {
-            out.write_all(b",")?;
+            out.push(b',');
         }
-        write!(
-            out,
-            "{{\"protocol\":\"{}\",\"name\":\"{}\",\"osi\":{},\"tcpip\":\"{}\",\"pdu\":\"{}\",\"header\":[{},{}],\"payload\":[{},{}],\"fields\":{{",
-            l.protocol.abbrev(),
-            l.protocol.name(),
-            l.osi,
-            l.tcpip.name().to_ascii_lowercase(),
-            l.pdu.name(),
-            l.header.start,
-            l.header.end,
-            l.payload.start,
-            l.payload.end
-        )?;
-        for (j, (name, fields)) in grouped(&l.fields).iter().enumerate() {
-            if j > 0 {
-                out.write_all(b",")?;
-            }
-            write!(out, "\"{name}\":")?;
-            if fields.len() == 1 {
-                write_value(out, fields[0], &p.raw.data)?;
-            } else {
-                out.write_all(b"[")?;
-                for (k, f) in fields.iter().enumerate() {
-                    if k > 0 {
-                        out.write_all(b",")?;
-                    }
-                    write_value(out, f, &p.raw.data)?;
-                }
-                out.write_all(b"]")?;
-            }
-        }
-        out.write_all(b"}}")?;
+        out.extend_from_slice(b"{\"protocol\":\"");
+        out.extend_from_slice(l.protocol.abbrev().as_bytes());
+        out.extend_from_slice(b"\",\"name\":\"");
+        out.extend_from_slice(l.protocol.name().as_bytes());
+        out.extend_from_slice(b"\",\"osi\":");
+        out::uint(out, l.osi as u64);
+        out.extend_from_slice(b",\"tcpip\":\"");
+        out.extend(l.tcpip.name().bytes().map(|b| b.to_ascii_lowercase()));
+        out.extend_from_slice(b"\",\"pdu\":\"");
+        out.extend_from_slice(l.pdu.name().as_bytes());
+        out.extend_from_slice(b"\",\"header\":[");
+        out::uint(out, l.header.start as u64);
+        out.push(b',');
+        out::uint(out, l.header.end as u64);
+        out.extend_from_slice(b"],\"payload\":[");
+        out::uint(out, l.payload.start as u64);
+        out.push(b',');
+        out::uint(out, l.payload.end as u64);
+        out.extend_from_slice(b"],\"fields\":{");
+        fields.clear();
+        valued(&l.fields, &mut fields);
+        write_fields(out, &fields, &mut signatures, &p.raw.data);
+        out.extend_from_slice(b"}}");
     }
-    out.write_all(b"]")?;
+    out.push(b']');
     if let Some(stop) = &p.dissection.stop {
-        write!(
+        let _ = write!(
             out,
             ",\"stop\":{{\"kind\":\"{:?}\",\"protocol\":",
             stop.kind
-        )?;
-        write_str(out, stop.protocol)?;
-        write!(out, ",\"offset\":{},\"reason\":", stop.offset)?;
-        write_str(out, &stop.reason)?;
-        out.write_all(b"}")?;
+        );
+        out::json_str(out, stop.protocol);
+        out.extend_from_slice(b",\"offset\":");
+        out::uint(out, stop.offset as u64);
+        out.extend_from_slice(b",\"reason\":");
+        out::json_str(out, &stop.reason);
+        out.push(b'}');
     }
-    out.write_all(b"}")
+    out.push(b'}');
 }

@@ -2,8 +2,10 @@
 
 pub mod capture_cmd;
 pub mod demo_cmd;
+pub mod dissect_cmd;
 pub mod flow;
 pub mod json;
+mod out;
 pub mod text;
 
 use std::io::{BufWriter, Write};
@@ -13,9 +15,7 @@ use std::time::Duration;
 
 use clap::{Parser, Subcommand};
 
-use crate::capture::{open_file, ReadEnd};
 use crate::echo::{self, Mode, Proto};
-use crate::packets::Decoder;
 
 /// The capture opened when no file is named.
 pub const BUNDLED_CAPTURE: &str =
@@ -262,7 +262,14 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             json,
             summary,
             count,
-        }) => dissect(&file, json, summary, count),
+        }) => {
+            let format = match (json, summary) {
+                (true, _) => dissect_cmd::Format::Json,
+                (_, true) => dissect_cmd::Format::Summary,
+                _ => dissect_cmd::Format::Text,
+            };
+            dissect_cmd::run(&file, format, count)
+        }
         Some(Command::Flow {
             file,
             stream,
@@ -332,46 +339,6 @@ fn draw_packet(
     };
     crate::diagram::export::save(&drawing, output)?;
     eprintln!("wrote {}", output.display());
-    Ok(())
-}
-
-fn dissect(file: &Path, json: bool, summary: bool, count: Option<usize>) -> anyhow::Result<()> {
-    let mut reader = open_file(file)?;
-    let mut decoder = Decoder::new(reader.link);
-    let out = std::io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, out.lock());
-    let (mut first_ts, mut prev_ts) = (None, 0.0);
-    let mut n = 0usize;
-    if json {
-        out.write_all(b"[\n")?;
-    }
-    while count.is_none_or(|c| n < c) {
-        let Some(raw) = reader.next_packet() else {
-            break;
-        };
-        let p = decoder.decode(raw);
-        let ts = p.raw.timestamp();
-        let first = *first_ts.get_or_insert(ts);
-        if json {
-            if n > 0 {
-                out.write_all(b",\n")?;
-            }
-            json::write_packet(&mut out, &p, first, if n == 0 { ts } else { prev_ts })?;
-        } else if summary {
-            text::write_summary_line(&mut out, &p, first)?;
-        } else {
-            text::write_packet(&mut out, &p, first)?;
-        }
-        prev_ts = ts;
-        n += 1;
-    }
-    if json {
-        out.write_all(b"\n]\n")?;
-    }
-    out.flush()?;
-    if let Some(ReadEnd::Damaged(msg)) = reader.end() {
-        eprintln!("warning: {}", crate::packets::damaged_warning(file, n, msg));
-    }
     Ok(())
 }
 

@@ -1,131 +1,225 @@
 //! `dissect` text output: one block per packet, each layer headed with its protocol and its
 //! place in the OSI and TCP/IP models, fields indented below with their Wireshark names.
 
-use std::io::{self, Write};
+use std::io::Write;
 
+use layerscope_wire::field::Base;
 use layerscope_wire::layer::osi_name;
-use layerscope_wire::{summarize, Field, Layer};
+use layerscope_wire::{summarize, Field, Layer, Pdu, Value};
 
+use super::out;
 use crate::packets::Decoded;
 
-/// `2026-11-21 23:20:53.838576000 UTC`
-pub fn utc(sec: i64, nsec: u32) -> String {
-    match chrono::DateTime::from_timestamp(sec, nsec) {
-        Some(t) => t.format("%Y-%m-%d %H:%M:%S%.9f UTC").to_string(),
-        None => format!("{sec}.{nsec:09} (out of calendar range)"),
+/// Writes packets as text; one per worker thread, since it remembers the last date it
+/// formatted (consecutive packets mostly share their second).
+#[derive(Default)]
+pub struct TextPrinter {
+    date: Option<(i64, String)>,
+}
+
+impl TextPrinter {
+    /// `2026-11-21 23:20:53.838576000 UTC`
+    fn utc(&mut self, out: &mut Vec<u8>, sec: i64, nsec: u32) {
+        if self.date.as_ref().is_none_or(|(s, _)| *s != sec) {
+            let text = chrono::DateTime::from_timestamp(sec, 0)
+                .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string());
+            self.date = text.map(|t| (sec, t));
+        }
+        match &self.date {
+            Some((_, date)) => {
+                out.extend_from_slice(date.as_bytes());
+                let _ = write!(out, ".{nsec:09} UTC");
+            }
+            None => {
+                let _ = write!(out, "{sec}.{nsec:09} (out of calendar range)");
+            }
+        }
+    }
+
+    /// One block per packet: the frame line, the summary line, then every layer's fields.
+    pub fn packet(&mut self, out: &mut Vec<u8>, p: &Decoded, first_ns: i64) {
+        let s = summarize(&p.dissection, &p.raw.data, &p.analysis);
+        out.extend_from_slice(b"Frame ");
+        out::uint(out, p.number as u64);
+        out.extend_from_slice(b": ");
+        out::uint(out, p.raw.orig_len as u64);
+        out.extend_from_slice(b" bytes on wire, ");
+        out::uint(out, p.raw.data.len() as u64);
+        out.extend_from_slice(b" bytes captured, ");
+        self.utc(out, p.raw.ts_sec, p.raw.ts_nsec);
+        out.extend_from_slice(b" (+");
+        out::seconds(out, p.raw.timestamp_ns() - first_ns, 6);
+        out.extend_from_slice(" s)\n  ".as_bytes());
+        out.extend_from_slice(s.src.as_bytes());
+        out.extend_from_slice(" → ".as_bytes());
+        out.extend_from_slice(s.dst.as_bytes());
+        out.extend_from_slice(b"  ");
+        out.extend_from_slice(s.protocol.as_bytes());
+        out.extend_from_slice(b"  ");
+        out.extend_from_slice(s.info.as_bytes());
+        out.push(b'\n');
+        for l in &p.dissection.layers {
+            out.extend_from_slice("  ▸ ".as_bytes());
+            layer_heading(out, l);
+            out.push(b'\n');
+            for f in &l.fields {
+                write_field(out, f, &p.raw.data, 2);
+            }
+        }
+        if let Some(stop) = &p.dissection.stop {
+            let _ = writeln!(out, "  ! {stop}");
+        }
+        if (p.raw.orig_len as usize) > p.raw.data.len() {
+            let _ = writeln!(
+                out,
+                "  ! frame cut by the capture's snapshot length: {} of {} bytes captured",
+                p.raw.data.len(),
+                p.raw.orig_len
+            );
+        }
+        out.push(b'\n');
     }
 }
 
-/// A Wireshark-style bit picture for sub-byte fields: `.1.. ....`.
-pub fn bit_picture(f: &Field) -> Option<String> {
-    let (first, width) = f.bits?;
+/// A Wireshark-style bit picture for sub-byte fields: `.1.. ....`; false for other fields.
+fn bit_picture(out: &mut Vec<u8>, f: &Field) -> bool {
+    let Some((first, width)) = f.bits else {
+        return false;
+    };
     let total = f.bytes.len() * 8;
     let value = f.as_u64().unwrap_or(0);
-    let mut s = String::with_capacity(total + total / 4);
+    // Fields stored scaled (IHL, fragment offset) show their stored bits.
+    let stored = match f.abbrev {
+        "ip.hdr_len" | "tcp.hdr_len" => value / 4,
+        "ip.frag_offset" | "ipv6.fragment.offset" => value / 8,
+        _ => value,
+    };
+    let (first, end) = (first as usize, first as usize + width as usize);
     for i in 0..total {
         if i > 0 && i % 4 == 0 {
-            s.push(' ');
+            out.push(b' ');
         }
-        let i8 = i as u8;
-        if i8 >= first && i8 < first + width {
-            let bit_from_right = (first + width - 1 - i8) as u32;
-            // Fields stored scaled (IHL, fragment offset) show their stored bits.
-            let stored = match f.abbrev {
-                "ip.hdr_len" | "tcp.hdr_len" => value / 4,
-                "ip.frag_offset" | "ipv6.fragment.offset" => value / 8,
-                _ => value,
-            };
-            s.push(if (stored >> bit_from_right) & 1 == 1 {
-                '1'
-            } else {
-                '0'
-            });
+        out.push(if i >= first && i < end {
+            b'0' + ((stored >> (end - 1 - i)) & 1) as u8
         } else {
-            s.push('.');
-        }
+            b'.'
+        });
     }
-    Some(s)
+    true
 }
 
-fn write_field(out: &mut impl Write, f: &Field, frame: &[u8], depth: usize) -> io::Result<()> {
-    let indent = "    ".repeat(depth);
-    let value = f.display(frame);
-    match bit_picture(f) {
-        Some(bits) => writeln!(out, "{indent}{bits} = {}: {value}  [{}]", f.name, f.abbrev)?,
-        None if value.is_empty() => writeln!(out, "{indent}{}  [{}]", f.name, f.abbrev)?,
-        None => writeln!(out, "{indent}{}: {value}  [{}]", f.name, f.abbrev)?,
+/// A field's value as the packet details show it, with its meaning when it has one
+/// (`0x0800 (IPv4)`, `64`, `Set`): the bytes [`Field::display`] would give.
+fn write_display(out: &mut Vec<u8>, f: &Field, frame: &[u8]) {
+    let start = out.len();
+    match &f.value {
+        Value::Uint(v) => match f.base {
+            Base::Dec => out::uint(out, *v),
+            Base::Hex(w) => out::hex_uint(out, *v, w as usize),
+        },
+        Value::Int(v) => out::int(out, *v),
+        Value::Bool(b) => out.extend_from_slice(if *b { b"Set" } else { b"Not set" }),
+        Value::Mac(m) => out::mac(out, m),
+        Value::Ipv4(a) => out::ipv4(out, *a),
+        Value::Ipv6(a) => {
+            let _ = write!(out, "{a}");
+        }
+        Value::Text(t) => out.extend_from_slice(t.as_bytes()),
+        Value::Bytes => out::hex_bytes(out, frame.get(f.bytes.clone()).unwrap_or(&[]), 32),
+        Value::None => {}
     }
+    if let Some(m) = &f.meaning {
+        if out.len() > start {
+            out.extend_from_slice(b" (");
+            out.extend_from_slice(m.as_bytes());
+            out.push(b')');
+        } else {
+            out.extend_from_slice(m.as_bytes());
+        }
+    }
+}
+
+fn write_field(out: &mut Vec<u8>, f: &Field, frame: &[u8], depth: usize) {
+    for _ in 0..depth {
+        out.extend_from_slice(b"    ");
+    }
+    if bit_picture(out, f) {
+        out.extend_from_slice(b" = ");
+        out.extend_from_slice(f.name.as_bytes());
+        out.extend_from_slice(b": ");
+        write_display(out, f, frame);
+    } else {
+        out.extend_from_slice(f.name.as_bytes());
+        let colon = out.len();
+        out.extend_from_slice(b": ");
+        write_display(out, f, frame);
+        if out.len() == colon + 2 {
+            out.truncate(colon);
+        }
+    }
+    out.extend_from_slice(b"  [");
+    out.extend_from_slice(f.abbrev.as_bytes());
+    out.extend_from_slice(b"]\n");
     for c in &f.children {
-        write_field(out, c, frame, depth + 1)?;
+        write_field(out, c, frame, depth + 1);
     }
-    Ok(())
 }
 
-fn layer_heading(l: &Layer) -> String {
-    let hdr = l.header.len();
-    let data = l.payload.len();
-    let size = match l.pdu {
-        layerscope_wire::Pdu::Data => format!("{hdr} bytes"),
-        _ if data > 0 => format!("{hdr}-byte header + {data} bytes of payload"),
-        _ => format!("{hdr}-byte header"),
-    };
-    format!(
-        "{} · OSI {} {} · TCP/IP {} · {} {} · bytes {}..{} ({size})",
-        l.protocol.name(),
-        l.osi,
-        osi_name(l.osi),
-        l.tcpip.name(),
-        l.protocol.name(),
-        l.pdu.name(),
-        l.header.start,
-        l.header.end
-    )
-}
-
-pub fn write_packet(out: &mut impl Write, p: &Decoded, first_ts: f64) -> io::Result<()> {
-    let s = summarize(&p.dissection, &p.raw.data, &p.analysis);
-    writeln!(
-        out,
-        "Frame {}: {} bytes on wire, {} bytes captured, {} (+{:.6} s)",
-        p.number,
-        p.raw.orig_len,
-        p.raw.data.len(),
-        utc(p.raw.ts_sec, p.raw.ts_nsec),
-        p.raw.timestamp() - first_ts
-    )?;
-    writeln!(out, "  {} → {}  {}  {}", s.src, s.dst, s.protocol, s.info)?;
-    for l in &p.dissection.layers {
-        writeln!(out, "  ▸ {}", layer_heading(l))?;
-        for f in &l.fields {
-            write_field(out, f, &p.raw.data, 2)?;
+/// `IPv4 · OSI 3 Network · TCP/IP Internet · IPv4 packet · bytes 14..34 (20-byte header +
+/// 20 bytes of payload)`
+fn layer_heading(out: &mut Vec<u8>, l: &Layer) {
+    let sep = " · ".as_bytes();
+    let (hdr, data) = (l.header.len() as u64, l.payload.len() as u64);
+    out.extend_from_slice(l.protocol.name().as_bytes());
+    out.extend_from_slice(sep);
+    out.extend_from_slice(b"OSI ");
+    out::uint(out, l.osi as u64);
+    out.push(b' ');
+    out.extend_from_slice(osi_name(l.osi).as_bytes());
+    out.extend_from_slice(sep);
+    out.extend_from_slice(b"TCP/IP ");
+    out.extend_from_slice(l.tcpip.name().as_bytes());
+    out.extend_from_slice(sep);
+    out.extend_from_slice(l.protocol.name().as_bytes());
+    out.push(b' ');
+    out.extend_from_slice(l.pdu.name().as_bytes());
+    out.extend_from_slice(sep);
+    out.extend_from_slice(b"bytes ");
+    out::uint(out, l.header.start as u64);
+    out.extend_from_slice(b"..");
+    out::uint(out, l.header.end as u64);
+    out.extend_from_slice(b" (");
+    out::uint(out, hdr);
+    match l.pdu {
+        Pdu::Data => out.extend_from_slice(b" bytes)"),
+        _ if data > 0 => {
+            out.extend_from_slice(b"-byte header + ");
+            out::uint(out, data);
+            out.extend_from_slice(b" bytes of payload)");
         }
+        _ => out.extend_from_slice(b"-byte header)"),
     }
-    if let Some(stop) = &p.dissection.stop {
-        writeln!(out, "  ! {stop}")?;
-    }
-    if (p.raw.orig_len as usize) > p.raw.data.len() {
-        writeln!(
-            out,
-            "  ! frame cut by the capture's snapshot length: {} of {} bytes captured",
-            p.raw.data.len(),
-            p.raw.orig_len
-        )?;
-    }
-    writeln!(out)
 }
 
 /// A one-line summary, as `tshark -r FILE` prints it.
-pub fn write_summary_line(out: &mut impl Write, p: &Decoded, first_ts: f64) -> io::Result<()> {
+pub fn write_summary_line(out: &mut Vec<u8>, p: &Decoded, first_ns: i64) {
     let s = summarize(&p.dissection, &p.raw.data, &p.analysis);
-    writeln!(
-        out,
-        "{:>6} {:>11.6} {:>15} → {:<15} {:<6} {:>5} {}",
-        p.number,
-        p.raw.timestamp() - first_ts,
-        s.src,
-        s.dst,
-        s.protocol,
-        p.raw.orig_len,
-        s.info
-    )
+    out::padded(out, 6, true, |o| out::uint(o, p.number as u64));
+    out.push(b' ');
+    out::padded(out, 11, true, |o| {
+        out::seconds(o, p.raw.timestamp_ns() - first_ns, 6)
+    });
+    out.push(b' ');
+    out::padded(out, 15, true, |o| o.extend_from_slice(s.src.as_bytes()));
+    out.extend_from_slice(" → ".as_bytes());
+    out::padded(out, 15, false, |o| o.extend_from_slice(s.dst.as_bytes()));
+    out.push(b' ');
+    out::padded(out, 6, false, |o| {
+        o.extend_from_slice(s.protocol.as_bytes())
+    });
+    out.push(b' ');
+    out::padded(out, 5, true, |o| out::uint(o, p.raw.orig_len as u64));
+    out.push(b' ');
+    out.extend_from_slice(s.info.as_bytes());
+    out.push(b'\n');
 }

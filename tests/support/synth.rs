@@ -1,7 +1,9 @@
 //! Synthesised loopback captures for the benchmarks and the large-file tests: TCP echo
 //! sessions on 127.0.0.1 (handshake, request, echo, ACKs, teardown) with 520-byte
-//! messages, each followed by a UDP query and answer on 9999; about 320 bytes per frame on
-//! average. Built with pnet's packet builders, checksums included.
+//! messages, each followed by a UDP query and answer on 9999; about 330 bytes per frame on
+//! average. Built with pnet's packet builders, checksums included, shaped like Linux
+//! loopback traffic: MSS, SACK permitted, timestamps and window scale on SYNs, timestamps on
+//! every other segment, scaled windows, incrementing IP identification with DF.
 
 use std::path::Path;
 
@@ -10,14 +12,41 @@ use layerscope_wire::LinkType;
 use pnet_packet::ethernet::{EtherTypes, MutableEthernetPacket};
 use pnet_packet::ip::IpNextHeaderProtocols;
 use pnet_packet::ipv4::{self, MutableIpv4Packet};
-use pnet_packet::tcp::{self, MutableTcpPacket, TcpFlags};
+use pnet_packet::tcp::{self, MutableTcpPacket, TcpFlags, TcpOption};
 use pnet_packet::udp::{self, MutableUdpPacket};
 
 const MESSAGE: usize = 520;
 
+/// Sequence, acknowledgment, flags and timestamps of one segment.
+struct Segment {
+    seq: u32,
+    ack: u32,
+    flags: u8,
+    /// TCP timestamp option: this side's clock and the echoed one.
+    ts: (u32, u32),
+    ip_id: u16,
+}
+
 /// One loopback TCP frame built with pnet, checksums filled in.
-fn frame(src_port: u16, dst_port: u16, seq: u32, ack: u32, flags: u8, payload: &[u8]) -> Vec<u8> {
-    let tcp_len = 20 + payload.len();
+fn frame(src_port: u16, dst_port: u16, seg: Segment, payload: &[u8]) -> Vec<u8> {
+    let syn = seg.flags & TcpFlags::SYN != 0;
+    let options: Vec<TcpOption> = if syn {
+        vec![
+            TcpOption::mss(65495),
+            TcpOption::sack_perm(),
+            TcpOption::timestamp(seg.ts.0, seg.ts.1),
+            TcpOption::nop(),
+            TcpOption::wscale(7),
+        ]
+    } else {
+        vec![
+            TcpOption::nop(),
+            TcpOption::nop(),
+            TcpOption::timestamp(seg.ts.0, seg.ts.1),
+        ]
+    };
+    let options_len = if syn { 20 } else { 12 };
+    let tcp_len = 20 + options_len + payload.len();
     let ip_len = 20 + tcp_len;
     let mut buf = vec![0u8; 14 + ip_len];
     {
@@ -32,6 +61,7 @@ fn frame(src_port: u16, dst_port: u16, seq: u32, ack: u32, flags: u8, payload: &
         ip.set_total_length(ip_len as u16);
         ip.set_ttl(64);
         ip.set_flags(2);
+        ip.set_identification(seg.ip_id);
         ip.set_next_level_protocol(IpNextHeaderProtocols::Tcp);
         ip.set_source(lo);
         ip.set_destination(lo);
@@ -42,11 +72,13 @@ fn frame(src_port: u16, dst_port: u16, seq: u32, ack: u32, flags: u8, payload: &
         let mut t = MutableTcpPacket::new(&mut buf[34..]).expect("tcp buffer");
         t.set_source(src_port);
         t.set_destination(dst_port);
-        t.set_sequence(seq);
-        t.set_acknowledgement(ack);
-        t.set_data_offset(5);
-        t.set_flags(flags);
-        t.set_window(65535);
+        t.set_sequence(seg.seq);
+        t.set_acknowledgement(seg.ack);
+        t.set_data_offset(5 + options_len as u8 / 4);
+        t.set_flags(seg.flags);
+        // 65495 before scaling is agreed, then 512 << 7 = 65536.
+        t.set_window(if syn { 65495 } else { 512 });
+        t.set_options(&options);
         t.set_payload(payload);
         let c = tcp::ipv4_checksum(&t.to_immutable(), &lo, &lo);
         t.set_checksum(c);
@@ -68,6 +100,7 @@ fn udp_frame(src_port: u16, dst_port: u16, payload: &[u8]) -> Vec<u8> {
         ip.set_header_length(5);
         ip.set_total_length(ip_len as u16);
         ip.set_ttl(64);
+        ip.set_flags(2);
         ip.set_next_level_protocol(IpNextHeaderProtocols::Udp);
         ip.set_source(lo);
         ip.set_destination(lo);
@@ -92,52 +125,63 @@ pub fn synthesise(path: &Path, packets: usize) -> anyhow::Result<()> {
     let (mut written, mut session, mut ts_ns) = (0usize, 0u32, 1_700_000_000_000_000_000i64);
     let message = vec![b'x'; MESSAGE];
     'outer: loop {
-        let client = 10_000 + (session % 50_000) as u16;
+        // Linux's ephemeral port range.
+        let client = 32_768 + (session % 28_000) as u16;
         let (c_isn, s_isn) = (session.wrapping_mul(7919), session.wrapping_mul(104_729));
         let (mut cs, mut ss) = (c_isn + 1, s_isn + 1);
-        let mut script: Vec<Vec<u8>> = vec![
-            frame(client, 8888, c_isn, 0, TcpFlags::SYN, &[]),
-            frame(8888, client, s_isn, cs, TcpFlags::SYN | TcpFlags::ACK, &[]),
-            frame(client, 8888, cs, ss, TcpFlags::ACK, &[]),
-        ];
+        // Each side's timestamp clock ticks once a segment; IP ids count per direction.
+        let (mut c_ts, mut s_ts, mut c_id, mut s_id) = (session.wrapping_mul(31), 1u32, 0u16, 0u16);
+        let mut to_server = |seq, ack, flags, payload: &[u8], s_ts: u32| {
+            c_ts = c_ts.wrapping_add(1);
+            c_id = c_id.wrapping_add(1);
+            let seg = Segment {
+                seq,
+                ack,
+                flags,
+                ts: (c_ts, s_ts),
+                ip_id: c_id,
+            };
+            (frame(client, 8888, seg, payload), c_ts)
+        };
+        let mut to_client = |seq, ack, flags, payload: &[u8], c_ts: u32| {
+            s_ts = s_ts.wrapping_add(1);
+            s_id = s_id.wrapping_add(1);
+            let seg = Segment {
+                seq,
+                ack,
+                flags,
+                ts: (s_ts, c_ts),
+                ip_id: s_id,
+            };
+            (frame(8888, client, seg, payload), s_ts)
+        };
+        let mut script: Vec<Vec<u8>> = Vec::with_capacity(32);
+        let (syn, c) = to_server(c_isn, 0, TcpFlags::SYN, &[], 0);
+        script.push(syn);
+        let (syn_ack, s) = to_client(s_isn, cs, TcpFlags::SYN | TcpFlags::ACK, &[], c);
+        script.push(syn_ack);
+        let (ack, mut c) = to_server(cs, ss, TcpFlags::ACK, &[], s);
+        script.push(ack);
+        let mut s = s;
+        let push_ack = TcpFlags::PSH | TcpFlags::ACK;
         for _ in 0..8 {
-            script.push(frame(
-                client,
-                8888,
-                cs,
-                ss,
-                TcpFlags::PSH | TcpFlags::ACK,
-                &message,
-            ));
+            let (request, c1) = to_server(cs, ss, push_ack, &message, s);
+            script.push(request);
             cs += MESSAGE as u32;
-            script.push(frame(
-                8888,
-                client,
-                ss,
-                cs,
-                TcpFlags::PSH | TcpFlags::ACK,
-                &message,
-            ));
+            let (echo, s1) = to_client(ss, cs, push_ack, &message, c1);
+            script.push(echo);
             ss += MESSAGE as u32;
-            script.push(frame(client, 8888, cs, ss, TcpFlags::ACK, &[]));
+            let (ack, c2) = to_server(cs, ss, TcpFlags::ACK, &[], s1);
+            script.push(ack);
+            (c, s) = (c2, s1);
         }
-        script.push(frame(
-            client,
-            8888,
-            cs,
-            ss,
-            TcpFlags::FIN | TcpFlags::ACK,
-            &[],
-        ));
-        script.push(frame(
-            8888,
-            client,
-            ss,
-            cs + 1,
-            TcpFlags::FIN | TcpFlags::ACK,
-            &[],
-        ));
-        script.push(frame(client, 8888, cs + 1, ss + 1, TcpFlags::ACK, &[]));
+        let fin_ack = TcpFlags::FIN | TcpFlags::ACK;
+        let (fin, c1) = to_server(cs, ss, fin_ack, &[], s);
+        script.push(fin);
+        let (fin, s1) = to_client(ss, cs + 1, fin_ack, &[], c1);
+        script.push(fin);
+        script.push(to_server(cs + 1, ss + 1, TcpFlags::ACK, &[], s1).0);
+        let _ = c;
         script.push(udp_frame(client, 9999, b"{\"query\": \"status\"}"));
         script.push(udp_frame(9999, client, b"{\"status\": \"ok\"}"));
         for data in script {

@@ -112,7 +112,12 @@ impl Field {
 
     /// This field and all its descendants, depth first.
     pub fn walk(&self) -> FieldWalk<'_> {
-        FieldWalk { stack: vec![self] }
+        FieldWalk {
+            root: Some(self),
+            inline: Default::default(),
+            depth: 0,
+            deeper: Vec::new(),
+        }
     }
 
     /// The value formatted for display, with its meaning when there is one
@@ -132,16 +137,59 @@ impl Field {
 }
 
 /// Depth-first iterator over a field tree.
+///
+/// Lookups by name walk every field of a layer for every packet a printer or filter looks
+/// at, so the walk keeps its stack inline: header trees are a few levels deep, and only a
+/// deeper one (never seen in practice) spills to the heap.
 pub struct FieldWalk<'a> {
-    stack: Vec<&'a Field>,
+    root: Option<&'a Field>,
+    inline: [std::slice::Iter<'a, Field>; INLINE_DEPTH],
+    depth: usize,
+    deeper: Vec<std::slice::Iter<'a, Field>>,
+}
+
+const INLINE_DEPTH: usize = 6;
+
+impl<'a> FieldWalk<'a> {
+    fn push(&mut self, children: &'a [Field]) {
+        if children.is_empty() {
+            return;
+        }
+        if self.depth < INLINE_DEPTH {
+            self.inline[self.depth] = children.iter();
+        } else {
+            self.deeper.push(children.iter());
+        }
+        self.depth += 1;
+    }
 }
 
 impl<'a> Iterator for FieldWalk<'a> {
     type Item = &'a Field;
     fn next(&mut self) -> Option<&'a Field> {
-        let f = self.stack.pop()?;
-        self.stack.extend(f.children.iter().rev());
-        Some(f)
+        if let Some(root) = self.root.take() {
+            self.push(&root.children);
+            return Some(root);
+        }
+        while self.depth > 0 {
+            let top = match self.depth {
+                d if d <= INLINE_DEPTH => &mut self.inline[d - 1],
+                _ => self.deeper.last_mut()?,
+            };
+            match top.next() {
+                Some(f) => {
+                    self.push(&f.children);
+                    return Some(f);
+                }
+                None => {
+                    if self.depth > INLINE_DEPTH {
+                        self.deeper.pop();
+                    }
+                    self.depth -= 1;
+                }
+            }
+        }
+        None
     }
 }
 
@@ -194,4 +242,42 @@ pub fn write_hex_bytes(f: &mut impl fmt::Write, bytes: &[u8], limit: usize) -> f
         f.write_str("…")?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A chain `depth` levels deep under a root, each level with two leaves around it.
+    fn tree(depth: usize) -> Field {
+        let leaf = |n| Field::new(n, n, Value::None, 0..0);
+        let mut f = leaf("deepest");
+        for _ in 0..depth {
+            f = leaf("node").with_children(vec![leaf("before"), f, leaf("after")]);
+        }
+        f
+    }
+
+    /// Pre-order the obvious recursive way.
+    fn preorder<'a>(f: &'a Field, into: &mut Vec<&'a Field>) {
+        into.push(f);
+        for c in &f.children {
+            preorder(c, into);
+        }
+    }
+
+    #[test]
+    fn walk_is_preorder_at_any_depth() {
+        for depth in [0, 1, 5, 6, 7, 20] {
+            let root = tree(depth);
+            let mut want = Vec::new();
+            preorder(&root, &mut want);
+            let got: Vec<_> = root.walk().collect();
+            assert_eq!(got.len(), 1 + 3 * depth, "depth {depth}");
+            assert!(
+                got.iter().zip(&want).all(|(a, b)| std::ptr::eq(*a, *b)),
+                "depth {depth}"
+            );
+        }
+    }
 }

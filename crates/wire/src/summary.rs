@@ -18,7 +18,11 @@ pub struct Summary {
 }
 
 fn text(l: &Layer, abbrev: &str, frame: &[u8]) -> String {
-    l.field(abbrev)
+    // Addresses are top-level fields: look there before walking the whole tree.
+    l.fields
+        .iter()
+        .find(|f| f.abbrev == abbrev)
+        .or_else(|| l.field(abbrev))
         .map(|f| {
             crate::field::DisplayValue {
                 field: f,
@@ -36,22 +40,16 @@ fn num(l: &Layer, abbrev: &str) -> u64 {
 /// Builds the summary of a dissected frame; `analysis` adds relative numbers to TCP lines.
 pub fn summarize(d: &Dissection, frame: &[u8], analysis: &Analysis) -> Summary {
     let mut s = Summary::default();
-    for l in &d.layers {
-        match l.protocol {
-            Protocol::Ethernet => {
-                s.src = text(l, "eth.src", frame);
-                s.dst = text(l, "eth.dst", frame);
-            }
-            Protocol::Ipv4 => {
-                s.src = text(l, "ip.src", frame);
-                s.dst = text(l, "ip.dst", frame);
-            }
-            Protocol::Ipv6 => {
-                s.src = text(l, "ipv6.src", frame);
-                s.dst = text(l, "ipv6.dst", frame);
-            }
-            _ => {}
-        }
+    // The innermost layer with addresses names the endpoints.
+    let addressed = d.layers.iter().rev().find_map(|l| match l.protocol {
+        Protocol::Ethernet => Some((l, "eth.src", "eth.dst")),
+        Protocol::Ipv4 => Some((l, "ip.src", "ip.dst")),
+        Protocol::Ipv6 => Some((l, "ipv6.src", "ipv6.dst")),
+        _ => None,
+    });
+    if let Some((l, src, dst)) = addressed {
+        s.src = text(l, src, frame);
+        s.dst = text(l, dst, frame);
     }
     let Some(top) = d.layers.last() else {
         s.protocol = "Frame";
@@ -71,12 +69,13 @@ pub fn summarize(d: &Dissection, frame: &[u8], analysis: &Analysis) -> Summary {
     let info = &mut s.info;
     match described.protocol {
         Protocol::Tcp => {
-            let flags = num(described, "tcp.flags") as u16;
+            let t = TcpFacts::of(described);
+            let flags = t.flags as u16;
             let _ = write!(
                 info,
                 "{} → {} [{}]",
-                num(described, "tcp.srcport"),
-                num(described, "tcp.dstport"),
+                t.srcport,
+                t.dstport,
                 flag_names(flags)
             );
             if let Analysis::Tcp(t) = analysis {
@@ -90,22 +89,16 @@ pub fn summarize(d: &Dissection, frame: &[u8], analysis: &Analysis) -> Summary {
                     info.insert_str(0, &format!("[{}] ", short_note(f.0)));
                 }
             } else {
-                let _ = write!(
-                    info,
-                    " Seq={} Win={} Len={}",
-                    num(described, "tcp.seq_raw"),
-                    num(described, "tcp.window_size_value"),
-                    num(described, "tcp.len")
-                );
+                let _ = write!(info, " Seq={} Win={} Len={}", t.seq_raw, t.window, t.len);
             }
-            if let Some(mss) = described.field("tcp.options.mss_val") {
-                let _ = write!(info, " MSS={}", mss.as_u64().unwrap_or(0));
+            if let Some(mss) = t.mss {
+                let _ = write!(info, " MSS={mss}");
             }
-            if described.field("tcp.options.sack_perm").is_some() {
+            if t.sack_perm {
                 info.push_str(" SACK_PERM");
             }
-            if let Some(ws) = described.field("tcp.options.wscale.multiplier") {
-                let _ = write!(info, " WS={}", ws.as_u64().unwrap_or(0));
+            if let Some(ws) = t.wscale {
+                let _ = write!(info, " WS={ws}");
             }
             if let Some(Layer {
                 protocol: Protocol::Data,
@@ -197,6 +190,43 @@ pub fn summarize(d: &Dissection, frame: &[u8], analysis: &Analysis) -> Summary {
         let _ = write!(info, " [{}]", stop);
     }
     s
+}
+
+/// The TCP fields a summary line shows, read in one walk over the layer instead of one
+/// walk per name (most of them are looked up and absent, which walks everything).
+#[derive(Default)]
+struct TcpFacts {
+    flags: u64,
+    srcport: u64,
+    dstport: u64,
+    seq_raw: u64,
+    window: u64,
+    len: u64,
+    mss: Option<u64>,
+    sack_perm: bool,
+    wscale: Option<u64>,
+}
+
+impl TcpFacts {
+    fn of(l: &Layer) -> Self {
+        let mut t = TcpFacts::default();
+        for f in l.all_fields() {
+            let v = || f.as_u64().unwrap_or(0);
+            match f.abbrev {
+                "tcp.flags" => t.flags = v(),
+                "tcp.srcport" => t.srcport = v(),
+                "tcp.dstport" => t.dstport = v(),
+                "tcp.seq_raw" => t.seq_raw = v(),
+                "tcp.window_size_value" => t.window = v(),
+                "tcp.len" => t.len = v(),
+                "tcp.options.mss_val" if t.mss.is_none() => t.mss = Some(v()),
+                "tcp.options.sack_perm" => t.sack_perm = true,
+                "tcp.options.wscale.multiplier" if t.wscale.is_none() => t.wscale = Some(v()),
+                _ => {}
+            }
+        }
+        t
+    }
 }
 
 fn short_note(abbrev: &str) -> &'static str {

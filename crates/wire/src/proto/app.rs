@@ -24,24 +24,31 @@ pub fn is_mostly_text(bytes: &[u8]) -> bool {
 
 /// The payload as text with control characters escaped, cut at `limit` characters.
 pub fn printable(bytes: &[u8], limit: usize) -> String {
-    let mut s = String::with_capacity(bytes.len().min(limit));
-    for &b in bytes.iter().take(limit) {
+    let shown = &bytes[..bytes.len().min(limit)];
+    let mut s = Vec::with_capacity(shown.len() + 3);
+    for &b in shown {
         match b {
-            b'\n' => s.push_str("\\n"),
-            b'\r' => s.push_str("\\r"),
-            b'\t' => s.push_str("\\t"),
-            0x20..=0x7e => s.push(b as char),
-            _ => s.push('.'),
+            b'\n' => s.extend_from_slice(b"\\n"),
+            b'\r' => s.extend_from_slice(b"\\r"),
+            b'\t' => s.extend_from_slice(b"\\t"),
+            0x20..=0x7e => s.push(b),
+            _ => s.push(b'.'),
         }
     }
     if bytes.len() > limit {
-        s.push('…');
+        s.extend_from_slice("…".as_bytes());
     }
-    s
+    // Only ASCII and the ellipsis went in.
+    String::from_utf8(s).unwrap_or_default()
 }
 
 /// The first line, if the payload starts like an HTTP/1.x request or response.
 fn http_first_line(bytes: &[u8]) -> Option<&str> {
+    // Every method and "HTTP/1." start with an upper-case letter; most payloads don't, and
+    // need no search for a line end.
+    if !bytes.first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
     let end = bytes.windows(2).position(|w| w == b"\r\n")?;
     let line = std::str::from_utf8(&bytes[..end]).ok()?;
     let is_request = HTTP_METHODS

@@ -1,0 +1,205 @@
+//! `layerscope dissect`: every packet of a capture as text, JSON or summary lines, on all
+//! cores.
+//!
+//! Conversation analysis must see packets in capture order, but it needs only the quick
+//! transport facts (tens of nanoseconds a packet), while the full dissection and the printing
+//! are independent per packet and take nearly all the time. So the reading thread reads and
+//! analyses batches, workers dissect and print whole batches into byte buffers, and a writer
+//! thread writes the buffers in batch order. Memory stays bounded: few batches are in flight
+//! and each holds at most [`BATCH_PACKETS`] packets or [`BATCH_BYTES`] bytes.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+use layerscope_wire::{Analysis, Analyzer, LinkType};
+
+use super::json::{self, Times};
+use super::text::{self, TextPrinter};
+use crate::capture::{open_file, RawPacket, ReadEnd};
+use crate::packets::{damaged_warning, Decoded};
+use crate::store::dissect_annotated;
+
+const BATCH_PACKETS: usize = 2048;
+const BATCH_BYTES: usize = 1 << 20;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// A block per packet with every layer and field, like `tshark -V`.
+    Text,
+    /// A JSON array of packet objects keyed by Wireshark field names.
+    Json,
+    /// One line per packet, like `tshark -r`.
+    Summary,
+}
+
+/// Packets read and analysed in order, waiting to be dissected and printed.
+struct Batch {
+    first_number: u32,
+    /// Timestamp of the capture's first packet, and of the packet before this batch.
+    first_ns: i64,
+    previous_ns: i64,
+    packets: Vec<(RawPacket, Analysis)>,
+}
+
+/// Emptied output buffers, kept for reuse.
+type Spare = Mutex<Vec<Vec<u8>>>;
+
+struct Job {
+    batch: Batch,
+    done: SyncSender<Vec<u8>>,
+}
+
+/// Prints up to `count` packets of `file` (`-` for standard input) to standard output.
+pub fn run(file: &Path, format: Format, count: Option<usize>) -> anyhow::Result<()> {
+    let mut reader = open_file(file)?;
+    let link = reader.link;
+    let workers = thread::available_parallelism().map_or(1, |n| n.get());
+    let (job_tx, job_rx) = mpsc::sync_channel::<Job>(workers);
+    let job_rx = Arc::new(Mutex::new(job_rx));
+    let (order_tx, order_rx) = mpsc::sync_channel::<Receiver<Vec<u8>>>(workers * 2);
+    // Written buffers go back to the workers: growing fresh multi-megabyte buffers for every
+    // batch cost more than printing into them.
+    let spare = Mutex::new(Vec::new());
+
+    let read = thread::scope(|scope| {
+        for _ in 0..workers {
+            let jobs = Arc::clone(&job_rx);
+            let spare = &spare;
+            scope.spawn(move || work(link, format, &jobs, spare));
+        }
+        let spare = &spare;
+        let writer = scope.spawn(move || write_in_order(format, order_rx, spare));
+
+        let mut analyzer = Analyzer::new();
+        let mut read = 0usize;
+        let mut first_ns = None;
+        let mut previous_ns = 0;
+        'reading: while count.is_none_or(|c| read < c) {
+            let mut batch = Batch {
+                first_number: read as u32 + 1,
+                first_ns: 0,
+                previous_ns,
+                packets: Vec::with_capacity(BATCH_PACKETS),
+            };
+            let mut bytes = 0;
+            while batch.packets.len() < BATCH_PACKETS
+                && bytes < BATCH_BYTES
+                && count.is_none_or(|c| read < c)
+            {
+                let Some(raw) = reader.next_packet() else {
+                    break;
+                };
+                read += 1;
+                let ts = raw.timestamp_ns();
+                if batch.packets.is_empty() && first_ns.is_none() {
+                    batch.previous_ns = ts;
+                }
+                first_ns.get_or_insert(ts);
+                previous_ns = ts;
+                bytes += raw.data.len();
+                let analysis =
+                    analyzer.observe_frame(read as u32, raw.timestamp(), link, &raw.data);
+                batch.packets.push((raw, analysis));
+            }
+            if batch.packets.is_empty() {
+                break;
+            }
+            batch.first_ns = first_ns.unwrap_or(0);
+            let (done, printed) = mpsc::sync_channel(1);
+            // The writer has stopped (standard output closed): stop reading.
+            if order_tx.send(printed).is_err() || job_tx.send(Job { batch, done }).is_err() {
+                break 'reading;
+            }
+        }
+        drop(order_tx);
+        drop(job_tx);
+        (read, writer.join().expect("writer thread"))
+    });
+    let (read, written) = read;
+    match written {
+        Ok(()) => {}
+        // `layerscope dissect f | head`: the reader went away, which is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
+        Err(e) => return Err(e.into()),
+    }
+    if let Some(ReadEnd::Damaged(msg)) = reader.end() {
+        eprintln!("warning: {}", damaged_warning(file, read, msg));
+    }
+    Ok(())
+}
+
+/// A worker: takes batches until there are none, prints each into a buffer of its own.
+fn work(link: LinkType, format: Format, jobs: &Mutex<Receiver<Job>>, spare: &Spare) {
+    let mut printer = TextPrinter::default();
+    loop {
+        let job = jobs.lock().map(|rx| rx.recv());
+        let Ok(Ok(Job { batch, done })) = job else {
+            return;
+        };
+        let mut out = spare
+            .lock()
+            .ok()
+            .and_then(|mut s| s.pop())
+            .unwrap_or_default();
+        let mut previous_ns = batch.previous_ns;
+        for (i, (raw, analysis)) in batch.packets.into_iter().enumerate() {
+            let number = batch.first_number + i as u32;
+            let ts = raw.timestamp_ns();
+            let p = Decoded {
+                number,
+                dissection: dissect_annotated(link, &raw.data, &analysis),
+                raw,
+                analysis,
+            };
+            match format {
+                Format::Json => {
+                    if number > 1 {
+                        out.extend_from_slice(b",\n");
+                    }
+                    let times = Times {
+                        first: batch.first_ns,
+                        previous: previous_ns,
+                    };
+                    json::write_packet(&mut out, &p, times);
+                }
+                Format::Text => printer.packet(&mut out, &p, batch.first_ns),
+                Format::Summary => text::write_summary_line(&mut out, &p, batch.first_ns),
+            }
+            previous_ns = ts;
+        }
+        // The writer may have stopped; the reader notices.
+        let _ = done.send(out);
+    }
+}
+
+/// Writes the printed batches in the order they were read.
+fn write_in_order(
+    format: Format,
+    batches: Receiver<Receiver<Vec<u8>>>,
+    spare: &Spare,
+) -> io::Result<()> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    if format == Format::Json {
+        out.write_all(b"[\n")?;
+    }
+    for printed in batches {
+        match printed.recv() {
+            Ok(mut bytes) => {
+                out.write_all(&bytes)?;
+                bytes.clear();
+                if let Ok(mut s) = spare.lock() {
+                    s.push(bytes);
+                }
+            }
+            Err(_) => break,
+        }
+    }
+    if format == Format::Json {
+        out.write_all(b"\n]\n")?;
+    }
+    out.flush()
+}

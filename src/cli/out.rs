@@ -1,0 +1,230 @@
+//! Appending values to a byte buffer: the primitives of the `dissect` printers.
+//!
+//! The printers produce hundreds of values per packet; going through `core::fmt` for each
+//! (and `{:02x}` for every payload byte) cost ten times the dissection itself. These write
+//! straight into a `Vec<u8>` that a worker thread owns, with the exact text `format!` gives.
+
+use std::net::Ipv4Addr;
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+pub fn uint(out: &mut Vec<u8>, v: u64) {
+    out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+}
+
+pub fn int(out: &mut Vec<u8>, v: i64) {
+    out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
+}
+
+/// `0x` and the value in lower-case hex, zero-padded to `digits`, as `{:#0w$x}` without the
+/// width counting the prefix.
+pub fn hex_uint(out: &mut Vec<u8>, v: u64, digits: usize) {
+    out.extend_from_slice(b"0x");
+    let needed = (16 - v.leading_zeros() as usize / 4).max(1);
+    for _ in needed..digits {
+        out.push(b'0');
+    }
+    for i in (0..needed).rev() {
+        out.push(HEX[((v >> (i * 4)) & 0xf) as usize]);
+    }
+}
+
+/// Colon-separated lower-case hex bytes (`de:ad:be:ef`), cut after `limit` bytes with an
+/// ellipsis.
+pub fn hex_bytes(out: &mut Vec<u8>, bytes: &[u8], limit: usize) {
+    let shown = &bytes[..bytes.len().min(limit)];
+    if let Some((first, rest)) = shown.split_first() {
+        // Payloads are printed in full: fill `xx:` triples in place, not byte by byte.
+        out.push(HEX[(first >> 4) as usize]);
+        out.push(HEX[(first & 0xf) as usize]);
+        let start = out.len();
+        out.resize(start + rest.len() * 3, b':');
+        for (triple, b) in out[start..].chunks_exact_mut(3).zip(rest) {
+            triple[1] = HEX[(b >> 4) as usize];
+            triple[2] = HEX[(b & 0xf) as usize];
+        }
+    }
+    if bytes.len() > limit {
+        out.extend_from_slice("…".as_bytes());
+    }
+}
+
+pub fn mac(out: &mut Vec<u8>, m: &[u8; 6]) {
+    hex_bytes(out, m, 6);
+}
+
+pub fn ipv4(out: &mut Vec<u8>, a: Ipv4Addr) {
+    for (i, octet) in a.octets().into_iter().enumerate() {
+        if i > 0 {
+            out.push(b'.');
+        }
+        uint(out, octet as u64);
+    }
+}
+
+/// What each byte becomes inside a JSON string: 0 for itself, `u` for `\u00XX`, else the
+/// letter after a backslash. serde_json's table: quote, backslash and control characters.
+const ESCAPE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = b'u';
+        b += 1;
+    }
+    t[0x08] = b'b';
+    t[0x09] = b't';
+    t[0x0a] = b'n';
+    t[0x0c] = b'f';
+    t[0x0d] = b'r';
+    t[b'"' as usize] = b'"';
+    t[b'\\' as usize] = b'\\';
+    t
+};
+
+/// A JSON string literal, escaped exactly as serde_json escapes it.
+pub fn json_str(out: &mut Vec<u8>, s: &str) {
+    out.push(b'"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    while let Some(offset) = bytes[start..].iter().position(|&b| ESCAPE[b as usize] != 0) {
+        let i = start + offset;
+        out.extend_from_slice(&bytes[start..i]);
+        let b = bytes[i];
+        match ESCAPE[b as usize] {
+            b'u' => {
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[(b >> 4) as usize]);
+                out.push(HEX[(b & 0xf) as usize]);
+            }
+            letter => out.extend_from_slice(&[b'\\', letter]),
+        }
+        start = i + 1;
+    }
+    out.extend_from_slice(&bytes[start..]);
+    out.push(b'"');
+}
+
+/// A duration in nanoseconds as seconds with `decimals` (1..=9) digits, rounded half away
+/// from zero like `{:.N}` on the exact value: `-0.000007`, `12.000000021`.
+///
+/// Timestamps stay integers end to end: as an `f64`, an epoch time near 1.7e9 s keeps only
+/// about 0.2 µs of precision, and differences of such values showed it.
+pub fn seconds(out: &mut Vec<u8>, ns: i64, decimals: u32) {
+    let unit = 10i128.pow(9 - decimals);
+    let mag = (ns as i128).abs();
+    let scaled = (mag + unit / 2) / unit;
+    let per_sec = 10i128.pow(decimals);
+    if ns < 0 && scaled != 0 {
+        out.push(b'-');
+    }
+    uint(out, (scaled / per_sec) as u64);
+    out.push(b'.');
+    let frac = (scaled % per_sec) as u64;
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(frac);
+    for _ in digits.len()..decimals as usize {
+        out.push(b'0');
+    }
+    out.extend_from_slice(digits.as_bytes());
+}
+
+/// Runs `write` and pads what it wrote to `width` characters, on the left (right-aligned)
+/// or on the right.
+pub fn padded(
+    out: &mut Vec<u8>,
+    width: usize,
+    right_align: bool,
+    write: impl FnOnce(&mut Vec<u8>),
+) {
+    let start = out.len();
+    write(out);
+    let written = &out[start..];
+    let chars = match std::str::from_utf8(written) {
+        Ok(s) if !s.is_ascii() => s.chars().count(),
+        _ => written.len(),
+    };
+    if chars >= width {
+        return;
+    }
+    let pad = width - chars;
+    if right_align {
+        out.splice(start..start, std::iter::repeat_n(b' ', pad));
+    } else {
+        out.extend(std::iter::repeat_n(b' ', pad));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(f: impl FnOnce(&mut Vec<u8>)) -> String {
+        let mut v = Vec::new();
+        f(&mut v);
+        String::from_utf8(v).unwrap()
+    }
+
+    #[test]
+    fn numbers_match_std_formatting() {
+        for v in [0u64, 7, 10, 255, 4096, 65535, 0xdead_beef, u64::MAX] {
+            assert_eq!(with(|o| uint(o, v)), v.to_string());
+            for w in [0usize, 2, 4, 8] {
+                assert_eq!(with(|o| hex_uint(o, v, w)), format!("0x{v:0w$x}"));
+            }
+        }
+        assert_eq!(with(|o| int(o, -2)), "-2");
+        assert_eq!(
+            with(|o| ipv4(o, Ipv4Addr::new(192, 168, 0, 10))),
+            "192.168.0.10"
+        );
+        assert_eq!(
+            with(|o| mac(o, &[0, 0x1b, 0xaa, 0xff, 1, 2])),
+            "00:1b:aa:ff:01:02"
+        );
+        assert_eq!(with(|o| hex_bytes(o, &[1, 2, 3], 2)), "01:02…");
+        assert_eq!(with(|o| hex_bytes(o, &[], 2)), "");
+    }
+
+    #[test]
+    fn strings_escape_like_serde_json() {
+        for s in [
+            "plain",
+            "quo\"te",
+            "back\\slash",
+            "nl\n tab\t cr\r",
+            "\u{1}\u{1f}\u{7f}",
+            "é→·",
+            "",
+        ] {
+            assert_eq!(with(|o| json_str(o, s)), serde_json::to_string(s).unwrap());
+        }
+    }
+
+    #[test]
+    fn seconds_round_like_float_formatting_of_exact_values() {
+        let cases = [
+            (0i64, 9, "0.000000000"),
+            (20_981, 9, "0.000020981"),
+            (1_500, 6, "0.000002"),
+            (1_499, 6, "0.000001"),
+            (-7_000, 6, "-0.000007"),
+            (-400, 6, "0.000000"),
+            (12_000_000_021, 9, "12.000000021"),
+            (3_999_999_999_600, 6, "4000.000000"),
+        ];
+        for (ns, d, want) in cases {
+            assert_eq!(with(|o| seconds(o, ns, d)), want, "{ns} ns, {d} decimals");
+        }
+    }
+
+    #[test]
+    fn padding_counts_characters() {
+        assert_eq!(with(|o| padded(o, 5, true, |o| o.extend(b"ab"))), "   ab");
+        assert_eq!(with(|o| padded(o, 5, false, |o| o.extend(b"ab"))), "ab   ");
+        assert_eq!(
+            with(|o| padded(o, 3, true, |o| o.extend("→a".as_bytes()))),
+            " →a"
+        );
+        assert_eq!(with(|o| padded(o, 1, true, |o| o.extend(b"long"))), "long");
+    }
+}
