@@ -434,7 +434,8 @@ fn work(
                 count += 1;
                 let ts = p.timestamp();
                 let analysis = analyzer.observe_frame(count, ts, link, &p.data);
-                let ts_ns = p.timestamp_ns();
+                // The window's index keeps i64 nanoseconds: enough until 2262.
+                let ts_ns = i64::try_from(p.timestamp_ns()).unwrap_or(i64::MAX);
                 block.push(ts_ns, p.orig_len, &p.data, analysis);
                 None
             }

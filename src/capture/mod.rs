@@ -33,12 +33,10 @@ impl RawPacket {
         self.ts_sec as f64 + self.ts_nsec as f64 * 1e-9
     }
 
-    /// Nanoseconds since the epoch, exact (an `f64` of the same keeps ~0.2 µs near 2026;
-    /// differences between packets are computed from this).
-    pub fn timestamp_ns(&self) -> i64 {
-        self.ts_sec
-            .saturating_mul(1_000_000_000)
-            .saturating_add(self.ts_nsec as i64)
+    /// Nanoseconds since the epoch, exact for any year a capture can hold (an `f64` keeps
+    /// only ~0.2 µs near 2026; differences between packets are computed from this).
+    pub fn timestamp_ns(&self) -> i128 {
+        self.ts_sec as i128 * 1_000_000_000 + self.ts_nsec as i128
     }
 
     // time_t and suseconds_t are i64 here but narrower on other platforms.

@@ -22,8 +22,8 @@ use crate::capture::{open_file, RawPacket, ReadEnd};
 use crate::packets::{damaged_warning, Decoded};
 use crate::store::dissect_annotated;
 
-const BATCH_PACKETS: usize = 2048;
-const BATCH_BYTES: usize = 1 << 20;
+const BATCH_PACKETS: usize = 256;
+const BATCH_BYTES: usize = 256 << 10;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -39,8 +39,8 @@ pub enum Format {
 struct Batch {
     first_number: u32,
     /// Timestamp of the capture's first packet, and of the packet before this batch.
-    first_ns: i64,
-    previous_ns: i64,
+    first_ns: i128,
+    previous_ns: i128,
     packets: Vec<(RawPacket, Analysis)>,
 }
 

@@ -209,8 +209,8 @@ fn write_fields(out: &mut Vec<u8>, fields: &[&Field], signatures: &mut Vec<u8>, 
 /// the previous packet's (its own for the first).
 #[derive(Clone, Copy, Debug)]
 pub struct Times {
-    pub first: i64,
-    pub previous: i64,
+    pub first: i128,
+    pub previous: i128,
 }
 
 /// Appends one packet object.

@@ -109,15 +109,15 @@ pub fn json_str(out: &mut Vec<u8>, s: &str) {
 ///
 /// Timestamps stay integers end to end: as an `f64`, an epoch time near 1.7e9 s keeps only
 /// about 0.2 µs of precision, and differences of such values showed it.
-pub fn seconds(out: &mut Vec<u8>, ns: i64, decimals: u32) {
+pub fn seconds(out: &mut Vec<u8>, ns: i128, decimals: u32) {
     let unit = 10i128.pow(9 - decimals);
-    let mag = (ns as i128).abs();
+    let mag = ns.abs();
     let scaled = (mag + unit / 2) / unit;
     let per_sec = 10i128.pow(decimals);
     if ns < 0 && scaled != 0 {
         out.push(b'-');
     }
-    uint(out, (scaled / per_sec) as u64);
+    out.extend_from_slice(itoa::Buffer::new().format(scaled / per_sec).as_bytes());
     out.push(b'.');
     let frac = (scaled % per_sec) as u64;
     let mut digits = itoa::Buffer::new();
@@ -203,7 +203,7 @@ mod tests {
     #[test]
     fn seconds_round_like_float_formatting_of_exact_values() {
         let cases = [
-            (0i64, 9, "0.000000000"),
+            (0i128, 9, "0.000000000"),
             (20_981, 9, "0.000020981"),
             (1_500, 6, "0.000002"),
             (1_499, 6, "0.000001"),
@@ -211,6 +211,8 @@ mod tests {
             (-400, 6, "0.000000"),
             (12_000_000_021, 9, "12.000000021"),
             (3_999_999_999_600, 6, "4000.000000"),
+            // The year 2500, past what i64 nanoseconds hold.
+            (16_725_225_600_000_000_001, 9, "16725225600.000000001"),
         ];
         for (ns, d, want) in cases {
             assert_eq!(with(|o| seconds(o, ns, d)), want, "{ns} ns, {d} decimals");

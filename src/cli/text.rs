@@ -37,7 +37,7 @@ impl TextPrinter {
     }
 
     /// One block per packet: the frame line, the summary line, then every layer's fields.
-    pub fn packet(&mut self, out: &mut Vec<u8>, p: &Decoded, first_ns: i64) {
+    pub fn packet(&mut self, out: &mut Vec<u8>, p: &Decoded, first_ns: i128) {
         let s = summarize(&p.dissection, &p.raw.data, &p.analysis);
         out.extend_from_slice(b"Frame ");
         out::uint(out, p.number as u64);
@@ -202,7 +202,7 @@ fn layer_heading(out: &mut Vec<u8>, l: &Layer) {
 }
 
 /// A one-line summary, as `tshark -r FILE` prints it.
-pub fn write_summary_line(out: &mut Vec<u8>, p: &Decoded, first_ns: i64) {
+pub fn write_summary_line(out: &mut Vec<u8>, p: &Decoded, first_ns: i128) {
     let s = summarize(&p.dissection, &p.raw.data, &p.analysis);
     out::padded(out, 6, true, |o| out::uint(o, p.number as u64));
     out.push(b' ');

@@ -69,36 +69,46 @@ pub fn summarize(d: &Dissection, frame: &[u8], analysis: &Analysis) -> Summary {
     let info = &mut s.info;
     match described.protocol {
         Protocol::Tcp => {
+            // Built with pushes rather than `write!`: this line is made for every packet
+            // of a listing.
             let t = TcpFacts::of(described);
             let flags = t.flags as u16;
-            let _ = write!(
-                info,
-                "{} → {} [{}]",
-                t.srcport,
-                t.dstport,
-                flag_names(flags)
-            );
-            if let Analysis::Tcp(t) = analysis {
-                let _ = write!(info, " Seq={}", t.seq);
-                if flags & crate::proto::tcp::ACK != 0 {
-                    let _ = write!(info, " Ack={}", t.ack);
-                }
-                let _ = write!(info, " Win={} Len={}", t.window, t.len);
+            push_num(info, t.srcport);
+            info.push_str(" → ");
+            push_num(info, t.dstport);
+            info.push_str(" [");
+            info.push_str(&flag_names(flags));
+            info.push(']');
+            let (seq, ack, win, len) = match analysis {
+                Analysis::Tcp(a) => (a.seq as u64, a.ack as u64, a.window as u64, a.len as u64),
+                _ => (t.seq_raw, 0, t.window, t.len),
+            };
+            info.push_str(" Seq=");
+            push_num(info, seq);
+            if flags & crate::proto::tcp::ACK != 0 && matches!(analysis, Analysis::Tcp(_)) {
+                info.push_str(" Ack=");
+                push_num(info, ack);
+            }
+            info.push_str(" Win=");
+            push_num(info, win);
+            info.push_str(" Len=");
+            push_num(info, len);
+            if let Analysis::Tcp(a) = analysis {
                 // tshark prefixes the first expert note; a RST is already in the flags.
-                if let Some(f) = t.notes.list().iter().find(|n| n.0 != "tcp.connection.rst") {
+                if let Some(f) = a.notes.list().iter().find(|n| n.0 != "tcp.connection.rst") {
                     info.insert_str(0, &format!("[{}] ", short_note(f.0)));
                 }
-            } else {
-                let _ = write!(info, " Seq={} Win={} Len={}", t.seq_raw, t.window, t.len);
             }
             if let Some(mss) = t.mss {
-                let _ = write!(info, " MSS={mss}");
+                info.push_str(" MSS=");
+                push_num(info, mss);
             }
             if t.sack_perm {
                 info.push_str(" SACK_PERM");
             }
             if let Some(ws) = t.wscale {
-                let _ = write!(info, " WS={ws}");
+                info.push_str(" WS=");
+                push_num(info, ws);
             }
             if let Some(Layer {
                 protocol: Protocol::Data,
@@ -229,6 +239,10 @@ impl TcpFacts {
     }
 }
 
+fn push_num(s: &mut String, v: u64) {
+    s.push_str(itoa::Buffer::new().format(v));
+}
+
 fn short_note(abbrev: &str) -> &'static str {
     match abbrev {
         "tcp.analysis.retransmission" => "TCP Retransmission",
@@ -246,12 +260,9 @@ fn short_note(abbrev: &str) -> &'static str {
     }
 }
 
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        let mut t: String = s.chars().take(n).collect();
-        t.push('…');
-        t
+fn truncate(s: &str, n: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(n) {
+        None => s.into(),
+        Some((cut, _)) => format!("{}…", &s[..cut]).into(),
     }
 }

@@ -618,6 +618,22 @@ fn transition(
 }
 
 /// Inserts the analysis fields into the frame's TCP layer.
+/// Inserts each `(i, field)` before the field now at index `i` (at the end for the length),
+/// keeping the given order among fields inserted at the same place.
+fn insert_all(fields: &mut Vec<Field>, mut new: Vec<(usize, Field)>) {
+    new.sort_by_key(|(i, _)| *i);
+    let old = std::mem::take(fields);
+    fields.reserve(old.len() + new.len() + 1);
+    let mut new = new.into_iter().peekable();
+    for (i, f) in old.into_iter().enumerate() {
+        while let Some((_, x)) = new.next_if(|(at, _)| *at == i) {
+            fields.push(x);
+        }
+        fields.push(f);
+    }
+    fields.extend(new.map(|(_, x)| x));
+}
+
 pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
     let Some(layer) = d.layers.iter_mut().find(|l| l.protocol == Protocol::Tcp) else {
         return;
@@ -627,9 +643,12 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
     let ack_r = start + 8..start + 12;
     let win_r = start + 14..start + 16;
     let pos = |fields: &Vec<Field>, abbrev: &str| fields.iter().position(|f| f.abbrev == abbrev);
-    let f = &mut layer.fields;
+    // New fields go in by the index of the original field they precede, all in one pass:
+    // inserting one by one shifted the whole field list each time.
+    let mut new: Vec<(usize, Field)> = Vec::with_capacity(6);
+    let f = &layer.fields;
     if let Some(i) = pos(f, "tcp.dstport") {
-        f.insert(
+        new.push((
             i + 1,
             Field::new(
                 "tcp.stream",
@@ -637,10 +656,10 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
                 Value::Uint(info.stream as u64),
                 start..start,
             ),
-        );
+        ));
     }
     if let Some(i) = pos(f, "tcp.seq_raw") {
-        f.insert(
+        new.push((
             i,
             Field::new(
                 "tcp.seq",
@@ -649,9 +668,9 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
                 seq_r.clone(),
             )
             .meaning("relative sequence number"),
-        );
-        f.insert(
-            i + 2,
+        ));
+        new.push((
+            i + 1,
             Field::new(
                 "tcp.nxtseq",
                 "Next Sequence Number",
@@ -659,10 +678,10 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
                 seq_r,
             )
             .meaning("relative sequence number"),
-        );
+        ));
     }
     if let Some(i) = pos(f, "tcp.ack_raw") {
-        f.insert(
+        new.push((
             i,
             Field::new(
                 "tcp.ack",
@@ -671,15 +690,18 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
                 ack_r,
             )
             .meaning("relative ack number"),
-        );
+        ));
     }
     if let Some(i) = pos(f, "tcp.window_size_value") {
-        let mut extra = vec![Field::new(
-            "tcp.window_size",
-            "Calculated window size",
-            Value::Uint(info.window as u64),
-            win_r.clone(),
-        )];
+        new.push((
+            i + 1,
+            Field::new(
+                "tcp.window_size",
+                "Calculated window size",
+                Value::Uint(info.window as u64),
+                win_r.clone(),
+            ),
+        ));
         if let Some(scale) = info.scale {
             let factor = scale.factor();
             let mut sf = Field::new(
@@ -696,12 +718,10 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
                     "no window scaling used"
                 });
             }
-            extra.push(sf);
-        }
-        for (k, x) in extra.into_iter().enumerate() {
-            f.insert(i + 1 + k, x);
+            new.push((i + 1, sf));
         }
     }
+    insert_all(&mut layer.fields, new);
     // SACK edges are relative to the peer's base, like the ACK number.
     {
         let raw_ack = layer

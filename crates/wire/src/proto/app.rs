@@ -26,7 +26,10 @@ pub fn is_mostly_text(bytes: &[u8]) -> bool {
 pub fn printable(bytes: &[u8], limit: usize) -> String {
     let shown = &bytes[..bytes.len().min(limit)];
     let mut s = Vec::with_capacity(shown.len() + 3);
-    for &b in shown {
+    if shown.iter().all(|b| (0x20..=0x7e).contains(b)) {
+        s.extend_from_slice(shown);
+    }
+    for &b in &shown[s.len()..] {
         match b {
             b'\n' => s.extend_from_slice(b"\\n"),
             b'\r' => s.extend_from_slice(b"\\r"),
