@@ -21,8 +21,9 @@ pub enum Value {
     Mac([u8; 6]),
     Ipv4(Ipv4Addr),
     Ipv6(Ipv6Addr),
-    /// Free text (HTTP request line, cooked-header address, printable payload).
-    Text(String),
+    /// Free text (HTTP request line, cooked-header address, printable payload); borrowed
+    /// when it is one of a fixed set of names (TCP states), which most packets carry.
+    Text(Cow<'static, str>),
     /// Raw bytes: the field's own byte range holds them (options, payload).
     Bytes,
     /// A grouping node with no value of its own (e.g. "Options").

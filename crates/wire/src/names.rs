@@ -194,3 +194,27 @@ pub fn service(port: u16) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// "5 words of 4 bytes": the meaning of an IPv4 or TCP header length field (4 bits, so a
+/// table: it is shown for every packet).
+pub fn words_of_4_bytes(words: u8) -> &'static str {
+    const WORDS: [&str; 16] = [
+        "0 words of 4 bytes",
+        "1 words of 4 bytes",
+        "2 words of 4 bytes",
+        "3 words of 4 bytes",
+        "4 words of 4 bytes",
+        "5 words of 4 bytes",
+        "6 words of 4 bytes",
+        "7 words of 4 bytes",
+        "8 words of 4 bytes",
+        "9 words of 4 bytes",
+        "10 words of 4 bytes",
+        "11 words of 4 bytes",
+        "12 words of 4 bytes",
+        "13 words of 4 bytes",
+        "14 words of 4 bytes",
+        "15 words of 4 bytes",
+    ];
+    WORDS[(words & 0x0f) as usize]
+}

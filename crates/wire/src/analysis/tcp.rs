@@ -756,7 +756,7 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
         children.push(Field::new(
             "tcp.connection.role",
             "Role",
-            Value::Text(role.name().to_string()),
+            Value::Text(role.name().into()),
             start..start,
         ));
     }
@@ -767,13 +767,13 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
     children.push(Field::new(
         "tcp.state.client",
         "Client state after this segment",
-        Value::Text(info.client_state.name().to_string()),
+        Value::Text(info.client_state.name().into()),
         start..start,
     ));
     children.push(Field::new(
         "tcp.state.server",
         "Server state after this segment",
-        Value::Text(info.server_state.name().to_string()),
+        Value::Text(info.server_state.name().into()),
         start..start,
     ));
     layer.fields.push(

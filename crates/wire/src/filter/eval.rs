@@ -195,7 +195,7 @@ impl Occurrence<'_> {
                 .ipv6
                 .is_some_and(|(net, p)| compare_net(u128::from(*a), u128::from(net), p, 128, op)),
             Value::Mac(m) => ordered(lit.bytes.as_deref().map(|b| m.as_slice().cmp(b)), op),
-            Value::Text(t) => ordered(Some(t.as_str().cmp(lit.text.as_str())), op),
+            Value::Text(t) => ordered(Some(t.as_ref().cmp(lit.text.as_str())), op),
             Value::Bytes => ordered(lit.bytes.as_deref().map(|b| raw.cmp(b)), op),
             Value::None => false,
         }

@@ -82,7 +82,7 @@ pub fn layer(frame: &[u8], range: Range<usize>) -> Layer {
         l.fields.push(Field::new(
             "data.text",
             "Text",
-            Value::Text(printable(bytes, 4096)),
+            Value::Text(printable(bytes, 4096).into()),
             range,
         ));
     }
@@ -118,7 +118,12 @@ fn http_layer(line: &str, range: Range<usize>) -> Layer {
     let [a, b, c] = split3(line);
     let pos = |(off, s): (usize, &str)| start + off..start + off + s.len();
     let text = |abbrev, name, part: (usize, &str)| {
-        Field::new(abbrev, name, Value::Text(part.1.to_string()), pos(part))
+        Field::new(
+            abbrev,
+            name,
+            Value::Text(part.1.to_string().into()),
+            pos(part),
+        )
     };
     let children = if line.starts_with("HTTP/1.") {
         let code = b.1.parse::<u64>().unwrap_or(0);
@@ -145,7 +150,13 @@ fn http_layer(line: &str, range: Range<usize>) -> Layer {
         ("http.request.line", "Request line")
     };
     l.fields = vec![
-        Field::new(abbrev, name, Value::Text(line.to_string()), line_range).with_children(children),
+        Field::new(
+            abbrev,
+            name,
+            Value::Text(line.to_string().into()),
+            line_range,
+        )
+        .with_children(children),
         Field::new("http.file_data", "Message", Value::Bytes, range),
     ];
     l

@@ -44,7 +44,7 @@ pub fn fields(h: &Hdr) -> Vec<Field> {
     fields.push(h.bits("ip.version", "Version", VER_IHL, 0, 4));
     let mut ihl = h.bits("ip.hdr_len", "Header Length", VER_IHL, 4, 4);
     ihl.value = Value::Uint(ihl.as_u64().unwrap_or(0) * 4);
-    fields.push(ihl.meaning(format!("{} words of 4 bytes", h.u8(0) & 0x0f)));
+    fields.push(ihl.meaning(crate::names::words_of_4_bytes(h.u8(0) & 0x0f)));
     fields.push(
         h.uint("ip.dsfield", "Differentiated Services Field", DSFIELD)
             .hex(2)
@@ -79,7 +79,10 @@ pub fn fields(h: &Hdr) -> Vec<Field> {
     // In units of 8 bytes, as stored (and as tshark reports it).
     let frag = h.bits("ip.frag_offset", "Fragment Offset", FLG_OFF, 3, 13);
     let bytes = frag.as_u64().unwrap_or(0) * 8;
-    fields.push(frag.meaning(format!("{bytes} bytes")));
+    fields.push(frag.meaning(match bytes {
+        0 => "0 bytes".into(),
+        _ => std::borrow::Cow::Owned(format!("{bytes} bytes")),
+    }));
     fields.push(h.uint("ip.ttl", "Time to Live", TTL));
     let p = h.uint("ip.proto", "Protocol", PROTOCOL);
     fields.push(match names::ip_protocol(proto) {

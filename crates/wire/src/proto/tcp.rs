@@ -109,7 +109,7 @@ pub fn layer(h: Hdr, payload: Range<usize>, seg_len: usize) -> Layer {
     f.push(h.uint("tcp.ack_raw", "Acknowledgment number (raw)", ACK));
     let mut hl = h.bits("tcp.hdr_len", "Header Length", OFF_FLAGS, 0, 4);
     hl.value = Value::Uint(hdr_len as u64);
-    f.push(hl.meaning(format!("{} words of 4 bytes", hdr_len / 4)));
+    f.push(hl.meaning(crate::names::words_of_4_bytes((hdr_len / 4) as u8)));
     let mut children = vec![h.bits("tcp.flags.res", "Reserved", OFF_FLAGS, 4, 3)];
     children.extend(
         FLAGS
@@ -119,7 +119,7 @@ pub fn layer(h: Hdr, payload: Range<usize>, seg_len: usize) -> Layer {
     children.push(Field::new(
         "tcp.flags.str",
         "TCP Flags",
-        Value::Text(flags_str(flags)),
+        Value::Text(flags_str(flags).into()),
         h.abs(OFF_FLAGS),
     ));
     f.push(
