@@ -50,6 +50,9 @@ struct Figures {
     frame_max: Duration,
     peak_growth: u64,
     peak_total: u64,
+    /// `tcp.flags.syn == 1` over the whole capture: time until applied, packets shown.
+    filter: Duration,
+    filter_matches: usize,
 }
 
 fn measure(path: &Path, packets: usize, scroll_frames: usize) -> Figures {
@@ -99,6 +102,19 @@ fn measure(path: &Path, packets: usize, scroll_frames: usize) -> Figures {
         times.push(t.elapsed());
     }
     times.sort();
+    // Display filter over every packet, as typed in the filter box and applied with Enter.
+    h.state_mut().filter_text = "tcp.flags.syn == 1".into();
+    let start = Instant::now();
+    h.state_mut().apply_filter();
+    while h.state().filter_job.as_ref().is_some_and(|j| !j.is_done()) {
+        h.step();
+        assert!(
+            Instant::now() < deadline + Duration::from_secs(120),
+            "filter took minutes"
+        );
+    }
+    let filter = start.elapsed();
+    let filter_matches = h.state().displayed_len();
     let (peak, _) = memory();
     Figures {
         first_rows: first_rows.unwrap_or(loaded),
@@ -108,6 +124,8 @@ fn measure(path: &Path, packets: usize, scroll_frames: usize) -> Figures {
         frame_max: *times.last().expect("frames"),
         peak_growth: peak.saturating_sub(rss_before),
         peak_total: peak,
+        filter,
+        filter_matches,
     }
 }
 
@@ -138,7 +156,7 @@ fn main() -> anyhow::Result<()> {
         .unwrap_or(if bench { 1_000_000 } else { 20_000 });
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench");
     std::fs::create_dir_all(&dir)?;
-    let path = dir.join(format!("loopback-echo-udp-{packets}.pcap"));
+    let path = dir.join(format!("synth-{packets}.pcap"));
     if !path.exists() {
         let t = Instant::now();
         synthesise(&path, packets)?;
@@ -170,6 +188,18 @@ fn main() -> anyhow::Result<()> {
         f.frame_mean.as_secs_f64() * 1e3,
         f.frame_p99.as_secs_f64() * 1e3,
         f.frame_max.as_secs_f64() * 1e3
+    );
+    println!(
+        "  filter tcp.flags.syn == 1 {:>8.3} s ({} packets shown)",
+        f.filter.as_secs_f64(),
+        f.filter_matches
+    );
+    // Two SYNs (SYN and SYN-ACK) for every session started.
+    let sessions = packets.div_ceil(synth::PACKETS_PER_SESSION);
+    assert!(
+        (2 * sessions - 1..=2 * sessions).contains(&f.filter_matches),
+        "{} SYN packets shown, {sessions} sessions",
+        f.filter_matches
     );
     println!(
         "  memory added by the capture {:.1} MB (budget: file + 100 B/packet = {:.1} MB)",

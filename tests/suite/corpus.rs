@@ -136,3 +136,95 @@ fn the_quick_transport_path_agrees_with_the_full_dissection_on_every_frame() {
     );
     eprintln!("{frames} frames agree ({transports} TCP/UDP)");
 }
+
+/// The window decides filters on addresses, ports, flags and streams from the transport
+/// facts alone; on every real and malformed frame that decision must be the full
+/// dissection's, for filters of every kind the quick path takes.
+#[test]
+fn quick_filter_decisions_equal_full_ones_on_every_frame() {
+    use layerscope::packets::Decoder;
+    use layerscope_wire::{Filter, QuickFacts};
+    const FILTERS: &[&str] = &[
+        "tcp.flags.syn == 1",
+        "tcp.flags.syn == 1 && tcp.flags.ack == 0",
+        "tcp.port == 8888",
+        "udp.port == 53 || udp.srcport > 1024",
+        "tcp",
+        "udp and not ip",
+        "ipv6",
+        "ip.addr == 127.0.0.1",
+        "ip.src == 10.0.0.0/8 or ipv6.dst == ::1",
+        "tcp.stream == 0 and tcp.len > 0",
+        "tcp.seq == 1 || tcp.ack == 1 || tcp.nxtseq > 100",
+        "tcp.seq_raw != 0 && tcp.ack_raw < 1000000",
+        "tcp.flags == 0x012 or tcp.flags.reset == 1 or tcp.flags.fin",
+        "tcp.flags.res == 0 and !tcp.flags.push and tcp.flags.urg == 0",
+        "tcp.window_size_value >= 512 && tcp.window_size > 1000",
+        "udp.stream == 1 || udp.dstport == 9999",
+        "frame.len > 100 and frame.number <= 50",
+        "frame.time_relative > 0.0001 || frame.cap_len < 60",
+        "tcp.flags.ece || tcp.flags.cwr || tcp.flags.ae",
+        "tcp.srcport != 8888",
+    ];
+    let filters: Vec<Filter> = FILTERS.iter().map(|f| Filter::parse(f).unwrap()).collect();
+    assert!(
+        filters.iter().all(Filter::is_quick),
+        "every filter here is a quick one"
+    );
+    let mut dirs = vec![root().join("captures")];
+    if let Some(corpus) = corpus_dir() {
+        for sub in ["tcpdump/core", "tcpdump/malformed"] {
+            dirs.push(corpus.join(sub));
+        }
+    }
+    let (mut decided, mut deferred, mut matched) = (0usize, 0usize, 0usize);
+    let mut mismatches = Vec::new();
+    for dir in dirs {
+        for f in files(&dir) {
+            let Ok(mut reader) = layerscope::capture::open_file(&f) else {
+                continue;
+            };
+            let mut decoder = Decoder::new(reader.link);
+            let mut first_ns = None;
+            while let Some(raw) = reader.next_packet() {
+                let p = decoder.decode(raw);
+                let ns = p.raw.timestamp_ns();
+                let first = *first_ns.get_or_insert(ns);
+                let facts = QuickFacts {
+                    link: decoder.link,
+                    frame: &p.raw.data,
+                    number: p.number,
+                    orig_len: p.raw.orig_len,
+                    time_relative: (ns - first) as f64 * 1e-9,
+                    analysis: &p.analysis,
+                };
+                for (text, filter) in FILTERS.iter().zip(&filters) {
+                    let full = filter.matches(&facts.with(&p.dissection));
+                    match filter.matches_quick(&facts) {
+                        Some(quick) => {
+                            decided += 1;
+                            matched += quick as usize;
+                            if quick != full && mismatches.len() < 20 {
+                                mismatches.push(format!(
+                                    "{} frame {}: \"{text}\" quick {quick}, full {full}",
+                                    f.display(),
+                                    p.number
+                                ));
+                            }
+                        }
+                        None => deferred += 1,
+                    }
+                }
+                if p.number >= 20_000 {
+                    break;
+                }
+            }
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+    assert!(
+        decided > 1000 && matched > 100 && deferred > 100,
+        "{decided} decided quickly ({matched} matches), {deferred} left to the dissection"
+    );
+    eprintln!("{decided} quick decisions agree ({matched} matches), {deferred} deferred");
+}

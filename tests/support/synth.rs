@@ -17,6 +17,11 @@ use pnet_packet::udp::{self, MutableUdpPacket};
 
 const MESSAGE: usize = 520;
 
+/// Handshake (3), eight requests with echo and ACK (24), teardown (3), UDP query and
+/// answer (2).
+#[allow(dead_code)]
+pub const PACKETS_PER_SESSION: usize = 32;
+
 /// Sequence, acknowledgment, flags and timestamps of one segment.
 struct Segment {
     seq: u32,

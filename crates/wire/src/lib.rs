@@ -19,7 +19,7 @@ pub mod summary;
 pub use analysis::{Analysis, Analyzer};
 pub use dissect::dissect;
 pub use field::{Base, Field, Value};
-pub use filter::{Filter, FilterError, FrameFacts};
+pub use filter::{Filter, FilterError, FrameFacts, QuickFacts};
 pub use layer::{Dissection, Layer, Pdu, Protocol, Stop, StopKind, TcpIpLayer};
 pub use link_type::LinkType;
 pub use summary::{summarize, Summary};

@@ -25,7 +25,7 @@ pub struct FrameFacts<'a> {
 }
 
 /// Names that stand for two fields, as Wireshark defines them.
-const ALIASES: &[(&str, [&str; 2])] = &[
+pub(super) const ALIASES: &[(&str, [&str; 2])] = &[
     ("ip.addr", ["ip.src", "ip.dst"]),
     ("ipv6.addr", ["ipv6.src", "ipv6.dst"]),
     ("tcp.port", ["tcp.srcport", "tcp.dstport"]),
@@ -60,6 +60,10 @@ const PROTOCOLS: &[&str] = &[
     "data",
 ];
 
+pub(super) fn is_frame_field(name: &str) -> bool {
+    FRAME_FIELDS.contains(&name)
+}
+
 pub(super) fn is_known_name(name: &str) -> bool {
     PROTOCOLS.contains(&name)
         || FRAME_FIELDS.contains(&name)
@@ -79,7 +83,7 @@ pub(super) fn eval(e: &Expr, f: &FrameFacts) -> bool {
 }
 
 /// One occurrence of a name in a frame.
-enum Occurrence<'a> {
+pub(super) enum Occurrence<'a> {
     Field(&'a Field),
     Number(f64),
     /// A protocol or the frame itself: only its bytes can be compared.
@@ -162,7 +166,7 @@ fn compare_net(addr: u128, net: u128, prefix: u8, bits: u8, op: Cmp) -> bool {
 }
 
 impl Occurrence<'_> {
-    fn compare(&self, op: Cmp, lit: &Literal, frame: &[u8]) -> bool {
+    pub(super) fn compare(&self, op: Cmp, lit: &Literal, frame: &[u8]) -> bool {
         let field = match self {
             Occurrence::Number(n) => {
                 let Ok(v) = lit.text.parse::<f64>() else {

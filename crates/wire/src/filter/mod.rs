@@ -13,9 +13,11 @@
 
 mod eval;
 mod parse;
+mod quick;
 
 pub use eval::FrameFacts;
 pub use parse::{Cmp, Expr, Literal};
+pub use quick::QuickFacts;
 
 use std::fmt;
 
@@ -24,6 +26,8 @@ use std::fmt;
 pub struct Filter {
     pub(crate) expr: Expr,
     text: String,
+    /// Every name in it can be decided without a dissection (see [`QuickFacts`]).
+    quick: bool,
 }
 
 /// Why a filter text does not parse, and where.
@@ -50,6 +54,7 @@ impl Filter {
     pub fn parse(text: &str) -> Result<Filter, FilterError> {
         let expr = parse::parse(text)?;
         Ok(Filter {
+            quick: quick::is_quick(&expr),
             expr,
             text: text.to_string(),
         })
@@ -63,6 +68,21 @@ impl Filter {
     /// True when the packet matches.
     pub fn matches(&self, facts: &FrameFacts) -> bool {
         eval::eval(&self.expr, facts)
+    }
+
+    /// True when the filter names only what [`Filter::matches_quick`] can decide.
+    pub fn is_quick(&self) -> bool {
+        self.quick
+    }
+
+    /// Decides the filter from the frame's transport facts and analysis: `Some(matches)`,
+    /// exactly what [`Filter::matches`] says of the full dissection, or `None` when this
+    /// frame (or this filter) needs the full dissection.
+    pub fn matches_quick(&self, facts: &QuickFacts) -> Option<bool> {
+        if !self.quick {
+            return None;
+        }
+        quick::eval(&self.expr, facts)
     }
 }
 
