@@ -161,7 +161,7 @@ mod tests {
     fn with(f: impl FnOnce(&mut Vec<u8>)) -> String {
         let mut v = Vec::new();
         f(&mut v);
-        String::from_utf8(v).unwrap()
+        String::from_utf8(v).expect("UTF-8")
     }
 
     #[test]
@@ -196,7 +196,10 @@ mod tests {
             "é→·",
             "",
         ] {
-            assert_eq!(with(|o| json_str(o, s)), serde_json::to_string(s).unwrap());
+            assert_eq!(
+                with(|o| json_str(o, s)),
+                serde_json::to_string(s).expect("JSON")
+            );
         }
     }
 
