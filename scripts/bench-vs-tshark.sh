@@ -1,39 +1,48 @@
 #!/usr/bin/env bash
 # Runs layerscope and tshark on the same synthetic loopback capture, in one run, and prints
-# wall time, peak memory and the ratios.
-#   scripts/bench-vs-tshark.sh [PACKETS]        (default 1000000; tshark -T json needs minutes)
+# wall time (min / median / max of RUNS runs), peak memory and the ratios of the medians.
+#   scripts/bench-vs-tshark.sh [PACKETS]   (default 1000000; tshark -T json needs minutes)
+#   RUNS=1 scripts/bench-vs-tshark.sh 200000
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000000}
+runs=${RUNS:-3}
 mkdir -p target/bench
 file=target/bench/synth-$n.pcap
 cargo build --release --quiet
 [ -f "$file" ] || cargo run --release --quiet --example synth -- "$n" "$file"
 bin=target/release/layerscope
-echo "capture: $n packets, $(du -h "$file" | cut -f1) ($file)"
+echo "capture: $n packets, $(du -h "$file" | cut -f1) ($file); $runs runs each, $(nproc) cores"
 
-# run NAME COMMAND...: prints seconds and peak MB, remembers them.
-declare -A secs mem
+# run NAME COMMAND...: prints min/median/max seconds and the largest peak MB, remembers
+# the median.
+declare -A median
 run() {
   local name=$1; shift
-  local out tmp
+  local tmp times=() peak=0 out
   tmp=$(mktemp)
-  /usr/bin/time -f "%e %M" -o "$tmp" "$@" > /dev/null 2>/dev/null || true
-  out=$(tail -1 "$tmp")
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f "%e %M" -o "$tmp" "$@" > /dev/null 2>/dev/null || true
+    out=$(tail -1 "$tmp")
+    times+=("${out% *}")
+    (( ${out#* } > peak )) && peak=${out#* }
+  done
   rm -f "$tmp"
-  secs[$name]=${out% *}
-  mem[$name]=$(( ${out#* } / 1024 ))
-  printf "  %-34s %8.2f s %7d MB\n" "$name" "${secs[$name]}" "${mem[$name]}"
+  read -r min med max < <(printf "%s\n" "${times[@]}" | sort -g |
+    awk '{ v[NR] = $1 } END { printf "%s %s %s\n", v[1], v[int((NR + 1) / 2)], v[NR] }')
+  median[$name]=$med
+  printf "  %-30s %7.2f / %7.2f / %7.2f s %7d MB\n" "$name" "$min" "$med" "$max" $((peak / 1024))
 }
-ratio() { awk -v a="${secs[$2]}" -v b="${secs[$1]}" 'BEGIN { printf "%.1f", a / (b > 0 ? b : 0.001) }'; }
+ratio() { awk -v a="${median[$2]}" -v b="${median[$1]}" 'BEGIN { printf "%.1f", a / (b > 0 ? b : 0.001) }'; }
 
+echo "                                   min /  median /     max       peak"
 run "layerscope dissect --json" "$bin" dissect --json "$file"
 run "tshark -T json" tshark -r "$file" -T json
 run "layerscope dissect (text)" "$bin" dissect "$file"
 run "tshark -V" tshark -r "$file" -V
 run "layerscope dissect --summary" "$bin" dissect --summary "$file"
 run "tshark -r (summary lines)" tshark -r "$file"
-echo "ratios (tshark time / layerscope time):"
+echo "ratios of the medians (tshark time / layerscope time):"
 echo "  JSON    $(ratio "layerscope dissect --json" "tshark -T json")x"
 echo "  text    $(ratio "layerscope dissect (text)" "tshark -V")x"
 echo "  summary $(ratio "layerscope dissect --summary" "tshark -r (summary lines)")x"
