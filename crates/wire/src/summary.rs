@@ -19,9 +19,19 @@ pub struct Summary {
 
 fn text(l: &Layer, abbrev: &str, frame: &[u8]) -> String {
     // Addresses are top-level fields: look there before walking the whole tree.
-    l.fields
-        .iter()
-        .find(|f| f.abbrev == abbrev)
+    let field = l.fields.iter().find(|f| f.abbrev == abbrev);
+    // IPv4 addresses by hand: `Ipv4Addr`'s Display goes through four formatter calls.
+    if let Some(Value::Ipv4(a)) = field.map(|f| &f.value) {
+        let mut s = String::with_capacity(15);
+        for (i, octet) in a.octets().into_iter().enumerate() {
+            if i > 0 {
+                s.push('.');
+            }
+            push_num(&mut s, octet as u64);
+        }
+        return s;
+    }
+    field
         .or_else(|| l.field(abbrev))
         .map(|f| {
             crate::field::DisplayValue {
@@ -39,7 +49,11 @@ fn num(l: &Layer, abbrev: &str) -> u64 {
 
 /// Builds the summary of a dissected frame; `analysis` adds relative numbers to TCP lines.
 pub fn summarize(d: &Dissection, frame: &[u8], analysis: &Analysis) -> Summary {
-    let mut s = Summary::default();
+    let mut s = Summary {
+        // Room for the usual TCP line, so it is not regrown push by push.
+        info: String::with_capacity(128),
+        ..Summary::default()
+    };
     // The innermost layer with addresses names the endpoints.
     let addressed = d.layers.iter().rev().find_map(|l| match l.protocol {
         Protocol::Ethernet => Some((l, "eth.src", "eth.dst")),

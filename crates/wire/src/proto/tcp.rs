@@ -50,15 +50,16 @@ const FLAGS: [(&str, &str, u8); 9] = [
 /// The 12-character flag string tshark shows (`·······AP···`).
 pub fn flags_str(flags: u16) -> String {
     const LETTERS: [char; 12] = ['R', 'R', 'R', 'A', 'C', 'E', 'U', 'A', 'P', 'R', 'S', 'F'];
-    (0..12)
-        .map(|i| {
-            if flags & (1 << (11 - i)) != 0 {
-                LETTERS[i]
-            } else {
-                '·'
-            }
-        })
-        .collect()
+    // Twelve characters of at most two bytes each ('·' is U+00B7).
+    let mut s = String::with_capacity(24);
+    s.extend((0..12).map(|i| {
+        if flags & (1 << (11 - i)) != 0 {
+            LETTERS[i]
+        } else {
+            '·'
+        }
+    }));
+    s
 }
 
 /// Names of the set flags, as in tshark's Info column: `SYN, ACK`.
@@ -96,7 +97,7 @@ pub fn layer(h: Hdr, payload: Range<usize>, seg_len: usize) -> Layer {
     let hdr_len = h.len();
     let flags = h.u16(OFF_FLAGS.start) & 0x0fff;
     let mut l = Layer::new(Protocol::Tcp, h.abs(0..hdr_len), payload.clone());
-    let mut f = Vec::with_capacity(16);
+    let mut f = Vec::with_capacity(28);
     f.push(h.uint("tcp.srcport", "Source Port", SRC_PORT));
     f.push(h.uint("tcp.dstport", "Destination Port", DST_PORT));
     f.push(Field::new(
