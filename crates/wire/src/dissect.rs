@@ -21,7 +21,11 @@ use crate::proto::{self, Hdr};
 pub fn dissect(link: LinkType, frame: &[u8]) -> Dissection {
     let mut w = Walk {
         frame,
-        d: Dissection::default(),
+        // Link, network, transport and data: room for the usual four layers.
+        d: Dissection {
+            layers: Vec::with_capacity(4),
+            ..Dissection::default()
+        },
     };
     w.link(link);
     w.d

@@ -69,7 +69,8 @@ pub fn layer(frame: &[u8], range: Range<usize>) -> Layer {
         return http_layer(line, range);
     }
     let mut l = Layer::new(Protocol::Data, range.clone(), range.end..range.end);
-    l.fields = vec![
+    l.fields = Vec::with_capacity(3);
+    l.fields.extend([
         Field::new("data.data", "Data", Value::Bytes, range.clone()),
         Field::new(
             "data.len",
@@ -77,7 +78,7 @@ pub fn layer(frame: &[u8], range: Range<usize>) -> Layer {
             Value::Uint(bytes.len() as u64),
             range.clone(),
         ),
-    ];
+    ]);
     if is_mostly_text(bytes) {
         l.fields.push(Field::new(
             "data.text",

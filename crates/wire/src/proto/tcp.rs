@@ -111,7 +111,9 @@ pub fn layer(h: Hdr, payload: Range<usize>, seg_len: usize) -> Layer {
     let mut hl = h.bits("tcp.hdr_len", "Header Length", OFF_FLAGS, 0, 4);
     hl.value = Value::Uint(hdr_len as u64);
     f.push(hl.meaning(crate::names::words_of_4_bytes((hdr_len / 4) as u8)));
-    let mut children = vec![h.bits("tcp.flags.res", "Reserved", OFF_FLAGS, 4, 3)];
+    // Reserved bits, nine flags and the flag string, in one allocation.
+    let mut children = Vec::with_capacity(FLAGS.len() + 2);
+    children.push(h.bits("tcp.flags.res", "Reserved", OFF_FLAGS, 4, 3));
     children.extend(
         FLAGS
             .iter()
@@ -155,7 +157,8 @@ fn kind_field(h: &Hdr, off: usize) -> Field {
 }
 
 fn options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
-    let mut out = Vec::new();
+    // Linux SYNs carry five options, other segments three (two NOPs and timestamps).
+    let mut out = Vec::with_capacity(5);
     let mut off = start;
     while off < end {
         let kind = h.u8(off);
@@ -248,7 +251,9 @@ fn options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
             (34, _) => ("tcp.options.tfo", "TCP Fast Open", vec![]),
             _ => ("tcp.options.unknown", "Unknown option", vec![]),
         };
-        let mut children = vec![kind_field(h, off), len_field];
+        let mut children = Vec::with_capacity(2 + extra.len());
+        children.push(kind_field(h, off));
+        children.push(len_field);
         children.append(&mut extra);
         out.push(
             Field::new(abbrev, name, Value::Bytes, h.abs(off..off + len)).with_children(children),
