@@ -95,15 +95,16 @@ fn bit_picture(out: &mut Vec<u8>, f: &Field) -> bool {
         _ => value,
     };
     let (first, end) = (first as usize, first as usize + width as usize);
-    for i in 0..total {
-        if i > 0 && i % 4 == 0 {
-            out.push(b' ');
-        }
-        out.push(if i >= first && i < end {
-            b'0' + ((stored >> (end - 1 - i)) & 1) as u8
-        } else {
-            b'.'
-        });
+    // Drawn in place: a picture is at most 64 bits and 15 spaces.
+    let start = out.len();
+    out.resize(start + total + total.saturating_sub(1) / 4, b'.');
+    let picture = &mut out[start..];
+    for i in first..end.min(total) {
+        let at = i + i / 4;
+        picture[at] = b'0' + ((stored >> (end - 1 - i)) & 1) as u8;
+    }
+    for group in 1..total.div_ceil(4) {
+        picture[group * 5 - 1] = b' ';
     }
     true
 }
@@ -140,8 +141,12 @@ fn write_display(out: &mut Vec<u8>, f: &Field, frame: &[u8]) {
 }
 
 fn write_field(out: &mut Vec<u8>, f: &Field, frame: &[u8], depth: usize) {
-    for _ in 0..depth {
-        out.extend_from_slice(b"    ");
+    const INDENT: &[u8; 32] = b"                                ";
+    let mut indent = 4 * depth;
+    while indent > 0 {
+        let n = indent.min(INDENT.len());
+        out.extend_from_slice(&INDENT[..n]);
+        indent -= n;
     }
     if bit_picture(out, f) {
         out.extend_from_slice(b" = ");

@@ -79,7 +79,9 @@ pub fn layer(frame: &[u8], range: Range<usize>) -> Layer {
             range.clone(),
         ),
     ]);
-    if is_mostly_text(bytes) {
+    // Most payloads of the demos are plain text: one scan says so, and the text is a copy.
+    let plain = !bytes.is_empty() && bytes.iter().all(|b| (0x20..=0x7e).contains(b));
+    if plain || is_mostly_text(bytes) {
         l.fields.push(Field::new(
             "data.text",
             "Text",
