@@ -121,7 +121,15 @@ fn ethertype_abbrev(t: u16) -> Option<&'static str> {
     })
 }
 
-fn write_value(out: &mut Vec<u8>, f: &Field, frame: &[u8]) {
+/// Where the hex of the last byte field went in the output: `tcp.payload` and `data.data`
+/// (or `udp.payload`) cover the same bytes, and the second is a copy of the first.
+#[derive(Default)]
+struct LastHex {
+    bytes: std::ops::Range<usize>,
+    at: std::ops::Range<usize>,
+}
+
+fn write_value(out: &mut Vec<u8>, f: &Field, frame: &[u8], last: &mut LastHex) {
     match &f.value {
         Value::Uint(v) => out::uint(out, *v),
         Value::Int(v) => out::int(out, *v),
@@ -141,9 +149,18 @@ fn write_value(out: &mut Vec<u8>, f: &Field, frame: &[u8]) {
         }
         Value::Text(t) => out::json_str(out, t),
         Value::Bytes => {
-            let bytes = frame.get(f.bytes.clone()).unwrap_or(&[]);
             out.push(b'"');
-            out::hex_bytes(out, bytes, usize::MAX);
+            let start = out.len();
+            if f.bytes == last.bytes && last.at.len() > 64 {
+                out.extend_from_within(last.at.clone());
+            } else {
+                let bytes = frame.get(f.bytes.clone()).unwrap_or(&[]);
+                out::hex_bytes(out, bytes, usize::MAX);
+                *last = LastHex {
+                    bytes: f.bytes.clone(),
+                    at: start..out.len(),
+                };
+            }
             out.push(b'"');
         }
         Value::None => out.extend_from_slice(b"null"),
@@ -172,14 +189,26 @@ fn signature(abbrev: &str) -> u8 {
 
 /// Writes a layer's fields as one object; a name seen more than once becomes a list at its
 /// first place, as tshark does for repeated fields (TCP's NOP options, say).
-fn write_fields(out: &mut Vec<u8>, fields: &[&Field], signatures: &mut Vec<u8>, frame: &[u8]) {
+fn write_fields(
+    out: &mut Vec<u8>,
+    fields: &[&Field],
+    signatures: &mut Vec<u8>,
+    frame: &[u8],
+    last: &mut LastHex,
+) {
     signatures.clear();
     signatures.extend(fields.iter().map(|f| signature(f.abbrev)));
+    // How many names have each signature: a name whose signature is unique is unique.
+    let mut count = [0u8; 64];
+    for &sig in signatures.iter() {
+        count[sig as usize] = count[sig as usize].saturating_add(1);
+    }
     let same =
         |i: usize, j: usize| signatures[i] == signatures[j] && fields[i].abbrev == fields[j].abbrev;
     let mut first = true;
     for (i, f) in fields.iter().enumerate() {
-        if (0..i).any(|j| same(i, j)) {
+        let shared = count[signatures[i] as usize] > 1;
+        if shared && (0..i).any(|j| same(i, j)) {
             continue;
         }
         if !first {
@@ -190,15 +219,16 @@ fn write_fields(out: &mut Vec<u8>, fields: &[&Field], signatures: &mut Vec<u8>, 
         out.push(b'"');
         out.extend_from_slice(f.abbrev.as_bytes());
         out.extend_from_slice(b"\":");
-        let mut repeats = (i + 1..fields.len()).filter(|&j| same(i, j)).peekable();
+        let later = if shared { i + 1 } else { fields.len() };
+        let mut repeats = (later..fields.len()).filter(|&j| same(i, j)).peekable();
         if repeats.peek().is_none() {
-            write_value(out, f, frame);
+            write_value(out, f, frame, last);
         } else {
             out.push(b'[');
-            write_value(out, f, frame);
+            write_value(out, f, frame, last);
             for j in repeats {
                 out.push(b',');
-                write_value(out, fields[j], frame);
+                write_value(out, fields[j], frame, last);
             }
             out.push(b']');
         }
@@ -233,6 +263,7 @@ pub fn write_packet(out: &mut Vec<u8>, p: &Decoded, times: Times) {
     out.extend_from_slice(b"\",\"layers\":[");
     let mut fields = Vec::with_capacity(64);
     let mut signatures = Vec::with_capacity(64);
+    let mut last = LastHex::default();
     for (i, l) in p.dissection.layers.iter().enumerate() {
         if i > 0 {
             out.push(b',');
@@ -258,7 +289,7 @@ pub fn write_packet(out: &mut Vec<u8>, p: &Decoded, times: Times) {
         out.extend_from_slice(b"],\"fields\":{");
         fields.clear();
         valued(&l.fields, &mut fields);
-        write_fields(out, &fields, &mut signatures, &p.raw.data);
+        write_fields(out, &fields, &mut signatures, &p.raw.data, &mut last);
         out.extend_from_slice(b"}}");
     }
     out.push(b']');

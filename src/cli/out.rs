@@ -8,6 +8,17 @@ use std::net::Ipv4Addr;
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
+/// Both hex digits of every byte value, so a payload byte is one two-byte copy.
+const HEX_PAIRS: [[u8; 2]; 256] = {
+    let mut t = [[0u8; 2]; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = [HEX[b >> 4], HEX[b & 0xf]];
+        b += 1;
+    }
+    t
+};
+
 pub fn uint(out: &mut Vec<u8>, v: u64) {
     out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
 }
@@ -35,13 +46,11 @@ pub fn hex_bytes(out: &mut Vec<u8>, bytes: &[u8], limit: usize) {
     let shown = &bytes[..bytes.len().min(limit)];
     if let Some((first, rest)) = shown.split_first() {
         // Payloads are printed in full: fill `xx:` triples in place, not byte by byte.
-        out.push(HEX[(first >> 4) as usize]);
-        out.push(HEX[(first & 0xf) as usize]);
+        out.extend_from_slice(&HEX_PAIRS[*first as usize]);
         let start = out.len();
         out.resize(start + rest.len() * 3, b':');
         for (triple, b) in out[start..].chunks_exact_mut(3).zip(rest) {
-            triple[1] = HEX[(b >> 4) as usize];
-            triple[2] = HEX[(b & 0xf) as usize];
+            triple[1..].copy_from_slice(&HEX_PAIRS[*b as usize]);
         }
     }
     if bytes.len() > limit {
