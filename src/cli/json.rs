@@ -177,14 +177,13 @@ fn valued<'a>(fields: &'a [Field], into: &mut Vec<&'a Field>) {
     }
 }
 
-/// A 6-bit signature of a field name: names with different signatures differ, so most
-/// comparisons of names are one byte.
+/// An 8-bit signature of a field name (FNV-1a, folded): names with different signatures
+/// differ, so most comparisons of names are one byte.
 fn signature(abbrev: &str) -> u8 {
-    let a = abbrev.as_bytes();
-    match a.len() {
-        0 => 0,
-        n => ((n * 31 + a[n / 2] as usize * 7 + a[n - 1] as usize) % 64) as u8,
-    }
+    let h = abbrev.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ b as u32).wrapping_mul(0x0100_0193)
+    });
+    (h ^ h >> 8 ^ h >> 16 ^ h >> 24) as u8
 }
 
 /// Writes a layer's fields as one object; a name seen more than once becomes a list at its
@@ -199,7 +198,7 @@ fn write_fields(
     signatures.clear();
     signatures.extend(fields.iter().map(|f| signature(f.abbrev)));
     // How many names have each signature: a name whose signature is unique is unique.
-    let mut count = [0u8; 64];
+    let mut count = [0u8; 256];
     for &sig in signatures.iter() {
         count[sig as usize] = count[sig as usize].saturating_add(1);
     }
