@@ -9,7 +9,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use layerscope::capture::open_file;
 use layerscope_wire::analysis::Transport;
-use layerscope_wire::{dissect, summarize, Analyzer, Filter, FrameFacts, LinkType};
+use layerscope_wire::{dissect, summarize, Analyzer, Filter, FrameFacts, LinkType, QuickFacts};
 
 #[path = "../tests/support/synth.rs"]
 mod synth;
@@ -57,6 +57,20 @@ fn per_packet(c: &mut Criterion) {
                 number: 1,
                 orig_len: data.len() as u32,
                 time_relative: 0.0,
+            })
+        })
+    });
+    // The same filter decided from the frame's transport facts, dissection not needed.
+    g.bench_function("display filter without dissecting, tcp data", |b| {
+        let analysis = Analyzer::new().observe_frame(1, 0.0, LinkType::ETHERNET, data);
+        b.iter(|| {
+            filter.matches_quick(&QuickFacts {
+                link: LinkType::ETHERNET,
+                frame: black_box(data),
+                number: 1,
+                orig_len: data.len() as u32,
+                time_relative: 0.0,
+                analysis: &analysis,
             })
         })
     });
