@@ -11,7 +11,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, SyncSender};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::thread;
 
 use layerscope_wire::{Analysis, Analyzer, LinkType};
@@ -38,9 +38,10 @@ pub enum Format {
 /// Packets read and analysed in order, waiting to be dissected and printed.
 struct Batch {
     first_number: u32,
-    /// Timestamp of the capture's first packet, and of the packet before this batch.
+    /// Timestamp of the capture's first packet.
     first_ns: i128,
-    previous_ns: i128,
+    /// Timestamp of the packet before this batch; none before the first.
+    previous_ns: Option<i128>,
     packets: Vec<(RawPacket, Analysis)>,
 }
 
@@ -58,26 +59,24 @@ pub fn run(file: &Path, format: Format, count: Option<usize>) -> anyhow::Result<
     let link = reader.link;
     let workers = thread::available_parallelism().map_or(1, |n| n.get());
     let (job_tx, job_rx) = mpsc::sync_channel::<Job>(workers);
-    let job_rx = Arc::new(Mutex::new(job_rx));
+    let job_rx = Mutex::new(job_rx);
     let (order_tx, order_rx) = mpsc::sync_channel::<Receiver<Vec<u8>>>(workers * 2);
     // Written buffers go back to the workers: growing fresh multi-megabyte buffers for every
     // batch cost more than printing into them.
     let spare = Mutex::new(Vec::new());
 
-    let read = thread::scope(|scope| {
+    let (job_rx, spare) = (&job_rx, &spare);
+    let (read, written) = thread::scope(|scope| {
         for _ in 0..workers {
-            let jobs = Arc::clone(&job_rx);
-            let spare = &spare;
-            scope.spawn(move || work(link, format, &jobs, spare));
+            scope.spawn(move || work(link, format, job_rx, spare));
         }
-        let spare = &spare;
         let writer = scope.spawn(move || write_in_order(format, order_rx, spare));
 
         let mut analyzer = Analyzer::new();
         let mut read = 0usize;
         let mut first_ns = None;
-        let mut previous_ns = 0;
-        'reading: while count.is_none_or(|c| read < c) {
+        let mut previous_ns = None;
+        while count.is_none_or(|c| read < c) {
             let mut batch = Batch {
                 first_number: read as u32 + 1,
                 first_ns: 0,
@@ -94,11 +93,8 @@ pub fn run(file: &Path, format: Format, count: Option<usize>) -> anyhow::Result<
                 };
                 read += 1;
                 let ts = raw.timestamp_ns();
-                if batch.packets.is_empty() && first_ns.is_none() {
-                    batch.previous_ns = ts;
-                }
                 first_ns.get_or_insert(ts);
-                previous_ns = ts;
+                previous_ns = Some(ts);
                 bytes += raw.data.len();
                 let analysis =
                     analyzer.observe_frame(read as u32, raw.timestamp(), link, &raw.data);
@@ -111,20 +107,15 @@ pub fn run(file: &Path, format: Format, count: Option<usize>) -> anyhow::Result<
             let (done, printed) = mpsc::sync_channel(1);
             // The writer has stopped (standard output closed): stop reading.
             if order_tx.send(printed).is_err() || job_tx.send(Job { batch, done }).is_err() {
-                break 'reading;
+                break;
             }
         }
         drop(order_tx);
         drop(job_tx);
         (read, writer.join().expect("writer thread"))
     });
-    let (read, written) = read;
-    match written {
-        Ok(()) => {}
-        // `layerscope dissect f | head`: the reader went away, which is not an error.
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(()),
-        Err(e) => return Err(e.into()),
-    }
+    // A closed pipe (`layerscope dissect f | head`) ends here too; `main` says nothing of it.
+    written?;
     if let Some(ReadEnd::Damaged(msg)) = reader.end() {
         eprintln!("warning: {}", damaged_warning(file, read, msg));
     }
@@ -148,6 +139,8 @@ fn work(link: LinkType, format: Format, jobs: &Mutex<Receiver<Job>>, spare: &Spa
         for (i, (raw, analysis)) in batch.packets.into_iter().enumerate() {
             let number = batch.first_number + i as u32;
             let ts = raw.timestamp_ns();
+            // The first packet is its own predecessor: a delta of zero, as tshark has it.
+            let previous = previous_ns.unwrap_or(ts);
             let p = Decoded {
                 number,
                 dissection: dissect_annotated(link, &raw.data, &analysis),
@@ -161,14 +154,14 @@ fn work(link: LinkType, format: Format, jobs: &Mutex<Receiver<Job>>, spare: &Spa
                     }
                     let times = Times {
                         first: batch.first_ns,
-                        previous: previous_ns,
+                        previous,
                     };
                     json::write_packet(&mut out, &p, times);
                 }
                 Format::Text => printer.packet(&mut out, &p, batch.first_ns),
                 Format::Summary => text::write_summary_line(&mut out, &p, batch.first_ns),
             }
-            previous_ns = ts;
+            previous_ns = Some(ts);
         }
         // The writer may have stopped; the reader notices.
         let _ = done.send(out);
