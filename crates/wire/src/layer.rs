@@ -197,7 +197,16 @@ impl Layer {
 
     /// The first field with this Wireshark name.
     pub fn field(&self, abbrev: &str) -> Option<&Field> {
-        self.all_fields().find(|f| f.abbrev == abbrev)
+        // Recursion rather than `all_fields()`: this runs for every name a printer or a
+        // filter asks for, and a plain loop is cheaper than the resumable walk.
+        fn find<'a>(fields: &'a [Field], abbrev: &str) -> Option<&'a Field> {
+            fields.iter().find_map(|f| {
+                (f.abbrev == abbrev)
+                    .then_some(f)
+                    .or_else(|| find(&f.children, abbrev))
+            })
+        }
+        find(&self.fields, abbrev)
     }
 
     /// A heading such as "Transport · OSI 4 · TCP segment".

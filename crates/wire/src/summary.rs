@@ -234,7 +234,13 @@ struct TcpFacts {
 impl TcpFacts {
     fn of(l: &Layer) -> Self {
         let mut t = TcpFacts::default();
-        for f in l.all_fields() {
+        t.visit(&l.fields);
+        t
+    }
+
+    fn visit(&mut self, fields: &[crate::Field]) {
+        let t = self;
+        for f in fields {
             let v = || f.as_u64().unwrap_or(0);
             match f.abbrev {
                 "tcp.flags" => t.flags = v(),
@@ -248,8 +254,8 @@ impl TcpFacts {
                 "tcp.options.wscale.multiplier" if t.wscale.is_none() => t.wscale = Some(v()),
                 _ => {}
             }
+            t.visit(&f.children);
         }
-        t
     }
 }
 
