@@ -106,6 +106,10 @@ pub struct Notes {
 impl Notes {
     /// The notes as (tshark field name, human text), in tshark's order.
     pub fn list(&self) -> Vec<(&'static str, String)> {
+        // Most segments have no note at all.
+        if *self == Notes::default() {
+            return Vec::new();
+        }
         let flags: [(bool, &'static str, &str); 11] = [
             (
                 self.spurious_retransmission,
