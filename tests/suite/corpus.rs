@@ -222,8 +222,9 @@ fn quick_filter_decisions_equal_full_ones_on_every_frame() {
         }
     }
     assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+    // The bundled ICMP errors (udp-unreachable) are always left to the dissection.
     assert!(
-        decided > 1000 && matched > 100 && deferred > 100,
+        decided > 1000 && matched > 100 && deferred > 0,
         "{decided} decided quickly ({matched} matches), {deferred} left to the dissection"
     );
     eprintln!("{decided} quick decisions agree ({matched} matches), {deferred} deferred");
