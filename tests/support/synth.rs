@@ -123,6 +123,47 @@ fn udp_frame(src_port: u16, dst_port: u16, payload: &[u8]) -> Vec<u8> {
     buf
 }
 
+/// One end of a connection: its port, its TCP timestamp clock (one tick a segment) and its
+/// IP identification counter.
+struct Side {
+    port: u16,
+    clock: u32,
+    ip_id: u16,
+}
+
+impl Side {
+    fn new(port: u16, clock: u32) -> Self {
+        Side {
+            port,
+            clock,
+            ip_id: 0,
+        }
+    }
+
+    /// The next segment to `to`, echoing the peer's clock `echo`; returns it and this side's
+    /// clock value in it.
+    fn send(
+        &mut self,
+        to: u16,
+        seq: u32,
+        ack: u32,
+        flags: u8,
+        payload: &[u8],
+        echo: u32,
+    ) -> (Vec<u8>, u32) {
+        self.clock = self.clock.wrapping_add(1);
+        self.ip_id = self.ip_id.wrapping_add(1);
+        let seg = Segment {
+            seq,
+            ack,
+            flags,
+            ts: (self.clock, echo),
+            ip_id: self.ip_id,
+        };
+        (frame(self.port, to, seg, payload), self.clock)
+    }
+}
+
 /// Writes `packets` frames of echo sessions to `path` (pcap, nanosecond timestamps).
 pub fn synthesise(path: &Path, packets: usize) -> anyhow::Result<()> {
     let tmp = path.with_extension("part");
@@ -134,31 +175,13 @@ pub fn synthesise(path: &Path, packets: usize) -> anyhow::Result<()> {
         let client = 32_768 + (session % 28_000) as u16;
         let (c_isn, s_isn) = (session.wrapping_mul(7919), session.wrapping_mul(104_729));
         let (mut cs, mut ss) = (c_isn + 1, s_isn + 1);
-        // Each side's timestamp clock ticks once a segment; IP ids count per direction.
-        let (mut c_ts, mut s_ts, mut c_id, mut s_id) = (session.wrapping_mul(31), 1u32, 0u16, 0u16);
-        let mut to_server = |seq, ack, flags, payload: &[u8], s_ts: u32| {
-            c_ts = c_ts.wrapping_add(1);
-            c_id = c_id.wrapping_add(1);
-            let seg = Segment {
-                seq,
-                ack,
-                flags,
-                ts: (c_ts, s_ts),
-                ip_id: c_id,
-            };
-            (frame(client, 8888, seg, payload), c_ts)
+        let mut client_side = Side::new(client, session.wrapping_mul(31));
+        let mut server_side = Side::new(8888, 1);
+        let mut to_server = |seq, ack, flags, payload: &[u8], echo: u32| {
+            client_side.send(8888, seq, ack, flags, payload, echo)
         };
-        let mut to_client = |seq, ack, flags, payload: &[u8], c_ts: u32| {
-            s_ts = s_ts.wrapping_add(1);
-            s_id = s_id.wrapping_add(1);
-            let seg = Segment {
-                seq,
-                ack,
-                flags,
-                ts: (s_ts, c_ts),
-                ip_id: s_id,
-            };
-            (frame(8888, client, seg, payload), s_ts)
+        let mut to_client = |seq, ack, flags, payload: &[u8], echo: u32| {
+            server_side.send(client, seq, ack, flags, payload, echo)
         };
         let mut script: Vec<Vec<u8>> = Vec::with_capacity(32);
         let (syn, c) = to_server(c_isn, 0, TcpFlags::SYN, &[], 0);
