@@ -174,9 +174,7 @@ fn every_demo_records_the_shape_it_promises() {
 
 #[test]
 fn a_killed_capture_helper_leaves_every_packet_it_wrote() {
-    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = probe.local_addr().unwrap().port();
-    drop(probe);
+    let port = crate::util::free_tcp_port();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("cut.pcap");
     let helper = env!("CARGO_BIN_EXE_layerscope-capture");
@@ -365,15 +363,9 @@ fn replay_shows_packets_in_order_and_stops_at_the_end() {
 
 #[test]
 fn the_window_reports_a_killed_capture_helper_and_keeps_its_packets() {
-    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = probe.local_addr().unwrap().port();
-    drop(probe);
+    let port = crate::util::free_tcp_port();
     let mut h = harness(Start {
-        live: Some(layerscope::capture::LiveOptions {
-            interface: "lo".into(),
-            filter: format!("tcp port {port}"),
-            ..Default::default()
-        }),
+        live: Some(crate::util::loopback_tcp(port)),
         ..Start::default()
     });
     if !crate::util::capture_started(&mut h) {

@@ -261,15 +261,9 @@ fn saving_displayed_packets_writes_a_file_tshark_reads() {
 
 #[test]
 fn live_capture_in_the_window_shows_the_echo_exchange_as_it_happens() {
-    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = probe.local_addr().unwrap().port();
-    drop(probe);
+    let port = crate::util::free_tcp_port();
     let mut h = harness(Start {
-        live: Some(layerscope::capture::LiveOptions {
-            interface: "lo".into(),
-            filter: format!("tcp port {port}"),
-            ..Default::default()
-        }),
+        live: Some(crate::util::loopback_tcp(port)),
         ..Start::default()
     });
     if let Some(problem) = h.state().permission_problem.clone() {
@@ -361,15 +355,9 @@ fn a_large_file_load_can_be_cancelled_and_keeps_what_it_read() {
 #[test]
 fn a_live_capture_keeps_a_safety_copy_until_it_is_closed() {
     let spool_dir = tempfile::tempdir().unwrap();
-    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = probe.local_addr().unwrap().port();
-    drop(probe);
+    let port = crate::util::free_tcp_port();
     let mut h = harness(Start {
-        live: Some(layerscope::capture::LiveOptions {
-            interface: "lo".into(),
-            filter: format!("tcp port {port}"),
-            ..Default::default()
-        }),
+        live: Some(crate::util::loopback_tcp(port)),
         recovery_dir: Some(spool_dir.path().to_path_buf()),
         ..Start::default()
     });

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use layerscope::capture::{permission_fix, Format, LiveCapture, LiveOptions, PacketWriter};
+use layerscope::capture::{permission_fix, Format, LiveCapture, PacketWriter};
 use layerscope::echo::{run_client, ClientOptions, Mode, Proto, Server, ServerOptions};
 use layerscope::packets::Decoder;
 use layerscope_wire::analysis::{Analysis, SegmentRole, TcpState};
@@ -13,15 +13,8 @@ use crate::util::have;
 
 #[test]
 fn capture_on_loopback_sees_handshake_echo_and_teardown() {
-    // A port of our own, so parallel tests and other programs do not mix in.
-    let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let port = probe.local_addr().unwrap().port();
-    drop(probe);
-    let opts = LiveOptions {
-        interface: "lo".into(),
-        filter: format!("tcp port {port}"),
-        ..Default::default()
-    };
+    let port = crate::util::free_tcp_port();
+    let opts = crate::util::loopback_tcp(port);
     let mut cap = match LiveCapture::open(&opts) {
         Ok(c) => c,
         Err(e) => {

@@ -166,3 +166,19 @@ pub fn capture_started(h: &mut egui_kittest::Harness<'static, layerscope::gui::A
     });
     h.state().session.is_loading()
 }
+
+/// A TCP port on 127.0.0.1 that nothing listens on now: each test captures its own port,
+/// so parallel tests and other programs do not mix in.
+pub fn free_tcp_port() -> u16 {
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a probe");
+    probe.local_addr().expect("probe address").port()
+}
+
+/// Live capture options for TCP on `port` on the loopback interface.
+pub fn loopback_tcp(port: u16) -> layerscope::capture::LiveOptions {
+    layerscope::capture::LiveOptions {
+        interface: "lo".into(),
+        filter: format!("tcp port {port}"),
+        ..Default::default()
+    }
+}
