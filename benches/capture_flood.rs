@@ -16,10 +16,12 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use egui_kittest::Harness;
 use layerscope::capture::LiveOptions;
-use layerscope::gui::settings::Settings;
-use layerscope::gui::{App, Start};
+use layerscope::gui::Start;
+
+#[path = "support/window.rs"]
+mod support;
+use support::window;
 
 /// A capture program started beside the window, with what it says on standard error.
 struct Recorder {
@@ -100,23 +102,14 @@ fn main() {
         .expect("free port")
         .port();
     let filter = format!("udp port {port}");
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(|cc| {
-            let settings = Settings {
-                show_welcome: false,
-                ..Settings::default()
-            };
-            let start = Start {
-                live: Some(LiveOptions {
-                    interface: "lo".into(),
-                    filter: format!("udp port {port}"),
-                    ..Default::default()
-                }),
-                ..Start::default()
-            };
-            App::with_settings(cc.egui_ctx.clone(), settings, start)
-        });
+    let mut h = window(Start {
+        live: Some(LiveOptions {
+            interface: "lo".into(),
+            filter: filter.clone(),
+            ..Default::default()
+        }),
+        ..Start::default()
+    });
     h.step();
     if let Some(problem) = &h.state().permission_problem {
         println!("capture_flood skipped: no capture permission ({problem})");

@@ -15,9 +15,11 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use egui_kittest::Harness;
-use layerscope::gui::settings::Settings;
-use layerscope::gui::{App, Start};
+use layerscope::gui::Start;
+
+#[path = "support/window.rs"]
+mod support;
+use support::window;
 
 #[path = "../tests/support/synth.rs"]
 mod synth;
@@ -56,15 +58,7 @@ struct Figures {
 }
 
 fn measure(path: &Path, packets: usize, scroll_frames: usize) -> Figures {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(|cc| {
-            let settings = Settings {
-                show_welcome: false,
-                ..Settings::default()
-            };
-            App::with_settings(cc.egui_ctx.clone(), settings, Start::default())
-        });
+    let mut h = window(Start::default());
     while h.state().session.is_loading() {
         h.step();
     }
