@@ -228,3 +228,44 @@ pub fn write_summary_line(out: &mut Vec<u8>, p: &Decoded, first_ns: i128) {
     out.extend_from_slice(s.info.as_bytes());
     out.push(b'\n');
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The printer formats values itself, into its buffer; it must say exactly what
+    /// `Field::display` (the window's text) says, for every field of every bundled packet.
+    #[test]
+    fn values_read_as_the_window_shows_them() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("captures");
+        let mut fields = 0;
+        for entry in std::fs::read_dir(dir).expect("captures") {
+            let path = entry.expect("entry").path();
+            if !path
+                .extension()
+                .is_some_and(|e| e == "pcapng" || e == "pcap")
+            {
+                continue;
+            }
+            for p in crate::packets::load(&path, None)
+                .expect("bundled capture")
+                .packets
+            {
+                for f in p.dissection.layers.iter().flat_map(|l| l.all_fields()) {
+                    let mut out = Vec::new();
+                    write_display(&mut out, f, &p.raw.data);
+                    assert_eq!(
+                        String::from_utf8(out).expect("UTF-8"),
+                        f.display(&p.raw.data),
+                        "{} in frame {} of {}",
+                        f.abbrev,
+                        p.number,
+                        path.display()
+                    );
+                    fields += 1;
+                }
+            }
+        }
+        assert!(fields > 1000, "only {fields} fields");
+    }
+}
