@@ -104,6 +104,7 @@ pub fn run(args: CaptureArgs) -> anyhow::Result<()> {
     let mut n: u64 = 0;
     let mut first_ts = None;
     let mut line = Vec::new();
+    let mut printer = super::text::TextPrinter::default();
     while args.count.is_none_or(|c| n < c) && !stopped.load(Ordering::SeqCst) {
         let Some(pkt) = cap.next_packet() else { break };
         let pkt = pkt?;
@@ -114,7 +115,7 @@ pub fn run(args: CaptureArgs) -> anyhow::Result<()> {
                 let p = decoder.decode(pkt);
                 let first = *first_ts.get_or_insert(p.raw.timestamp_ns());
                 line.clear();
-                super::text::write_summary_line(&mut line, &p, first);
+                printer.summary_line(&mut line, &p, first);
                 let mut out = stdout.lock();
                 out.write_all(&line)?;
                 out.flush()?;

@@ -17,7 +17,7 @@ use std::thread;
 use layerscope_wire::{Analysis, Analyzer, LinkType};
 
 use super::json::{self, Times};
-use super::text::{self, TextPrinter};
+use super::text::TextPrinter;
 use crate::capture::{open_file, RawPacket, ReadEnd};
 use crate::packets::{damaged_warning, Decoded};
 use crate::store::dissect_annotated;
@@ -159,7 +159,7 @@ fn work(link: LinkType, format: Format, jobs: &Mutex<Receiver<Job>>, spare: &Spa
                     json::write_packet(&mut out, &p, times);
                 }
                 Format::Text => printer.packet(&mut out, &p, batch.first_ns),
-                Format::Summary => text::write_summary_line(&mut out, &p, batch.first_ns),
+                Format::Summary => printer.summary_line(&mut out, &p, batch.first_ns),
             }
             previous_ns = Some(ts);
         }

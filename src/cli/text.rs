@@ -5,16 +5,18 @@ use std::io::Write;
 
 use layerscope_wire::field::Base;
 use layerscope_wire::layer::osi_name;
-use layerscope_wire::{summarize, Field, Layer, Pdu, Value};
+use layerscope_wire::{Field, Layer, Pdu, Summary, Value};
 
 use super::out;
 use crate::packets::Decoded;
 
 /// Writes packets as text; one per worker thread, since it remembers the last date it
-/// formatted (consecutive packets mostly share their second).
+/// formatted (consecutive packets mostly share their second) and reuses one summary's
+/// strings for every packet.
 #[derive(Default)]
 pub struct TextPrinter {
     date: Option<(i64, String)>,
+    summary: Summary,
 }
 
 impl TextPrinter {
@@ -38,7 +40,6 @@ impl TextPrinter {
 
     /// One block per packet: the frame line, the summary line, then every layer's fields.
     pub fn packet(&mut self, out: &mut Vec<u8>, p: &Decoded, first_ns: i128) {
-        let s = summarize(&p.dissection, &p.raw.data, &p.analysis);
         out.extend_from_slice(b"Frame ");
         out::uint(out, p.number as u64);
         out.extend_from_slice(b": ");
@@ -50,6 +51,8 @@ impl TextPrinter {
         out.extend_from_slice(b" (+");
         out::seconds(out, p.raw.timestamp_ns() - first_ns, 6);
         out.extend_from_slice(" s)\n  ".as_bytes());
+        self.summary.fill(&p.dissection, &p.raw.data, &p.analysis);
+        let s = &self.summary;
         out.extend_from_slice(s.src.as_bytes());
         out.extend_from_slice(" → ".as_bytes());
         out.extend_from_slice(s.dst.as_bytes());
@@ -78,6 +81,12 @@ impl TextPrinter {
             );
         }
         out.push(b'\n');
+    }
+
+    /// A one-line summary, as `tshark -r FILE` prints it.
+    pub fn summary_line(&mut self, out: &mut Vec<u8>, p: &Decoded, first_ns: i128) {
+        self.summary.fill(&p.dissection, &p.raw.data, &p.analysis);
+        write_summary_line(out, p, &self.summary, first_ns);
     }
 }
 
@@ -206,9 +215,7 @@ fn layer_heading(out: &mut Vec<u8>, l: &Layer) {
     }
 }
 
-/// A one-line summary, as `tshark -r FILE` prints it.
-pub fn write_summary_line(out: &mut Vec<u8>, p: &Decoded, first_ns: i128) {
-    let s = summarize(&p.dissection, &p.raw.data, &p.analysis);
+fn write_summary_line(out: &mut Vec<u8>, p: &Decoded, s: &Summary, first_ns: i128) {
     out::padded(out, 6, true, |o| out::uint(o, p.number as u64));
     out.push(b' ');
     out::padded(out, 11, true, |o| {

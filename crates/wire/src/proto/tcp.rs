@@ -3,6 +3,7 @@
 //! Only what one segment says is decoded here. Relative sequence numbers, the stream index
 //! and the scaled window need the whole conversation: `analysis::tcp` adds them.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::Hdr;
@@ -47,8 +48,32 @@ const FLAGS: [(&str, &str, u8); 9] = [
     ("tcp.flags.fin", "Fin", 15),
 ];
 
+/// The flag combinations nearly every segment carries, with both of their texts, so
+/// that building a segment's fields allocates neither.
+const COMMON_FLAGS: [(u16, &str, &str); 8] = [
+    (ACK, "ACK", "·······A····"),
+    (PSH | ACK, "PSH, ACK", "·······AP···"),
+    (SYN, "SYN", "··········S·"),
+    (SYN | ACK, "SYN, ACK", "·······A··S·"),
+    (FIN | ACK, "FIN, ACK", "·······A···F"),
+    (FIN | PSH | ACK, "FIN, PSH, ACK", "·······AP··F"),
+    (RST, "RST", "·········R··"),
+    (RST | ACK, "RST, ACK", "·······A·R··"),
+];
+
+fn common(flags: u16) -> Option<&'static (u16, &'static str, &'static str)> {
+    COMMON_FLAGS.iter().find(|c| c.0 == flags)
+}
+
 /// The 12-character flag string tshark shows (`·······AP···`).
-pub fn flags_str(flags: u16) -> String {
+pub fn flags_str(flags: u16) -> Cow<'static, str> {
+    match common(flags) {
+        Some(c) => c.2.into(),
+        None => spelled_flags_str(flags).into(),
+    }
+}
+
+fn spelled_flags_str(flags: u16) -> String {
     const LETTERS: [char; 12] = ['R', 'R', 'R', 'A', 'C', 'E', 'U', 'A', 'P', 'R', 'S', 'F'];
     // Twelve characters of at most two bytes each ('·' is U+00B7).
     let mut s = String::with_capacity(24);
@@ -63,7 +88,26 @@ pub fn flags_str(flags: u16) -> String {
 }
 
 /// Names of the set flags, as in tshark's Info column: `SYN, ACK`.
-pub fn flag_names(flags: u16) -> String {
+pub fn flag_names(flags: u16) -> Cow<'static, str> {
+    match common(flags) {
+        Some(c) => c.1.into(),
+        None => {
+            let mut s = String::new();
+            spell_flag_names(&mut s, flags);
+            s.into()
+        }
+    }
+}
+
+/// Appends the names of the set flags (`SYN, ACK`, or `<None>`).
+pub fn push_flag_names(s: &mut String, flags: u16) {
+    match common(flags) {
+        Some(c) => s.push_str(c.1),
+        None => spell_flag_names(s, flags),
+    }
+}
+
+fn spell_flag_names(s: &mut String, flags: u16) {
     const ORDER: [(u16, &str); 9] = [
         (FIN, "FIN"),
         (SYN, "SYN"),
@@ -75,19 +119,18 @@ pub fn flag_names(flags: u16) -> String {
         (CWR, "CWR"),
         (AE, "AE"),
     ];
-    let mut s = String::new();
+    let start = s.len();
     for (bit, name) in ORDER {
         if flags & bit != 0 {
-            if !s.is_empty() {
+            if s.len() > start {
                 s.push_str(", ");
             }
             s.push_str(name);
         }
     }
-    if s.is_empty() {
+    if s.len() == start {
         s.push_str("<None>");
     }
-    s
 }
 
 /// The TCP layer. `h` holds the header with options; `payload` is the data's frame range;
@@ -122,7 +165,7 @@ pub fn layer(h: Hdr, payload: Range<usize>, seg_len: usize) -> Layer {
     children.push(Field::new(
         "tcp.flags.str",
         "TCP Flags",
-        Value::Text(flags_str(flags).into()),
+        Value::Text(flags_str(flags)),
         h.abs(OFF_FLAGS),
     ));
     f.push(
@@ -261,4 +304,23 @@ fn options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
         off += len;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn common_flag_texts_are_spelled_as_any_other() {
+        for (flags, names, string) in COMMON_FLAGS {
+            let mut spelled = String::new();
+            spell_flag_names(&mut spelled, flags);
+            assert_eq!(names, spelled);
+            assert_eq!(string, spelled_flags_str(flags));
+        }
+        assert_eq!(flag_names(SYN | ACK), "SYN, ACK");
+        assert_eq!(flag_names(URG | ACK), "ACK, URG");
+        assert_eq!(flag_names(0), "<None>");
+        assert_eq!(flags_str(AE | FIN), "···A·······F");
+    }
 }
