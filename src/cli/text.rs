@@ -135,6 +135,7 @@ fn write_display(out: &mut Vec<u8>, f: &Field, frame: &[u8]) {
             let _ = write!(out, "{a}");
         }
         Value::Text(t) => out.extend_from_slice(t.as_bytes()),
+        Value::Ascii => out.extend_from_slice(frame.get(f.bytes.clone()).unwrap_or(&[])),
         Value::Bytes => out::hex_bytes(out, frame.get(f.bytes.clone()).unwrap_or(&[]), 32),
         Value::None => {}
     }

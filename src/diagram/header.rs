@@ -49,7 +49,7 @@ fn bit_range(f: &Field, header_start: usize) -> Option<(usize, usize)> {
 
 /// Fields computed by the analysis or restating others: not boxes of the header.
 fn is_derived(f: &Field) -> bool {
-    matches!(f.value, Value::Text(_))
+    matches!(f.value, Value::Text(_) | Value::Ascii)
         || f.abbrev.starts_with("tcp.analysis")
         || f.abbrev.starts_with("tcp.connection")
         || f.abbrev.starts_with("tcp.state")

@@ -7,7 +7,7 @@ use layerscope::capture::{permission_fix, Format, LiveCapture, PacketWriter};
 use layerscope::echo::{run_client, ClientOptions, Mode, Proto, Server, ServerOptions};
 use layerscope::packets::Decoder;
 use layerscope_wire::analysis::{Analysis, SegmentRole, TcpState};
-use layerscope_wire::{Protocol, Value};
+use layerscope_wire::Protocol;
 
 use crate::util::have;
 
@@ -100,7 +100,7 @@ fn capture_on_loopback_sees_handshake_echo_and_teardown() {
             t.from_client == from_client
                 && app
                     .and_then(|l| l.field("data.text"))
-                    .is_some_and(|f| f.value == Value::Text("Hello, server!".into()))
+                    .is_some_and(|f| f.text(&p.raw.data) == Some("Hello, server!"))
         })
     };
     assert!(

@@ -24,6 +24,9 @@ pub enum Value {
     /// Free text (HTTP request line, cooked-header address, printable payload); borrowed
     /// when it is one of a fixed set of names (TCP states), which most packets carry.
     Text(Cow<'static, str>),
+    /// Text that is the field's own bytes, all printable ASCII (a demo's "Hello, server!"):
+    /// read from the frame rather than copied out of it for every packet.
+    Ascii,
     /// Raw bytes: the field's own byte range holds them (options, payload).
     Bytes,
     /// A grouping node with no value of its own (e.g. "Options").
@@ -102,6 +105,17 @@ impl Field {
         match self.value {
             Value::Uint(v) => Some(v),
             Value::Bool(b) => Some(b as u64),
+            _ => None,
+        }
+    }
+
+    /// The text of a `Text` or `Ascii` value.
+    pub fn text<'a>(&'a self, frame: &'a [u8]) -> Option<&'a str> {
+        match &self.value {
+            Value::Text(t) => Some(t),
+            Value::Ascii => frame
+                .get(self.bytes.clone())
+                .and_then(|b| std::str::from_utf8(b).ok()),
             _ => None,
         }
     }
@@ -212,7 +226,9 @@ impl fmt::Display for DisplayValue<'_> {
             Value::Mac(m) => write_mac(f, m),
             Value::Ipv4(a) => write!(f, "{a}"),
             Value::Ipv6(a) => write!(f, "{a}"),
-            Value::Text(t) => f.write_str(t),
+            Value::Text(_) | Value::Ascii => {
+                f.write_str(self.field.text(self.packet).unwrap_or_default())
+            }
             Value::Bytes => {
                 let bytes = self.packet.get(self.field.bytes.clone()).unwrap_or(&[]);
                 write_hex_bytes(f, bytes, 32)

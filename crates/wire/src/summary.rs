@@ -158,7 +158,7 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
             }) = d.layers.last()
             {
                 if let Some(t) = d.layers.last().and_then(|l| l.field("data.text")) {
-                    if let Value::Text(txt) = &t.value {
+                    if let Some(txt) = t.text(frame) {
                         push_quoted(info, txt, 40);
                     }
                 }
@@ -173,7 +173,7 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
                 num(described, "udp.length").saturating_sub(8)
             );
             if let Some(t) = d.layers.last().and_then(|l| l.field("data.text")) {
-                if let Value::Text(txt) = &t.value {
+                if let Some(txt) = t.text(frame) {
                     push_quoted(info, txt, 40);
                 }
             }

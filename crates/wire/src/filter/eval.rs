@@ -183,9 +183,9 @@ impl Occurrence<'_> {
         };
         let raw = frame.get(field.bytes.clone()).unwrap_or(&[]);
         if op == Cmp::Contains {
-            return match &field.value {
-                Value::Text(t) => t.contains(&lit.text),
-                _ => lit.bytes.as_deref().is_some_and(|n| contains(raw, n)),
+            return match field.text(frame) {
+                Some(t) => t.contains(&lit.text),
+                None => lit.bytes.as_deref().is_some_and(|n| contains(raw, n)),
             };
         }
         match &field.value {
@@ -199,7 +199,9 @@ impl Occurrence<'_> {
                 .ipv6
                 .is_some_and(|(net, p)| compare_net(u128::from(*a), u128::from(net), p, 128, op)),
             Value::Mac(m) => ordered(lit.bytes.as_deref().map(|b| m.as_slice().cmp(b)), op),
-            Value::Text(t) => ordered(Some(t.as_ref().cmp(lit.text.as_str())), op),
+            Value::Text(_) | Value::Ascii => {
+                ordered(field.text(frame).map(|t| t.cmp(lit.text.as_str())), op)
+            }
             Value::Bytes => ordered(lit.bytes.as_deref().map(|b| raw.cmp(b)), op),
             Value::None => false,
         }

@@ -6,6 +6,9 @@ use std::ops::Range;
 use crate::field::{Field, Value};
 use crate::layer::{Layer, Protocol};
 
+/// How much of a payload `data.text` shows.
+const TEXT_LIMIT: usize = 4096;
+
 const HTTP_METHODS: [&str; 9] = [
     "GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH", "CONNECT", "TRACE",
 ];
@@ -81,11 +84,14 @@ pub fn layer(frame: &[u8], range: Range<usize>) -> Layer {
     ]);
     // Most payloads of the demos are plain text: one scan says so, and the text is a copy.
     let plain = !bytes.is_empty() && bytes.iter().all(|b| (0x20..=0x7e).contains(b));
-    if plain || is_mostly_text(bytes) {
+    if plain && bytes.len() <= TEXT_LIMIT {
+        l.fields
+            .push(Field::new("data.text", "Text", Value::Ascii, range));
+    } else if plain || is_mostly_text(bytes) {
         l.fields.push(Field::new(
             "data.text",
             "Text",
-            Value::Text(printable(bytes, 4096).into()),
+            Value::Text(printable(bytes, TEXT_LIMIT).into()),
             range,
         ));
     }
