@@ -151,12 +151,14 @@ fn write_display(out: &mut Vec<u8>, f: &Field, frame: &[u8]) {
 }
 
 fn write_field(out: &mut Vec<u8>, f: &Field, frame: &[u8], depth: usize) {
-    const INDENT: &[u8; 32] = b"                                ";
-    let mut indent = 4 * depth;
-    while indent > 0 {
-        let n = indent.min(INDENT.len());
-        out.extend_from_slice(&INDENT[..n]);
-        indent -= n;
+    // One arm per usual depth, so each indent is a copy of known length (inlined), not a
+    // `memcpy` call: this runs for every line.
+    match depth {
+        2 => out.extend_from_slice(&[b' '; 8]),
+        3 => out.extend_from_slice(&[b' '; 12]),
+        4 => out.extend_from_slice(&[b' '; 16]),
+        5 => out.extend_from_slice(&[b' '; 20]),
+        _ => out.extend(std::iter::repeat_n(b' ', 4 * depth)),
     }
     if bit_picture(out, f) {
         out.extend_from_slice(b" = ");

@@ -25,11 +25,24 @@ pub fn is_mostly_text(bytes: &[u8]) -> bool {
     printable * 10 >= bytes.len() * 9
 }
 
+/// True when every byte is printable ASCII (space to tilde). Checked 32 bytes at a time
+/// without an early exit inside a block, which the compiler turns into vector compares:
+/// this runs over every payload of a capture.
+fn is_plain_ascii(bytes: &[u8]) -> bool {
+    let printable = |b: &u8| b.wrapping_sub(0x20) < 0x5f;
+    let blocks = bytes.chunks_exact(32);
+    let rest = blocks.remainder();
+    blocks
+        .into_iter()
+        .all(|block| block.iter().fold(true, |all, b| all & printable(b)))
+        && rest.iter().all(printable)
+}
+
 /// The payload as text with control characters escaped, cut at `limit` characters.
 pub fn printable(bytes: &[u8], limit: usize) -> String {
     let shown = &bytes[..bytes.len().min(limit)];
     let mut s = Vec::with_capacity(shown.len() + 3);
-    if shown.iter().all(|b| (0x20..=0x7e).contains(b)) {
+    if is_plain_ascii(shown) {
         s.extend_from_slice(shown);
     }
     for &b in &shown[s.len()..] {
@@ -82,8 +95,9 @@ pub fn layer(frame: &[u8], range: Range<usize>) -> Layer {
             range.clone(),
         ),
     ]);
-    // Most payloads of the demos are plain text: one scan says so, and the text is a copy.
-    let plain = !bytes.is_empty() && bytes.iter().all(|b| (0x20..=0x7e).contains(b));
+    // Most payloads of the demos are plain text: one scan says so, and the text is the
+    // payload itself.
+    let plain = !bytes.is_empty() && is_plain_ascii(bytes);
     if plain && bytes.len() <= TEXT_LIMIT {
         l.fields
             .push(Field::new("data.text", "Text", Value::Ascii, range));
@@ -173,7 +187,23 @@ fn http_layer(line: &str, range: Range<usize>) -> Layer {
 
 #[cfg(test)]
 mod tests {
-    use super::split3;
+    use super::{is_plain_ascii, split3};
+
+    #[test]
+    fn plain_ascii_is_checked_in_every_block_and_the_rest() {
+        for len in [1, 31, 32, 33, 64, 70] {
+            let text = vec![b'a'; len];
+            assert!(is_plain_ascii(&text), "{len}");
+            for at in [0, len / 2, len - 1] {
+                for bad in [0x1f, 0x7f, 0x80, 0xff, b'\n'] {
+                    let mut t = text.clone();
+                    t[at] = bad;
+                    assert!(!is_plain_ascii(&t), "{len} {at} {bad}");
+                }
+            }
+        }
+        assert!(is_plain_ascii(b" ~"));
+    }
 
     #[test]
     fn first_line_parts_keep_their_offsets_even_when_missing() {
