@@ -1,6 +1,7 @@
 //! `dissect` text output: one block per packet, each layer headed with its protocol and its
 //! place in the OSI and TCP/IP models, fields indented below with their Wireshark names.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use layerscope_wire::field::Base;
@@ -17,6 +18,107 @@ use crate::packets::Decoded;
 pub struct TextPrinter {
     date: Option<(i64, String)>,
     summary: Summary,
+    lines: LineCache,
+}
+
+/// The text of the field lines of the packets printed before, by their position in the
+/// packet.
+///
+/// Packets of one capture mostly have the same shape, and over half of their lines read the
+/// same from packet to packet (versions, header lengths, flag bits, protocol numbers,
+/// loopback addresses). Comparing a field with the one printed at the same position last
+/// time costs a few compares; formatting its line costs hundreds of instructions.
+#[derive(Default)]
+struct LineCache {
+    slots: Vec<CachedLine>,
+}
+
+#[derive(Default)]
+struct CachedLine {
+    key: Option<LineKey>,
+    text: Vec<u8>,
+}
+
+/// Everything a field line is made of. Names and meanings are compared by address: they are
+/// static strings, and two copies of one text only cost a cache miss.
+struct LineKey {
+    depth: usize,
+    abbrev: &'static str,
+    name: &'static str,
+    value: Value,
+    base: Base,
+    meaning: Option<&'static str>,
+    bits: Option<(u8, u8)>,
+    width: usize,
+}
+
+impl LineKey {
+    /// The key of a field whose line depends on nothing else; none for values read from the
+    /// frame or texts made for this packet.
+    fn of(f: &Field, depth: usize) -> Option<LineKey> {
+        let meaning = match &f.meaning {
+            None => None,
+            Some(Cow::Borrowed(m)) => Some(*m),
+            Some(Cow::Owned(_)) => return None,
+        };
+        if matches!(
+            f.value,
+            Value::Ascii | Value::Bytes | Value::Text(Cow::Owned(_))
+        ) {
+            return None;
+        }
+        Some(LineKey {
+            depth,
+            abbrev: f.abbrev,
+            name: f.name,
+            value: f.value.clone(),
+            base: f.base,
+            meaning,
+            bits: f.bits,
+            width: f.bytes.len(),
+        })
+    }
+
+    fn matches(&self, f: &Field, depth: usize) -> bool {
+        self.depth == depth
+            && std::ptr::eq(self.abbrev, f.abbrev)
+            && std::ptr::eq(self.name, f.name)
+            && self.value == f.value
+            && self.base == f.base
+            && self.bits == f.bits
+            && self.width == f.bytes.len()
+            && match (&f.meaning, self.meaning) {
+                (None, None) => true,
+                (Some(Cow::Borrowed(m)), Some(k)) => std::ptr::eq(*m, k),
+                _ => false,
+            }
+    }
+}
+
+impl LineCache {
+    /// Writes the line of `f` (the `n`th line of its packet) and those of its children.
+    fn write(&mut self, out: &mut Vec<u8>, f: &Field, frame: &[u8], depth: usize, n: &mut usize) {
+        if self.slots.len() <= *n {
+            self.slots.resize_with(*n + 1, CachedLine::default);
+        }
+        let slot = &mut self.slots[*n];
+        *n += 1;
+        match &slot.key {
+            Some(key) if key.matches(f, depth) => out.extend_from_slice(&slot.text),
+            _ => {
+                let start = out.len();
+                write_line(out, f, frame, depth);
+                slot.key = LineKey::of(f, depth);
+                if slot.key.is_some() {
+                    slot.text.clear();
+                    slot.text.extend_from_slice(&out[start..]);
+                }
+            }
+        }
+        for c in &f.children {
+            self.write(out, c, frame, depth + 1, n);
+        }
+    }
 }
 
 impl TextPrinter {
@@ -61,12 +163,13 @@ impl TextPrinter {
         out.extend_from_slice(b"  ");
         out.extend_from_slice(s.info.as_bytes());
         out.push(b'\n');
+        let mut line = 0;
         for l in &p.dissection.layers {
             out.extend_from_slice("  ▸ ".as_bytes());
             layer_heading(out, l);
             out.push(b'\n');
             for f in &l.fields {
-                write_field(out, f, &p.raw.data, 2);
+                self.lines.write(out, f, &p.raw.data, 2, &mut line);
             }
         }
         if let Some(stop) = &p.dissection.stop {
@@ -150,7 +253,8 @@ fn write_display(out: &mut Vec<u8>, f: &Field, frame: &[u8]) {
     }
 }
 
-fn write_field(out: &mut Vec<u8>, f: &Field, frame: &[u8], depth: usize) {
+/// One field's line, without its children.
+fn write_line(out: &mut Vec<u8>, f: &Field, frame: &[u8], depth: usize) {
     // One arm per usual depth, so each indent is a copy of known length (inlined), not a
     // `memcpy` call: this runs for every line.
     match depth {
@@ -177,9 +281,6 @@ fn write_field(out: &mut Vec<u8>, f: &Field, frame: &[u8], depth: usize) {
     out.extend_from_slice(b"  [");
     out.extend_from_slice(f.abbrev.as_bytes());
     out.extend_from_slice(b"]\n");
-    for c in &f.children {
-        write_field(out, c, frame, depth + 1);
-    }
 }
 
 /// `IPv4 · OSI 3 Network · TCP/IP Internet · IPv4 packet · bytes 14..34 (20-byte header +
@@ -242,6 +343,46 @@ fn write_summary_line(out: &mut Vec<u8>, p: &Decoded, s: &Summary, first_ns: i12
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A printer that has seen other packets (its line cache warm, with lines of other
+    /// shapes and values at the same positions) prints every packet exactly as a printer
+    /// that has seen none.
+    #[test]
+    fn cached_lines_read_as_freshly_formatted_ones() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("captures");
+        let mut warm = TextPrinter::default();
+        let (mut packets, mut hits) = (0, 0);
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("captures")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "pcapng" || e == "pcap"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            for p in crate::packets::load(&path, None)
+                .expect("bundled capture")
+                .packets
+            {
+                let (mut cached, mut fresh) = (Vec::new(), Vec::new());
+                let before = warm.lines.slots.iter().filter(|s| s.key.is_some()).count();
+                warm.packet(&mut cached, &p, 0);
+                TextPrinter::default().packet(&mut fresh, &p, 0);
+                assert_eq!(
+                    String::from_utf8_lossy(&cached),
+                    String::from_utf8_lossy(&fresh),
+                    "frame {} of {}",
+                    p.number,
+                    path.display()
+                );
+                packets += 1;
+                hits += usize::from(before > 0);
+            }
+        }
+        assert!(
+            packets > 50 && hits == packets - 1,
+            "{packets} packets, {hits} warm"
+        );
+    }
 
     /// The printer formats values itself, into its buffer; it must say exactly what
     /// `Field::display` (the window's text) says, for every field of every bundled packet.
