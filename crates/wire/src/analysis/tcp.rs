@@ -621,21 +621,57 @@ fn transition(
     role
 }
 
-/// Inserts the analysis fields into the frame's TCP layer.
-/// Inserts each `(i, field)` before the field now at index `i` (at the end for the length),
-/// keeping the given order among fields inserted at the same place.
-fn insert_all(fields: &mut Vec<Field>, mut new: Vec<(usize, Field)>) {
-    new.sort_by_key(|(i, _)| *i);
-    let old = std::mem::take(fields);
-    fields.reserve(old.len() + new.len() + 1);
-    let mut new = new.into_iter().peekable();
-    for (i, f) in old.into_iter().enumerate() {
-        while let Some((_, x)) = new.next_if(|(at, _)| *at == i) {
-            fields.push(x);
+/// Fields to insert into a TCP layer, each before the field now at its index (at the end
+/// for the length); at most six, kept without a heap allocation per packet.
+struct Inserts {
+    items: [(usize, Option<Field>); 6],
+    len: usize,
+}
+
+impl Inserts {
+    fn new() -> Self {
+        Inserts {
+            items: Default::default(),
+            len: 0,
         }
-        fields.push(f);
     }
-    fields.extend(new.map(|(_, x)| x));
+
+    fn push(&mut self, at: usize, f: Field) {
+        self.items[self.len] = (at, Some(f));
+        self.len += 1;
+    }
+
+    /// Inserts them all in one backward pass over `fields`, in place: each field moves at
+    /// most once, and the vector (sized for them by the TCP layer) is not reallocated.
+    /// Fields inserted at the same place keep the order they were pushed in.
+    fn apply(mut self, fields: &mut Vec<Field>) {
+        let new = &mut self.items[..self.len];
+        // Stable, and on six items an insertion sort: no allocation.
+        new.sort_by_key(|(at, _)| *at);
+        let old_len = fields.len();
+        fields.resize_with(old_len + new.len(), || {
+            Field::new("", "", Value::None, 0..0)
+        });
+        let mut dst = fields.len();
+        let mut pending = new.len();
+        // Invariant: dst == i + pending, so placing never overwrites an unmoved field.
+        for i in (0..=old_len).rev() {
+            while pending > 0 && new[pending - 1].0.min(old_len) == i {
+                pending -= 1;
+                dst -= 1;
+                if let Some(f) = new[pending].1.take() {
+                    fields[dst] = f;
+                }
+            }
+            if pending == 0 {
+                break;
+            }
+            if i > 0 {
+                dst -= 1;
+                fields.swap(dst, i - 1);
+            }
+        }
+    }
 }
 
 pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
@@ -654,10 +690,10 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
     };
     // New fields go in by the index of the original field they precede, all in one pass:
     // inserting one by one shifted the whole field list each time.
-    let mut new: Vec<(usize, Field)> = Vec::with_capacity(6);
+    let mut new = Inserts::new();
     let f = &layer.fields;
     if let Some(i) = pos(f, 1, "tcp.dstport") {
-        new.push((
+        new.push(
             i + 1,
             Field::new(
                 "tcp.stream",
@@ -665,10 +701,10 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
                 Value::Uint(info.stream as u64),
                 start..start,
             ),
-        ));
+        );
     }
     if let Some(i) = pos(f, 3, "tcp.seq_raw") {
-        new.push((
+        new.push(
             i,
             Field::new(
                 "tcp.seq",
@@ -677,8 +713,8 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
                 seq_r.clone(),
             )
             .meaning("relative sequence number"),
-        ));
-        new.push((
+        );
+        new.push(
             i + 1,
             Field::new(
                 "tcp.nxtseq",
@@ -687,12 +723,12 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
                 seq_r,
             )
             .meaning("relative sequence number"),
-        ));
+        );
     }
     let mut raw_ack = 0;
     if let Some(i) = pos(f, 4, "tcp.ack_raw") {
         raw_ack = f[i].as_u64().unwrap_or(0) as u32;
-        new.push((
+        new.push(
             i,
             Field::new(
                 "tcp.ack",
@@ -701,10 +737,10 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
                 ack_r,
             )
             .meaning("relative ack number"),
-        ));
+        );
     }
     if let Some(i) = pos(f, 7, "tcp.window_size_value") {
-        new.push((
+        new.push(
             i + 1,
             Field::new(
                 "tcp.window_size",
@@ -712,7 +748,7 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
                 Value::Uint(info.window as u64),
                 win_r.clone(),
             ),
-        ));
+        );
         if let Some(scale) = info.scale {
             let factor = scale.factor();
             let mut sf = Field::new(
@@ -729,10 +765,10 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
                     "no window scaling used"
                 });
             }
-            new.push((i + 1, sf));
+            new.push(i + 1, sf);
         }
     }
-    insert_all(&mut layer.fields, new);
+    new.apply(&mut layer.fields);
     // SACK edges are relative to the peer's base, like the ACK number.
     {
         let base = raw_ack.wrapping_sub(info.ack);
@@ -792,4 +828,52 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
         )
         .with_children(children),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NAMES: [&str; 12] = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"];
+
+    fn named(name: &'static str) -> Field {
+        Field::new(name, name, Value::None, 0..0)
+    }
+
+    /// In-place insertion gives the order of the obvious way: before each old field, the new
+    /// ones for its index in the order pushed; past the end, the rest by index.
+    #[test]
+    fn inserts_land_before_their_field_in_push_order() {
+        let cases: &[(usize, &[usize])] = &[
+            (5, &[]),
+            (5, &[0]),
+            (5, &[5]),
+            (5, &[9]),
+            (0, &[0, 0]),
+            (6, &[1, 3, 4, 4, 7, 7]),
+            (6, &[7, 4, 1, 4, 0, 6]),
+            (10, &[2, 2, 2, 2, 2, 2]),
+        ];
+        for &(old_len, at) in cases {
+            let mut fields: Vec<Field> = NAMES[..old_len].iter().map(|n| named(n)).collect();
+            let mut new = Inserts::new();
+            let mut want: Vec<Vec<&str>> = vec![Vec::new(); old_len + 1];
+            let mut sorted = Vec::new();
+            for (k, &i) in at.iter().enumerate() {
+                let name = ["0", "1", "2", "3", "4", "5"][k];
+                new.push(i, named(name));
+                sorted.push((i, name));
+            }
+            sorted.sort_by_key(|(i, _)| *i);
+            for (i, name) in sorted {
+                want[i.min(old_len)].push(name);
+            }
+            for (i, n) in NAMES[..old_len].iter().enumerate() {
+                want[i].push(n);
+            }
+            new.apply(&mut fields);
+            let got: Vec<&str> = fields.iter().map(|f| f.abbrev).collect();
+            assert_eq!(got, want.concat(), "{old_len} {at:?}");
+        }
+    }
 }
