@@ -194,28 +194,81 @@ fn signature(abbrev: &str) -> u8 {
     (h ^ h >> 8) as u8
 }
 
+/// Finds the repeated names among a layer's fields in linear time: each field is chained to
+/// the previous and the next field with the same signature, and only those chains (a field
+/// or two long) are walked and compared by name. Kept by a printer for its packets, so its
+/// tables are not allocated per packet.
+#[derive(Default)]
+pub struct Repeats {
+    /// Per signature: the generation it was last seen in and that field's index + 1.
+    last: Vec<(u32, u32)>,
+    generation: u32,
+    /// Index + 1 of the previous and the next field with the same signature; 0 for none.
+    prev: Vec<u32>,
+    next: Vec<u32>,
+}
+
+impl Repeats {
+    fn chain(&mut self, fields: &[&Field]) {
+        if self.last.is_empty() || self.generation == u32::MAX {
+            self.last = vec![(0, 0); 256];
+            self.generation = 0;
+        }
+        self.generation += 1;
+        self.prev.clear();
+        self.next.clear();
+        self.next.resize(fields.len(), 0);
+        for (i, f) in fields.iter().enumerate() {
+            let last = &mut self.last[signature(f.abbrev) as usize];
+            let prev = if last.0 == self.generation { last.1 } else { 0 };
+            self.prev.push(prev);
+            if prev > 0 {
+                self.next[prev as usize - 1] = i as u32 + 1;
+            }
+            *last = (self.generation, i as u32 + 1);
+        }
+    }
+}
+
+fn same_name(a: &Field, b: &Field) -> bool {
+    std::ptr::eq(a.abbrev, b.abbrev) || a.abbrev == b.abbrev
+}
+
 /// Writes a layer's fields as one object; a name seen more than once becomes a list at its
 /// first place, as tshark does for repeated fields (TCP's NOP options, say).
 fn write_fields(
     out: &mut Vec<u8>,
     fields: &[&Field],
-    signatures: &mut Vec<u8>,
+    repeats: &mut Repeats,
     frame: &[u8],
     last: &mut LastHex,
 ) {
-    signatures.clear();
-    signatures.extend(fields.iter().map(|f| signature(f.abbrev)));
-    // How many names have each signature: a name whose signature is unique is unique.
-    let mut count = [0u8; 256];
-    for &sig in signatures.iter() {
-        count[sig as usize] = count[sig as usize].saturating_add(1);
-    }
-    let same =
-        |i: usize, j: usize| signatures[i] == signatures[j] && fields[i].abbrev == fields[j].abbrev;
+    repeats.chain(fields);
+    let (prev, next) = (&repeats.prev, &repeats.next);
+    // The fields after `i` with its name, along its chain.
+    let later = |i: usize| {
+        let mut j = next[i];
+        std::iter::from_fn(move || {
+            while j > 0 {
+                let at = j as usize - 1;
+                j = next[at];
+                if same_name(fields[at], fields[i]) {
+                    return Some(at);
+                }
+            }
+            None
+        })
+    };
     let mut first = true;
     for (i, f) in fields.iter().enumerate() {
-        let shared = count[signatures[i] as usize] > 1;
-        if shared && (0..i).any(|j| same(i, j)) {
+        // Printed already, at the first field of its name.
+        let mut j = prev[i];
+        let mut seen = false;
+        while j > 0 && !seen {
+            seen = same_name(fields[j as usize - 1], f);
+            j = prev[j as usize - 1];
+        }
+        if seen {
             continue;
         }
         if !first {
@@ -226,14 +279,12 @@ fn write_fields(
         out.push(b'"');
         out.extend_from_slice(f.abbrev.as_bytes());
         out.extend_from_slice(b"\":");
-        let later = if shared { i + 1 } else { fields.len() };
-        let mut repeats = (later..fields.len()).filter(|&j| same(i, j)).peekable();
-        if repeats.peek().is_none() {
+        if later(i).next().is_none() {
             write_value(out, f, frame, last);
         } else {
             out.push(b'[');
             write_value(out, f, frame, last);
-            for j in repeats {
+            for j in later(i) {
                 out.push(b',');
                 write_value(out, fields[j], frame, last);
             }
@@ -251,7 +302,7 @@ pub struct Times {
 }
 
 /// Appends one packet object.
-pub fn write_packet(out: &mut Vec<u8>, p: &Decoded, times: Times) {
+pub fn write_packet(out: &mut Vec<u8>, p: &Decoded, times: Times, repeats: &mut Repeats) {
     let ts = p.raw.timestamp_ns();
     out.extend_from_slice(b"{\"frame.number\":");
     out::uint(out, p.number as u64);
@@ -269,7 +320,6 @@ pub fn write_packet(out: &mut Vec<u8>, p: &Decoded, times: Times) {
     protocol_chain(out, p);
     out.extend_from_slice(b"\",\"layers\":[");
     let mut fields = Vec::with_capacity(64);
-    let mut signatures = Vec::with_capacity(64);
     let mut last = LastHex::default();
     for (i, l) in p.dissection.layers.iter().enumerate() {
         if i > 0 {
@@ -296,7 +346,7 @@ pub fn write_packet(out: &mut Vec<u8>, p: &Decoded, times: Times) {
         out.extend_from_slice(b"],\"fields\":{");
         fields.clear();
         valued(&l.fields, &mut fields);
-        write_fields(out, &fields, &mut signatures, &p.raw.data, &mut last);
+        write_fields(out, &fields, repeats, &p.raw.data, &mut last);
         out.extend_from_slice(b"}}");
     }
     out.push(b']');

@@ -6,6 +6,8 @@
 
 use std::net::Ipv4Addr;
 
+use layerscope_wire::field::decimal_octet;
+
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// Both hex digits of every byte value, so a payload byte is one two-byte copy.
@@ -63,11 +65,11 @@ pub fn mac(out: &mut Vec<u8>, m: &[u8; 6]) {
 }
 
 pub fn ipv4(out: &mut Vec<u8>, a: Ipv4Addr) {
-    for (i, octet) in a.octets().into_iter().enumerate() {
-        if i > 0 {
-            out.push(b'.');
-        }
-        uint(out, octet as u64);
+    let [a, b, c, d] = a.octets();
+    out.extend_from_slice(decimal_octet(a));
+    for octet in [b, c, d] {
+        out.push(b'.');
+        out.extend_from_slice(decimal_octet(octet));
     }
 }
 

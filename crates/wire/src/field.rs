@@ -238,6 +238,31 @@ impl fmt::Display for DisplayValue<'_> {
     }
 }
 
+/// The decimal digits of every byte value, so an IPv4 address prints as four short copies
+/// instead of four integer conversions: packet lists and printers write two per packet.
+const OCTET_DIGITS: [([u8; 3], u8); 256] = {
+    let mut t = [([0u8; 3], 0u8); 256];
+    let mut b = 0;
+    while b < 256 {
+        let (h, d, u) = ((b / 100) as u8, (b / 10 % 10) as u8, (b % 10) as u8);
+        t[b] = if b >= 100 {
+            ([b'0' + h, b'0' + d, b'0' + u], 3)
+        } else if b >= 10 {
+            ([b'0' + d, b'0' + u, 0], 2)
+        } else {
+            ([b'0' + u, 0, 0], 1)
+        };
+        b += 1;
+    }
+    t
+};
+
+/// `b` in decimal, as ASCII digits.
+pub fn decimal_octet(b: u8) -> &'static [u8] {
+    let (digits, len) = &OCTET_DIGITS[b as usize];
+    &digits[..*len as usize]
+}
+
 /// `aa:bb:cc:dd:ee:ff`, lower case, as tshark prints MAC addresses.
 pub fn write_mac(f: &mut impl fmt::Write, m: &[u8; 6]) -> fmt::Result {
     write!(
@@ -280,6 +305,13 @@ mod tests {
         into.push(f);
         for c in &f.children {
             preorder(c, into);
+        }
+    }
+
+    #[test]
+    fn octets_read_as_their_decimal_value() {
+        for b in 0..=255u8 {
+            assert_eq!(decimal_octet(b), b.to_string().as_bytes());
         }
     }
 

@@ -28,7 +28,11 @@ fn push_text(s: &mut String, l: &Layer, abbrev: &str, frame: &[u8]) {
             if i > 0 {
                 s.push('.');
             }
-            push_num(s, octet as u64);
+            s.extend(
+                crate::field::decimal_octet(octet)
+                    .iter()
+                    .map(|&d| d as char),
+            );
         }
         return;
     }
