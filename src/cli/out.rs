@@ -136,16 +136,26 @@ fn next_escape(bytes: &[u8], from: usize) -> Option<usize> {
 /// Timestamps stay integers end to end: as an `f64`, an epoch time near 1.7e9 s keeps only
 /// about 0.2 µs of precision, and differences of such values showed it.
 pub fn seconds(out: &mut Vec<u8>, ns: i128, decimals: u32) {
-    let unit = 10i128.pow(9 - decimals);
-    let mag = ns.abs();
-    let scaled = (mag + unit / 2) / unit;
-    let per_sec = 10i128.pow(decimals);
-    if ns < 0 && scaled != 0 {
+    let unit = 10u128.pow(9 - decimals);
+    let per_sec = 10u128.pow(decimals);
+    let rounded = ns.unsigned_abs() + unit / 2;
+    // 128-bit division is a library call of a few hundred instructions, and every packet
+    // prints three times; any time within 584 years of the epoch fits in 64 bits.
+    let (whole, frac) = match u64::try_from(rounded) {
+        Ok(r) => {
+            let scaled = r / unit as u64;
+            ((scaled / per_sec as u64) as u128, scaled % per_sec as u64)
+        }
+        Err(_) => {
+            let scaled = rounded / unit;
+            (scaled / per_sec, (scaled % per_sec) as u64)
+        }
+    };
+    if ns < 0 && (whole, frac) != (0, 0) {
         out.push(b'-');
     }
-    out.extend_from_slice(itoa::Buffer::new().format(scaled / per_sec).as_bytes());
+    out.extend_from_slice(itoa::Buffer::new().format(whole).as_bytes());
     out.push(b'.');
-    let frac = (scaled % per_sec) as u64;
     let mut digits = itoa::Buffer::new();
     let digits = digits.format(frac);
     for _ in digits.len()..decimals as usize {
@@ -259,6 +269,11 @@ mod tests {
             (3_999_999_999_600, 6, "4000.000000"),
             // The year 2500, past what i64 nanoseconds hold.
             (16_725_225_600_000_000_001, 9, "16725225600.000000001"),
+            // Past 64 bits, and rounding across the 64-bit boundary.
+            (20_000_000_000_000_000_000, 9, "20000000000.000000000"),
+            (-20_000_000_000_000_000_000, 6, "-20000000000.000000"),
+            (u64::MAX as i128, 6, "18446744073.709552"),
+            (u64::MAX as i128 - 600, 6, "18446744073.709551"),
         ];
         for (ns, d, want) in cases {
             assert_eq!(with(|o| seconds(o, ns, d)), want, "{ns} ns, {d} decimals");
