@@ -125,7 +125,7 @@ pub fn run(file: &Path, format: Format, count: Option<usize>) -> anyhow::Result<
 /// A worker: takes batches until there are none, prints each into a buffer of its own.
 fn work(link: LinkType, format: Format, jobs: &Mutex<Receiver<Job>>, spare: &Spare) {
     let mut printer = TextPrinter::default();
-    let mut repeats = json::Repeats::default();
+    let mut json_printer = json::JsonPrinter::default();
     loop {
         let job = jobs.lock().map(|rx| rx.recv());
         let Ok(Ok(Job { batch, done })) = job else {
@@ -157,7 +157,7 @@ fn work(link: LinkType, format: Format, jobs: &Mutex<Receiver<Job>>, spare: &Spa
                         first: batch.first_ns,
                         previous,
                     };
-                    json::write_packet(&mut out, &p, times, &mut repeats);
+                    json_printer.packet(&mut out, &p, times);
                 }
                 Format::Text => printer.packet(&mut out, &p, batch.first_ns),
                 Format::Summary => printer.summary_line(&mut out, &p, batch.first_ns),

@@ -199,7 +199,7 @@ fn signature(abbrev: &str) -> u8 {
 /// or two long) are walked and compared by name. Kept by a printer for its packets, so its
 /// tables are not allocated per packet.
 #[derive(Default)]
-pub struct Repeats {
+struct Repeats {
     /// Per signature: the generation it was last seen in and that field's index + 1.
     last: Vec<(u32, u32)>,
     generation: u32,
@@ -230,6 +230,53 @@ impl Repeats {
     }
 }
 
+/// The `"name":value` members printed at each position of the packets before.
+///
+/// Most members read the same from packet to packet (versions, flags, protocol numbers,
+/// TCP states, loopback addresses); comparing a field's name and value with the one printed
+/// at its position last time is cheaper than formatting it, above all for texts, which are
+/// scanned for characters to escape.
+#[derive(Default)]
+struct MemberCache {
+    slots: Vec<CachedMember>,
+}
+
+#[derive(Default)]
+struct CachedMember {
+    /// Name (compared by address: two copies of a name only cost a miss) and value; none
+    /// while empty or when the value is read from the frame or made for this packet.
+    key: Option<(&'static str, Value)>,
+    text: Vec<u8>,
+}
+
+impl MemberCache {
+    /// Writes the member of `f`, the `n`th single-valued member of its packet.
+    fn write(&mut self, out: &mut Vec<u8>, f: &Field, n: usize, write: impl FnOnce(&mut Vec<u8>)) {
+        if self.slots.len() <= n {
+            self.slots.resize_with(n + 1, CachedMember::default);
+        }
+        let slot = &mut self.slots[n];
+        match &slot.key {
+            Some((abbrev, value)) if std::ptr::eq(*abbrev, f.abbrev) && *value == f.value => {
+                out.extend_from_slice(&slot.text);
+            }
+            _ => {
+                let start = out.len();
+                write(out);
+                let cacheable = !matches!(
+                    f.value,
+                    Value::Ascii | Value::Bytes | Value::Text(std::borrow::Cow::Owned(_))
+                );
+                slot.key = cacheable.then(|| (f.abbrev, f.value.clone()));
+                if cacheable {
+                    slot.text.clear();
+                    slot.text.extend_from_slice(&out[start..]);
+                }
+            }
+        }
+    }
+}
+
 fn same_name(a: &Field, b: &Field) -> bool {
     std::ptr::eq(a.abbrev, b.abbrev) || a.abbrev == b.abbrev
 }
@@ -239,7 +286,7 @@ fn same_name(a: &Field, b: &Field) -> bool {
 fn write_fields(
     out: &mut Vec<u8>,
     fields: &[&Field],
-    repeats: &mut Repeats,
+    (repeats, members, n): (&mut Repeats, &mut MemberCache, &mut usize),
     frame: &[u8],
     last: &mut LastHex,
 ) {
@@ -276,12 +323,19 @@ fn write_fields(
         }
         first = false;
         // Field names are Wireshark identifiers: nothing in them needs escaping.
-        out.push(b'"');
-        out.extend_from_slice(f.abbrev.as_bytes());
-        out.extend_from_slice(b"\":");
+        let name = |out: &mut Vec<u8>| {
+            out.push(b'"');
+            out.extend_from_slice(f.abbrev.as_bytes());
+            out.extend_from_slice(b"\":");
+        };
         if later(i).next().is_none() {
-            write_value(out, f, frame, last);
+            members.write(out, f, *n, |out| {
+                name(out);
+                write_value(out, f, frame, last);
+            });
+            *n += 1;
         } else {
+            name(out);
             out.push(b'[');
             write_value(out, f, frame, last);
             for j in later(i) {
@@ -301,8 +355,22 @@ pub struct Times {
     pub previous: i128,
 }
 
-/// Appends one packet object.
-pub fn write_packet(out: &mut Vec<u8>, p: &Decoded, times: Times, repeats: &mut Repeats) {
+/// Writes packets as JSON; one per worker thread, since it keeps what it printed at each
+/// position of the packets before and its tables for repeated names.
+#[derive(Default)]
+pub struct JsonPrinter {
+    repeats: Repeats,
+    members: MemberCache,
+}
+
+impl JsonPrinter {
+    /// Appends one packet object.
+    pub fn packet(&mut self, out: &mut Vec<u8>, p: &Decoded, times: Times) {
+        write_packet(out, p, times, self);
+    }
+}
+
+fn write_packet(out: &mut Vec<u8>, p: &Decoded, times: Times, printer: &mut JsonPrinter) {
     let ts = p.raw.timestamp_ns();
     out.extend_from_slice(b"{\"frame.number\":");
     out::uint(out, p.number as u64);
@@ -321,6 +389,7 @@ pub fn write_packet(out: &mut Vec<u8>, p: &Decoded, times: Times, repeats: &mut 
     out.extend_from_slice(b"\",\"layers\":[");
     let mut fields = Vec::with_capacity(64);
     let mut last = LastHex::default();
+    let mut member = 0;
     for (i, l) in p.dissection.layers.iter().enumerate() {
         if i > 0 {
             out.push(b',');
@@ -346,7 +415,8 @@ pub fn write_packet(out: &mut Vec<u8>, p: &Decoded, times: Times, repeats: &mut 
         out.extend_from_slice(b"],\"fields\":{");
         fields.clear();
         valued(&l.fields, &mut fields);
-        write_fields(out, &fields, repeats, &p.raw.data, &mut last);
+        let cache = (&mut printer.repeats, &mut printer.members, &mut member);
+        write_fields(out, &fields, cache, &p.raw.data, &mut last);
         out.extend_from_slice(b"}}");
     }
     out.push(b']');
@@ -364,4 +434,49 @@ pub fn write_packet(out: &mut Vec<u8>, p: &Decoded, times: Times, repeats: &mut 
         out.push(b'}');
     }
     out.push(b'}');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A printer that has printed other packets (its member cache warm with other names and
+    /// values at the same positions) prints every packet exactly as a printer that has
+    /// printed none.
+    #[test]
+    fn cached_members_read_as_freshly_written_ones() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("captures");
+        let mut paths: Vec<_> = std::fs::read_dir(dir)
+            .expect("captures")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "pcapng" || e == "pcap"))
+            .collect();
+        paths.sort();
+        let mut warm = JsonPrinter::default();
+        let mut packets = 0;
+        for path in paths {
+            for p in crate::packets::load(&path, None)
+                .expect("bundled capture")
+                .packets
+            {
+                let times = Times {
+                    first: 0,
+                    previous: 0,
+                };
+                let (mut cached, mut fresh) = (Vec::new(), Vec::new());
+                warm.packet(&mut cached, &p, times);
+                JsonPrinter::default().packet(&mut fresh, &p, times);
+                assert_eq!(
+                    String::from_utf8_lossy(&cached),
+                    String::from_utf8_lossy(&fresh),
+                    "frame {} of {}",
+                    p.number,
+                    path.display()
+                );
+                packets += 1;
+            }
+        }
+        let warm_slots = warm.members.slots.iter().filter(|s| s.key.is_some());
+        assert!(packets > 50 && warm_slots.count() > 20, "{packets} packets");
+    }
 }

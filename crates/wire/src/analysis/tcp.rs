@@ -768,31 +768,24 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
             new.push(i + 1, sf);
         }
     }
-    new.apply(&mut layer.fields);
     // SACK edges are relative to the peer's base, like the ACK number.
-    {
+    if let Some(i) = pos(&layer.fields, 10, "tcp.options") {
         let base = raw_ack.wrapping_sub(info.ack);
-        for opt in layer
-            .fields
+        let sacks = layer.fields[i]
+            .children
             .iter_mut()
-            .filter(|x| x.abbrev == "tcp.options")
-        {
-            for sack in opt
-                .children
-                .iter_mut()
-                .filter(|x| x.abbrev == "tcp.options.sack")
-            {
-                for edge in sack.children.iter_mut() {
-                    if edge.abbrev == "tcp.options.sack_le" || edge.abbrev == "tcp.options.sack_re"
-                    {
-                        if let Value::Uint(v) = edge.value {
-                            edge.value = Value::Uint((v as u32).wrapping_sub(base) as u64);
-                        }
+            .filter(|x| x.abbrev == "tcp.options.sack");
+        for sack in sacks {
+            for edge in sack.children.iter_mut() {
+                if edge.abbrev == "tcp.options.sack_le" || edge.abbrev == "tcp.options.sack_re" {
+                    if let Value::Uint(v) = edge.value {
+                        edge.value = Value::Uint((v as u32).wrapping_sub(base) as u64);
                     }
                 }
             }
         }
     }
+    new.apply(&mut layer.fields);
     let notes = info.notes.list();
     let mut children: Vec<Field> = Vec::new();
     if let Some(role) = info.role {
