@@ -3,15 +3,22 @@
 # wall time (min / median / max of RUNS runs), peak memory and the ratios of the medians.
 #   scripts/bench-vs-tshark.sh [PACKETS]   (default 1000000; tshark -T json needs minutes)
 #   RUNS=1 scripts/bench-vs-tshark.sh 200000
+# measures the `dist` build (PROFILE=release for the plain one), or the binary in
+# LAYERSCOPE_BIN when given.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000000}
 runs=${RUNS:-3}
+profile=${PROFILE:-dist}
 mkdir -p target/bench
 file=target/bench/synth-$n.pcap
-cargo build --release --quiet
 [ -f "$file" ] || cargo run --release --quiet --example synth -- "$n" "$file"
-bin=target/release/layerscope
+bin=${LAYERSCOPE_BIN:-}
+if [ -z "$bin" ]; then
+  cargo build --profile "$profile" --quiet --bin layerscope
+  bin=target/$profile/layerscope
+fi
+echo "binary: $bin"
 echo "capture: $n packets, $(du -h "$file" | cut -f1) ($file); $runs runs each, $(nproc) cores"
 
 # run NAME COMMAND...: prints min/median/max seconds and the largest peak MB, remembers
