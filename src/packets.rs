@@ -87,3 +87,23 @@ pub fn damaged_warning(path: &Path, complete: usize, msg: &str) -> String {
         path.display()
     )
 }
+
+/// Every packet of every bundled capture (`captures/*.pcap*`), in file-name order, with the
+/// file it came from: the fixtures the printers' tests go through.
+#[cfg(test)]
+pub fn bundled_packets() -> Vec<(std::path::PathBuf, Decoded)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("captures");
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("captures")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pcapng" || e == "pcap"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .flat_map(|path| {
+            let packets = load(&path, None).expect("bundled capture").packets;
+            packets.into_iter().map(move |p| (path.clone(), p))
+        })
+        .collect()
+}

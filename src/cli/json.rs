@@ -445,36 +445,24 @@ mod tests {
     /// printed none.
     #[test]
     fn cached_members_read_as_freshly_written_ones() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("captures");
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .expect("captures")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "pcapng" || e == "pcap"))
-            .collect();
-        paths.sort();
         let mut warm = JsonPrinter::default();
         let mut packets = 0;
-        for path in paths {
-            for p in crate::packets::load(&path, None)
-                .expect("bundled capture")
-                .packets
-            {
-                let times = Times {
-                    first: 0,
-                    previous: 0,
-                };
-                let (mut cached, mut fresh) = (Vec::new(), Vec::new());
-                warm.packet(&mut cached, &p, times);
-                JsonPrinter::default().packet(&mut fresh, &p, times);
-                assert_eq!(
-                    String::from_utf8_lossy(&cached),
-                    String::from_utf8_lossy(&fresh),
-                    "frame {} of {}",
-                    p.number,
-                    path.display()
-                );
-                packets += 1;
-            }
+        for (path, p) in crate::packets::bundled_packets() {
+            let times = Times {
+                first: 0,
+                previous: 0,
+            };
+            let (mut cached, mut fresh) = (Vec::new(), Vec::new());
+            warm.packet(&mut cached, &p, times);
+            JsonPrinter::default().packet(&mut fresh, &p, times);
+            assert_eq!(
+                String::from_utf8_lossy(&cached),
+                String::from_utf8_lossy(&fresh),
+                "frame {} of {}",
+                p.number,
+                path.display()
+            );
+            packets += 1;
         }
         let warm_slots = warm.members.slots.iter().filter(|s| s.key.is_some());
         assert!(packets > 50 && warm_slots.count() > 20, "{packets} packets");

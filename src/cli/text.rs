@@ -349,34 +349,22 @@ mod tests {
     /// that has seen none.
     #[test]
     fn cached_lines_read_as_freshly_formatted_ones() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("captures");
         let mut warm = TextPrinter::default();
         let (mut packets, mut hits) = (0, 0);
-        let mut paths: Vec<_> = std::fs::read_dir(dir)
-            .expect("captures")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.extension().is_some_and(|e| e == "pcapng" || e == "pcap"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            for p in crate::packets::load(&path, None)
-                .expect("bundled capture")
-                .packets
-            {
-                let (mut cached, mut fresh) = (Vec::new(), Vec::new());
-                let before = warm.lines.slots.iter().filter(|s| s.key.is_some()).count();
-                warm.packet(&mut cached, &p, 0);
-                TextPrinter::default().packet(&mut fresh, &p, 0);
-                assert_eq!(
-                    String::from_utf8_lossy(&cached),
-                    String::from_utf8_lossy(&fresh),
-                    "frame {} of {}",
-                    p.number,
-                    path.display()
-                );
-                packets += 1;
-                hits += usize::from(before > 0);
-            }
+        for (path, p) in crate::packets::bundled_packets() {
+            let (mut cached, mut fresh) = (Vec::new(), Vec::new());
+            let before = warm.lines.slots.iter().filter(|s| s.key.is_some()).count();
+            warm.packet(&mut cached, &p, 0);
+            TextPrinter::default().packet(&mut fresh, &p, 0);
+            assert_eq!(
+                String::from_utf8_lossy(&cached),
+                String::from_utf8_lossy(&fresh),
+                "frame {} of {}",
+                p.number,
+                path.display()
+            );
+            packets += 1;
+            hits += usize::from(before > 0);
         }
         assert!(
             packets > 50 && hits == packets - 1,
@@ -388,33 +376,20 @@ mod tests {
     /// `Field::display` (the window's text) says, for every field of every bundled packet.
     #[test]
     fn values_read_as_the_window_shows_them() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("captures");
         let mut fields = 0;
-        for entry in std::fs::read_dir(dir).expect("captures") {
-            let path = entry.expect("entry").path();
-            if !path
-                .extension()
-                .is_some_and(|e| e == "pcapng" || e == "pcap")
-            {
-                continue;
-            }
-            for p in crate::packets::load(&path, None)
-                .expect("bundled capture")
-                .packets
-            {
-                for f in p.dissection.layers.iter().flat_map(|l| l.all_fields()) {
-                    let mut out = Vec::new();
-                    write_display(&mut out, f, &p.raw.data);
-                    assert_eq!(
-                        String::from_utf8(out).expect("UTF-8"),
-                        f.display(&p.raw.data),
-                        "{} in frame {} of {}",
-                        f.abbrev,
-                        p.number,
-                        path.display()
-                    );
-                    fields += 1;
-                }
+        for (path, p) in crate::packets::bundled_packets() {
+            for f in p.dissection.layers.iter().flat_map(|l| l.all_fields()) {
+                let mut out = Vec::new();
+                write_display(&mut out, f, &p.raw.data);
+                assert_eq!(
+                    String::from_utf8(out).expect("UTF-8"),
+                    f.display(&p.raw.data),
+                    "{} in frame {} of {}",
+                    f.abbrev,
+                    p.number,
+                    path.display()
+                );
+                fields += 1;
             }
         }
         assert!(fields > 1000, "only {fields} fields");
