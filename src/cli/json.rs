@@ -263,10 +263,7 @@ impl MemberCache {
             _ => {
                 let start = out.len();
                 write(out);
-                let cacheable = !matches!(
-                    f.value,
-                    Value::Ascii | Value::Bytes | Value::Text(std::borrow::Cow::Owned(_))
-                );
+                let cacheable = out::same_text_every_packet(&f.value);
                 slot.key = cacheable.then(|| (f.abbrev, f.value.clone()));
                 if cacheable {
                     slot.text.clear();

@@ -7,6 +7,7 @@
 use std::net::Ipv4Addr;
 
 use layerscope_wire::field::decimal_octet;
+use layerscope_wire::Value;
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
@@ -20,6 +21,16 @@ const HEX_PAIRS: [[u8; 2]; 256] = {
     }
     t
 };
+
+/// True when a value's text depends on nothing but the value itself: not read from the
+/// frame, not a text made for this packet. The printers reuse such values' text from
+/// packet to packet.
+pub fn same_text_every_packet(value: &Value) -> bool {
+    !matches!(
+        value,
+        Value::Ascii | Value::Bytes | Value::Text(std::borrow::Cow::Owned(_))
+    )
+}
 
 pub fn uint(out: &mut Vec<u8>, v: u64) {
     out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());

@@ -61,10 +61,7 @@ impl LineKey {
             Some(Cow::Borrowed(m)) => Some(*m),
             Some(Cow::Owned(_)) => return None,
         };
-        if matches!(
-            f.value,
-            Value::Ascii | Value::Bytes | Value::Text(Cow::Owned(_))
-        ) {
+        if !out::same_text_every_packet(&f.value) {
             return None;
         }
         Some(LineKey {

@@ -674,6 +674,7 @@ impl Inserts {
     }
 }
 
+/// Inserts the analysis fields into the frame's TCP layer.
 pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
     let Some(layer) = d.layers.iter_mut().find(|l| l.protocol == Protocol::Tcp) else {
         return;
@@ -684,6 +685,7 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
     let win_r = start + 14..start + 16;
     // Each field is looked for first where `proto::tcp::layer` puts it (one compare instead
     // of a scan of some twenty names for every packet), then anywhere.
+    use crate::proto::tcp::position as at;
     let pos = |fields: &Vec<Field>, hint: usize, abbrev: &str| match fields.get(hint) {
         Some(f) if f.abbrev == abbrev => Some(hint),
         _ => fields.iter().position(|f| f.abbrev == abbrev),
@@ -692,7 +694,7 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
     // inserting one by one shifted the whole field list each time.
     let mut new = Inserts::new();
     let f = &layer.fields;
-    if let Some(i) = pos(f, 1, "tcp.dstport") {
+    if let Some(i) = pos(f, at::DST_PORT, "tcp.dstport") {
         new.push(
             i + 1,
             Field::new(
@@ -703,7 +705,7 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
             ),
         );
     }
-    if let Some(i) = pos(f, 3, "tcp.seq_raw") {
+    if let Some(i) = pos(f, at::SEQ_RAW, "tcp.seq_raw") {
         new.push(
             i,
             Field::new(
@@ -726,7 +728,7 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
         );
     }
     let mut raw_ack = 0;
-    if let Some(i) = pos(f, 4, "tcp.ack_raw") {
+    if let Some(i) = pos(f, at::ACK_RAW, "tcp.ack_raw") {
         raw_ack = f[i].as_u64().unwrap_or(0) as u32;
         new.push(
             i,
@@ -739,7 +741,7 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
             .meaning("relative ack number"),
         );
     }
-    if let Some(i) = pos(f, 7, "tcp.window_size_value") {
+    if let Some(i) = pos(f, at::WINDOW, "tcp.window_size_value") {
         new.push(
             i + 1,
             Field::new(
@@ -769,7 +771,7 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
         }
     }
     // SACK edges are relative to the peer's base, like the ACK number.
-    if let Some(i) = pos(&layer.fields, 10, "tcp.options") {
+    if let Some(i) = pos(&layer.fields, at::OPTIONS, "tcp.options") {
         let base = raw_ack.wrapping_sub(info.ack);
         let sacks = layer.fields[i]
             .children

@@ -25,6 +25,17 @@ pub mod field {
 }
 pub const MIN_HEADER_LEN: usize = field::OPTIONS;
 
+/// Where [`layer`] puts some of its fields in the layer's field list: the analysis inserts
+/// its own fields next to them and looks there first instead of scanning the names.
+pub mod position {
+    pub const DST_PORT: usize = 1;
+    pub const SEQ_RAW: usize = 3;
+    pub const ACK_RAW: usize = 4;
+    pub const WINDOW: usize = 7;
+    /// When the header has options.
+    pub const OPTIONS: usize = 10;
+}
+
 pub const FIN: u16 = 0x001;
 pub const SYN: u16 = 0x002;
 pub const RST: u16 = 0x004;
@@ -309,6 +320,26 @@ fn options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_sit_at_their_published_positions() {
+        // A SYN with a timestamp option and a payload byte.
+        let mut seg = vec![0u8; 32];
+        seg[12] = 8 << 4; // 32-byte header
+        seg[13] = SYN as u8;
+        seg[20..32].copy_from_slice(&[1, 1, 8, 10, 0, 0, 0, 7, 0, 0, 0, 0]);
+        seg.push(b'x');
+        let l = layer(Hdr { bytes: &seg, at: 0 }, 32..33, 1);
+        for (at, abbrev) in [
+            (position::DST_PORT, "tcp.dstport"),
+            (position::SEQ_RAW, "tcp.seq_raw"),
+            (position::ACK_RAW, "tcp.ack_raw"),
+            (position::WINDOW, "tcp.window_size_value"),
+            (position::OPTIONS, "tcp.options"),
+        ] {
+            assert_eq!(l.fields[at].abbrev, abbrev);
+        }
+    }
 
     #[test]
     fn common_flag_texts_are_spelled_as_any_other() {
