@@ -2,6 +2,8 @@
 //! value conventions (integers as numbers, flags as booleans, lower-case MACs, bytes as
 //! colon-separated hex), nested per layer with the layer's OSI and TCP/IP placement.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Write;
 
 use layerscope_wire::{Field, Value};
@@ -175,7 +177,9 @@ fn valued<'a>(fields: &'a [Field], into: &mut Vec<&'a Field>) {
         if f.value != Value::None {
             into.push(f);
         }
-        valued(&f.children, into);
+        if !f.children.is_empty() {
+            valued(&f.children, into);
+        }
     }
 }
 
@@ -196,8 +200,8 @@ fn signature(abbrev: &str) -> u8 {
 
 /// Finds the repeated names among a layer's fields in linear time: each field is chained to
 /// the previous and the next field with the same signature, and only those chains (a field
-/// or two long) are walked and compared by name. Kept by a printer for its packets, so its
-/// tables are not allocated per packet.
+/// or two long) are walked and compared by name. Used when a printer meets a layer shape it
+/// has no memory of; kept by the printer so its tables are not allocated each time.
 #[derive(Default)]
 struct Repeats {
     /// Per signature: the generation it was last seen in and that field's index + 1.
@@ -230,47 +234,81 @@ impl Repeats {
     }
 }
 
-/// The `"name":value` members printed at each position of the packets before.
+/// What a printer remembers of a layer it printed: the names of the layer's fields (its
+/// shape), how they group into members, the value each field had and the text printed.
 ///
-/// Most members read the same from packet to packet (versions, flags, protocol numbers,
-/// TCP states, loopback addresses); comparing a field's name and value with the one printed
-/// at its position last time is cheaper than formatting it, above all for texts, which are
-/// scanned for characters to escape.
+/// Packets of one capture repeat a few layer shapes (a SYN's TCP options, an ACK's, a data
+/// segment's), and most members of a shape read the same from packet to packet (versions,
+/// flags, protocol numbers, loopback addresses, TCP states). Comparing a field's value with
+/// the one printed last time is far cheaper than formatting it, and the members that match
+/// are copied from the last text in runs rather than one by one.
 #[derive(Default)]
-struct MemberCache {
-    slots: Vec<CachedMember>,
-}
-
-#[derive(Default)]
-struct CachedMember {
-    /// Name (compared by address: two copies of a name only cost a miss) and value; none
-    /// while empty or when the value is read from the frame or made for this packet.
-    key: Option<(&'static str, Value)>,
+struct LayerMemory {
+    /// The names of the valued fields in order, compared by address (two copies of one
+    /// name only cost a miss).
+    shape: Vec<&'static str>,
+    /// The members in printing order, each with its field indices in `order`.
+    members: Vec<Member>,
+    order: Vec<u32>,
+    /// Per field, the value last printed, or `Value::None` (which no valued field has) when
+    /// its text is not to be reused: read from the frame or made for that packet.
+    values: Vec<Value>,
+    /// The members last printed, with their separating commas.
     text: Vec<u8>,
+    /// The layer's description (protocol, placement, byte ranges) last printed, and its text.
+    head: Option<LayerHead>,
+    head_text: Vec<u8>,
 }
 
-impl MemberCache {
-    /// Writes the member of `f`, the `n`th single-valued member of its packet.
-    fn write(&mut self, out: &mut Vec<u8>, f: &Field, n: usize, write: impl FnOnce(&mut Vec<u8>)) {
-        if self.slots.len() <= n {
-            self.slots.resize_with(n + 1, CachedMember::default);
+struct Member {
+    /// Where its field indices are in `LayerMemory::order`; more than one makes a list.
+    fields: std::ops::Range<u32>,
+    /// Where its text is in `LayerMemory::text`, leading comma included.
+    text: std::ops::Range<u32>,
+}
+
+#[derive(PartialEq)]
+struct LayerHead {
+    protocol: layerscope_wire::Protocol,
+    osi: u8,
+    tcpip: layerscope_wire::TcpIpLayer,
+    pdu: layerscope_wire::Pdu,
+    header: std::ops::Range<usize>,
+    payload: std::ops::Range<usize>,
+}
+
+impl LayerHead {
+    fn of(l: &layerscope_wire::Layer) -> LayerHead {
+        LayerHead {
+            protocol: l.protocol,
+            osi: l.osi,
+            tcpip: l.tcpip,
+            pdu: l.pdu,
+            header: l.header.clone(),
+            payload: l.payload.clone(),
         }
-        let slot = &mut self.slots[n];
-        match &slot.key {
-            Some((abbrev, value)) if std::ptr::eq(*abbrev, f.abbrev) && *value == f.value => {
-                out.extend_from_slice(&slot.text);
-            }
-            _ => {
-                let start = out.len();
-                write(out);
-                let cacheable = out::same_text_every_packet(&f.value);
-                slot.key = cacheable.then(|| (f.abbrev, f.value.clone()));
-                if cacheable {
-                    slot.text.clear();
-                    slot.text.extend_from_slice(&out[start..]);
-                }
-            }
-        }
+    }
+
+    fn write(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(b"{\"protocol\":\"");
+        out.extend_from_slice(self.protocol.abbrev().as_bytes());
+        out.extend_from_slice(b"\",\"name\":\"");
+        out.extend_from_slice(self.protocol.name().as_bytes());
+        out.extend_from_slice(b"\",\"osi\":");
+        out::uint(out, self.osi as u64);
+        out.extend_from_slice(b",\"tcpip\":\"");
+        out.extend(self.tcpip.name().bytes().map(|b| b.to_ascii_lowercase()));
+        out.extend_from_slice(b"\",\"pdu\":\"");
+        out.extend_from_slice(self.pdu.name().as_bytes());
+        out.extend_from_slice(b"\",\"header\":[");
+        out::uint(out, self.header.start as u64);
+        out.push(b',');
+        out::uint(out, self.header.end as u64);
+        out.extend_from_slice(b"],\"payload\":[");
+        out::uint(out, self.payload.start as u64);
+        out.push(b',');
+        out::uint(out, self.payload.end as u64);
+        out.extend_from_slice(b"],\"fields\":{");
     }
 }
 
@@ -278,69 +316,184 @@ fn same_name(a: &Field, b: &Field) -> bool {
     std::ptr::eq(a.abbrev, b.abbrev) || a.abbrev == b.abbrev
 }
 
-/// Writes a layer's fields as one object; a name seen more than once becomes a list at its
-/// first place, as tshark does for repeated fields (TCP's NOP options, say).
-fn write_fields(
-    out: &mut Vec<u8>,
-    fields: &[&Field],
-    (repeats, members, n): (&mut Repeats, &mut MemberCache, &mut usize),
-    frame: &[u8],
-    last: &mut LastHex,
-) {
-    repeats.chain(fields);
-    let (prev, next) = (&repeats.prev, &repeats.next);
-    // The fields after `i` with its name, along its chain.
-    let later = |i: usize| {
-        let mut j = next[i];
-        std::iter::from_fn(move || {
+impl LayerMemory {
+    fn has_shape(&self, fields: &[&Field]) -> bool {
+        self.shape.len() == fields.len()
+            && self
+                .shape
+                .iter()
+                .zip(fields)
+                .all(|(name, f)| std::ptr::eq(*name, f.abbrev))
+    }
+
+    /// Takes on a new shape: a name seen more than once becomes one list member at its
+    /// first place, as tshark prints repeated fields (TCP's NOP options, say).
+    fn learn(&mut self, fields: &[&Field], repeats: &mut Repeats) {
+        repeats.chain(fields);
+        let (prev, next) = (&repeats.prev, &repeats.next);
+        self.shape.clear();
+        self.shape.extend(fields.iter().map(|f| f.abbrev));
+        self.members.clear();
+        self.order.clear();
+        for (i, f) in fields.iter().enumerate() {
+            // Printed already, at the first field of its name.
+            let mut j = prev[i];
+            let mut seen = false;
+            while j > 0 && !seen {
+                seen = same_name(fields[j as usize - 1], f);
+                j = prev[j as usize - 1];
+            }
+            if seen {
+                continue;
+            }
+            let start = self.order.len() as u32;
+            self.order.push(i as u32);
+            let mut j = next[i];
             while j > 0 {
-                let at = j as usize - 1;
-                j = next[at];
-                if same_name(fields[at], fields[i]) {
-                    return Some(at);
+                if same_name(fields[j as usize - 1], f) {
+                    self.order.push(j - 1);
                 }
+                j = next[j as usize - 1];
             }
-            None
-        })
-    };
-    let mut first = true;
-    for (i, f) in fields.iter().enumerate() {
-        // Printed already, at the first field of its name.
-        let mut j = prev[i];
-        let mut seen = false;
-        while j > 0 && !seen {
-            seen = same_name(fields[j as usize - 1], f);
-            j = prev[j as usize - 1];
-        }
-        if seen {
-            continue;
-        }
-        if !first {
-            out.push(b',');
-        }
-        first = false;
-        // Field names are Wireshark identifiers: nothing in them needs escaping.
-        let name = |out: &mut Vec<u8>| {
-            out.push(b'"');
-            out.extend_from_slice(f.abbrev.as_bytes());
-            out.extend_from_slice(b"\":");
-        };
-        if later(i).next().is_none() {
-            members.write(out, f, *n, |out| {
-                name(out);
-                write_value(out, f, frame, last);
+            self.members.push(Member {
+                fields: start..self.order.len() as u32,
+                text: 0..0,
             });
-            *n += 1;
-        } else {
-            name(out);
-            out.push(b'[');
-            write_value(out, f, frame, last);
-            for j in later(i) {
-                out.push(b',');
-                write_value(out, fields[j], frame, last);
-            }
-            out.push(b']');
         }
+        self.values.clear();
+        self.values.resize(fields.len(), Value::None);
+        self.text.clear();
+    }
+
+    /// Writes the layer's fields (of the shape this memory has) as the members of an
+    /// object, reusing the text of every member whose values read as last time.
+    fn write_fields(
+        &mut self,
+        out: &mut Vec<u8>,
+        fields: &[&Field],
+        frame: &[u8],
+        last: &mut LastHex,
+    ) {
+        let LayerMemory {
+            members,
+            order,
+            values,
+            text,
+            ..
+        } = self;
+        let start = out.len();
+        // Text of the last packet waiting to be copied: members that read the same.
+        let mut run = 0..0;
+        for (k, member) in members.iter_mut().enumerate() {
+            let indices = &order[member.fields.start as usize..member.fields.end as usize];
+            let same = indices.iter().all(|&j| {
+                let v = &values[j as usize];
+                *v != Value::None && *v == fields[j as usize].value
+            });
+            let at = (out.len() - start + run.len()) as u32;
+            if same {
+                if run.end == member.text.start as usize {
+                    run.end = member.text.end as usize;
+                } else {
+                    out.extend_from_slice(&text[run]);
+                    run = member.text.start as usize..member.text.end as usize;
+                }
+                member.text = at..at + member.text.len() as u32;
+                continue;
+            }
+            out.extend_from_slice(&text[run]);
+            run = 0..0;
+            if k > 0 {
+                out.push(b',');
+            }
+            // Field names are Wireshark identifiers: nothing in them needs escaping.
+            out.push(b'"');
+            out.extend_from_slice(fields[indices[0] as usize].abbrev.as_bytes());
+            out.extend_from_slice(b"\":");
+            if let [only] = indices {
+                write_value(out, fields[*only as usize], frame, last);
+            } else {
+                out.push(b'[');
+                for (n, &j) in indices.iter().enumerate() {
+                    if n > 0 {
+                        out.push(b',');
+                    }
+                    write_value(out, fields[j as usize], frame, last);
+                }
+                out.push(b']');
+            }
+            for &j in indices {
+                let value = &fields[j as usize].value;
+                values[j as usize] = match out::same_text_every_packet(value) {
+                    true => value.clone(),
+                    false => Value::None,
+                };
+            }
+            member.text = at..(out.len() - start) as u32;
+        }
+        out.extend_from_slice(&text[run]);
+        text.clear();
+        text.extend_from_slice(&out[start..]);
+    }
+
+    /// Writes the layer's description up to its fields object, reusing last time's text
+    /// when it describes the same.
+    fn write_head(&mut self, out: &mut Vec<u8>, l: &layerscope_wire::Layer) {
+        let head = LayerHead::of(l);
+        if self.head.as_ref() != Some(&head) {
+            self.head_text.clear();
+            head.write(&mut self.head_text);
+            self.head = Some(head);
+        }
+        out.extend_from_slice(&self.head_text);
+    }
+}
+
+/// The printer's layer memories, found by a hash of the layer's shape.
+#[derive(Default)]
+struct Memories {
+    by_shape: HashMap<u64, LayerMemory, BuildHasherDefault<ShapeHasher>>,
+}
+
+/// More shapes than any capture we have seen mixes; a capture that has more (a fuzzer's)
+/// starts the memories over rather than growing them without bound.
+const MAX_SHAPES: usize = 1024;
+
+impl Memories {
+    /// The memory of the layer whose valued fields are `fields`, taught their shape if it
+    /// held another.
+    fn of(&mut self, fields: &[&Field], repeats: &mut Repeats) -> &mut LayerMemory {
+        let hash = fields.iter().fold(fields.len() as u64, |h, f| {
+            (h ^ f.abbrev.as_ptr() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        });
+        if self.by_shape.len() >= MAX_SHAPES && !self.by_shape.contains_key(&hash) {
+            self.by_shape.clear();
+        }
+        let memory = self.by_shape.entry(hash).or_default();
+        if !memory.has_shape(fields) {
+            memory.learn(fields, repeats);
+        }
+        memory
+    }
+}
+
+/// The shape hash is a hash already: the table uses it as it is.
+#[derive(Default)]
+struct ShapeHasher(u64);
+
+impl Hasher for ShapeHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
     }
 }
 
@@ -357,7 +510,7 @@ pub struct Times {
 #[derive(Default)]
 pub struct JsonPrinter {
     repeats: Repeats,
-    members: MemberCache,
+    memories: Memories,
 }
 
 impl JsonPrinter {
@@ -386,34 +539,15 @@ fn write_packet(out: &mut Vec<u8>, p: &Decoded, times: Times, printer: &mut Json
     out.extend_from_slice(b"\",\"layers\":[");
     let mut fields = Vec::with_capacity(64);
     let mut last = LastHex::default();
-    let mut member = 0;
     for (i, l) in p.dissection.layers.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        out.extend_from_slice(b"{\"protocol\":\"");
-        out.extend_from_slice(l.protocol.abbrev().as_bytes());
-        out.extend_from_slice(b"\",\"name\":\"");
-        out.extend_from_slice(l.protocol.name().as_bytes());
-        out.extend_from_slice(b"\",\"osi\":");
-        out::uint(out, l.osi as u64);
-        out.extend_from_slice(b",\"tcpip\":\"");
-        out.extend(l.tcpip.name().bytes().map(|b| b.to_ascii_lowercase()));
-        out.extend_from_slice(b"\",\"pdu\":\"");
-        out.extend_from_slice(l.pdu.name().as_bytes());
-        out.extend_from_slice(b"\",\"header\":[");
-        out::uint(out, l.header.start as u64);
-        out.push(b',');
-        out::uint(out, l.header.end as u64);
-        out.extend_from_slice(b"],\"payload\":[");
-        out::uint(out, l.payload.start as u64);
-        out.push(b',');
-        out::uint(out, l.payload.end as u64);
-        out.extend_from_slice(b"],\"fields\":{");
         fields.clear();
         valued(&l.fields, &mut fields);
-        let cache = (&mut printer.repeats, &mut printer.members, &mut member);
-        write_fields(out, &fields, cache, &p.raw.data, &mut last);
+        let memory = printer.memories.of(&fields, &mut printer.repeats);
+        memory.write_head(out, l);
+        memory.write_fields(out, &fields, &p.raw.data, &mut last);
         out.extend_from_slice(b"}}");
     }
     out.push(b']');
@@ -437,9 +571,8 @@ fn write_packet(out: &mut Vec<u8>, p: &Decoded, times: Times, printer: &mut Json
 mod tests {
     use super::*;
 
-    /// A printer that has printed other packets (its member cache warm with other names and
-    /// values at the same positions) prints every packet exactly as a printer that has
-    /// printed none.
+    /// A printer that has printed other packets (its layer memories warm with other shapes
+    /// and values) prints every packet exactly as a printer that has printed none.
     #[test]
     fn cached_members_read_as_freshly_written_ones() {
         let mut warm = JsonPrinter::default();
@@ -461,7 +594,15 @@ mod tests {
             );
             packets += 1;
         }
-        let warm_slots = warm.members.slots.iter().filter(|s| s.key.is_some());
-        assert!(packets > 50 && warm_slots.count() > 20, "{packets} packets");
+        let shapes = warm
+            .memories
+            .by_shape
+            .values()
+            .filter(|m| !m.shape.is_empty());
+        let reusable = (warm.memories.by_shape.values())
+            .flat_map(|m| &m.values)
+            .filter(|v| **v != Value::None);
+        assert!(packets > 50, "{packets} packets");
+        assert!(shapes.count() > 10 && reusable.count() > 100);
     }
 }

@@ -165,7 +165,15 @@ pub fn seconds(out: &mut Vec<u8>, ns: i128, decimals: u32) {
     if ns < 0 && (whole, frac) != (0, 0) {
         out.push(b'-');
     }
-    out.extend_from_slice(itoa::Buffer::new().format(whole).as_bytes());
+    // itoa's 128-bit path divides in 128 bits too: format in 64 when the seconds fit.
+    let mut whole_digits = itoa::Buffer::new();
+    out.extend_from_slice(
+        match u64::try_from(whole) {
+            Ok(w) => whole_digits.format(w),
+            Err(_) => whole_digits.format(whole),
+        }
+        .as_bytes(),
+    );
     out.push(b'.');
     let mut digits = itoa::Buffer::new();
     let digits = digits.format(frac);
