@@ -35,8 +35,11 @@ impl Meta {
         self.ts_ns.rem_euclid(1_000_000_000) as u32
     }
 
+    /// Seconds since the epoch, computed as the capture reader computes them
+    /// (`RawPacket::timestamp`), so a packet analysed from the store is analysed exactly as
+    /// one read from the file.
     pub fn timestamp(&self) -> f64 {
-        self.ts_ns as f64 * 1e-9
+        self.ts_sec() as f64 + self.ts_nsec() as f64 * 1e-9
     }
 }
 
@@ -65,7 +68,7 @@ impl Block {
             first,
             bytes: Vec::with_capacity(bytes),
             metas: Vec::with_capacity(packets),
-            analyses: Vec::with_capacity(packets),
+            analyses: Vec::new(),
         }
     }
 
@@ -77,7 +80,9 @@ impl Block {
         self.metas.is_empty()
     }
 
-    pub fn push(&mut self, ts_ns: i64, orig_len: u32, data: &[u8], analysis: Analysis) {
+    /// Appends a packet; its analysis follows in `analyses` (the loader analyses whole
+    /// blocks on another thread), and must be there before the block joins a store.
+    pub fn push(&mut self, ts_ns: i64, orig_len: u32, data: &[u8]) {
         self.metas.push(Meta {
             ts_ns,
             offset: self.bytes.len() as u32,
@@ -85,7 +90,6 @@ impl Block {
             orig_len,
         });
         self.bytes.extend_from_slice(data);
-        self.analyses.push(analysis);
     }
 
     /// The bytes of the block's `i`-th packet.
@@ -168,6 +172,7 @@ impl PacketStore {
     /// Appends the next block; its `first` must be the current length.
     pub fn append(&mut self, block: Arc<Block>) {
         debug_assert_eq!(block.first, self.len);
+        assert_eq!(block.analyses.len(), block.len(), "a block joins analysed");
         self.len += block.len() as u32;
         self.bytes += block.bytes.len();
         self.blocks.push(block);
@@ -223,12 +228,8 @@ mod tests {
             let mut b = Block::new(first);
             for i in 0..size {
                 let n = first as u8 + i as u8;
-                b.push(
-                    n as i64 * 1000,
-                    10 + n as u32,
-                    &[n; 8][..1 + i],
-                    Analysis::None,
-                );
+                b.push(n as i64 * 1000, 10 + n as u32, &[n; 8][..1 + i]);
+                b.analyses.push(Analysis::None);
             }
             first += size as u32;
             store.append(Arc::new(b.seal()));

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use layerscope_wire::LinkType;
 
-use super::RawPacket;
+use super::{PacketView, RawPacket};
 
 /// Why reading stopped.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -112,20 +112,22 @@ fn sniff(path: &Path) -> Option<String> {
 impl FileReader {
     /// The next packet, or `None` at the end (see [`FileReader::end`]).
     pub fn next_packet(&mut self) -> Option<RawPacket> {
-        if self.end.is_some() {
-            return None;
+        self.next_view().ok().map(|p| p.to_owned())
+    }
+
+    /// The next packet, borrowed from libpcap's buffer until the next read; at the end, how
+    /// reading ended.
+    pub fn next_view(&mut self) -> Result<PacketView<'_>, ReadEnd> {
+        if let Some(end) = &self.end {
+            return Err(end.clone());
         }
-        match self.cap.next_packet() {
-            Ok(p) => Some(RawPacket::from_pcap(p.header, p.data, self.nanos)),
-            Err(pcap::Error::NoMorePackets) => {
-                self.end = Some(ReadEnd::Complete);
-                None
-            }
-            Err(e) => {
-                self.end = Some(ReadEnd::Damaged(e.to_string()));
-                None
-            }
-        }
+        let end = match self.cap.next_packet() {
+            Ok(p) => return Ok(PacketView::from_pcap(p.header, p.data, self.nanos)),
+            Err(pcap::Error::NoMorePackets) => ReadEnd::Complete,
+            Err(e) => ReadEnd::Damaged(e.to_string()),
+        };
+        self.end = Some(end.clone());
+        Err(end)
     }
 
     /// How reading ended; `None` while packets remain.

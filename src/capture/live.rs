@@ -5,7 +5,7 @@
 
 use layerscope_wire::LinkType;
 
-use super::{is_permission_error, permission_fix, RawPacket, MAX_PACKET};
+use super::{is_permission_error, permission_fix, PacketView, RawPacket, MAX_PACKET};
 
 #[derive(Clone, Debug)]
 pub struct LiveOptions {
@@ -108,7 +108,7 @@ impl LiveCapture {
     /// Blocks until the next packet; `None` once stopped.
     pub fn next_packet(&mut self) -> Option<anyhow::Result<RawPacket>> {
         match self.cap.next_packet() {
-            Ok(p) => Some(Ok(RawPacket::from_pcap(p.header, p.data, true))),
+            Ok(p) => Some(Ok(PacketView::from_pcap(p.header, p.data, true).to_owned())),
             Err(pcap::Error::NoMorePackets) => None,
             Err(pcap::Error::TimeoutExpired) => self.next_packet(),
             Err(e) => Some(Err(anyhow::anyhow!("capture failed: {e}"))),

@@ -17,7 +17,7 @@ pub use writer::{Format, PacketWriter};
 pub const MAX_PACKET: usize = 256 * 1024;
 
 /// One captured frame.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RawPacket {
     /// Seconds since the Unix epoch.
     pub ts_sec: i64,
@@ -39,9 +39,45 @@ impl RawPacket {
         self.ts_sec as i128 * 1_000_000_000 + self.ts_nsec as i128
     }
 
+    /// The packet as a [`PacketView`].
+    pub fn view(&self) -> PacketView<'_> {
+        PacketView {
+            ts_sec: self.ts_sec,
+            ts_nsec: self.ts_nsec,
+            orig_len: self.orig_len,
+            data: &self.data,
+        }
+    }
+}
+
+/// One captured frame as its reader holds it, borrowed until the next read: a loader that
+/// copies frames into its own blocks need not copy each into a vector of its own first.
+#[derive(Clone, Copy, Debug)]
+pub struct PacketView<'a> {
+    pub ts_sec: i64,
+    pub ts_nsec: u32,
+    pub orig_len: u32,
+    pub data: &'a [u8],
+}
+
+impl<'a> PacketView<'a> {
+    /// Nanoseconds since the epoch, as [`RawPacket::timestamp_ns`].
+    pub fn timestamp_ns(&self) -> i128 {
+        self.ts_sec as i128 * 1_000_000_000 + self.ts_nsec as i128
+    }
+
+    pub fn to_owned(&self) -> RawPacket {
+        RawPacket {
+            ts_sec: self.ts_sec,
+            ts_nsec: self.ts_nsec,
+            orig_len: self.orig_len,
+            data: self.data.to_vec(),
+        }
+    }
+
     // time_t and suseconds_t are i64 here but narrower on other platforms.
     #[allow(clippy::unnecessary_cast)]
-    pub(crate) fn from_pcap(header: &pcap::PacketHeader, data: &[u8], nanos: bool) -> RawPacket {
+    pub(crate) fn from_pcap(header: &pcap::PacketHeader, data: &'a [u8], nanos: bool) -> Self {
         let frac = header.ts.tv_usec as i64;
         let ts_nsec = if nanos { frac } else { frac * 1000 };
         // pcap stores seconds as an unsigned 32-bit number (good until 2106); libpcap hands
@@ -50,11 +86,11 @@ impl RawPacket {
         if (i32::MIN as i64..0).contains(&ts_sec) {
             ts_sec += 1 << 32;
         }
-        RawPacket {
+        PacketView {
             ts_sec,
             ts_nsec: ts_nsec.clamp(0, 999_999_999) as u32,
             orig_len: header.len,
-            data: data[..data.len().min(MAX_PACKET)].to_vec(),
+            data: &data[..data.len().min(MAX_PACKET)],
         }
     }
 }

@@ -54,3 +54,63 @@ fn pcap_written_by_libpcap_reads_back_in_tshark() {
 fn pcapng_written_reads_back_in_tshark() {
     roundtrip(Format::PcapNg, "pcapng");
 }
+
+/// The window's loader reads and analyses on two threads, block by block: every packet
+/// must come out in order with the analysis the command line gives it reading the file
+/// front to back (conversation numbers, TCP states, relative sequence numbers).
+#[test]
+fn the_window_loader_analyses_every_packet_as_a_front_to_back_read() {
+    use layerscope::pipeline::{Ending, Event, Loading};
+    use layerscope_wire::Analyzer;
+
+    let dir = tempfile::tempdir().unwrap();
+    let synth = dir.path().join("synth.pcap");
+    // Several blocks: the small first one and more after it.
+    crate::synth::synthesise(&synth, 40_000).unwrap();
+    for path in [
+        synth,
+        capture("udp-unreachable.pcapng"),
+        capture("tcp-refused.pcapng"),
+    ] {
+        let reader = open_file(&path).unwrap();
+        let link = reader.link;
+        let loading = Loading::file(reader, path.clone(), || {});
+        let mut blocks = Vec::new();
+        let ending = loop {
+            match loading
+                .events
+                .recv()
+                .expect("the loader ends with Finished")
+            {
+                Event::Block(b) => blocks.push(b),
+                Event::Finished(ending, _) => break ending,
+                _ => {}
+            }
+        };
+        assert_eq!(ending, Ending::Complete, "{}", path.display());
+
+        let mut analyzer = Analyzer::new();
+        let mut read = open_file(&path).unwrap();
+        let mut number = 0u32;
+        for block in &blocks {
+            assert_eq!(block.first, number, "blocks in order");
+            for i in 0..block.len() {
+                let raw = read.next_packet().expect("as many packets as the file");
+                number += 1;
+                let want = analyzer.observe_frame(number, raw.timestamp(), link, &raw.data);
+                assert_eq!(block.data(i), &raw.data[..], "frame {number}");
+                assert_eq!(
+                    block.analyses[i],
+                    want,
+                    "frame {number} of {}",
+                    path.display()
+                );
+            }
+        }
+        assert!(read.next_packet().is_none(), "every packet loaded");
+        assert!(number > 0);
+        if number > 20_000 {
+            assert!(blocks.len() > 2, "{} blocks", blocks.len());
+        }
+    }
+}
