@@ -5,6 +5,7 @@
 //!
 //!     cargo bench --bench open_large                  # 1,000,000 packets
 //!     cargo bench --bench open_large -- 200000        # another size
+//!     cargo bench --bench open_large -- 200000 --no-tshark
 //!
 //! Under `cargo test` it runs once on a small capture, so the code path stays tested.
 //!
@@ -204,7 +205,7 @@ fn main() -> anyhow::Result<()> {
         "  process peak (window, fonts and capture) {:.1} MB",
         mb(f.peak_total)
     );
-    if bench {
+    if bench && !std::env::args().any(|a| a == "--no-tshark") {
         match tshark(&path) {
             Some((t, peak)) => {
                 println!("tshark -r (same file, same run):");

@@ -4,7 +4,8 @@
 #   scripts/bench-vs-tshark.sh [PACKETS]   (default 1000000; tshark -T json needs minutes)
 #   RUNS=1 scripts/bench-vs-tshark.sh 200000
 # measures the `dist` build (PROFILE=release for the plain one), or the binary in
-# LAYERSCOPE_BIN when given.
+# LAYERSCOPE_BIN when given; then opens the same file in the window RUNS times
+# (`cargo bench --bench open_large`, which also times `tshark -r`; WINDOW=0 skips it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-1000000}
@@ -53,3 +54,11 @@ echo "ratios of the medians (tshark time / layerscope time):"
 echo "  JSON    $(ratio "layerscope dissect --json" "tshark -T json")x"
 echo "  text    $(ratio "layerscope dissect (text)" "tshark -V")x"
 echo "  summary $(ratio "layerscope dissect --summary" "tshark -r (summary lines)")x"
+
+if [ "${WINDOW:-1}" = 1 ]; then
+  echo "window, $runs runs (release build, cargo bench --bench open_large -- $n):"
+  for i in $(seq "$runs"); do
+    echo " run $i"
+    cargo bench --quiet --bench open_large -- "$n" 2>/dev/null | grep -v "^capture:" | sed 's/^/  /'
+  done
+fi
