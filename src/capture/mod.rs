@@ -61,6 +61,11 @@ pub struct PacketView<'a> {
 }
 
 impl<'a> PacketView<'a> {
+    /// Seconds since the epoch, as [`RawPacket::timestamp`].
+    pub fn timestamp(&self) -> f64 {
+        self.ts_sec as f64 + self.ts_nsec as f64 * 1e-9
+    }
+
     /// Nanoseconds since the epoch, as [`RawPacket::timestamp_ns`].
     pub fn timestamp_ns(&self) -> i128 {
         self.ts_sec as i128 * 1_000_000_000 + self.ts_nsec as i128

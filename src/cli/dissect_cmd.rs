@@ -17,8 +17,9 @@ use std::thread;
 use layerscope_wire::{Analysis, Analyzer, LinkType};
 
 use super::json::{self, Times};
+use super::recall::Printed;
 use super::text::TextPrinter;
-use crate::capture::{open_file, RawPacket, ReadEnd};
+use crate::capture::{open_file, RawPacket, ReadEnd, MAX_PACKET};
 use crate::packets::{damaged_warning, Decoded};
 use crate::store::dissect_annotated;
 
@@ -36,13 +37,26 @@ pub enum Format {
 }
 
 /// Packets read and analysed in order, waiting to be dissected and printed.
+///
+/// Their bytes travel in one buffer: a vector per packet, allocated by the reading thread
+/// and freed by a worker, cost an allocation and a free across threads per packet.
 struct Batch {
     first_number: u32,
     /// Timestamp of the capture's first packet.
     first_ns: i128,
     /// Timestamp of the packet before this batch; none before the first.
     previous_ns: Option<i128>,
-    packets: Vec<(RawPacket, Analysis)>,
+    /// The captured bytes of the packets, one after another.
+    bytes: Vec<u8>,
+    packets: Vec<(Frame, Analysis)>,
+}
+
+/// A packet of a batch but its bytes: the next `caplen` bytes of the batch's buffer.
+struct Frame {
+    ts_sec: i64,
+    ts_nsec: u32,
+    orig_len: u32,
+    caplen: u32,
 }
 
 /// Emptied output buffers, kept for reuse.
@@ -81,24 +95,29 @@ pub fn run(file: &Path, format: Format, count: Option<usize>) -> anyhow::Result<
                 first_number: read as u32 + 1,
                 first_ns: 0,
                 previous_ns,
+                bytes: Vec::with_capacity(BATCH_BYTES + MAX_PACKET),
                 packets: Vec::with_capacity(BATCH_PACKETS),
             };
-            let mut bytes = 0;
             while batch.packets.len() < BATCH_PACKETS
-                && bytes < BATCH_BYTES
+                && batch.bytes.len() < BATCH_BYTES
                 && count.is_none_or(|c| read < c)
             {
-                let Some(raw) = reader.next_packet() else {
+                let Ok(p) = reader.next_view() else {
                     break;
                 };
                 read += 1;
-                let ts = raw.timestamp_ns();
+                let ts = p.timestamp_ns();
                 first_ns.get_or_insert(ts);
                 previous_ns = Some(ts);
-                bytes += raw.data.len();
-                let analysis =
-                    analyzer.observe_frame(read as u32, raw.timestamp(), link, &raw.data);
-                batch.packets.push((raw, analysis));
+                let analysis = analyzer.observe_frame(read as u32, p.timestamp(), link, p.data);
+                batch.bytes.extend_from_slice(p.data);
+                let frame = Frame {
+                    ts_sec: p.ts_sec,
+                    ts_nsec: p.ts_nsec,
+                    orig_len: p.orig_len,
+                    caplen: p.data.len() as u32,
+                };
+                batch.packets.push((frame, analysis));
             }
             if batch.packets.is_empty() {
                 break;
@@ -126,19 +145,30 @@ pub fn run(file: &Path, format: Format, count: Option<usize>) -> anyhow::Result<
 fn work(link: LinkType, format: Format, jobs: &Mutex<Receiver<Job>>, spare: &Spare) {
     let mut printer = TextPrinter::default();
     let mut json_printer = json::JsonPrinter::default();
+    let mut raw = RawPacket::default();
     loop {
         let job = jobs.lock().map(|rx| rx.recv());
         let Ok(Ok(Job { batch, done })) = job else {
             return;
         };
-        let mut out = spare
+        let buffer = spare
             .lock()
             .ok()
             .and_then(|mut s| s.pop())
             .unwrap_or_default();
+        let mut out = Printed::new(buffer);
         let mut previous_ns = batch.previous_ns;
-        for (i, (raw, analysis)) in batch.packets.into_iter().enumerate() {
+        let mut at = 0;
+        for (i, (frame, analysis)) in batch.packets.into_iter().enumerate() {
             let number = batch.first_number + i as u32;
+            // One packet vector per worker, refilled for every packet.
+            raw.ts_sec = frame.ts_sec;
+            raw.ts_nsec = frame.ts_nsec;
+            raw.orig_len = frame.orig_len;
+            raw.data.clear();
+            let end = at + frame.caplen as usize;
+            raw.data.extend_from_slice(&batch.bytes[at..end]);
+            at = end;
             let ts = raw.timestamp_ns();
             // The first packet is its own predecessor: a delta of zero, as tshark has it.
             let previous = previous_ns.unwrap_or(ts);
@@ -151,7 +181,7 @@ fn work(link: LinkType, format: Format, jobs: &Mutex<Receiver<Job>>, spare: &Spa
             match format {
                 Format::Json => {
                     if number > 1 {
-                        out.extend_from_slice(b",\n");
+                        out.append().extend_from_slice(b",\n");
                     }
                     let times = Times {
                         first: batch.first_ns,
@@ -160,12 +190,13 @@ fn work(link: LinkType, format: Format, jobs: &Mutex<Receiver<Job>>, spare: &Spa
                     json_printer.packet(&mut out, &p, times);
                 }
                 Format::Text => printer.packet(&mut out, &p, batch.first_ns),
-                Format::Summary => printer.summary_line(&mut out, &p, batch.first_ns),
+                Format::Summary => printer.summary_line(out.append(), &p, batch.first_ns),
             }
             previous_ns = Some(ts);
+            raw = p.raw;
         }
         // The writer may have stopped; the reader notices.
-        let _ = done.send(out);
+        let _ = done.send(out.into_bytes());
     }
 }
 

@@ -2,13 +2,12 @@
 //! value conventions (integers as numbers, flags as booleans, lower-case MACs, bytes as
 //! colon-separated hex), nested per layer with the layer's OSI and TCP/IP placement.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Write;
 
-use layerscope_wire::{Field, Value};
+use layerscope_wire::{Field, Layer, Value};
 
 use super::out;
+use super::recall::{Heading, Memories, Printed, Recall, ShapeHash};
 use crate::packets::Decoded;
 
 /// tshark's `frame.protocols`: the protocol chain, with `ethertype` after link headers that
@@ -234,82 +233,23 @@ impl Repeats {
     }
 }
 
-/// What a printer remembers of a layer it printed: the names of the layer's fields (its
-/// shape), how they group into members, the value each field had and the text printed.
-///
-/// Packets of one capture repeat a few layer shapes (a SYN's TCP options, an ACK's, a data
-/// segment's), and most members of a shape read the same from packet to packet (versions,
-/// flags, protocol numbers, loopback addresses, TCP states). Comparing a field's value with
-/// the one printed last time is far cheaper than formatting it, and the members that match
-/// are copied from the last text in runs rather than one by one.
+/// What a printer remembers of a layer shape it printed (see [`recall`]): the shape's field
+/// names, how they group into members, the value each field had and the members' text.
 #[derive(Default)]
 struct LayerMemory {
     /// The names of the valued fields in order, compared by address (two copies of one
     /// name only cost a miss).
     shape: Vec<&'static str>,
-    /// The members in printing order, each with its field indices in `order`.
-    members: Vec<Member>,
+    /// The members in printing order, each a range of field indices in `order`; more than
+    /// one field makes a list.
+    members: Vec<std::ops::Range<u32>>,
     order: Vec<u32>,
     /// Per field, the value last printed, or `Value::None` (which no valued field has) when
     /// its text is not to be reused: read from the frame or made for that packet.
     values: Vec<Value>,
-    /// The members last printed, with their separating commas.
-    text: Vec<u8>,
-    /// The layer's description (protocol, placement, byte ranges) last printed, and its text.
-    head: Option<LayerHead>,
-    head_text: Vec<u8>,
-}
-
-struct Member {
-    /// Where its field indices are in `LayerMemory::order`; more than one makes a list.
-    fields: std::ops::Range<u32>,
-    /// Where its text is in `LayerMemory::text`, leading comma included.
-    text: std::ops::Range<u32>,
-}
-
-#[derive(PartialEq)]
-struct LayerHead {
-    protocol: layerscope_wire::Protocol,
-    osi: u8,
-    tcpip: layerscope_wire::TcpIpLayer,
-    pdu: layerscope_wire::Pdu,
-    header: std::ops::Range<usize>,
-    payload: std::ops::Range<usize>,
-}
-
-impl LayerHead {
-    fn of(l: &layerscope_wire::Layer) -> LayerHead {
-        LayerHead {
-            protocol: l.protocol,
-            osi: l.osi,
-            tcpip: l.tcpip,
-            pdu: l.pdu,
-            header: l.header.clone(),
-            payload: l.payload.clone(),
-        }
-    }
-
-    fn write(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(b"{\"protocol\":\"");
-        out.extend_from_slice(self.protocol.abbrev().as_bytes());
-        out.extend_from_slice(b"\",\"name\":\"");
-        out.extend_from_slice(self.protocol.name().as_bytes());
-        out.extend_from_slice(b"\",\"osi\":");
-        out::uint(out, self.osi as u64);
-        out.extend_from_slice(b",\"tcpip\":\"");
-        out.extend(self.tcpip.name().bytes().map(|b| b.to_ascii_lowercase()));
-        out.extend_from_slice(b"\",\"pdu\":\"");
-        out.extend_from_slice(self.pdu.name().as_bytes());
-        out.extend_from_slice(b"\",\"header\":[");
-        out::uint(out, self.header.start as u64);
-        out.push(b',');
-        out::uint(out, self.header.end as u64);
-        out.extend_from_slice(b"],\"payload\":[");
-        out::uint(out, self.payload.start as u64);
-        out.push(b',');
-        out::uint(out, self.payload.end as u64);
-        out.extend_from_slice(b"],\"fields\":{");
-    }
+    /// The members' text, leading commas included.
+    recall: Recall,
+    heading: Heading,
 }
 
 fn same_name(a: &Field, b: &Field) -> bool {
@@ -355,21 +295,18 @@ impl LayerMemory {
                 }
                 j = next[j as usize - 1];
             }
-            self.members.push(Member {
-                fields: start..self.order.len() as u32,
-                text: 0..0,
-            });
+            self.members.push(start..self.order.len() as u32);
         }
         self.values.clear();
         self.values.resize(fields.len(), Value::None);
-        self.text.clear();
+        self.recall = Recall::default();
     }
 
     /// Writes the layer's fields (of the shape this memory has) as the members of an
     /// object, reusing the text of every member whose values read as last time.
     fn write_fields(
         &mut self,
-        out: &mut Vec<u8>,
+        out: &mut Printed,
         fields: &[&Field],
         frame: &[u8],
         last: &mut LastHex,
@@ -378,31 +315,22 @@ impl LayerMemory {
             members,
             order,
             values,
-            text,
+            recall,
             ..
         } = self;
-        let start = out.len();
-        // Text of the last packet waiting to be copied: members that read the same.
-        let mut run = 0..0;
-        for (k, member) in members.iter_mut().enumerate() {
-            let indices = &order[member.fields.start as usize..member.fields.end as usize];
-            let same = indices.iter().all(|&j| {
-                let v = &values[j as usize];
-                *v != Value::None && *v == fields[j as usize].value
-            });
-            let at = (out.len() - start + run.len()) as u32;
+        let mut printing = recall.print(out, members.len());
+        for (k, member) in members.iter().enumerate() {
+            let indices = &order[member.start as usize..member.end as usize];
+            let same = printing.reusable()
+                && indices.iter().all(|&j| {
+                    let v = &values[j as usize];
+                    *v != Value::None && *v == fields[j as usize].value
+                });
             if same {
-                if run.end == member.text.start as usize {
-                    run.end = member.text.end as usize;
-                } else {
-                    out.extend_from_slice(&text[run]);
-                    run = member.text.start as usize..member.text.end as usize;
-                }
-                member.text = at..at + member.text.len() as u32;
+                printing.reuse(k);
                 continue;
             }
-            out.extend_from_slice(&text[run]);
-            run = 0..0;
+            let out = printing.fresh();
             if k > 0 {
                 out.push(b',');
             }
@@ -422,6 +350,7 @@ impl LayerMemory {
                 }
                 out.push(b']');
             }
+            printing.written(k);
             for &j in indices {
                 let value = &fields[j as usize].value;
                 values[j as usize] = match out::same_text_every_packet(value) {
@@ -429,72 +358,32 @@ impl LayerMemory {
                     false => Value::None,
                 };
             }
-            member.text = at..(out.len() - start) as u32;
         }
-        out.extend_from_slice(&text[run]);
-        text.clear();
-        text.extend_from_slice(&out[start..]);
-    }
-
-    /// Writes the layer's description up to its fields object, reusing last time's text
-    /// when it describes the same.
-    fn write_head(&mut self, out: &mut Vec<u8>, l: &layerscope_wire::Layer) {
-        let head = LayerHead::of(l);
-        if self.head.as_ref() != Some(&head) {
-            self.head_text.clear();
-            head.write(&mut self.head_text);
-            self.head = Some(head);
-        }
-        out.extend_from_slice(&self.head_text);
+        printing.finish();
     }
 }
 
-/// The printer's layer memories, found by a hash of the layer's shape.
-#[derive(Default)]
-struct Memories {
-    by_shape: HashMap<u64, LayerMemory, BuildHasherDefault<ShapeHasher>>,
-}
-
-/// More shapes than any capture we have seen mixes; a capture that has more (a fuzzer's)
-/// starts the memories over rather than growing them without bound.
-const MAX_SHAPES: usize = 1024;
-
-impl Memories {
-    /// The memory of the layer whose valued fields are `fields`, taught their shape if it
-    /// held another.
-    fn of(&mut self, fields: &[&Field], repeats: &mut Repeats) -> &mut LayerMemory {
-        let hash = fields.iter().fold(fields.len() as u64, |h, f| {
-            (h ^ f.abbrev.as_ptr() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
-        });
-        if self.by_shape.len() >= MAX_SHAPES && !self.by_shape.contains_key(&hash) {
-            self.by_shape.clear();
-        }
-        let memory = self.by_shape.entry(hash).or_default();
-        if !memory.has_shape(fields) {
-            memory.learn(fields, repeats);
-        }
-        memory
-    }
-}
-
-/// The shape hash is a hash already: the table uses it as it is.
-#[derive(Default)]
-struct ShapeHasher(u64);
-
-impl Hasher for ShapeHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-
-    fn write_u64(&mut self, v: u64) {
-        self.0 = v;
-    }
+/// A layer's description up to its fields object.
+fn write_heading(out: &mut Vec<u8>, l: &Layer) {
+    out.extend_from_slice(b"{\"protocol\":\"");
+    out.extend_from_slice(l.protocol.abbrev().as_bytes());
+    out.extend_from_slice(b"\",\"name\":\"");
+    out.extend_from_slice(l.protocol.name().as_bytes());
+    out.extend_from_slice(b"\",\"osi\":");
+    out::uint(out, l.osi as u64);
+    out.extend_from_slice(b",\"tcpip\":\"");
+    out.extend(l.tcpip.name().bytes().map(|b| b.to_ascii_lowercase()));
+    out.extend_from_slice(b"\",\"pdu\":\"");
+    out.extend_from_slice(l.pdu.name().as_bytes());
+    out.extend_from_slice(b"\",\"header\":[");
+    out::uint(out, l.header.start as u64);
+    out.push(b',');
+    out::uint(out, l.header.end as u64);
+    out.extend_from_slice(b"],\"payload\":[");
+    out::uint(out, l.payload.start as u64);
+    out.push(b',');
+    out::uint(out, l.payload.end as u64);
+    out.extend_from_slice(b"],\"fields\":{");
 }
 
 /// The times of one packet, in nanoseconds since the epoch: its own, the first packet's and
@@ -510,17 +399,18 @@ pub struct Times {
 #[derive(Default)]
 pub struct JsonPrinter {
     repeats: Repeats,
-    memories: Memories,
+    memories: Memories<LayerMemory>,
 }
 
 impl JsonPrinter {
     /// Appends one packet object.
-    pub fn packet(&mut self, out: &mut Vec<u8>, p: &Decoded, times: Times) {
+    pub fn packet(&mut self, out: &mut Printed, p: &Decoded, times: Times) {
         write_packet(out, p, times, self);
     }
 }
 
-fn write_packet(out: &mut Vec<u8>, p: &Decoded, times: Times, printer: &mut JsonPrinter) {
+fn write_packet(printed: &mut Printed, p: &Decoded, times: Times, printer: &mut JsonPrinter) {
+    let out = printed.append();
     let ts = p.raw.timestamp_ns();
     out.extend_from_slice(b"{\"frame.number\":");
     out::uint(out, p.number as u64);
@@ -540,16 +430,25 @@ fn write_packet(out: &mut Vec<u8>, p: &Decoded, times: Times, printer: &mut Json
     let mut fields = Vec::with_capacity(64);
     let mut last = LastHex::default();
     for (i, l) in p.dissection.layers.iter().enumerate() {
+        let out = printed.append();
         if i > 0 {
             out.push(b',');
         }
         fields.clear();
         valued(&l.fields, &mut fields);
-        let memory = printer.memories.of(&fields, &mut printer.repeats);
-        memory.write_head(out, l);
-        memory.write_fields(out, &fields, &p.raw.data, &mut last);
-        out.extend_from_slice(b"}}");
+        let mut shape = ShapeHash::new(fields.len());
+        for f in &fields {
+            shape.add(f.abbrev, 0);
+        }
+        let memory = printer.memories.get(shape.finish());
+        if !memory.has_shape(&fields) {
+            memory.learn(&fields, &mut printer.repeats);
+        }
+        memory.heading.write(out, l, write_heading);
+        memory.write_fields(printed, &fields, &p.raw.data, &mut last);
+        printed.append().extend_from_slice(b"}}");
     }
+    let out = printed.append();
     out.push(b']');
     if let Some(stop) = &p.dissection.stop {
         let _ = write!(
@@ -577,29 +476,28 @@ mod tests {
     fn cached_members_read_as_freshly_written_ones() {
         let mut warm = JsonPrinter::default();
         let mut packets = 0;
+        // One buffer for the warm printer, as a worker prints a batch.
+        let mut cached = Printed::new(Vec::new());
         for (path, p) in crate::packets::bundled_packets() {
             let times = Times {
                 first: 0,
                 previous: 0,
             };
-            let (mut cached, mut fresh) = (Vec::new(), Vec::new());
+            let start = cached.as_bytes().len();
             warm.packet(&mut cached, &p, times);
+            let mut fresh = Printed::new(Vec::new());
             JsonPrinter::default().packet(&mut fresh, &p, times);
             assert_eq!(
-                String::from_utf8_lossy(&cached),
-                String::from_utf8_lossy(&fresh),
+                String::from_utf8_lossy(&cached.as_bytes()[start..]),
+                String::from_utf8_lossy(fresh.as_bytes()),
                 "frame {} of {}",
                 p.number,
                 path.display()
             );
             packets += 1;
         }
-        let shapes = warm
-            .memories
-            .by_shape
-            .values()
-            .filter(|m| !m.shape.is_empty());
-        let reusable = (warm.memories.by_shape.values())
+        let shapes = warm.memories.all().filter(|m| !m.shape.is_empty());
+        let reusable = (warm.memories.all())
             .flat_map(|m| &m.values)
             .filter(|v| **v != Value::None);
         assert!(packets > 50, "{packets} packets");

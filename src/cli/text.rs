@@ -9,41 +9,69 @@ use layerscope_wire::layer::osi_name;
 use layerscope_wire::{Field, Layer, Pdu, Summary, Value};
 
 use super::out;
+use super::recall::{Heading, Memories, Printed, Recall, ShapeHash};
 use crate::packets::Decoded;
 
 /// Writes packets as text; one per worker thread, since it remembers the last date it
-/// formatted (consecutive packets mostly share their second) and reuses one summary's
-/// strings for every packet.
+/// formatted (consecutive packets mostly share their second), the lines of the layer shapes
+/// it printed, and reuses one summary's strings for every packet.
 #[derive(Default)]
 pub struct TextPrinter {
     date: Option<(i64, String)>,
     summary: Summary,
-    lines: LineCache,
+    layers: Memories<LayerLines>,
 }
 
-/// The text of the field lines of the packets printed before, by their position in the
-/// packet.
-///
-/// Packets of one capture mostly have the same shape, and over half of their lines read the
-/// same from packet to packet (versions, header lengths, flag bits, protocol numbers,
-/// loopback addresses). Comparing a field with the one printed at the same position last
-/// time costs a few compares; formatting its line costs hundreds of instructions.
+/// What a printer remembers of a layer shape it printed (see [`recall`]): the shape, what
+/// each field line was made of, and the lines' text.
 #[derive(Default)]
-struct LineCache {
-    slots: Vec<CachedLine>,
+struct LayerLines {
+    /// Every field's name (compared by address) and depth, in tree order.
+    shape: Vec<(&'static str, usize)>,
+    /// Per field, what its line was made of; none when the line is not to be reused.
+    keys: Vec<Option<LineKey>>,
+    recall: Recall,
+    heading: Heading,
 }
 
-#[derive(Default)]
-struct CachedLine {
-    key: Option<LineKey>,
-    text: Vec<u8>,
+impl LayerLines {
+    fn has_shape(&self, fields: &[(&Field, usize)]) -> bool {
+        self.shape.len() == fields.len()
+            && (self.shape.iter().zip(fields))
+                .all(|((name, depth), (f, d))| std::ptr::eq(*name, f.abbrev) && depth == d)
+    }
+
+    fn learn(&mut self, fields: &[(&Field, usize)]) {
+        self.shape.clear();
+        self.shape
+            .extend(fields.iter().map(|(f, d)| (f.abbrev, *d)));
+        self.keys.clear();
+        self.keys.resize_with(fields.len(), || None);
+        self.recall = Recall::default();
+    }
+
+    /// Writes the field lines, reusing the text of every line whose field reads as last
+    /// time.
+    fn write(&mut self, out: &mut Printed, fields: &[(&Field, usize)], frame: &[u8]) {
+        let mut printing = self.recall.print(out, fields.len());
+        for (i, &(f, depth)) in fields.iter().enumerate() {
+            let key = &mut self.keys[i];
+            if printing.reusable() && key.as_ref().is_some_and(|k| k.matches(f)) {
+                printing.reuse(i);
+            } else {
+                write_line(printing.fresh(), f, frame, depth);
+                printing.written(i);
+                *key = LineKey::of(f);
+            }
+        }
+        printing.finish();
+    }
 }
 
-/// Everything a field line is made of. Names and meanings are compared by address: they are
-/// static strings, and two copies of one text only cost a cache miss.
+/// Everything a field line is made of besides its name and depth (which the layer shape
+/// fixes). Names and meanings are compared by address: they are static strings, and two
+/// copies of one text only cost a miss.
 struct LineKey {
-    depth: usize,
-    abbrev: &'static str,
     name: &'static str,
     value: Value,
     base: Base,
@@ -55,7 +83,7 @@ struct LineKey {
 impl LineKey {
     /// The key of a field whose line depends on nothing else; none for values read from the
     /// frame or texts made for this packet.
-    fn of(f: &Field, depth: usize) -> Option<LineKey> {
+    fn of(f: &Field) -> Option<LineKey> {
         let meaning = match &f.meaning {
             None => None,
             Some(Cow::Borrowed(m)) => Some(*m),
@@ -65,8 +93,6 @@ impl LineKey {
             return None;
         }
         Some(LineKey {
-            depth,
-            abbrev: f.abbrev,
             name: f.name,
             value: f.value.clone(),
             base: f.base,
@@ -76,10 +102,8 @@ impl LineKey {
         })
     }
 
-    fn matches(&self, f: &Field, depth: usize) -> bool {
-        self.depth == depth
-            && std::ptr::eq(self.abbrev, f.abbrev)
-            && std::ptr::eq(self.name, f.name)
+    fn matches(&self, f: &Field) -> bool {
+        std::ptr::eq(self.name, f.name)
             && self.value == f.value
             && self.base == f.base
             && self.bits == f.bits
@@ -92,28 +116,12 @@ impl LineKey {
     }
 }
 
-impl LineCache {
-    /// Writes the line of `f` (the `n`th line of its packet) and those of its children.
-    fn write(&mut self, out: &mut Vec<u8>, f: &Field, frame: &[u8], depth: usize, n: &mut usize) {
-        if self.slots.len() <= *n {
-            self.slots.resize_with(*n + 1, CachedLine::default);
-        }
-        let slot = &mut self.slots[*n];
-        *n += 1;
-        match &slot.key {
-            Some(key) if key.matches(f, depth) => out.extend_from_slice(&slot.text),
-            _ => {
-                let start = out.len();
-                write_line(out, f, frame, depth);
-                slot.key = LineKey::of(f, depth);
-                if slot.key.is_some() {
-                    slot.text.clear();
-                    slot.text.extend_from_slice(&out[start..]);
-                }
-            }
-        }
-        for c in &f.children {
-            self.write(out, c, frame, depth + 1, n);
+/// Every field of a layer with its depth (2 for the layer's own fields), in tree order.
+fn with_depths<'a>(fields: &'a [Field], depth: usize, into: &mut Vec<(&'a Field, usize)>) {
+    for f in fields {
+        into.push((f, depth));
+        if !f.children.is_empty() {
+            with_depths(&f.children, depth + 1, into);
         }
     }
 }
@@ -138,7 +146,8 @@ impl TextPrinter {
     }
 
     /// One block per packet: the frame line, the summary line, then every layer's fields.
-    pub fn packet(&mut self, out: &mut Vec<u8>, p: &Decoded, first_ns: i128) {
+    pub fn packet(&mut self, printed: &mut Printed, p: &Decoded, first_ns: i128) {
+        let out = printed.append();
         out.extend_from_slice(b"Frame ");
         out::uint(out, p.number as u64);
         out.extend_from_slice(b": ");
@@ -160,15 +169,26 @@ impl TextPrinter {
         out.extend_from_slice(b"  ");
         out.extend_from_slice(s.info.as_bytes());
         out.push(b'\n');
-        let mut line = 0;
+        let mut fields = Vec::with_capacity(64);
         for l in &p.dissection.layers {
-            out.extend_from_slice("  ▸ ".as_bytes());
-            layer_heading(out, l);
-            out.push(b'\n');
-            for f in &l.fields {
-                self.lines.write(out, f, &p.raw.data, 2, &mut line);
+            fields.clear();
+            with_depths(&l.fields, 2, &mut fields);
+            let mut shape = ShapeHash::new(fields.len());
+            for (f, depth) in &fields {
+                shape.add(f.abbrev, *depth as u64);
             }
+            let memory = self.layers.get(shape.finish());
+            if !memory.has_shape(&fields) {
+                memory.learn(&fields);
+            }
+            memory.heading.write(printed.append(), l, |out, l| {
+                out.extend_from_slice("  ▸ ".as_bytes());
+                layer_heading(out, l);
+                out.push(b'\n');
+            });
+            memory.write(printed, &fields, &p.raw.data);
         }
+        let out = printed.append();
         if let Some(stop) = &p.dissection.stop {
             let _ = writeln!(out, "  ! {stop}");
         }
@@ -341,21 +361,32 @@ fn write_summary_line(out: &mut Vec<u8>, p: &Decoded, s: &Summary, first_ns: i12
 mod tests {
     use super::*;
 
-    /// A printer that has seen other packets (its line cache warm, with lines of other
-    /// shapes and values at the same positions) prints every packet exactly as a printer
-    /// that has seen none.
+    /// A printer that has seen other packets (its layer memories warm, with lines of the
+    /// same shapes and other values) prints every packet exactly as a printer that has seen
+    /// none.
     #[test]
     fn cached_lines_read_as_freshly_formatted_ones() {
         let mut warm = TextPrinter::default();
         let (mut packets, mut hits) = (0, 0);
+        let reusable = |printer: &TextPrinter| {
+            (printer.layers.all())
+                .flat_map(|m| &m.keys)
+                .filter(|k| k.is_some())
+                .count()
+        };
+        // One buffer for the warm printer, as a worker prints a batch.
+        let mut cached = Printed::new(Vec::new());
         for (path, p) in crate::packets::bundled_packets() {
-            let (mut cached, mut fresh) = (Vec::new(), Vec::new());
-            let before = warm.lines.slots.iter().filter(|s| s.key.is_some()).count();
+            let before = reusable(&warm);
+            let start = cached.as_bytes().len();
             warm.packet(&mut cached, &p, 0);
+            let mut fresh = Printed::new(Vec::new());
             TextPrinter::default().packet(&mut fresh, &p, 0);
+            let cached = &cached.as_bytes()[start..];
+            let fresh = fresh.as_bytes();
             assert_eq!(
-                String::from_utf8_lossy(&cached),
-                String::from_utf8_lossy(&fresh),
+                String::from_utf8_lossy(cached),
+                String::from_utf8_lossy(fresh),
                 "frame {} of {}",
                 p.number,
                 path.display()
