@@ -51,7 +51,9 @@ struct Batch {
     packets: Vec<(Frame, Analysis)>,
 }
 
-/// A packet of a batch but its bytes: the next `caplen` bytes of the batch's buffer.
+/// A packet of a batch but its bytes: the next `caplen` bytes of the batch's buffer. Its
+/// time stays seconds and nanoseconds as read (the window's index keeps i64 nanoseconds,
+/// which end in 2262; a pcapng file can say 2500).
 struct Frame {
     ts_sec: i64,
     ts_nsec: u32,
