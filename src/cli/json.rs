@@ -233,8 +233,9 @@ impl Repeats {
     }
 }
 
-/// What a printer remembers of a layer shape it printed (see [`recall`]): the shape's field
-/// names, how they group into members, the value each field had and the members' text.
+/// What a printer remembers of a layer shape it printed (see [`super::recall`]): the
+/// shape's field names, how they group into members, the value each field had and where the
+/// members' text is.
 #[derive(Default)]
 struct LayerMemory {
     /// The names of the valued fields in order, compared by address (two copies of one
@@ -247,7 +248,7 @@ struct LayerMemory {
     /// Per field, the value last printed, or `Value::None` (which no valued field has) when
     /// its text is not to be reused: read from the frame or made for that packet.
     values: Vec<Value>,
-    /// The members' text, leading commas included.
+    /// Where the members' text is, leading commas included.
     recall: Recall,
     heading: Heading,
 }

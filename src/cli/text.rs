@@ -22,8 +22,8 @@ pub struct TextPrinter {
     layers: Memories<LayerLines>,
 }
 
-/// What a printer remembers of a layer shape it printed (see [`recall`]): the shape, what
-/// each field line was made of, and the lines' text.
+/// What a printer remembers of a layer shape it printed (see [`super::recall`]): the
+/// shape, what each field line was made of, and where the lines' text is.
 #[derive(Default)]
 struct LayerLines {
     /// Every field's name (compared by address) and depth, in tree order.
