@@ -7,7 +7,7 @@ use std::io::Write;
 use layerscope_wire::{Field, Layer, Value};
 
 use super::out;
-use super::recall::{Heading, Memories, Printed, Recall, ShapeHash};
+use super::recall::{Heading, Memories, Printed, Recall};
 use crate::packets::Decoded;
 
 /// tshark's `frame.protocols`: the protocol chain, with `ethertype` after link headers that
@@ -238,9 +238,6 @@ impl Repeats {
 /// members' text is.
 #[derive(Default)]
 struct LayerMemory {
-    /// The names of the valued fields in order, compared by address (two copies of one
-    /// name only cost a miss).
-    shape: Vec<&'static str>,
     /// The members in printing order, each a range of field indices in `order`; more than
     /// one field makes a list.
     members: Vec<std::ops::Range<u32>>,
@@ -258,24 +255,11 @@ fn same_name(a: &Field, b: &Field) -> bool {
 }
 
 impl LayerMemory {
-    fn has_shape(&self, fields: &[&Field]) -> bool {
-        self.shape.len() == fields.len()
-            && self
-                .shape
-                .iter()
-                .zip(fields)
-                .all(|(name, f)| std::ptr::eq(*name, f.abbrev))
-    }
-
-    /// Takes on a new shape: a name seen more than once becomes one list member at its
+    /// Lays out a new shape: a name seen more than once becomes one list member at its
     /// first place, as tshark prints repeated fields (TCP's NOP options, say).
     fn learn(&mut self, fields: &[&Field], repeats: &mut Repeats) {
         repeats.chain(fields);
         let (prev, next) = (&repeats.prev, &repeats.next);
-        self.shape.clear();
-        self.shape.extend(fields.iter().map(|f| f.abbrev));
-        self.members.clear();
-        self.order.clear();
         for (i, f) in fields.iter().enumerate() {
             // Printed already, at the first field of its name.
             let mut j = prev[i];
@@ -298,9 +282,7 @@ impl LayerMemory {
             }
             self.members.push(start..self.order.len() as u32);
         }
-        self.values.clear();
         self.values.resize(fields.len(), Value::None);
-        self.recall = Recall::default();
     }
 
     /// Writes the layer's fields (of the shape this memory has) as the members of an
@@ -437,12 +419,8 @@ fn write_packet(printed: &mut Printed, p: &Decoded, times: Times, printer: &mut 
         }
         fields.clear();
         valued(&l.fields, &mut fields);
-        let mut shape = ShapeHash::new(fields.len());
-        for f in &fields {
-            shape.add(f.abbrev, 0);
-        }
-        let memory = printer.memories.get(shape.finish());
-        if !memory.has_shape(&fields) {
+        let (memory, new) = printer.memories.get(fields.iter().map(|f| (f.abbrev, 0)));
+        if new {
             memory.learn(&fields, &mut printer.repeats);
         }
         memory.heading.write(out, l, write_heading);
@@ -497,7 +475,7 @@ mod tests {
             );
             packets += 1;
         }
-        let shapes = warm.memories.all().filter(|m| !m.shape.is_empty());
+        let shapes = warm.memories.all().filter(|m| !m.members.is_empty());
         let reusable = (warm.memories.all())
             .flat_map(|m| &m.values)
             .filter(|v| **v != Value::None);

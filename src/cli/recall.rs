@@ -18,8 +18,12 @@ use layerscope_wire::{Layer, Pdu, Protocol, TcpIpLayer};
 
 /// A printer's memories, one per layer shape, found by a hash of the shape.
 pub struct Memories<M> {
-    by_shape: HashMap<u64, M, BuildHasherDefault<ShapeHasher>>,
+    by_shape: HashMap<u64, (Vec<Part>, M), BuildHasherDefault<ShapeHasher>>,
 }
+
+/// One field of a layer's shape: its name, compared by address (two copies of one name
+/// only cost a miss), and its depth, for printers whose output shows it.
+pub type Part = (&'static str, usize);
 
 impl<M> Default for Memories<M> {
     fn default() -> Self {
@@ -34,36 +38,33 @@ impl<M> Default for Memories<M> {
 const MAX_SHAPES: usize = 1024;
 
 impl<M: Default> Memories<M> {
-    /// The memory for shapes with this hash (see [`ShapeHash`]); the caller checks that it
-    /// holds this very shape, and teaches it when not.
-    pub fn get(&mut self, hash: u64) -> &mut M {
+    /// The memory of the layer shape `shape`, and whether it is new: a fresh memory the
+    /// caller has to teach the shape's layout.
+    pub fn get<I>(&mut self, shape: I) -> (&mut M, bool)
+    where
+        I: ExactSizeIterator<Item = Part> + Clone,
+    {
+        let hash = shape.clone().fold(shape.len() as u64, |h, (name, depth)| {
+            (h ^ name.as_ptr() as u64 ^ (depth as u64) << 56).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+        });
         if self.by_shape.len() >= MAX_SHAPES && !self.by_shape.contains_key(&hash) {
             self.by_shape.clear();
         }
-        self.by_shape.entry(hash).or_default()
+        let (known, memory) = self.by_shape.entry(hash).or_default();
+        let same = known.len() == shape.len()
+            && (known.iter().zip(shape.clone()))
+                .all(|(k, (name, depth))| std::ptr::eq(k.0, name) && k.1 == depth);
+        if !same {
+            known.clear();
+            known.extend(shape);
+            *memory = M::default();
+        }
+        (memory, !same)
     }
 
     #[cfg(test)]
     pub fn all(&self) -> impl Iterator<Item = &M> {
-        self.by_shape.values()
-    }
-}
-
-/// A hash of a layer's shape, fed the address of each field name (and anything else that
-/// makes the shape, such as depths) in order.
-pub struct ShapeHash(u64);
-
-impl ShapeHash {
-    pub fn new(len: usize) -> Self {
-        ShapeHash(len as u64)
-    }
-
-    pub fn add(&mut self, name: &'static str, extra: u64) {
-        self.0 = (self.0 ^ name.as_ptr() as u64 ^ extra << 56).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    }
-
-    pub fn finish(&self) -> u64 {
-        self.0
+        self.by_shape.values().map(|(_, m)| m)
     }
 }
 

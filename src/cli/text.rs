@@ -9,7 +9,7 @@ use layerscope_wire::layer::osi_name;
 use layerscope_wire::{Field, Layer, Pdu, Summary, Value};
 
 use super::out;
-use super::recall::{Heading, Memories, Printed, Recall, ShapeHash};
+use super::recall::{Heading, Memories, Printed, Recall};
 use crate::packets::Decoded;
 
 /// Writes packets as text; one per worker thread, since it remembers the last date it
@@ -26,8 +26,6 @@ pub struct TextPrinter {
 /// shape, what each field line was made of, and where the lines' text is.
 #[derive(Default)]
 struct LayerLines {
-    /// Every field's name (compared by address) and depth, in tree order.
-    shape: Vec<(&'static str, usize)>,
     /// Per field, what its line was made of; none when the line is not to be reused.
     keys: Vec<Option<LineKey>>,
     recall: Recall,
@@ -35,24 +33,10 @@ struct LayerLines {
 }
 
 impl LayerLines {
-    fn has_shape(&self, fields: &[(&Field, usize)]) -> bool {
-        self.shape.len() == fields.len()
-            && (self.shape.iter().zip(fields))
-                .all(|((name, depth), (f, d))| std::ptr::eq(*name, f.abbrev) && depth == d)
-    }
-
-    fn learn(&mut self, fields: &[(&Field, usize)]) {
-        self.shape.clear();
-        self.shape
-            .extend(fields.iter().map(|(f, d)| (f.abbrev, *d)));
-        self.keys.clear();
-        self.keys.resize_with(fields.len(), || None);
-        self.recall = Recall::default();
-    }
-
     /// Writes the field lines, reusing the text of every line whose field reads as last
     /// time.
     fn write(&mut self, out: &mut Printed, fields: &[(&Field, usize)], frame: &[u8]) {
+        self.keys.resize_with(fields.len(), || None);
         let mut printing = self.recall.print(out, fields.len());
         for (i, &(f, depth)) in fields.iter().enumerate() {
             let key = &mut self.keys[i];
@@ -173,14 +157,7 @@ impl TextPrinter {
         for l in &p.dissection.layers {
             fields.clear();
             with_depths(&l.fields, 2, &mut fields);
-            let mut shape = ShapeHash::new(fields.len());
-            for (f, depth) in &fields {
-                shape.add(f.abbrev, *depth as u64);
-            }
-            let memory = self.layers.get(shape.finish());
-            if !memory.has_shape(&fields) {
-                memory.learn(&fields);
-            }
+            let (memory, _) = self.layers.get(fields.iter().map(|(f, d)| (f.abbrev, *d)));
             memory.heading.write(printed.append(), l, |out, l| {
                 out.extend_from_slice("  ▸ ".as_bytes());
                 layer_heading(out, l);
