@@ -15,7 +15,16 @@ fn main() -> ExitCode {
                     return ExitCode::SUCCESS;
                 }
             }
-            eprintln!("layerscope: {e:#}");
+            // The capture helper has said why already; its status is ours.
+            if let Some(failed) = e.downcast_ref::<layerscope::cli::capture_cmd::HelperFailed>() {
+                return ExitCode::from(failed.0.clamp(1, 255) as u8);
+            }
+            // The message may quote a file name or a libpcap error: nothing in it may act on
+            // the terminal.
+            eprintln!(
+                "layerscope: {}",
+                layerscope_wire::escape::message(&format!("{e:#}"))
+            );
             ExitCode::from(2)
         }
     }

@@ -31,6 +31,11 @@ impl Decoder {
         }
     }
 
+    /// Feeds a packet to the analysis without keeping its dissection.
+    pub fn observe(&mut self, raw: RawPacket) {
+        self.decode(raw);
+    }
+
     pub fn decode(&mut self, raw: RawPacket) -> Decoded {
         let number = self.next_number;
         self.next_number += 1;
@@ -78,6 +83,22 @@ pub fn load(path: &Path, limit: Option<usize>) -> anyhow::Result<Capture> {
         analyzer: decoder.analyzer,
         warning,
     })
+}
+
+/// Packet `number` (from 1) of a file, analysed with every packet before it, which are
+/// dropped as they go: memory does not grow with the frame number.
+pub fn nth(path: &Path, number: u32) -> anyhow::Result<Decoded> {
+    let mut reader = open_file(path)?;
+    let mut decoder = Decoder::new(reader.link);
+    let mut seen = 0u32;
+    while let Some(raw) = reader.next_packet() {
+        seen += 1;
+        if seen == number {
+            return Ok(decoder.decode(raw));
+        }
+        decoder.observe(raw);
+    }
+    anyhow::bail!("{} has only {seen} packets", path.display())
 }
 
 /// The warning for a file that ends in a damaged or cut record after `complete` packets.

@@ -1,12 +1,12 @@
 //! `layerscope-capture`: the only part of layerscope that needs CAP_NET_RAW.
 //!
-//! The window never opens an interface itself: it runs this small program (as Wireshark
-//! runs dumpcap) and reads the pcap stream it writes to standard output. Grant the
-//! capability to this binary alone:
+//! The window, `layerscope capture` and `layerscope demo` never open an interface
+//! themselves: they run this small program (as Wireshark runs dumpcap) and read the pcap
+//! stream or file it writes. It opens the interface, drops every capability, and only
+//! copies packets: it never dissects them. Let one group run it (see README):
 //!
-//!     sudo setcap cap_net_raw,cap_net_admin=eip layerscope-capture
-//!
-//! and the window, which parses untrusted packets, runs without it.
+//!     sudo chgrp layerscope layerscope-capture && sudo chmod 750 layerscope-capture
+//!     sudo setcap cap_net_raw+ep layerscope-capture
 
 use std::process::ExitCode;
 
@@ -16,24 +16,25 @@ use clap::Parser;
 #[command(
     name = "layerscope-capture",
     version,
-    about = "Capture packets with libpcap and write them as pcap (the privileged half of layerscope)"
+    about = "Capture packets with libpcap and write them as pcap or pcapng (the privileged half of layerscope; it never dissects)"
 )]
 struct Args {
     #[command(flatten)]
-    capture: layerscope::cli::capture_cmd::CaptureArgs,
+    capture: layerscope::capture::helper::HelperArgs,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
-    match layerscope::cli::capture_cmd::run(args.capture) {
+    match layerscope::capture::helper::run(args.capture) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            if let Some(io) = e.downcast_ref::<std::io::Error>() {
-                if io.kind() == std::io::ErrorKind::BrokenPipe {
-                    return ExitCode::SUCCESS;
-                }
+            if layerscope::capture::helper::is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
             }
-            eprintln!("layerscope-capture: {e:#}");
+            eprintln!(
+                "layerscope-capture: {}",
+                layerscope_wire::escape::message(&format!("{e:#}"))
+            );
             ExitCode::from(2)
         }
     }

@@ -4,11 +4,13 @@
 //! pcap types stay inside this module; the rest of the program sees [`RawPacket`]s.
 
 pub mod file;
+pub mod helper;
 pub mod interfaces;
 pub mod live;
 pub mod writer;
 
 pub use file::{open_file, FileReader, ReadEnd};
+pub use helper::{is_permission_error, permission_fix};
 pub use live::{LiveCapture, LiveOptions};
 pub use writer::{Format, PacketWriter};
 
@@ -99,57 +101,4 @@ impl<'a> PacketView<'a> {
             data: &data[..data.len().min(MAX_PACKET)],
         }
     }
-}
-
-/// How to run the capture helper: `layerscope-capture` beside this program (the binary that
-/// alone gets CAP_NET_RAW), or this program's own `capture` command when it is missing.
-/// `LAYERSCOPE_CAPTURE` names another helper.
-pub struct CaptureCommand {
-    pub program: std::path::PathBuf,
-    pub args: Vec<&'static str>,
-}
-
-pub fn capture_command() -> CaptureCommand {
-    if let Some(p) = std::env::var_os("LAYERSCOPE_CAPTURE") {
-        return CaptureCommand {
-            program: p.into(),
-            args: Vec::new(),
-        };
-    }
-    let exe = std::env::current_exe().unwrap_or_else(|_| "layerscope".into());
-    // Beside us, or one level up (test binaries live in target/*/deps/).
-    let dirs = [exe.parent(), exe.parent().and_then(|d| d.parent())];
-    for dir in dirs.into_iter().flatten() {
-        let helper = dir.join("layerscope-capture");
-        if helper.is_file() {
-            return CaptureCommand {
-                program: helper,
-                args: Vec::new(),
-            };
-        }
-    }
-    CaptureCommand {
-        program: exe,
-        args: vec!["capture"],
-    }
-}
-
-/// The fix for a capture that was refused for lack of privilege.
-pub fn permission_fix() -> String {
-    let exe = std::env::current_exe()
-        .map(|p| p.display().to_string())
-        .unwrap_or_else(|_| "layerscope".to_string());
-    format!(
-        "capturing needs the CAP_NET_RAW capability (or root). Grant it to this binary once:\n\
-         \n    sudo setcap cap_net_raw,cap_net_admin=eip {exe}\n\n\
-         (every rebuild drops it again), or run as root, or open a saved capture instead."
-    )
-}
-
-/// True when a libpcap error message means "not allowed".
-pub fn is_permission_error(msg: &str) -> bool {
-    let m = msg.to_ascii_lowercase();
-    m.contains("operation not permitted")
-        || m.contains("permission denied")
-        || m.contains("you don't have permission")
 }

@@ -4,13 +4,13 @@
 
 use std::io::{BufRead, BufReader, BufWriter, Write};
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::sync::mpsc;
 use std::time::Duration;
 
 use clap::Args;
 
-use crate::capture::capture_command;
+use crate::capture::helper::{self, Output, Request};
 use crate::demo::Scenario;
 
 #[derive(Args, Debug)]
@@ -42,16 +42,12 @@ impl Recorder {
         filter: &str,
         path: &std::path::Path,
     ) -> anyhow::Result<Recorder> {
-        let helper = capture_command();
-        let mut child = Command::new(&helper.program)
-            .args(&helper.args)
-            .args(["-i", interface, "-f", filter, "-w"])
-            .arg(path)
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped())
-            .spawn()
-            .map_err(|e| anyhow::anyhow!("cannot start {}: {e}", helper.program.display()))?;
+        let request = Request {
+            interface: interface.to_string(),
+            filter: filter.to_string(),
+            ..Request::default()
+        };
+        let mut child = helper::spawn(&request, Output::File(path))?;
         let err = child
             .stderr
             .take()
@@ -99,13 +95,16 @@ impl Recorder {
 
 pub fn run(args: DemoArgs) -> anyhow::Result<()> {
     let s = args.scenario;
-    let path = args.write.clone().unwrap_or_else(|| {
-        std::env::temp_dir().join(format!(
-            "layerscope-demo-{}-{}.pcapng",
-            s.name(),
-            std::process::id()
-        ))
-    });
+    let path = match &args.write {
+        Some(p) => p.clone(),
+        // A directory of our own (random name, mode 0700, created exclusively): another
+        // user cannot plant a symlink where the capture will be written.
+        None => tempfile::Builder::new()
+            .prefix("layerscope-demo-")
+            .tempdir()?
+            .keep()
+            .join(format!("{}.pcapng", s.name())),
+    };
     let filter = s.filter();
     eprintln!(
         "demo {}: {} (capture filter \"{filter}\")",
@@ -133,9 +132,9 @@ pub fn run(args: DemoArgs) -> anyhow::Result<()> {
     std::thread::sleep(Duration::from_millis(300));
     let summary = recorder.stop()?;
     result?;
-    eprintln!("{summary}");
-    eprintln!("wrote {}", path.display());
-    let cap = crate::packets::load(&path, None)?;
+    super::say(&summary);
+    super::say(&format!("wrote {}", path.display()));
+    let cap = super::flow::Flows::read(&path)?;
     let out = std::io::stdout();
     let mut out = BufWriter::new(out.lock());
     super::flow::write_flows(&mut out, &cap, None)?;

@@ -138,7 +138,7 @@ pub fn run(file: &Path, format: Format, count: Option<usize>) -> anyhow::Result<
     // A closed pipe (`layerscope dissect f | head`) ends here too; `main` says nothing of it.
     written?;
     if let Some(ReadEnd::Damaged(msg)) = reader.end() {
-        eprintln!("warning: {}", damaged_warning(file, read, msg));
+        super::say(&format!("warning: {}", damaged_warning(file, read, msg)));
     }
     Ok(())
 }

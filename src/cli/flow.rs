@@ -1,14 +1,19 @@
 //! `layerscope flow`: a text ladder (sequence) diagram per TCP stream and UDP conversation,
 //! with each endpoint's TCP state between the arrows.
+//!
+//! The ladders are printed per stream, not in capture order, so every packet is needed
+//! until the end; a whole dissection per packet (~10 KB) made 100,000 SYNs take a gigabyte.
+//! A [`Flows`] keeps a compact row per packet instead: what the ladder prints of it.
 
 use std::io::{self, Write};
+use std::path::Path;
 
 use layerscope_wire::analysis::{Analysis, TcpState};
 use layerscope_wire::proto::tcp::{flag_names, ACK};
-use layerscope_wire::Protocol;
+use layerscope_wire::{Analyzer, LinkType, Protocol};
 
-use crate::packets::Capture;
-
+use crate::capture::{open_file, ReadEnd};
+use crate::packets::{damaged_warning, Decoder};
 const ARROW: usize = 46;
 const STATE: usize = 13;
 
@@ -29,16 +34,102 @@ fn state(s: TcpState) -> String {
     format!("{:<width$}", s.name(), width = STATE)
 }
 
+/// What a ladder shows of one packet.
+pub struct FlowRow {
+    ts_ns: i128,
+    /// TCP flags, 0 for other packets.
+    flags: u16,
+    /// `udp.length`, when the packet has a UDP header.
+    udp_length: Option<u64>,
+    /// The payload's `data.text`, when it has one (at most 4 KB: the dissector's limit).
+    text: Option<Box<str>>,
+    analysis: Analysis,
+}
+
+/// A capture read for its ladders: a compact row per packet and the conversation tables.
+pub struct Flows {
+    pub link: LinkType,
+    rows: Vec<FlowRow>,
+    pub analyzer: Analyzer,
+    /// Set when the file was damaged or cut short: every packet before it has a row.
+    pub warning: Option<String>,
+}
+
+impl Flows {
+    /// Reads a file (`-` for standard input), dissecting each packet once and keeping only
+    /// its row.
+    pub fn read(path: &Path) -> anyhow::Result<Flows> {
+        let mut reader = open_file(path)?;
+        let mut decoder = Decoder::new(reader.link);
+        let mut rows = Vec::new();
+        while let Some(raw) = reader.next_packet() {
+            let p = decoder.decode(raw);
+            let flags = p
+                .dissection
+                .layer(Protocol::Tcp)
+                .and_then(|l| l.field("tcp.flags"))
+                .and_then(|f| f.as_u64())
+                .unwrap_or(0) as u16;
+            let udp_length = p
+                .dissection
+                .layer(Protocol::Udp)
+                .and_then(|l| l.field("udp.length"))
+                .and_then(|f| f.as_u64());
+            let text = p
+                .dissection
+                .layers
+                .last()
+                .and_then(|l| l.field("data.text"))
+                .map(|f| f.display(&p.raw.data).into_boxed_str());
+            rows.push(FlowRow {
+                ts_ns: p.raw.timestamp_ns(),
+                flags,
+                udp_length,
+                text,
+                analysis: p.analysis,
+            });
+        }
+        let warning = match reader.end() {
+            Some(ReadEnd::Damaged(msg)) => Some(damaged_warning(path, rows.len(), msg)),
+            _ => None,
+        };
+        Ok(Flows {
+            link: decoder.link,
+            rows,
+            analyzer: decoder.analyzer,
+            warning,
+        })
+    }
+
+    /// The frame numbers the ladders of `stream` (or of everything) show.
+    fn drawn_frames(&self, stream: Option<u32>) -> Vec<u32> {
+        let mut frames: Vec<u32> = Vec::new();
+        for s in &self.analyzer.tcp.streams {
+            if stream.is_none_or(|f| f == s.index) {
+                frames.extend(&s.frames);
+            }
+        }
+        if stream.is_none() {
+            for c in &self.analyzer.udp.conversations {
+                frames.extend(&c.frames);
+            }
+        }
+        frames.sort_unstable();
+        frames.dedup();
+        frames
+    }
+}
+
 /// Writes every TCP stream's ladder, then every UDP conversation's.
 pub fn write_flows(
     out: &mut impl Write,
-    cap: &Capture,
+    cap: &Flows,
     stream_filter: Option<u32>,
 ) -> io::Result<()> {
-    let first_ns = cap.packets.first().map_or(0, |p| p.raw.timestamp_ns());
+    let first_ns = cap.rows.first().map_or(0, |p| p.ts_ns);
     // Differences of exact integers: f64 epoch times keep only ~0.2 µs.
-    let since_first = |p: &crate::packets::Decoded| (p.raw.timestamp_ns() - first_ns) as f64 * 1e-9;
-    let by_number = |n: u32| cap.packets.get(n as usize - 1);
+    let since_first = |p: &FlowRow| (p.ts_ns - first_ns) as f64 * 1e-9;
+    let by_number = |n: u32| cap.rows.get(n as usize - 1);
     for s in &cap.analyzer.tcp.streams {
         if stream_filter.is_some_and(|f| f != s.index) {
             continue;
@@ -73,11 +164,7 @@ pub fn write_flows(
             let Analysis::Tcp(t) = &p.analysis else {
                 continue;
             };
-            let tcp = p.dissection.layer(Protocol::Tcp);
-            let flags = tcp
-                .and_then(|l| l.field("tcp.flags"))
-                .and_then(|f| f.as_u64())
-                .unwrap_or(0) as u16;
+            let flags = p.flags;
             let mut label = format!("[{}] Seq={}", flag_names(flags), t.seq);
             if flags & ACK != 0 {
                 label.push_str(&format!(" Ack={}", t.ack));
@@ -92,13 +179,8 @@ pub fn write_flows(
             for (_, text) in t.notes.list() {
                 notes.push(text);
             }
-            if let Some(text) = p
-                .dissection
-                .layers
-                .last()
-                .and_then(|l| l.field("data.text"))
-            {
-                notes.push(format!("data {}", text.display(&p.raw.data)));
+            if let Some(text) = &p.text {
+                notes.push(format!("data {text}"));
             }
             writeln!(
                 out,
@@ -127,20 +209,9 @@ pub fn write_flows(
             let Analysis::Udp(u) = &p.analysis else {
                 continue;
             };
-            let len = p
-                .dissection
-                .layer(Protocol::Udp)
-                .and_then(|l| l.field("udp.length"))
-                .and_then(|f| f.as_u64())
-                .unwrap_or(8);
+            let len = p.udp_length.unwrap_or(8);
             let label = format!("UDP Len={}", len.saturating_sub(8));
-            let text = p
-                .dissection
-                .layers
-                .last()
-                .and_then(|l| l.field("data.text"))
-                .map(|f| f.display(&p.raw.data))
-                .unwrap_or_default();
+            let text = p.text.as_deref().unwrap_or_default();
             writeln!(
                 out,
                 "{:>6} {:>10.6}  {:<STATE$} {} {:<STATE$}  {}",
@@ -157,32 +228,76 @@ pub fn write_flows(
     Ok(())
 }
 
+/// The most arrows one drawing holds. A ladder picture is for one conversation, or a
+/// few: past this the picture is unreadable, and its size (a PNG at twice the screen's
+/// scale takes ~1.4 MB of pixels an arrow) would not fit in memory.
+pub const MAX_DRAWN_ARROWS: usize = 5_000;
+
 /// The ladders of a capture as one drawing: every TCP stream (or just `stream`), then
-/// every UDP conversation when no stream is chosen.
-pub fn draw(cap: &Capture, stream: Option<u32>, raw: bool, dark: bool) -> crate::diagram::Drawing {
+/// every UDP conversation when no stream is chosen. Reads the file a second time for the
+/// bytes of the drawn frames alone.
+pub fn draw(
+    path: &Path,
+    flows: &Flows,
+    stream: Option<u32>,
+    raw: bool,
+    dark: bool,
+) -> anyhow::Result<crate::diagram::Drawing> {
     use crate::diagram::ladder::{self, Input, Kind};
-    let first = cap
-        .packets
-        .first()
-        .map_or(0, |p| p.raw.ts_sec * 1_000_000_000 + p.raw.ts_nsec as i64);
+    let wanted = flows.drawn_frames(stream);
+    if wanted.len() > MAX_DRAWN_ARROWS {
+        anyhow::bail!(
+            "the ladder would have {} arrows, more than a picture can show ({MAX_DRAWN_ARROWS}); \
+             draw one conversation with --stream N (the text ladder above lists them)",
+            wanted.len()
+        );
+    }
+    // The drawn frames' bytes, in capture order.
+    let mut frames: Vec<(u32, i128, Vec<u8>)> = Vec::with_capacity(wanted.len());
+    let mut reader = open_file(path)?;
+    let mut next = wanted.iter().peekable();
+    let mut number = 0u32;
+    while next.peek().is_some() {
+        let Some(raw) = reader.next_packet() else {
+            break;
+        };
+        number += 1;
+        if next.next_if(|&&n| n == number).is_some() {
+            frames.push((number, raw.timestamp_ns(), raw.data));
+        }
+    }
+    let first = flows.rows.first().map_or(0, |r| r.ts_ns) as i64;
     let inputs = || {
-        cap.packets.iter().map(|p| Input {
-            index: p.number - 1,
-            ts_ns: p.raw.ts_sec * 1_000_000_000 + p.raw.ts_nsec as i64,
-            data: &p.raw.data,
-            analysis: &p.analysis,
+        frames.iter().filter_map(|(n, ts, data)| {
+            Some(Input {
+                index: n - 1,
+                ts_ns: *ts as i64,
+                data,
+                analysis: &flows.rows.get(*n as usize - 1)?.analysis,
+            })
         })
     };
     let mut ladders = Vec::new();
-    for s in &cap.analyzer.tcp.streams {
+    for s in &flows.analyzer.tcp.streams {
         if stream.is_none_or(|f| f == s.index) {
-            ladders.extend(ladder::build(Kind::Tcp, s.index, cap.link, first, inputs()));
+            ladders.extend(ladder::build(
+                Kind::Tcp,
+                s.index,
+                flows.link,
+                first,
+                inputs(),
+            ));
         }
     }
     if stream.is_none() {
-        for i in 0..cap.analyzer.udp.conversations.len() as u32 {
-            ladders.extend(ladder::build(Kind::Udp, i, cap.link, first, inputs()));
+        for i in 0..flows.analyzer.udp.conversations.len() as u32 {
+            ladders.extend(ladder::build(Kind::Udp, i, flows.link, first, inputs()));
         }
     }
-    ladder::draw(&ladders, crate::diagram::Palette::new(dark), raw, None)
+    Ok(ladder::draw(
+        &ladders,
+        crate::diagram::Palette::new(dark),
+        raw,
+        None,
+    ))
 }

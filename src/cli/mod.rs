@@ -18,6 +18,12 @@ use clap::{Parser, Subcommand};
 
 use crate::echo::{self, Mode, Proto};
 
+/// A line for the user on standard error, with anything in it that a terminal would act
+/// on (a file name, a libpcap message quoting packet or file bytes) made visible.
+pub fn say(text: &str) {
+    eprintln!("{}", layerscope_wire::escape::message(text));
+}
+
 /// The capture opened when no file is named.
 pub const BUNDLED_CAPTURE: &str =
     concat!(env!("CARGO_MANIFEST_DIR"), "/captures/tcp-echo-ipv4.pcapng");
@@ -279,20 +285,25 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             raw,
             theme,
         }) => {
-            let cap = crate::packets::load(&file, None)?;
+            let cap = flow::Flows::read(&file)?;
             let out = std::io::stdout();
             let mut out = BufWriter::new(out.lock());
             flow::write_flows(&mut out, &cap, stream)?;
             out.flush()?;
             if svg.is_some() || png.is_some() {
-                let drawing = flow::draw(&cap, stream, raw, theme == Theme::Dark);
+                if file == Path::new("-") {
+                    anyhow::bail!(
+                        "drawing needs a capture file that can be read twice, not a stream"
+                    );
+                }
+                let drawing = flow::draw(&file, &cap, stream, raw, theme == Theme::Dark)?;
                 for path in [svg, png].into_iter().flatten() {
                     crate::diagram::export::save(&drawing, &path)?;
-                    eprintln!("wrote {}", path.display());
+                    say(&format!("wrote {}", path.display()));
                 }
             }
             if let Some(w) = &cap.warning {
-                eprintln!("warning: {w}");
+                say(&format!("warning: {w}"));
             }
             Ok(())
         }
@@ -323,11 +334,8 @@ fn draw_packet(
     output: &Path,
     dark: bool,
 ) -> anyhow::Result<()> {
-    let count = frame.max(1) as usize;
-    let cap = crate::packets::load(file, Some(count))?;
-    let p = cap.packets.get(count - 1).ok_or_else(|| {
-        anyhow::anyhow!("{} has only {} packets", file.display(), cap.packets.len())
-    })?;
+    let p = crate::packets::nth(file, frame.max(1))?;
+    let p = &p;
     let palette = crate::diagram::Palette::new(dark);
     let drawing = match view {
         DrawView::Encapsulation => {
@@ -339,7 +347,7 @@ fn draw_packet(
         }
     };
     crate::diagram::export::save(&drawing, output)?;
-    eprintln!("wrote {}", output.display());
+    say(&format!("wrote {}", output.display()));
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::io::Write;
 
+use layerscope_wire::escape;
 use layerscope_wire::field::Base;
 use layerscope_wire::layer::osi_name;
 use layerscope_wire::{Field, Layer, Pdu, Summary, Value};
@@ -145,13 +146,13 @@ impl TextPrinter {
         out.extend_from_slice(" s)\n  ".as_bytes());
         self.summary.fill(&p.dissection, &p.raw.data, &p.analysis);
         let s = &self.summary;
-        out.extend_from_slice(s.src.as_bytes());
+        escape::write_field(out, &s.src);
         out.extend_from_slice(" → ".as_bytes());
-        out.extend_from_slice(s.dst.as_bytes());
+        escape::write_field(out, &s.dst);
         out.extend_from_slice(b"  ");
-        out.extend_from_slice(s.protocol.as_bytes());
+        escape::write_field(out, s.protocol);
         out.extend_from_slice(b"  ");
-        out.extend_from_slice(s.info.as_bytes());
+        escape::write_field(out, &s.info);
         out.push(b'\n');
         let mut fields = Vec::with_capacity(64);
         for l in &p.dissection.layers {
@@ -231,7 +232,8 @@ fn write_display(out: &mut Vec<u8>, f: &Field, frame: &[u8]) {
         Value::Ipv6(a) => {
             let _ = write!(out, "{a}");
         }
-        Value::Text(t) => out.extend_from_slice(t.as_bytes()),
+        // Packet text (an HTTP request line) must not act on the reader's terminal.
+        Value::Text(t) => escape::write_field(out, t),
         Value::Ascii => out.extend_from_slice(frame.get(f.bytes.clone()).unwrap_or(&[])),
         Value::Bytes => out::hex_bytes(out, frame.get(f.bytes.clone()).unwrap_or(&[]), 32),
         Value::None => {}
@@ -320,17 +322,15 @@ fn write_summary_line(out: &mut Vec<u8>, p: &Decoded, s: &Summary, first_ns: i12
         out::seconds(o, p.raw.timestamp_ns() - first_ns, 6)
     });
     out.push(b' ');
-    out::padded(out, 15, true, |o| o.extend_from_slice(s.src.as_bytes()));
+    out::padded(out, 15, true, |o| escape::write_field(o, &s.src));
     out.extend_from_slice(" → ".as_bytes());
-    out::padded(out, 15, false, |o| o.extend_from_slice(s.dst.as_bytes()));
+    out::padded(out, 15, false, |o| escape::write_field(o, &s.dst));
     out.push(b' ');
-    out::padded(out, 6, false, |o| {
-        o.extend_from_slice(s.protocol.as_bytes())
-    });
+    out::padded(out, 6, false, |o| escape::write_field(o, s.protocol));
     out.push(b' ');
     out::padded(out, 5, true, |o| out::uint(o, p.raw.orig_len as u64));
     out.push(b' ');
-    out.extend_from_slice(s.info.as_bytes());
+    escape::write_field(out, &s.info);
     out.push(b'\n');
 }
 

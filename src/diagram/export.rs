@@ -125,6 +125,9 @@ pub fn to_svg(d: &Drawing) -> String {
 }
 
 /// Renders the drawing to PNG at `scale` (2.0 gives crisp slides).
+/// The largest PNG rendered: 64 million pixels (256 MB while it is encoded).
+pub const MAX_PNG_PIXELS: u64 = 64_000_000;
+
 pub fn to_png(d: &Drawing, scale: f32) -> anyhow::Result<Vec<u8>> {
     let svg = to_svg(d);
     let mut opt = resvg::usvg::Options::default();
@@ -135,11 +138,25 @@ pub fn to_png(d: &Drawing, scale: f32) -> anyhow::Result<Vec<u8>> {
         db.set_sans_serif_family("Hack");
     }
     let tree = resvg::usvg::Tree::from_str(&svg, &opt).context("cannot lay out the SVG")?;
-    let size = tree
-        .size()
-        .to_int_size()
-        .scale_by(scale)
-        .context("image too large")?;
+    let base = tree.size().to_int_size();
+    // Drawn at `scale` for sharp slides, at 1 when that would be too large, refused when
+    // even that is: the pixels are held in memory (4 bytes each) while encoding.
+    let pixels = |s: f32| base.width() as f64 * base.height() as f64 * (s as f64).powi(2);
+    let scale = if pixels(scale) <= MAX_PNG_PIXELS as f64 {
+        scale
+    } else {
+        1.0
+    };
+    if pixels(scale) > MAX_PNG_PIXELS as f64 {
+        anyhow::bail!(
+            "a PNG of this picture would be {} × {} pixels, more than {} million: write SVG \
+             instead, or draw less (one stream, or fewer packets)",
+            base.width(),
+            base.height(),
+            MAX_PNG_PIXELS / 1_000_000
+        );
+    }
+    let size = base.scale_by(scale).context("image too large")?;
     let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height())
         .context("image too large to render")?;
     resvg::render(

@@ -48,7 +48,10 @@ pub struct Server {
 
 /// Logs one line about the server's activity to stderr; the CLI shows it.
 fn log(msg: impl AsRef<str>) {
-    eprintln!("[server] {}", msg.as_ref());
+    eprintln!(
+        "[server] {}",
+        layerscope_wire::escape::message(msg.as_ref())
+    );
 }
 
 impl Server {

@@ -344,23 +344,17 @@ impl App {
             self.capture_filter_error = Some(e);
             return;
         }
-        let helper = capture::capture_command();
-        let spawned = std::process::Command::new(&helper.program)
-            .args(&helper.args)
-            .args(["-i", &interface, "-f", &filter, "-w", "-"])
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn();
-        let child = match spawned {
+        let request = capture::helper::Request {
+            interface: interface.clone(),
+            filter: filter.clone(),
+            ..Default::default()
+        };
+        let child = match capture::helper::spawn(&request, capture::helper::Output::Pipe) {
             Ok(c) => c,
             Err(e) => {
                 self.notice = Some(Notice {
                     error: true,
-                    text: format!(
-                        "cannot start the capture helper {}: {e}",
-                        helper.program.display()
-                    ),
+                    text: format!("{e:#}"),
                 });
                 return;
             }

@@ -7,6 +7,7 @@
 
 pub mod analysis;
 mod dissect;
+pub mod escape;
 pub mod explain;
 pub mod field;
 pub mod filter;

@@ -13,18 +13,15 @@ fn permission(app: &mut App, ctx: &egui::Context) {
     let Some(problem) = app.permission_problem.clone() else {
         return;
     };
-    let helper = crate::capture::capture_command().program;
-    let command = format!(
-        "sudo setcap cap_net_raw,cap_net_admin=eip {}",
-        helper.display()
-    );
+    let command = crate::capture::helper::permission_commands().join("\n");
     let modal = egui::Modal::new(egui::Id::unique("permission")).show(ctx, |ui| {
         ui.set_max_width(560.0);
         ui.heading("Capturing needs permission");
         ui.label(
             "Reading packets from an interface needs the CAP_NET_RAW capability (or root). \
              layerscope keeps that privilege in one small helper, which captures and streams \
-             the packets to this window. Give the helper the capability once, in a terminal:",
+             the packets to this window and gives the privilege up once the interface is \
+             open. Let your group run the helper, once, in a terminal:",
         );
         ui.add_space(4.0);
         ui.horizontal(|ui| {
@@ -34,9 +31,12 @@ fn permission(app: &mut App, ctx: &egui::Context) {
             }
         });
         ui.label(
-            egui::RichText::new("Every rebuild of the binary drops the capability again.")
-                .small()
-                .weak(),
+            egui::RichText::new(
+                "Log out and in again after joining the group. Every rebuild of the helper \
+                 drops the capability again.",
+            )
+            .small()
+            .weak(),
         );
         ui.collapsing("What libpcap said", |ui| {
             ui.label(egui::RichText::new(problem.lines().next().unwrap_or("")).monospace());

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::endpoint::{Endpoint, Segment};
 use crate::field::{Field, Value};
 use crate::layer::{Dissection, Protocol};
-use crate::proto::tcp::{ACK, FIN, RST, SYN};
+use crate::proto::tcp::{ACK, FIN, MAX_WINDOW_SHIFT, RST, SYN};
 
 /// RFC 9293 connection states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -202,7 +202,7 @@ impl WindowScale {
         match self {
             WindowScale::Unknown => -1,
             WindowScale::NotUsed => -2,
-            WindowScale::Shift(s) => 1i64 << s.min(30),
+            WindowScale::Shift(s) => 1i64 << s.min(MAX_WINDOW_SHIFT),
         }
     }
 }
@@ -372,7 +372,8 @@ impl Tracker {
         }
         if syn {
             s.flows[f].syn_seen = true;
-            s.flows[f].win_scale = seg.wscale;
+            // A shift above 14 is used as 14 (RFC 7323 §2.3), as tshark does.
+            s.flows[f].win_scale = seg.wscale.map(|sh| sh.min(MAX_WINDOW_SHIFT));
             if from_client {
                 s.client_isn = Some(seg.seq);
             } else {
@@ -398,7 +399,7 @@ impl Tracker {
             })
         };
         let window = match scale {
-            Some(WindowScale::Shift(sh)) => (seg.window as u32) << sh.min(14),
+            Some(WindowScale::Shift(sh)) => (seg.window as u32) << sh.min(MAX_WINDOW_SHIFT),
             _ => seg.window as u32,
         };
 

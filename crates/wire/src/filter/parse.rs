@@ -34,8 +34,11 @@ pub struct Literal {
 /// A filter expression.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Expr {
-    And(Box<Expr>, Box<Expr>),
-    Or(Box<Expr>, Box<Expr>),
+    /// Every term holds. A chain `a && b && c` is one node with three terms, not a tree
+    /// as deep as the chain, so a long chain costs no stack to evaluate or to drop.
+    And(Vec<Expr>),
+    /// Some term holds (one node per chain, as [`Expr::And`]).
+    Or(Vec<Expr>),
     Not(Box<Expr>),
     /// A protocol or field name on its own: true when present.
     Present(String),
@@ -259,10 +262,17 @@ fn byte_string(text: &str) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// How deeply parentheses and `!` may nest. The parser, the evaluators and the drop of an
+/// expression recurse once per level, so without a limit a pasted filter of a few thousand
+/// `(` overflows the stack and aborts the program; no filter a person writes comes near.
+pub const MAX_DEPTH: usize = 256;
+
 struct Parser<'t> {
     toks: Vec<Token>,
     at: usize,
     text: &'t str,
+    /// Parentheses and `!` open around the token at `at`.
+    depth: usize,
 }
 
 impl Parser<'_> {
@@ -275,29 +285,52 @@ impl Parser<'_> {
     }
 
     fn or(&mut self) -> Result<Expr, FilterError> {
-        let mut left = self.and()?;
+        let first = self.and()?;
+        if !matches!(self.peek(), Some(Token { tok: Tok::Or, .. })) {
+            return Ok(first);
+        }
+        let mut terms = vec![first];
         while matches!(self.peek(), Some(Token { tok: Tok::Or, .. })) {
             self.at += 1;
-            let right = self.and()?;
-            left = Expr::Or(Box::new(left), Box::new(right));
+            terms.push(self.and()?);
         }
-        Ok(left)
+        Ok(Expr::Or(terms))
     }
 
     fn and(&mut self) -> Result<Expr, FilterError> {
-        let mut left = self.not()?;
+        let first = self.not()?;
+        if !matches!(self.peek(), Some(Token { tok: Tok::And, .. })) {
+            return Ok(first);
+        }
+        let mut terms = vec![first];
         while matches!(self.peek(), Some(Token { tok: Tok::And, .. })) {
             self.at += 1;
-            let right = self.not()?;
-            left = Expr::And(Box::new(left), Box::new(right));
+            terms.push(self.not()?);
         }
-        Ok(left)
+        Ok(Expr::And(terms))
+    }
+
+    /// One more level of nesting at the current token, refused past [`MAX_DEPTH`].
+    fn descend(&mut self) -> Result<(), FilterError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            let (pos, len) = self.toks.get(self.at).map_or((0, 1), |t| (t.pos, t.len));
+            return Err(err(
+                pos,
+                len,
+                format!("nested more than {MAX_DEPTH} levels deep"),
+            ));
+        }
+        Ok(())
     }
 
     fn not(&mut self) -> Result<Expr, FilterError> {
         if matches!(self.peek(), Some(Token { tok: Tok::Not, .. })) {
+            self.descend()?;
             self.at += 1;
-            return Ok(Expr::Not(Box::new(self.not()?)));
+            let e = Expr::Not(Box::new(self.not()?));
+            self.depth -= 1;
+            return Ok(e);
         }
         self.primary()
     }
@@ -309,8 +342,10 @@ impl Parser<'_> {
         let (pos, len) = (t.pos, t.len);
         match t.tok.clone() {
             Tok::Open => {
+                self.descend()?;
                 self.at += 1;
                 let e = self.or()?;
+                self.depth -= 1;
                 match self.peek() {
                     Some(Token {
                         tok: Tok::Close, ..
@@ -368,7 +403,12 @@ pub(super) fn parse(text: &str) -> Result<Expr, FilterError> {
     if toks.is_empty() {
         return Err(err(0, 1, "the filter is empty"));
     }
-    let mut p = Parser { toks, at: 0, text };
+    let mut p = Parser {
+        toks,
+        at: 0,
+        text,
+        depth: 0,
+    };
     let e = p.or()?;
     if let Some(t) = p.peek() {
         let msg = match t.tok {
@@ -388,7 +428,32 @@ mod tests {
     #[test]
     fn precedence_and_binds_tighter_than_or() {
         let e = parse("udp or tcp and arp").expect("parses");
-        assert!(matches!(e, Expr::Or(_, r) if matches!(*r, Expr::And(_, _))));
+        assert!(matches!(&e, Expr::Or(t) if t.len() == 2 && matches!(t[1], Expr::And(_))));
+    }
+
+    #[test]
+    fn chains_are_flat_and_nesting_is_bounded() {
+        let chain = vec!["tcp"; 50_000].join(" && ");
+        assert!(matches!(parse(&chain), Ok(Expr::And(t)) if t.len() == 50_000));
+        let ok = format!("{}tcp{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+        assert!(parse(&ok).is_ok());
+        let nots = format!("{}tcp", "!".repeat(MAX_DEPTH));
+        assert!(parse(&nots).is_ok());
+        for (deep, at) in [
+            (
+                format!("{}tcp{}", "(".repeat(6000), ")".repeat(6000)),
+                MAX_DEPTH,
+            ),
+            (format!("{}tcp", "!".repeat(14_000)), MAX_DEPTH),
+            (
+                format!("udp || {}tcp", "! (".repeat(200)),
+                7 + 3 * (MAX_DEPTH / 2),
+            ),
+        ] {
+            let e = parse(&deep).expect_err("too deep");
+            assert_eq!(e.position, at, "{}", e.message);
+            assert!(e.message.contains("nested more than 256"), "{}", e.message);
+        }
     }
 
     #[test]

@@ -78,7 +78,7 @@ fn is_quick_field(name: &str) -> bool {
 /// field's bytes, so it is left to the full evaluation.
 pub(super) fn is_quick(e: &Expr) -> bool {
     match e {
-        Expr::And(a, b) | Expr::Or(a, b) => is_quick(a) && is_quick(b),
+        Expr::And(terms) | Expr::Or(terms) => terms.iter().all(is_quick),
         Expr::Not(a) => is_quick(a),
         Expr::Present(name) => QUICK_PROTOCOLS.contains(&name.as_str()) || is_quick_field(name),
         Expr::Compare(name, op, _) => *op != Cmp::Contains && is_quick_field(name),
@@ -107,8 +107,8 @@ pub(super) fn eval(e: &Expr, facts: &QuickFacts) -> Option<bool> {
 impl Quick<'_> {
     fn eval(&self, e: &Expr) -> bool {
         match e {
-            Expr::And(a, b) => self.eval(a) && self.eval(b),
-            Expr::Or(a, b) => self.eval(a) || self.eval(b),
+            Expr::And(terms) => terms.iter().all(|t| self.eval(t)),
+            Expr::Or(terms) => terms.iter().any(|t| self.eval(t)),
             Expr::Not(a) => !self.eval(a),
             Expr::Present(name) => match name.as_str() {
                 "ip" | "ipv6" | "tcp" | "udp" => self.has_protocol(name),

@@ -25,6 +25,9 @@ pub mod field {
 }
 pub const MIN_HEADER_LEN: usize = field::OPTIONS;
 
+/// The largest window scale shift in use (RFC 7323 §2.3): a larger one counts as 14.
+pub const MAX_WINDOW_SHIFT: u8 = 14;
+
 /// Where [`layer`] puts some of its fields in the layer's field list: the analysis inserts
 /// its own fields next to them and looks there first instead of scanning the names.
 pub mod position {
@@ -263,7 +266,9 @@ fn options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
                 vec![h.uint("tcp.options.mss_val", "MSS Value", r(2, 4))],
             ),
             (3, 3) => {
-                let shift = h.u8(off + 2);
+                // RFC 7323 §2.3: a shift above 14 is logged and 14 used instead; tshark
+                // shows the multiplier of the shift actually used.
+                let shift = h.u8(off + 2).min(MAX_WINDOW_SHIFT);
                 (
                     "tcp.options.wscale",
                     "Window scale",
@@ -272,7 +277,7 @@ fn options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
                         Field::new(
                             "tcp.options.wscale.multiplier",
                             "Multiplier",
-                            Value::Uint(1u64 << shift.min(30)),
+                            Value::Uint(1u64 << shift),
                             h.abs(r(2, 3)),
                         ),
                     ],

@@ -1,0 +1,219 @@
+//! Making untrusted text safe to print on a terminal.
+//!
+//! A packet's text (an HTTP request line, a payload), a capture file's name or a libpcap
+//! error quoting one can hold ESC, OSC 52 (write the clipboard), BEL, C1 controls such as
+//! CSI (0x9B) or a right-to-left override that reorders what follows. Printed raw, one
+//! segment on loopback can clear the reader's screen, retitle the window or write the
+//! clipboard. Every human-text printer and every message that quotes such text goes
+//! through here: controls, DEL, bidirectional controls and bytes that are not UTF-8 become
+//! visible escapes (`\x1b`, `\u202e`, as tshark writes them); printable Unicode — Chinese
+//! text, emoji — stays as it is.
+
+use std::borrow::Cow;
+
+/// How line breaks are treated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lines {
+    /// A value on one line: `\n`, `\r` and `\t` are escaped too, so a value cannot forge
+    /// the lines after it.
+    Escape,
+    /// A message of several lines: `\n` and `\t` stay, everything else is escaped.
+    Keep,
+}
+
+/// A field value or summary text for one line of terminal output.
+pub fn field(s: &str) -> Cow<'_, str> {
+    escape(s, Lines::Escape)
+}
+
+/// A message (errors, warnings) whose own line breaks stay.
+pub fn message(s: &str) -> Cow<'_, str> {
+    escape(s, Lines::Keep)
+}
+
+/// Bytes that may not be UTF-8, for one line: invalid bytes become `\xNN`.
+pub fn bytes(b: &[u8]) -> Cow<'_, str> {
+    match std::str::from_utf8(b) {
+        Ok(s) => field(s),
+        Err(_) => {
+            let mut out = Vec::with_capacity(b.len() + 8);
+            write_bytes(&mut out, b);
+            // Only valid UTF-8 and ASCII escapes were written.
+            Cow::Owned(String::from_utf8_lossy(&out).into_owned())
+        }
+    }
+}
+
+/// Appends `s` to `out` escaped as [`field`], without allocating: the printers' path.
+pub fn write_field(out: &mut Vec<u8>, s: &str) {
+    if is_plain(s.as_bytes()) {
+        out.extend_from_slice(s.as_bytes());
+    } else {
+        push_escaped(out, s, Lines::Escape);
+    }
+}
+
+/// Appends bytes that may not be UTF-8, escaped as [`bytes`].
+pub fn write_bytes(out: &mut Vec<u8>, mut b: &[u8]) {
+    loop {
+        match std::str::from_utf8(b) {
+            Ok(s) => return write_field(out, s),
+            Err(e) => {
+                let (good, rest) = b.split_at(e.valid_up_to());
+                // Valid by construction.
+                write_field(out, std::str::from_utf8(good).unwrap_or_default());
+                let bad = e.error_len().unwrap_or(rest.len());
+                for &byte in &rest[..bad] {
+                    push_hex(out, byte);
+                }
+                b = &rest[bad..];
+            }
+        }
+    }
+}
+
+/// True when every byte is printable ASCII (space to tilde): nothing to escape. Checked
+/// without an early exit in blocks of 32 bytes, which the compiler vectorises.
+fn is_plain(b: &[u8]) -> bool {
+    let printable = |c: &u8| c.wrapping_sub(0x20) < 0x5f;
+    let blocks = b.chunks_exact(32);
+    let rest = blocks.remainder();
+    blocks
+        .into_iter()
+        .all(|block| block.iter().fold(true, |all, c| all & printable(c)))
+        && rest.iter().all(printable)
+}
+
+fn escape(s: &str, lines: Lines) -> Cow<'_, str> {
+    if is_plain(s.as_bytes()) || !s.chars().any(|c| needs_escape(c, lines)) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = Vec::with_capacity(s.len() + 8);
+    push_escaped(&mut out, s, lines);
+    // Only whole characters of `s` and ASCII escapes were written.
+    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// Characters a terminal would act on rather than show.
+fn needs_escape(c: char, lines: Lines) -> bool {
+    match c {
+        '\n' | '\t' => lines == Lines::Escape,
+        '\0'..='\x1f' | '\x7f'..='\u{9f}' => true,
+        // Bidirectional embeddings, overrides and isolates, and the marks that steer them.
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => true,
+        '\u{200e}' | '\u{200f}' | '\u{061c}' => true,
+        // Line and paragraph separators break lines in some terminals.
+        '\u{2028}' | '\u{2029}' => true,
+        _ => false,
+    }
+}
+
+fn push_escaped(out: &mut Vec<u8>, s: &str, lines: Lines) {
+    for c in s.chars() {
+        if !needs_escape(c, lines) {
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            continue;
+        }
+        match c {
+            '\n' => out.extend_from_slice(b"\\n"),
+            '\r' => out.extend_from_slice(b"\\r"),
+            '\t' => out.extend_from_slice(b"\\t"),
+            '\x07' => out.extend_from_slice(b"\\a"),
+            '\x08' => out.extend_from_slice(b"\\b"),
+            '\x0b' => out.extend_from_slice(b"\\v"),
+            '\x0c' => out.extend_from_slice(b"\\f"),
+            c if (c as u32) < 0x80 => push_hex(out, c as u8),
+            c => {
+                let code = c as u32;
+                out.extend_from_slice(b"\\u");
+                for shift in [12, 8, 4, 0] {
+                    out.push(HEX[((code >> shift) & 0xf) as usize]);
+                }
+            }
+        }
+    }
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+fn push_hex(out: &mut Vec<u8>, b: u8) {
+    out.extend_from_slice(&[b'\\', b'x', HEX[(b >> 4) as usize], HEX[(b & 0xf) as usize]]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_controls_become_visible() {
+        let cases: &[(&str, &str)] = &[
+            ("GET / HTTP/1.1", "GET / HTTP/1.1"),
+            ("\x1b[2J\x1b]0;pwned\x07", "\\x1b[2J\\x1b]0;pwned\\a"),
+            ("\x1b]52;c;aGk=\x1b\\", "\\x1b]52;c;aGk=\\x1b\\"),
+            ("a\u{9b}31mb", "a\\u009b31mb"),
+            ("abc\u{202e}txt.exe", "abc\\u202etxt.exe"),
+            ("\u{2066}x\u{2069}", "\\u2066x\\u2069"),
+            ("del\x7f", "del\\x7f"),
+            ("line\nnext\r\n\tz", "line\\nnext\\r\\n\\tz"),
+            ("你好,服务器!", "你好,服务器!"),
+            ("小飞机 ✈ 🛩", "小飞机 ✈ 🛩"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(field(input), *want, "{input:?}");
+            let mut out = Vec::new();
+            write_field(&mut out, input);
+            assert_eq!(out, want.as_bytes(), "{input:?}");
+        }
+        assert!(matches!(field("plain"), Cow::Borrowed(_)));
+        assert!(matches!(field("中文"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn messages_keep_their_lines() {
+        assert_eq!(message("one\n\ttwo"), "one\n\ttwo");
+        assert_eq!(message("a\rb\x1bc"), "a\\rb\\x1bc");
+    }
+
+    #[test]
+    fn invalid_utf8_is_shown_byte_by_byte() {
+        assert_eq!(bytes(b"ok\xff\xfe\x1b"), "ok\\xff\\xfe\\x1b");
+        assert_eq!(bytes("中\u{202e}".as_bytes()), "中\\u202e");
+        // A cut multi-byte character at the end.
+        assert_eq!(bytes(&"中".as_bytes()[..2]), "\\xe4\\xb8");
+        let mut out = Vec::new();
+        write_bytes(&mut out, b"\xc0\x80a");
+        assert_eq!(out, b"\\xc0\\x80a");
+    }
+
+    #[test]
+    fn nothing_that_a_terminal_acts_on_survives() {
+        // Every byte value, alone and in pairs, in both modes: the result never holds a
+        // C0/C1 control (bar kept line breaks), DEL, or a bidirectional control.
+        for a in 0..=255u8 {
+            for b in [0u8, 0x1b, 0x80, 0x9b, 0xc2, 0xe2, b'a'] {
+                let input = [a, b, 0x80, 0xae];
+                for (text, keep) in [(bytes(&input).into_owned(), false)] {
+                    assert!(is_safe(&text, keep), "{input:?} -> {text:?}");
+                }
+                if let Ok(s) = std::str::from_utf8(&input) {
+                    assert!(is_safe(&message(s), true), "{input:?}");
+                }
+            }
+        }
+    }
+
+    fn is_safe(s: &str, keep_lines: bool) -> bool {
+        s.chars().all(|c| {
+            (keep_lines && (c == '\n' || c == '\t'))
+                || !needs_escape(
+                    c,
+                    if keep_lines {
+                        Lines::Keep
+                    } else {
+                        Lines::Escape
+                    },
+                )
+        })
+    }
+}

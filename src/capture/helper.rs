@@ -1,0 +1,375 @@
+//! The capture helper, `layerscope-capture`: the one program of layerscope that holds a
+//! capture privilege, and the one place that starts it.
+//!
+//! Like Wireshark's dumpcap, the helper opens the interface, sets the BPF filter, opens its
+//! output, then gives up every capability before the first packet arrives, and only copies
+//! packets to its output: it never dissects, so the bytes of hostile traffic never meet
+//! privileged code. Everything that reads packets (the window, `layerscope capture`,
+//! `layerscope demo`) runs the helper and reads its pcap stream or file.
+//!
+//! The helper is looked up beside the running binary only. An installation grants it
+//! `cap_net_raw` and lets only one group run it (see [`permission_fix`]).
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use clap::Args;
+
+use super::{Format, LiveCapture, LiveOptions, PacketWriter, MAX_PACKET};
+
+/// The helper's file name.
+pub const HELPER_NAME: &str = "layerscope-capture";
+
+/// The longest `-a duration:` accepted: a year. Anything longer is a typo, and the
+/// conversion of an unbounded float to a `Duration` would panic.
+pub const MAX_DURATION: Duration = Duration::from_secs(366 * 24 * 3600);
+
+/// Where to find the helper when not beside the running binary: set once by test and bench
+/// harnesses, whose own executables live elsewhere (`target/*/deps/`).
+static HELPER_OVERRIDE: OnceLock<PathBuf> = OnceLock::new();
+
+/// Names the helper to run instead of the one beside this executable (tests, benches).
+pub fn use_helper(path: PathBuf) {
+    let _ = HELPER_OVERRIDE.set(path);
+}
+
+/// The helper to run: the one named by [`use_helper`] or `LAYERSCOPE_CAPTURE`, else
+/// `layerscope-capture` in this executable's own directory — never a directory above it, so
+/// a binary unpacked in `/tmp/dl/` cannot be made to run a planted `/tmp/layerscope-capture`.
+pub fn helper_program() -> PathBuf {
+    if let Some(p) = HELPER_OVERRIDE.get() {
+        return p.clone();
+    }
+    if let Some(p) = std::env::var_os("LAYERSCOPE_CAPTURE") {
+        return p.into();
+    }
+    let exe = std::env::current_exe().unwrap_or_else(|_| "layerscope".into());
+    exe.parent()
+        .map_or_else(|| PathBuf::from(HELPER_NAME), |d| d.join(HELPER_NAME))
+}
+
+/// The shell commands that let the members of one group capture: the helper alone gets
+/// `cap_net_raw` (`cap_net_admin` is not needed: capturing on `lo` and other interfaces,
+/// with filters and a 32 MiB buffer, works without it), and only that group may run it,
+/// so other local users cannot read the loopback traffic of everybody's programs.
+pub fn permission_commands() -> Vec<String> {
+    let h = shell_word(&helper_program().display().to_string());
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
+        .map_or_else(|_| "$USER".to_string(), |u| shell_word(&u));
+    vec![
+        "sudo groupadd -f --system layerscope".to_string(),
+        format!("sudo usermod -aG layerscope {user}"),
+        format!("sudo chgrp layerscope {h}"),
+        format!("sudo chmod 750 {h}"),
+        format!("sudo setcap cap_net_raw+ep {h}"),
+    ]
+}
+
+/// What to say when capturing was refused: why, and [`permission_commands`].
+pub fn permission_fix() -> String {
+    let commands: String = permission_commands()
+        .iter()
+        .map(|c| format!("\n    {c}"))
+        .collect();
+    format!(
+        "capturing needs the CAP_NET_RAW capability, which layerscope keeps in its small \
+         capture helper alone. Let your group run it, once:\n{commands}\n\n\
+         then log out and in again (group membership starts with a new login). Every rebuild \
+         of the helper drops the capability again. Or run as root, or open a saved capture \
+         instead."
+    )
+}
+
+/// A word as a POSIX shell reads it: quoted when it holds anything but safe characters.
+fn shell_word(s: &str) -> String {
+    if !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"/._-+:@%".contains(&b))
+    {
+        return s.to_string();
+    }
+    format!("'{}'", s.replace('\'', r"'\''"))
+}
+
+/// True when a libpcap error message means "not allowed".
+pub fn is_permission_error(msg: &str) -> bool {
+    let m = msg.to_ascii_lowercase();
+    m.contains("operation not permitted")
+        || m.contains("permission denied")
+        || m.contains("you don't have permission")
+}
+
+/// Where the helper writes what it captures.
+#[derive(Clone, Copy, Debug)]
+pub enum Output<'a> {
+    /// A pcap stream on its standard output, piped to us.
+    Pipe,
+    /// A capture file (pcapng or pcap by its extension).
+    File(&'a Path),
+    /// A pcap stream on our own standard output, which the helper inherits.
+    Inherit,
+}
+
+/// What to capture.
+#[derive(Clone, Debug, Default)]
+pub struct Request {
+    pub interface: String,
+    /// BPF capture filter; empty captures everything.
+    pub filter: String,
+    pub count: Option<u64>,
+    pub duration: Option<Duration>,
+}
+
+/// Starts the helper. Its standard error carries its messages (a line starting
+/// "Capturing on" once it captures, a counters line at the end, or why it cannot); its
+/// standard output is the pcap stream for [`Output::Pipe`].
+pub fn spawn(request: &Request, output: Output) -> anyhow::Result<Child> {
+    let program = helper_program();
+    let mut cmd = Command::new(&program);
+    cmd.args(["-i", &request.interface, "-f", &request.filter, "-w"]);
+    match output {
+        Output::Pipe => cmd.arg("-").stdout(Stdio::piped()),
+        Output::File(path) => cmd.arg(path).stdout(Stdio::null()),
+        Output::Inherit => cmd.arg("-").stdout(Stdio::inherit()),
+    };
+    if let Some(c) = request.count {
+        cmd.args(["-c", &c.to_string()]);
+    }
+    if let Some(d) = request.duration {
+        cmd.args(["-a", &format!("duration:{}", d.as_secs_f64())]);
+    }
+    cmd.stdin(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => anyhow::anyhow!(
+                "the capture helper {} is missing: it is built and installed beside layerscope",
+                program.display()
+            ),
+            std::io::ErrorKind::PermissionDenied => anyhow::anyhow!(
+                "cannot run the capture helper {}: permission denied\n{}",
+                program.display(),
+                permission_fix()
+            ),
+            _ => anyhow::anyhow!("cannot start {}: {e}", program.display()),
+        })
+}
+
+/// The helper's command line.
+#[derive(Args, Debug)]
+pub struct HelperArgs {
+    /// Interface to capture on.
+    #[arg(short = 'i', long = "interface", default_value = "lo")]
+    pub interface: String,
+    /// BPF capture filter, e.g. "tcp port 8888".
+    #[arg(short = 'f', long = "filter", default_value = "")]
+    pub filter: String,
+    /// Write packets here (.pcapng or .pcap; `-` streams pcap to standard output).
+    #[arg(short = 'w', long = "write")]
+    pub write: PathBuf,
+    /// Stop after this many packets.
+    #[arg(short = 'c', long = "count", value_parser = clap::value_parser!(u64).range(1..))]
+    pub count: Option<u64>,
+    /// Stop condition, as in tshark: `duration:SECONDS` (at most a year).
+    #[arg(short = 'a', long = "autostop", value_parser = parse_duration)]
+    pub autostop: Option<Duration>,
+    /// Bytes kept of each packet (1 to 262144).
+    #[arg(short = 's', long = "snaplen", default_value_t = MAX_PACKET as u32,
+          value_parser = clap::value_parser!(u32).range(1..=MAX_PACKET as i64))]
+    pub snaplen: u32,
+}
+
+/// `duration:SECONDS`, positive, finite and at most [`MAX_DURATION`].
+pub fn parse_duration(spec: &str) -> Result<Duration, String> {
+    let secs = spec
+        .strip_prefix("duration:")
+        .ok_or_else(|| format!("unknown autostop condition \"{spec}\" (use duration:SECONDS)"))?;
+    let value: f64 = secs
+        .parse()
+        .map_err(|_| format!("\"{secs}\" is not a number of seconds"))?;
+    if !(value.is_finite() && value > 0.0) {
+        return Err("the capture duration must be a positive number of seconds".into());
+    }
+    Duration::try_from_secs_f64(value)
+        .ok()
+        .filter(|d| *d <= MAX_DURATION)
+        .ok_or_else(|| {
+            format!(
+                "{secs} s is longer than a capture may run (at most {} s)",
+                MAX_DURATION.as_secs()
+            )
+        })
+}
+
+/// The helper's main: open the interface and the output, drop every privilege, then copy
+/// packets until stopped (Ctrl-C, SIGINT, `-c`, `-a`, or the reader of a pipe going away).
+pub fn run(args: HelperArgs) -> anyhow::Result<()> {
+    let to_pipe = args.write == Path::new("-");
+    if to_pipe && std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "refusing to write binary pcap to a terminal: pipe it to a reader \
+             (`| layerscope -r -`), or use `layerscope capture` to see the packets"
+        );
+    }
+    if to_pipe {
+        // Streaming to a reader (the window): if the reader dies without stopping us, stop
+        // as if interrupted, instead of capturing on for nobody.
+        let _ = nix::sys::prctl::set_pdeathsig(nix::sys::signal::Signal::SIGINT);
+    }
+    let mut cap = LiveCapture::open(&LiveOptions {
+        interface: args.interface.clone(),
+        filter: args.filter.clone(),
+        snaplen: args.snaplen as i32,
+    })?;
+    let mut writer = PacketWriter::create(
+        &args.write,
+        Format::for_path(&args.write),
+        cap.link,
+        args.snaplen,
+    )?;
+    // Every packet reaches the file (or pipe) at once: if this process is killed, what it
+    // captured is still there, and a reader sees packets as they happen.
+    writer.flush_each = true;
+    drop_privileges()?;
+
+    let stopper = cap.stopper();
+    let stopped = Arc::new(AtomicBool::new(false));
+    {
+        let (stopper, stopped) = (stopper.clone(), stopped.clone());
+        // Ctrl-C ends the capture cleanly: the file is flushed and the counters printed.
+        ctrlc::set_handler(move || {
+            stopped.store(true, Ordering::SeqCst);
+            stopper.stop();
+        })?;
+    }
+    if let Some(d) = args.autostop {
+        let (stopper, stopped) = (stopper.clone(), stopped.clone());
+        std::thread::Builder::new()
+            .name("capture-timer".into())
+            .spawn(move || {
+                std::thread::sleep(d);
+                stopped.store(true, Ordering::SeqCst);
+                stopper.stop();
+            })?;
+    }
+    let filter_note = if args.filter.is_empty() {
+        String::new()
+    } else {
+        format!(" with filter \"{}\"", args.filter)
+    };
+    eprintln!(
+        "{}",
+        layerscope_wire::escape::message(&format!(
+            "Capturing on {}{filter_note} (Ctrl-C to stop)",
+            args.interface
+        ))
+    );
+    let mut n: u64 = 0;
+    while args.count.is_none_or(|c| n < c) && !stopped.load(Ordering::SeqCst) {
+        let Some(pkt) = cap.next_packet() else { break };
+        writer.write(&pkt?)?;
+        n += 1;
+    }
+    let stats = cap.stats();
+    writer.finish()?;
+    eprintln!(
+        "{n} packets captured, {} dropped by the kernel (reader too slow), {} dropped by the interface",
+        stats.dropped, stats.if_dropped
+    );
+    Ok(())
+}
+
+/// True when `e` comes from writing to a pipe whose reader has gone: a normal way for a
+/// stream to end.
+pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        let io = cause.downcast_ref::<std::io::Error>().or_else(|| {
+            match cause.downcast_ref::<pcap_file::PcapError>() {
+                Some(pcap_file::PcapError::IoError(io)) => Some(io),
+                _ => None,
+            }
+        });
+        io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Gives up every capability for good, and the right to gain any by exec. Called once the
+/// interface and the output are open: reading an open capture socket needs no privilege.
+#[cfg(target_os = "linux")]
+pub fn drop_privileges() -> anyhow::Result<()> {
+    use caps::CapSet;
+    nix::sys::prctl::set_no_new_privs()
+        .map_err(|e| anyhow::anyhow!("cannot forbid new privileges: {e}"))?;
+    // Ambient and inheritable first: they cannot hold what the permitted set lacks.
+    for set in [
+        CapSet::Ambient,
+        CapSet::Inheritable,
+        CapSet::Effective,
+        CapSet::Permitted,
+    ] {
+        caps::clear(None, set)
+            .map_err(|e| anyhow::anyhow!("cannot drop the capture privilege ({set:?}): {e}"))?;
+    }
+    let left = caps::read(None, CapSet::Permitted)
+        .map_err(|e| anyhow::anyhow!("cannot read this process's capabilities: {e}"))?;
+    if !left.is_empty() {
+        anyhow::bail!("capabilities left after dropping them: {left:?}");
+    }
+    Ok(())
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn drop_privileges() -> anyhow::Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_are_bounded_and_never_panic() {
+        assert_eq!(
+            parse_duration("duration:1.5"),
+            Ok(Duration::from_millis(1500))
+        );
+        for bad in [
+            "duration:1e30",
+            "duration:inf",
+            "duration:NaN",
+            "duration:-1",
+            "duration:0",
+            "duration:31708800.5",
+            "duration:x",
+            "5",
+        ] {
+            assert!(parse_duration(bad).is_err(), "{bad}");
+        }
+        assert!(parse_duration(&format!("duration:{}", MAX_DURATION.as_secs())).is_ok());
+    }
+
+    #[test]
+    fn shell_words_are_quoted_when_needed() {
+        assert_eq!(
+            shell_word("/usr/bin/layerscope-capture"),
+            "/usr/bin/layerscope-capture"
+        );
+        assert_eq!(shell_word("/tmp/my dir/x"), "'/tmp/my dir/x'");
+        assert_eq!(shell_word("a'b"), r"'a'\''b'");
+        assert_eq!(shell_word(""), "''");
+    }
+
+    #[test]
+    fn the_fix_names_only_the_helper_and_no_admin_capability() {
+        let fix = permission_fix();
+        assert!(fix.contains("setcap cap_net_raw+ep"), "{fix}");
+        assert!(fix.contains("chmod 750"), "{fix}");
+        assert!(!fix.contains("cap_net_admin"), "{fix}");
+        assert!(fix.contains(HELPER_NAME), "{fix}");
+    }
+}
