@@ -75,13 +75,63 @@ struct ChildHandle {
     ready: Arc<AtomicBool>,
 }
 
-/// Reads the child's pcap stream until it ends, forwarding packets.
+/// Bounds on what one live capture in the window may take. Reaching one is said in a
+/// banner; nothing is dropped silently: the safety copy stops (the packets stay in the
+/// window), or the capture stops (the packets so far stay, ready to be saved).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LiveLimits {
+    /// Bytes of the safety copy on disk.
+    pub spool_bytes: u64,
+    /// Bytes of packets held in memory (each packet counted with its index and analysis).
+    pub memory_bytes: u64,
+}
+
+/// What a packet costs in the window beyond its bytes: its index entry and analysis.
+const PACKET_OVERHEAD: u64 = 100;
+
+impl Default for LiveLimits {
+    /// 4 GiB each, or `LAYERSCOPE_MAX_SPOOL` / `LAYERSCOPE_MAX_MEMORY` (bytes, or with a
+    /// K, M or G suffix).
+    fn default() -> Self {
+        let from_env = |name: &str, default: u64| {
+            std::env::var(name)
+                .ok()
+                .and_then(|v| parse_size(&v))
+                .unwrap_or(default)
+        };
+        LiveLimits {
+            spool_bytes: from_env("LAYERSCOPE_MAX_SPOOL", 4 << 30),
+            memory_bytes: from_env("LAYERSCOPE_MAX_MEMORY", 4 << 30),
+        }
+    }
+}
+
+/// `1234`, `64K`, `512M`, `4G` (binary units).
+pub fn parse_size(text: &str) -> Option<u64> {
+    let t = text.trim();
+    let (digits, shift) = match t.char_indices().last()? {
+        (i, 'k' | 'K') => (&t[..i], 10),
+        (i, 'm' | 'M') => (&t[..i], 20),
+        (i, 'g' | 'G') => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    digits.trim().parse::<u64>().ok()?.checked_mul(1 << shift)
+}
+
+/// Megabytes, for the banners.
+fn mb(bytes: u64) -> String {
+    format!("{:.0} MB", bytes as f64 / 1e6)
+}
+
 /// Reads the child's pcap stream until it ends, forwarding packets, and writes each to the
 /// spool file first (flushed per packet), so a crash of this process loses nothing that
-/// was captured.
+/// was captured. Stops the child (SIGINT to `child_pid`) when the capture reaches its
+/// memory limit.
 fn pipe_loop(
     path: &std::path::Path,
     spool: Option<&std::path::Path>,
+    limits: LiveLimits,
+    child_pid: u32,
     ready: &AtomicBool,
     tx: &SyncSender<LiveMsg>,
 ) {
@@ -108,12 +158,35 @@ fn pipe_loop(
     if tx.send(LiveMsg::Link(reader.link)).is_err() {
         return;
     }
+    let (mut spooled, mut held) = (0u64, 0u64);
     while let Some(p) = reader.next_packet() {
         if let Some(w) = &mut spool {
-            if let Err(e) = w.write(&p) {
+            // An enhanced packet block: 32 bytes and the padded data.
+            spooled += 32 + (p.data.len() as u64).next_multiple_of(4);
+            if spooled > limits.spool_bytes {
+                let _ = tx.send(LiveMsg::Warning(format!(
+                    "the safety copy reached its limit of {} and stopped (LAYERSCOPE_MAX_SPOOL); \
+                     the capture goes on: save it before closing",
+                    mb(limits.spool_bytes)
+                )));
+                if let Some(w) = spool.take() {
+                    let _ = w.finish();
+                }
+            } else if let Err(e) = w.write(&p) {
                 let _ = tx.send(LiveMsg::Warning(format!("the safety copy stopped: {e:#}")));
                 spool = None;
             }
+        }
+        held += p.data.len() as u64 + PACKET_OVERHEAD;
+        if held > limits.memory_bytes {
+            let _ = tx.send(LiveMsg::Warning(format!(
+                "the capture stopped: it holds {} of packets, its limit (LAYERSCOPE_MAX_MEMORY); \
+                 every packet before this one is kept: save them, then capture again",
+                mb(limits.memory_bytes)
+            )));
+            use nix::sys::signal::{kill, Signal};
+            let _ = kill(nix::unistd::Pid::from_raw(child_pid as i32), Signal::SIGINT);
+            break;
         }
         if tx.send(LiveMsg::Packet(p)).is_err() {
             break;
@@ -170,6 +243,7 @@ impl Loading {
     pub fn child(
         mut child: std::process::Child,
         spool: Option<PathBuf>,
+        limits: LiveLimits,
         notify: impl Fn() + Send + 'static,
     ) -> anyhow::Result<Loading> {
         use std::os::fd::AsRawFd;
@@ -187,7 +261,7 @@ impl Loading {
             .spawn(move || {
                 // libpcap reads the pipe through its /proc path; the handle keeps it open.
                 let path = PathBuf::from(format!("/proc/self/fd/{}", stdout.as_raw_fd()));
-                pipe_loop(&path, spool.as_deref(), &ready2, &tx);
+                pipe_loop(&path, spool.as_deref(), limits, pid, &ready2, &tx);
                 drop(stdout);
                 let status = child.wait();
                 let mut err = String::new();

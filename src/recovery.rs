@@ -6,18 +6,50 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-/// `$XDG_DATA_HOME/layerscope/unsaved`, else `~/.local/share/layerscope/unsaved`.
-pub fn default_dir() -> PathBuf {
+/// `$XDG_DATA_HOME/layerscope/unsaved`, else `~/.local/share/layerscope/unsaved`; `None`
+/// without a usable home (no `HOME`, or a relative one). Never a shared directory such as
+/// `/tmp`: another user could read the copy there, or plant files in its place.
+pub fn default_dir() -> Option<PathBuf> {
+    let absolute = |p: PathBuf| p.is_absolute().then_some(p);
     let base = std::env::var_os("XDG_DATA_HOME")
         .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .unwrap_or_else(std::env::temp_dir);
-    base.join("layerscope").join("unsaved")
+        .and_then(absolute)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .map(PathBuf::from)
+                .and_then(absolute)
+                .map(|h| h.join(".local/share"))
+        })?;
+    Some(base.join("layerscope").join("unsaved"))
 }
 
-/// A new spool file name for a capture starting now in this process.
+/// Why a live capture has no safety copy when [`default_dir`] found no place for one.
+pub const NO_SPOOL_DIR: &str = "no safety copy of this capture is kept: there is no home \
+     directory to keep it in (HOME is not set). Save the capture before closing.";
+
+/// Creates `dir` (and its parents) readable by its owner alone.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)?;
+    #[cfg(unix)]
+    {
+        // An existing directory keeps its mode unless we own it and tighten it.
+        use std::os::unix::fs::PermissionsExt;
+        let meta = std::fs::metadata(dir)?;
+        if meta.permissions().mode() & 0o077 != 0 {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+        }
+    }
+    Ok(())
+}
+
+/// A new spool file name for a capture starting now in this process, in a directory
+/// readable by its owner alone.
 pub fn new_spool(dir: &Path) -> std::io::Result<PathBuf> {
-    std::fs::create_dir_all(dir)?;
+    create_private_dir(dir)?;
     let secs = SystemTime::now()
         .duration_since(SystemTime::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -103,5 +135,27 @@ mod tests {
         let claimed = claim(&dead).expect("claim");
         assert!(claimed.exists());
         assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn spool_directories_are_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let spool_dir = dir.path().join("a/b/unsaved");
+        new_spool(&spool_dir).expect("spool");
+        let mode = std::fs::metadata(&spool_dir)
+            .expect("dir")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700);
+        // A directory left open by an earlier version is tightened.
+        std::fs::set_permissions(&spool_dir, std::fs::Permissions::from_mode(0o755))
+            .expect("chmod");
+        new_spool(&spool_dir).expect("spool");
+        let mode = std::fs::metadata(&spool_dir)
+            .expect("dir")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700);
     }
 }

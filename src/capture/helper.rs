@@ -216,11 +216,10 @@ pub fn run(args: HelperArgs) -> anyhow::Result<()> {
              (`| layerscope -r -`), or use `layerscope capture` to see the packets"
         );
     }
-    if to_pipe {
-        // Streaming to a reader (the window): if the reader dies without stopping us, stop
-        // as if interrupted, instead of capturing on for nobody.
-        let _ = nix::sys::prctl::set_pdeathsig(nix::sys::signal::Signal::SIGINT);
-    }
+    // If the program that started us dies without stopping us (the window crashed, the
+    // `layerscope capture` was killed), stop as if interrupted: the file is completed, and
+    // nobody is left capturing for no one.
+    let _ = nix::sys::prctl::set_pdeathsig(nix::sys::signal::Signal::SIGINT);
     let mut cap = LiveCapture::open(&LiveOptions {
         interface: args.interface.clone(),
         filter: args.filter.clone(),

@@ -52,9 +52,6 @@ pub fn run(args: CaptureArgs) -> anyhow::Result<()> {
         count: args.count,
         duration: args.autostop,
     };
-    // Ctrl-C reaches the helper too (same terminal); it stops, flushes and reports, and we
-    // finish with it.
-    ctrlc::set_handler(|| {})?;
     let output = match &args.write {
         Some(path) if path != std::path::Path::new("-") => Output::File(path),
         // The helper writes the stream straight to our standard output.
@@ -62,6 +59,12 @@ pub fn run(args: CaptureArgs) -> anyhow::Result<()> {
         None => Output::Pipe,
     };
     let mut child = helper::spawn(&request, output)?;
+    // Ctrl-C (or SIGINT sent to us alone) stops the helper, which flushes and reports; we
+    // finish with it. From a terminal it gets the signal itself too: once is enough.
+    let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+    ctrlc::set_handler(move || {
+        let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT);
+    })?;
     let stderr = child.stderr.take();
     // The helper's messages (its "Capturing on …", its counters, its refusal) pass
     // through, escaped: they may quote a filter or a libpcap message.

@@ -93,15 +93,25 @@ impl Recorder {
     }
 }
 
+/// A new directory under the temporary directory, readable by its owner alone.
+fn private_temp_dir() -> std::io::Result<tempfile::TempDir> {
+    let mut b = tempfile::Builder::new();
+    b.prefix("layerscope-demo-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(std::fs::Permissions::from_mode(0o700));
+    }
+    b.tempdir()
+}
+
 pub fn run(args: DemoArgs) -> anyhow::Result<()> {
     let s = args.scenario;
     let path = match &args.write {
         Some(p) => p.clone(),
         // A directory of our own (random name, mode 0700, created exclusively): another
         // user cannot plant a symlink where the capture will be written.
-        None => tempfile::Builder::new()
-            .prefix("layerscope-demo-")
-            .tempdir()?
+        None => private_temp_dir()?
             .keep()
             .join(format!("{}.pcapng", s.name())),
     };

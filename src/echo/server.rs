@@ -184,6 +184,10 @@ fn serve_tcp(listener: TcpListener, opts: ServerOptions, stop: Arc<AtomicBool>) 
 /// Echoes one client until it closes; returns the bytes echoed.
 fn serve_client(mut stream: TcpStream, opts: &ServerOptions) -> std::io::Result<usize> {
     stream.set_read_timeout(Some(opts.idle_timeout))?;
+    // A client that sends but never reads fills its receive window and then ours: without
+    // a write timeout its worker would block in write_all for ever, and enough such
+    // clients would lock every real one out.
+    stream.set_write_timeout(Some(opts.idle_timeout))?;
     let mut buf = vec![0u8; opts.max_message];
     let mut total = 0;
     loop {
@@ -197,7 +201,14 @@ fn serve_client(mut stream: TcpStream, opts: &ServerOptions) -> std::io::Result<
             Err(e) if e.kind() == ErrorKind::ConnectionReset => break,
             Err(e) => return Err(e),
         };
-        stream.write_all(&opts.mode.reply(&buf[..n]))?;
+        match stream.write_all(&opts.mode.reply(&buf[..n])) {
+            Ok(()) => {}
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
+                log("client stopped reading its replies, disconnecting");
+                break;
+            }
+            Err(e) => return Err(e),
+        }
         total += n;
     }
     // Close our side: the client sees our FIN after its own.
@@ -213,10 +224,20 @@ fn serve_udp(sock: UdpSocket, opts: ServerOptions, stop: Arc<AtomicBool>) {
     ));
     let mut buf = vec![0u8; opts.max_message.min(65_535)];
     let mut served = 0usize;
+    // Reachable from elsewhere, a reply larger than its request would make this server an
+    // amplifier for traffic sent with a forged source address.
+    let amplify_ok = sock.local_addr().is_ok_and(|a| a.ip().is_loopback());
     while !stop.load(Ordering::SeqCst) {
         match sock.recv_from(&mut buf) {
             Ok((n, peer)) => {
-                if let Err(e) = sock.send_to(&opts.mode.reply(&buf[..n]), peer) {
+                let reply = opts.mode.reply(&buf[..n]);
+                if reply.len() > n && !amplify_ok {
+                    log(format!(
+                        "not answering {peer}: the reply ({} bytes) would be larger than its \
+                         {n}-byte request, which a server reachable from other machines must not do",
+                        reply.len()
+                    ));
+                } else if let Err(e) = sock.send_to(&reply, peer) {
                     log(format!("reply to {peer} failed: {e}"));
                 }
                 served += 1;

@@ -186,7 +186,10 @@ pub struct App {
     replay_after_load: bool,
     /// The demo whose capture was refused, for the permission panel's "replay the recording".
     pub failed_demo: Option<Scenario>,
-    pub recovery_dir: PathBuf,
+    /// Where safety copies go; `None` without a home directory (then none is kept).
+    pub recovery_dir: Option<PathBuf>,
+    /// What a live capture may take on disk and in memory.
+    pub live_limits: crate::pipeline::LiveLimits,
     /// A capture a crashed session left behind, offered at start.
     pub leftover: Option<crate::recovery::Leftover>,
     ctx: egui::Context,
@@ -245,7 +248,8 @@ impl App {
             recovery_dir: start
                 .recovery_dir
                 .clone()
-                .unwrap_or_else(crate::recovery::default_dir),
+                .or_else(crate::recovery::default_dir),
+            live_limits: crate::pipeline::LiveLimits::default(),
             ctx,
             title: String::new(),
             pending_select: start.select,
@@ -255,9 +259,10 @@ impl App {
                 app.settings.interface = i.name.clone();
             }
         }
-        app.leftover = crate::recovery::leftovers(&app.recovery_dir)
-            .into_iter()
-            .next();
+        app.leftover = app
+            .recovery_dir
+            .as_deref()
+            .and_then(|d| crate::recovery::leftovers(d).into_iter().next());
         if let Some(s) = start.demo {
             app.run_demo(s, false);
         } else if let Some(live) = start.live {
@@ -359,14 +364,29 @@ impl App {
                 return;
             }
         };
-        let spool = crate::recovery::new_spool(&self.recovery_dir).ok();
-        match Loading::child(child, spool.clone(), self.notify()) {
+        let spool = self
+            .recovery_dir
+            .as_deref()
+            .and_then(|d| crate::recovery::new_spool(d).ok());
+        let loading = Loading::child(child, spool.clone(), self.live_limits, self.notify());
+        match loading {
             Ok(loading) => {
                 let origin = Origin::Live { interface, filter };
+                let kept = spool.is_some();
                 let mut session = Session::new(origin, LinkType::ETHERNET, Some(loading));
                 session.spool = spool;
                 self.replace_session(session);
-                self.notice = None;
+                self.notice = (!kept).then(|| Notice {
+                    error: false,
+                    text: match &self.recovery_dir {
+                        None => crate::recovery::NO_SPOOL_DIR.to_string(),
+                        Some(d) => format!(
+                            "no safety copy of this capture is kept: cannot write in {}. \
+                             Save the capture before closing.",
+                            d.display()
+                        ),
+                    },
+                });
                 self.permission_problem = None;
             }
             Err(e) => {

@@ -168,30 +168,25 @@ fn interfaces_lists_loopback_first() {
 }
 
 #[test]
-fn capture_without_permission_prints_the_setcap_fix() {
+fn capture_without_permission_prints_the_group_restricted_fix() {
     use std::os::unix::fs::PermissionsExt;
-    let is_root = std::process::Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| o.stdout.starts_with(b"0"));
-    if !is_root || !crate::util::have("su") {
-        // Unprivileged already: run directly; the refusal must name the fix.
-        let o = layerscope(&["capture", "-i", "lo", "-c", "1", "-a", "duration:1"]);
-        if !o.status.success() {
-            assert!(
-                stderr(&o).contains("setcap cap_net_raw,cap_net_admin=eip"),
-                "{}",
-                stderr(&o)
-            );
-        }
+    if !crate::util::prerequisite(
+        crate::util::is_root() && crate::util::have("su"),
+        "root and su, to run as an unprivileged user",
+    ) {
         return;
     }
-    // As root, drop to `nobody` with a copy of the binary it may execute.
+    // As root, drop to `nobody` with copies of both binaries it may execute; the helper
+    // has no capability.
     let dir = tempfile::tempdir().unwrap();
     std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     let bin = dir.path().join("layerscope");
+    let helper = dir.path().join("layerscope-capture");
     std::fs::copy(env!("CARGO_BIN_EXE_layerscope"), &bin).unwrap();
-    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::copy(env!("CARGO_BIN_EXE_layerscope-capture"), &helper).unwrap();
+    for b in [&bin, &helper] {
+        std::fs::set_permissions(b, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
     let o = std::process::Command::new("su")
         .args(["nobody", "-s", "/bin/sh", "-c"])
         .arg(format!("{} capture -i lo -c 1", bin.display()))
@@ -200,11 +195,18 @@ fn capture_without_permission_prints_the_setcap_fix() {
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     let err = stderr(&o);
     assert!(err.contains("Operation not permitted"), "{err}");
+    // The fix: the helper alone, one group, cap_net_raw only; never the main binary.
+    for line in [
+        "sudo groupadd -f --system layerscope".to_string(),
+        format!("sudo chgrp layerscope {}", helper.display()),
+        format!("sudo chmod 750 {}", helper.display()),
+        format!("sudo setcap cap_net_raw+ep {}", helper.display()),
+    ] {
+        assert!(err.contains(&line), "{line} in {err}");
+    }
+    assert!(!err.contains("cap_net_admin"), "{err}");
     assert!(
-        err.contains(&format!(
-            "sudo setcap cap_net_raw,cap_net_admin=eip {}",
-            bin.display()
-        )),
+        !err.contains(&format!("setcap cap_net_raw+ep {}\n", bin.display())),
         "{err}"
     );
 }

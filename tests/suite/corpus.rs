@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::util::{corpus_dir, have, root};
+use crate::util::{corpus_dir, root};
 
 fn files(dir: &Path) -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -39,8 +39,7 @@ fn load_bounded(path: PathBuf) -> Result<Result<usize, String>, String> {
 
 #[test]
 fn every_corpus_file_is_dissected_without_panic_or_hang() {
-    let Some(corpus) = corpus_dir() else {
-        eprintln!("../shared/corpus not present: skipped");
+    let Some(corpus) = crate::util::require_corpus() else {
         return;
     };
     let (mut ok, mut refused, mut packets) = (0, 0, 0);
@@ -71,12 +70,10 @@ fn every_corpus_file_is_dissected_without_panic_or_hang() {
 
 #[test]
 fn corpus_core_fields_agree_with_tshark() {
-    let Some(corpus) = corpus_dir() else {
-        eprintln!("../shared/corpus not present: skipped");
+    let Some(corpus) = crate::util::require_corpus() else {
         return;
     };
-    if !have("python3") {
-        eprintln!("python3 missing: skipped");
+    if !crate::util::require("python3") {
         return;
     }
     let o = std::process::Command::new("bash")

@@ -59,11 +59,11 @@ fn every_demo_records_the_shape_it_promises() {
         let o = layerscope(&["demo", "tcp-echo", "-w", out.to_str().unwrap()]);
         if !o.status.success() {
             assert!(
-                stderr(&o).contains("setcap cap_net_raw,cap_net_admin=eip"),
+                stderr(&o).contains("setcap cap_net_raw+ep"),
                 "{}",
                 stderr(&o)
             );
-            eprintln!("no capture permission: checked the refusal only");
+            crate::util::prerequisite(false, "capture permission (checked the refusal)");
             return;
         }
     }
@@ -208,7 +208,7 @@ fn a_killed_capture_helper_leaves_every_packet_it_wrote() {
                 .unwrap();
             assert!(!status.success());
             assert!(err.contains("setcap"), "{err}");
-            eprintln!("no capture permission here: checked the refusal only");
+            crate::util::prerequisite(false, "capture permission (checked the refusal)");
             return;
         }
         assert!(
@@ -231,7 +231,7 @@ fn a_killed_capture_helper_leaves_every_packet_it_wrote() {
         "every packet of the exchange is in the file"
     );
     assert!(back.warning.is_none());
-    if have("tshark") {
+    if crate::util::require("tshark") {
         let o = Command::new("tshark")
             .arg("-r")
             .arg(&file)
@@ -243,6 +243,7 @@ fn a_killed_capture_helper_leaves_every_packet_it_wrote() {
 }
 
 fn harness(start: Start) -> Harness<'static, App> {
+    crate::util::use_built_helper();
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .with_max_steps(10_000)
@@ -284,6 +285,7 @@ fn the_demo_button_shows_the_exchange_and_the_ladder_fills() {
             std::thread::sleep(Duration::from_millis(10));
         }
         h.get_by_label_contains("This is a recording of the");
+        crate::util::prerequisite(false, "capture permission (checked the recording instead)");
         return;
     }
     let n = h.state().session.store.len();
@@ -369,7 +371,7 @@ fn the_window_reports_a_killed_capture_helper_and_keeps_its_packets() {
         ..Start::default()
     });
     if !crate::util::capture_started(&mut h) {
-        eprintln!("no capture permission here: nothing to kill");
+        crate::util::prerequisite(false, "capture permission");
         return;
     }
     // Our echo server and client: one "Hello, server!" exchange on the port.

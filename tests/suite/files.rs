@@ -4,7 +4,7 @@ use std::process::Command;
 
 use layerscope::capture::{open_file, Format, PacketWriter};
 
-use crate::util::{capture, have};
+use crate::util::capture;
 
 fn roundtrip(format: Format, ext: &str) {
     let reader = open_file(&capture("tcp-echo-ipv4.pcapng")).unwrap();
@@ -22,7 +22,7 @@ fn roundtrip(format: Format, ext: &str) {
         back, packets,
         "{ext}: what we read back equals what we wrote, timestamps included"
     );
-    if have("tshark") {
+    if crate::util::require("tshark") {
         let o = Command::new("tshark")
             .args(["-r"])
             .arg(&path)

@@ -12,6 +12,7 @@ use layerscope::gui::{App, Start};
 use crate::util::capture;
 
 fn harness(start: Start) -> Harness<'static, App> {
+    crate::util::use_built_helper();
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(move |cc| {
@@ -225,7 +226,7 @@ fn saving_displayed_packets_writes_a_file_tshark_reads() {
     let back = layerscope::packets::load(&out, None).expect("reads back");
     assert_eq!(back.packets.len(), 2);
     assert!(back.warning.is_none());
-    if crate::util::have("tshark") {
+    if crate::util::require("tshark") {
         let o = std::process::Command::new("tshark")
             .args([
                 "-r",
@@ -268,17 +269,14 @@ fn live_capture_in_the_window_shows_the_echo_exchange_as_it_happens() {
     });
     if let Some(problem) = h.state().permission_problem.clone() {
         // Without CAP_NET_RAW the window explains the fix instead.
-        assert!(
-            problem.contains("setcap cap_net_raw,cap_net_admin=eip"),
-            "{problem}"
-        );
+        assert!(problem.contains("setcap cap_net_raw+ep"), "{problem}");
         h.run_steps(2);
         h.get_by_label("Capturing needs permission");
         h.get_by_label("Open the bundled capture").click();
         h.run_steps(2);
         settle(&mut h);
         assert_eq!(h.state().session.store.len(), 10);
-        eprintln!("no capture permission here: checked the permission panel instead");
+        crate::util::prerequisite(false, "capture permission (checked the permission panel)");
         return;
     }
     assert!(h.state().session.is_live());
@@ -362,7 +360,7 @@ fn a_live_capture_keeps_a_safety_copy_until_it_is_closed() {
         ..Start::default()
     });
     if !crate::util::capture_started(&mut h) {
-        eprintln!("no capture permission here: skipped");
+        crate::util::prerequisite(false, "capture permission");
         return;
     }
     // Our echo server and client: one "Hello, server!" exchange on the port.

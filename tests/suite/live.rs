@@ -9,8 +9,6 @@ use layerscope::packets::Decoder;
 use layerscope_wire::analysis::{Analysis, SegmentRole, TcpState};
 use layerscope_wire::Protocol;
 
-use crate::util::have;
-
 #[test]
 fn capture_on_loopback_sees_handshake_echo_and_teardown() {
     let port = crate::util::free_tcp_port();
@@ -20,12 +18,15 @@ fn capture_on_loopback_sees_handshake_echo_and_teardown() {
         Err(e) => {
             let msg = e.to_string();
             assert!(
-                msg.contains("setcap cap_net_raw,cap_net_admin=eip"),
+                msg.contains("setcap cap_net_raw+ep"),
                 "a refusal names the fix: {msg}"
             );
-            eprintln!(
-                "no capture permission here: skipped the live part ({})",
-                permission_fix().lines().next().unwrap_or_default()
+            crate::util::prerequisite(
+                false,
+                &format!(
+                    "capture permission ({})",
+                    permission_fix().lines().next().unwrap_or_default()
+                ),
             );
             return;
         }
@@ -127,7 +128,7 @@ fn capture_on_loopback_sees_handshake_echo_and_teardown() {
     );
 
     // What we captured, written and read by tshark, agrees with our dissection field by field.
-    if have("tshark") {
+    if crate::util::require("tshark") {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("live.pcapng");
         let mut w = PacketWriter::create(&path, Format::PcapNg, link, 262_144).unwrap();
@@ -164,8 +165,7 @@ fn flood_numbers(path: &std::path::Path) -> std::collections::BTreeSet<u64> {
 fn capture_keeps_up_with_tcpdump_under_a_bounded_flood() {
     use std::io::{BufRead, BufReader};
     use std::process::{Command, Stdio};
-    if !have("tcpdump") {
-        eprintln!("tcpdump not installed: skipped");
+    if !crate::util::require("tcpdump") {
         return;
     }
     let probe = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
@@ -203,7 +203,7 @@ fn capture_keeps_up_with_tcpdump_under_a_bounded_flood() {
     );
     if !said.iter().any(|l| l.contains("Capturing on")) {
         assert!(said.join("\n").contains("setcap"), "{said:?}");
-        eprintln!("no capture permission: skipped");
+        crate::util::prerequisite(false, "capture permission");
         return;
     }
     let (mut dump, said, dump_rest) = start(

@@ -1,5 +1,6 @@
 //! Privilege separation: the window runs without capabilities while the capture helper,
-//! which alone was given CAP_NET_RAW, captures for it. Checked on the real binaries under
+//! which alone was given CAP_NET_RAW and which only one group may run, captures for it and
+//! drops the capability once its interface is open. Checked on the real binaries under
 //! Xvfb as an unprivileged user (needs root to set that up: CI runs as root).
 
 use std::path::Path;
@@ -13,11 +14,18 @@ fn on_path(tool: &str) -> bool {
         .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join(tool).is_file()))
 }
 
+/// A capability mask of a process ("CapEff", "CapPrm").
+fn caps_of(pid: u32, set: &str) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status
+        .lines()
+        .find(|l| l.strip_prefix(set).is_some_and(|r| r.starts_with(':')))?;
+    u64::from_str_radix(line.split_whitespace().nth(1)?, 16).ok()
+}
+
 /// The effective capability mask of a process.
 fn cap_eff(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = status.lines().find(|l| l.starts_with("CapEff:"))?;
-    u64::from_str_radix(line.split_whitespace().nth(1)?, 16).ok()
+    caps_of(pid, "CapEff")
 }
 
 fn parent(pid: u32) -> Option<u32> {
@@ -58,8 +66,10 @@ impl Drop for Reap {
 #[test]
 fn the_window_captures_with_no_capabilities_of_its_own() {
     use std::os::unix::fs::PermissionsExt;
-    if !is_root() || !on_path("su") || !on_path("setcap") || !on_path("Xvfb") {
-        eprintln!("needs root, su, setcap and Xvfb: skipped");
+    if !crate::util::prerequisite(
+        is_root() && on_path("su") && on_path("setcap") && on_path("Xvfb"),
+        "root, su, setcap and Xvfb",
+    ) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -71,13 +81,33 @@ fn the_window_captures_with_no_capabilities_of_its_own() {
     std::fs::copy(env!("CARGO_BIN_EXE_layerscope"), &gui).unwrap();
     std::fs::copy(env!("CARGO_BIN_EXE_layerscope-capture"), &helper).unwrap();
     mode(&gui, 0o755);
-    mode(&helper, 0o755);
-    let o = Command::new("setcap")
-        .arg("cap_net_raw,cap_net_admin=eip")
+    // README's setup, with nobody's own group standing in for `layerscope`: only members
+    // may run the helper, and it gets cap_net_raw alone.
+    let o = Command::new("chgrp")
+        .arg("nogroup")
         .arg(&helper)
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    mode(&helper, 0o750);
+    let o = Command::new("setcap")
+        .arg("cap_net_raw+ep")
+        .arg(&helper)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // Another local user cannot run it at all.
+    let o = Command::new("su")
+        .args(["daemon", "-s", "/bin/sh", "-c"])
+        .arg(format!("{} -i lo -w /dev/null -c 1", helper.display()))
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("Permission denied"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     let home = dir.path().join("home");
     std::fs::create_dir(&home).unwrap();
     mode(&home, 0o777);
@@ -138,18 +168,27 @@ fn the_window_captures_with_no_capabilities_of_its_own() {
         );
         std::thread::sleep(Duration::from_millis(100));
     };
-    // Let the helper open the interface.
-    std::thread::sleep(Duration::from_millis(500));
-    let (w, c) = (cap_eff(window).unwrap(), cap_eff(capture).unwrap());
-    const CAP_NET_RAW: u64 = 1 << 13;
-    assert_eq!(w, 0, "the window process has no capabilities");
-    assert_ne!(
-        c & CAP_NET_RAW,
-        0,
-        "the helper captures with CAP_NET_RAW (CapEff {c:x})"
+    // The helper starts with CAP_NET_RAW and gives it up once the interface is open.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while caps_of(capture, "CapPrm").is_some_and(|c| c != 0) {
+        assert!(
+            Instant::now() < deadline,
+            "the helper kept its capabilities"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(
+        cap_eff(window),
+        Some(0),
+        "the window process has no capabilities"
     );
+    assert_eq!(cap_eff(capture), Some(0), "the helper dropped CAP_NET_RAW");
     // And it does capture: the helper is still running (a refusal would have ended it).
-    assert!(cap_eff(capture).is_some());
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        std::fs::read_link(format!("/proc/{capture}/exe")).is_ok_and(|p| p == helper),
+        "the helper is still capturing"
+    );
     // The window goes; its helper notices (parent-death signal) and ends too.
     let _ = Command::new("kill").arg(window.to_string()).status();
     let deadline = Instant::now() + Duration::from_secs(10);

@@ -325,10 +325,11 @@ fn flow_exports_svg_and_png_that_render() {
         assert!(std::fs::metadata(&out).unwrap().len() > 1000);
     }
     // A browser renders the SVG: Chromium draws it to a PNG with dark text on white.
-    if let Some(browser) = ["chromium", "chromium-browser"]
+    let browser = ["chromium", "chromium-browser"]
         .into_iter()
-        .find(|b| have(b))
-    {
+        .find(|b| have(b));
+    if crate::util::prerequisite(browser.is_some(), "chromium is not installed") {
+        let browser = browser.unwrap_or_default();
         let shot = dir.path().join("browser.png");
         let o = std::process::Command::new(browser)
             .args([
@@ -361,8 +362,6 @@ fn flow_exports_svg_and_png_that_render() {
             dark > 500,
             "the browser drew almost nothing ({dark} dark pixels)"
         );
-    } else {
-        eprintln!("chromium not installed: the browser check was skipped");
     }
 }
 

@@ -5,7 +5,7 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-use crate::util::{capture, compare_with_tshark, have, our_json, root};
+use crate::util::{capture, compare_with_tshark, our_json, root};
 
 const CAPTURES: [&str; 8] = [
     "tcp-echo-ipv4",
@@ -81,8 +81,7 @@ pub fn tshark_values(path: &std::path::Path) -> Vec<Value> {
 
 #[test]
 fn bundled_captures_match_tshark_run_now() {
-    if !have("tshark") {
-        eprintln!("tshark not installed: skipped (CI installs it)");
+    if !crate::util::require("tshark") {
         return;
     }
     for name in CAPTURES {

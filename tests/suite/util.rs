@@ -34,6 +34,46 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// True where every test prerequisite must be present: under CI (`CI=true`), or when
+/// `LAYERSCOPE_REQUIRE_ALL=1` (which `.ci/run` exports too).
+pub fn in_ci() -> bool {
+    let set =
+        |name: &str| std::env::var(name).is_ok_and(|v| !v.is_empty() && v != "0" && v != "false");
+    set("CI") || set("LAYERSCOPE_REQUIRE_ALL")
+}
+
+/// Whether a test's prerequisite (a tool, the corpus, capture permission) is here. Without
+/// it the test fails under CI, naming what is missing, and skips loudly elsewhere: a CI
+/// machine that lost a tool must not stay green.
+pub fn prerequisite(available: bool, what: &str) -> bool {
+    if available {
+        return true;
+    }
+    assert!(!in_ci(), "prerequisite missing under CI: {what}");
+    eprintln!("SKIPPED (prerequisite missing): {what}");
+    false
+}
+
+/// A tool on PATH, as a prerequisite.
+pub fn require(tool: &str) -> bool {
+    prerequisite(have(tool), &format!("{tool} is not installed"))
+}
+
+/// The shared corpus, as a prerequisite.
+pub fn require_corpus() -> Option<PathBuf> {
+    let dir = corpus_dir();
+    prerequisite(dir.is_some(), "../shared/corpus is not present").then_some(())?;
+    dir
+}
+
+/// Makes the library's capture code (the window under kittest) run the helper built with
+/// these tests: the test binary lives in `target/*/deps/`, not beside it.
+pub fn use_built_helper() {
+    layerscope::capture::helper::use_helper(PathBuf::from(env!(
+        "CARGO_BIN_EXE_layerscope-capture"
+    )));
+}
+
 pub fn have(tool: &str) -> bool {
     Command::new("sh")
         .args(["-c", &format!("command -v {tool}")])
