@@ -112,7 +112,16 @@ fn main() {
     });
     h.step();
     if let Some(problem) = &h.state().permission_problem {
-        println!("capture_flood skipped: no capture permission ({problem})");
+        // Under CI every prerequisite must be there: a machine that lost the permission
+        // must not pass.
+        let ci = ["CI", "LAYERSCOPE_REQUIRE_ALL"]
+            .iter()
+            .any(|v| std::env::var(v).is_ok_and(|x| !x.is_empty() && x != "0" && x != "false"));
+        assert!(
+            !ci,
+            "capture_flood: no capture permission under CI ({problem})"
+        );
+        println!("capture_flood SKIPPED: no capture permission ({problem})");
         return;
     }
     let deadline = Instant::now() + Duration::from_secs(10);

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs the fuzz targets (cargo-fuzz; the stable toolchain is unlocked with RUSTC_BOOTSTRAP)
 # for SECONDS each, seeded from captures/ and the shared tcpdump corpus.
-#   scripts/fuzz.sh [SECONDS] [TARGET ...]      (default: 600 s, all targets)
+#   scripts/fuzz.sh [SECONDS] [TARGET ...]      (default: 600 s, all targets:
+#   dissect tracker capture_file filter escape)
 # Findings land in fuzz/artifacts/TARGET/; turn each into a regression test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(dissect tracker capture_file)
+[ ${#targets[@]} -gt 0 ] || targets=(dissect tracker capture_file filter escape)
 corpus=../shared/corpus/tcpdump
 for t in "${targets[@]}"; do
   seeds=fuzz/corpus/$t
@@ -37,6 +38,17 @@ for path in glob.glob("captures/*.pcapng"):
             n += 1
         i += blen
 PY
+      ;;
+    filter)
+      i=0
+      for f in 'tcp.port == 8888 && tcp.flags.syn == 1' 'ip.addr == 127.0.0.0/8' 'udp or arp' \
+               '!(tcp.len == 0)' 'frame contains "Hello"' '((tcp) || !udp) && ip.ttl > 3'; do
+        printf '%s' "$f" > "$seeds/seed-$i"; i=$((i + 1))
+      done
+      ;;
+    escape)
+      printf 'GET /\033[2J\033]0;t\007 HTTP/1.1' > "$seeds/osc"
+      printf '\xe4\xbd\xa0\xe5\xa5\xbd \xe2\x80\xae \xc2\x9b \xff' > "$seeds/mixed"
       ;;
   esac
   echo "fuzzing $t for ${secs}s"

@@ -6,6 +6,8 @@ use layerscope::gui::settings::Settings;
 use layerscope::gui::{App, Start};
 
 pub fn window(start: Start) -> Harness<'static, App> {
+    // The bench binary lives in target/*/deps/, not beside the helper.
+    layerscope::capture::helper::use_helper(env!("CARGO_BIN_EXE_layerscope-capture").into());
     Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
         .build_eframe(move |cc| {

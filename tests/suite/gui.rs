@@ -373,10 +373,67 @@ fn a_live_capture_keeps_a_safety_copy_until_it_is_closed() {
     assert!(spool.starts_with(spool_dir.path()));
     let copy = layerscope::packets::load(&spool, None).expect("the copy reads");
     assert_eq!(copy.packets.len(), 10);
+    // Readable by its owner alone: it holds other programs' traffic.
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&spool), 0o600);
+    assert_eq!(mode(spool.parent().unwrap()), 0o700);
     // This window's own copy is not offered as a leftover.
     assert!(layerscope::recovery::leftovers(spool_dir.path()).is_empty());
     drop(h);
     assert!(!spool.exists(), "closing normally removes the copy");
+}
+
+#[test]
+fn a_live_capture_stops_at_its_limits_with_a_banner_and_keeps_its_packets() {
+    let spool_dir = tempfile::tempdir().unwrap();
+    let port = crate::util::free_tcp_port();
+    let mut h = harness(Start {
+        recovery_dir: Some(spool_dir.path().to_path_buf()),
+        ..Start::default()
+    });
+    // A safety copy of about three packets, and memory for about eight.
+    h.state_mut().live_limits = layerscope::pipeline::LiveLimits {
+        spool_bytes: 400,
+        memory_bytes: 1_500,
+    };
+    h.state_mut().settings.interface = "lo".into();
+    h.state_mut().settings.capture_filter = format!("tcp port {port}");
+    h.state_mut().start_capture();
+    if !crate::util::capture_started(&mut h) {
+        crate::util::prerequisite(false, "capture permission");
+        return;
+    }
+    layerscope::echo::demo_exchange(port).unwrap();
+    crate::util::step_until(&mut h, 10, "the capture stopping at its limit", |app| {
+        !app.session.is_loading()
+    });
+    h.run_steps(2);
+    let kept = h.state().session.store.len();
+    assert!((5..10).contains(&kept), "{kept} packets kept");
+    h.get_by_label_contains("the safety copy reached its limit");
+    h.get_by_label_contains("the capture stopped: it holds");
+    let spool = h.state().session.spool.clone().expect("a safety copy");
+    let copy = layerscope::packets::load(&spool, None).expect("the copy reads");
+    assert!(copy.packets.len() < kept, "the copy stopped first");
+}
+
+#[test]
+fn without_a_home_directory_a_capture_says_it_keeps_no_safety_copy() {
+    let port = crate::util::free_tcp_port();
+    let mut h = harness(Start::default());
+    h.state_mut().recovery_dir = None;
+    h.state_mut().settings.interface = "lo".into();
+    h.state_mut().settings.capture_filter = format!("tcp port {port}");
+    h.state_mut().start_capture();
+    if !crate::util::capture_started(&mut h) {
+        crate::util::prerequisite(false, "capture permission");
+        return;
+    }
+    h.run_steps(2);
+    h.get_by_label_contains("no safety copy of this capture is kept");
+    assert!(h.state().session.spool.is_none());
+    h.state_mut().stop_capture();
 }
 
 #[test]

@@ -193,9 +193,8 @@ mod tests {
         for a in 0..=255u8 {
             for b in [0u8, 0x1b, 0x80, 0x9b, 0xc2, 0xe2, b'a'] {
                 let input = [a, b, 0x80, 0xae];
-                for (text, keep) in [(bytes(&input).into_owned(), false)] {
-                    assert!(is_safe(&text, keep), "{input:?} -> {text:?}");
-                }
+                let text = bytes(&input);
+                assert!(is_safe(&text, false), "{input:?} -> {text:?}");
                 if let Ok(s) = std::str::from_utf8(&input) {
                     assert!(is_safe(&message(s), true), "{input:?}");
                 }
