@@ -305,6 +305,7 @@ fn a_megabyte_over_loopback_saved_as_pcap_reads_back_whole() {
         let mut byte = [0u8; 1];
         while !String::from_utf8_lossy(&said).contains("Capturing on") {
             if err.read(&mut byte).unwrap_or(0) == 0 {
+                let _ = cap.wait();
                 prerequisite(
                     false,
                     &format!("capture permission ({})", String::from_utf8_lossy(&said)),
