@@ -74,6 +74,25 @@ fn per_packet(c: &mut Criterion) {
             })
         })
     });
+    // `frame contains` with a 60 KB pattern over a 64 KB frame: a substring search, linear
+    // in the frame (comparing the pattern at every offset took seconds a frame).
+    let mut big = data.clone();
+    // All but one byte of every window matches: the worst case for a naive search.
+    big.extend(std::iter::repeat_n(b'b', 64_000));
+    let pattern = format!("{}c", "b".repeat(59_999));
+    let contains = Filter::parse(&format!("frame contains \"{pattern}\"")).expect("filter");
+    g.bench_function("display filter, 60 KB contains over 64 KB", |b| {
+        let d = dissect(LinkType::ETHERNET, &big);
+        b.iter(|| {
+            contains.matches(&FrameFacts {
+                dissection: black_box(&d),
+                frame: &big,
+                number: 1,
+                orig_len: big.len() as u32,
+                time_relative: 0.0,
+            })
+        })
+    });
     g.finish();
 }
 

@@ -3,6 +3,7 @@
 //! closed normally. One left behind means the window crashed or was killed: the next start
 //! offers to open it. Nothing captured is lost.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -10,13 +11,17 @@ use std::time::SystemTime;
 /// without a usable home (no `HOME`, or a relative one). Never a shared directory such as
 /// `/tmp`: another user could read the copy there, or plant files in its place.
 pub fn default_dir() -> Option<PathBuf> {
+    dir_from(std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME"))
+}
+
+/// [`default_dir`] from the values of `XDG_DATA_HOME` and `HOME`.
+fn dir_from(xdg_data_home: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
     let absolute = |p: PathBuf| p.is_absolute().then_some(p);
-    let base = std::env::var_os("XDG_DATA_HOME")
+    let base = xdg_data_home
         .map(PathBuf::from)
         .and_then(absolute)
         .or_else(|| {
-            std::env::var_os("HOME")
-                .map(PathBuf::from)
+            home.map(PathBuf::from)
                 .and_then(absolute)
                 .map(|h| h.join(".local/share"))
         })?;
@@ -135,6 +140,26 @@ mod tests {
         let claimed = claim(&dead).expect("claim");
         assert!(claimed.exists());
         assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn the_spool_lives_in_the_users_own_data_directory_or_nowhere() {
+        let os = |s: &str| Some(OsString::from(s));
+        assert_eq!(
+            dir_from(os("/x/data"), os("/home/me")),
+            Some(PathBuf::from("/x/data/layerscope/unsaved"))
+        );
+        assert_eq!(
+            dir_from(None, os("/home/me")),
+            Some(PathBuf::from("/home/me/.local/share/layerscope/unsaved"))
+        );
+        // Relative values are not a home; never a shared fallback such as /tmp.
+        assert_eq!(
+            dir_from(os("data"), os("/home/me")),
+            Some(PathBuf::from("/home/me/.local/share/layerscope/unsaved"))
+        );
+        assert_eq!(dir_from(None, None), None);
+        assert_eq!(dir_from(os(""), os("")), None);
     }
 
     #[test]

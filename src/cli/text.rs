@@ -150,7 +150,7 @@ impl TextPrinter {
         out.extend_from_slice(" → ".as_bytes());
         escape::write_field(out, &s.dst);
         out.extend_from_slice(b"  ");
-        escape::write_field(out, s.protocol);
+        out.extend_from_slice(s.protocol.as_bytes());
         out.extend_from_slice(b"  ");
         escape::write_field(out, &s.info);
         out.push(b'\n');
@@ -326,7 +326,9 @@ fn write_summary_line(out: &mut Vec<u8>, p: &Decoded, s: &Summary, first_ns: i12
     out.extend_from_slice(" → ".as_bytes());
     out::padded(out, 15, false, |o| escape::write_field(o, &s.dst));
     out.push(b' ');
-    out::padded(out, 6, false, |o| escape::write_field(o, s.protocol));
+    out::padded(out, 6, false, |o| {
+        o.extend_from_slice(s.protocol.as_bytes())
+    });
     out.push(b' ');
     out::padded(out, 5, true, |o| out::uint(o, p.raw.orig_len as u64));
     out.push(b' ');

@@ -152,10 +152,22 @@ impl Session {
                     self.store.len()
                 ),
             }),
-            Some(Ending::Failed(msg)) => Some(format!(
-                "{msg}; the {} packets before it are shown",
-                self.store.len()
-            )),
+            Some(Ending::Failed(msg)) => {
+                // A refusal's fix is in the permission panel: the banner says what
+                // happened, in one line.
+                let msg = if crate::capture::is_permission_error(msg) {
+                    format!(
+                        "{} (the permission panel shows how to allow it)",
+                        msg.lines().next().unwrap_or_default()
+                    )
+                } else {
+                    msg.trim_end().trim_end_matches('.').to_string()
+                };
+                Some(match self.store.len() {
+                    0 => msg,
+                    n => format!("{msg}; the {n} packets before it are shown"),
+                })
+            }
             _ => None,
         }
     }

@@ -161,6 +161,25 @@ fn an_invalid_filter_turns_the_box_red_with_the_position() {
 }
 
 #[test]
+fn a_pasted_filter_nested_thousands_deep_is_an_error_not_a_crash() {
+    let mut h = open(&echo());
+    h.get_by_label("Display filter").click();
+    h.run_steps(1);
+    let deep = format!("{}tcp{}", "(".repeat(6000), ")".repeat(6000));
+    h.event(egui::Event::Paste(deep));
+    h.run_steps(2);
+    h.get_by_label_contains("nested more than 256 levels deep");
+    h.key_press(egui::Key::Enter);
+    h.run_steps(2);
+    assert!(h.state().displayed.is_none());
+    h.get_by_label("Displayed: 10");
+    assert_eq!(
+        h.state().filter_error.as_ref().map(|e| e.position),
+        Some(256)
+    );
+}
+
+#[test]
 fn an_unreadable_file_is_an_error_and_the_capture_stays_open() {
     let dir = tempfile::tempdir().unwrap();
     let notes = dir.path().join("notes.txt");
