@@ -146,9 +146,10 @@ impl TextPrinter {
         out.extend_from_slice(" s)\n  ".as_bytes());
         self.summary.fill(&p.dissection, &p.raw.data, &p.analysis);
         let s = &self.summary;
-        escape::write_field(out, &s.src);
+        // Addresses are ours (formatted MACs and IPs); the info may quote the packet.
+        out.extend_from_slice(s.src.as_bytes());
         out.extend_from_slice(" → ".as_bytes());
-        escape::write_field(out, &s.dst);
+        out.extend_from_slice(s.dst.as_bytes());
         out.extend_from_slice(b"  ");
         out.extend_from_slice(s.protocol.as_bytes());
         out.extend_from_slice(b"  ");
@@ -322,9 +323,10 @@ fn write_summary_line(out: &mut Vec<u8>, p: &Decoded, s: &Summary, first_ns: i12
         out::seconds(o, p.raw.timestamp_ns() - first_ns, 6)
     });
     out.push(b' ');
-    out::padded(out, 15, true, |o| escape::write_field(o, &s.src));
+    // Addresses are ours (formatted MACs and IPs); the info may quote the packet.
+    out::padded(out, 15, true, |o| o.extend_from_slice(s.src.as_bytes()));
     out.extend_from_slice(" → ".as_bytes());
-    out::padded(out, 15, false, |o| escape::write_field(o, &s.dst));
+    out::padded(out, 15, false, |o| o.extend_from_slice(s.dst.as_bytes()));
     out.push(b' ');
     out::padded(out, 6, false, |o| {
         o.extend_from_slice(s.protocol.as_bytes())
