@@ -167,20 +167,16 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().expect("tempdir");
         let spool_dir = dir.path().join("a/b/unsaved");
+        let mode = || {
+            let meta = std::fs::metadata(&spool_dir).expect("dir");
+            meta.permissions().mode() & 0o777
+        };
         new_spool(&spool_dir).expect("spool");
-        let mode = std::fs::metadata(&spool_dir)
-            .expect("dir")
-            .permissions()
-            .mode();
-        assert_eq!(mode & 0o777, 0o700);
+        assert_eq!(mode(), 0o700);
         // A directory left open by an earlier version is tightened.
         std::fs::set_permissions(&spool_dir, std::fs::Permissions::from_mode(0o755))
             .expect("chmod");
         new_spool(&spool_dir).expect("spool");
-        let mode = std::fs::metadata(&spool_dir)
-            .expect("dir")
-            .permissions()
-            .mode();
-        assert_eq!(mode & 0o777, 0o700);
+        assert_eq!(mode(), 0o700);
     }
 }
