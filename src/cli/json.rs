@@ -26,18 +26,11 @@ pub fn protocol_chain(s: &mut Vec<u8>, p: &Decoded) {
             Ethernet | Vlan | Ieee8021ad | Sll | Sll2 => s.extend_from_slice(b":ethertype"),
             Ipv6 => {
                 for f in &l.fields {
-                    if let "ipv6.hopopts" | "ipv6.routing" | "ipv6.fragment_hdr" | "ipv6.dstopts" =
+                    if let "ipv6.hopopts" | "ipv6.routing" | "ipv6.fraghdr" | "ipv6.dstopts" =
                         f.abbrev
                     {
                         s.push(b':');
-                        s.extend_from_slice(
-                            if f.abbrev == "ipv6.fragment_hdr" {
-                                "ipv6.fraghdr"
-                            } else {
-                                f.abbrev
-                            }
-                            .as_bytes(),
-                        );
+                        s.extend_from_slice(f.abbrev.as_bytes());
                     }
                 }
             }

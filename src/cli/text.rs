@@ -199,7 +199,7 @@ fn bit_picture(out: &mut Vec<u8>, f: &Field) -> bool {
     // Fields stored scaled (IHL, fragment offset) show their stored bits.
     let stored = match f.abbrev {
         "ip.hdr_len" | "tcp.hdr_len" => value / 4,
-        "ip.frag_offset" | "ipv6.fragment.offset" => value / 8,
+        "ip.frag_offset" | "ipv6.fraghdr.offset" => value / 8,
         _ => value,
     };
     let (first, end) = (first as usize, first as usize + width as usize);

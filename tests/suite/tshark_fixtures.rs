@@ -112,3 +112,87 @@ fn tcp_echo_handshake_frames_and_streams_agree_with_tshark() {
     assert_eq!(streams.iter().filter(|&&s| s == 0).count(), 10);
     assert_eq!(streams.iter().filter(|&&s| s == 1).count(), 10);
 }
+
+/// Names we emit that `tshark -G fields` does not list, each for a reason: the subtree
+/// names tshark's JSON prints for TCP and IPv4 options (they are not filterable fields),
+/// and the endpoint facts that are ours alone.
+const NOT_IN_TSHARK_FIELDS: [&str; 18] = [
+    // tshark's JSON subtree names.
+    "tcp.options.eol",
+    "tcp.options.nop",
+    "tcp.options.mss",
+    "tcp.options.wscale",
+    "tcp.options.sack_perm",
+    "tcp.options.sack",
+    "tcp.options.timestamp",
+    "tcp.options.mptcp",
+    "tcp.options.unknown",
+    "ip.options",
+    "ip.options.eol",
+    "ip.options.nop",
+    "ip.opt",
+    "ip.opt.data",
+    "ip.opt.malformed",
+    // Ours: each endpoint's TCP state and who opened the connection.
+    "tcp.state.client",
+    "tcp.state.server",
+    "tcp.connection.role",
+];
+
+#[test]
+fn every_field_name_we_emit_is_one_tshark_knows() {
+    if !crate::util::require("tshark") {
+        return;
+    }
+    let o = std::process::Command::new("tshark")
+        .args(["-G", "fields"])
+        .output()
+        .expect("tshark -G fields");
+    let known: std::collections::HashSet<String> = String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            matches!(cols.next(), Some("F" | "P")).then(|| cols.nth(1).map(str::to_string))?
+        })
+        .collect();
+    assert!(
+        known.len() > 100_000,
+        "tshark listed {} fields",
+        known.len()
+    );
+    let mut files: Vec<std::path::PathBuf> = CAPTURES
+        .iter()
+        .map(|n| capture(&format!("{n}.pcapng")))
+        .collect();
+    if let Some(corpus) = crate::util::require_corpus() {
+        for sub in ["tcpdump/core", "tcpdump/malformed"] {
+            let mut dir: Vec<_> = std::fs::read_dir(corpus.join(sub))
+                .expect("corpus folder")
+                .filter_map(|e| Some(e.ok()?.path()))
+                .collect();
+            dir.sort();
+            files.extend(dir);
+        }
+    }
+    let mut unknown = std::collections::BTreeMap::new();
+    for path in &files {
+        let Ok(cap) = layerscope::packets::load(path, None) else {
+            continue;
+        };
+        for p in &cap.packets {
+            for l in &p.dissection.layers {
+                for f in l.all_fields() {
+                    if !known.contains(f.abbrev) && !NOT_IN_TSHARK_FIELDS.contains(&f.abbrev) {
+                        unknown
+                            .entry(f.abbrev)
+                            .or_insert_with(|| path.display().to_string());
+                    }
+                }
+            }
+        }
+    }
+    assert!(
+        unknown.is_empty(),
+        "names tshark does not know: {unknown:#?}"
+    );
+}

@@ -124,9 +124,9 @@ fn options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
         if kind == 0 || kind == 1 {
             // End of Option List and No-Operation are a single byte.
             let name = if kind == 0 {
-                "ip.opt.eol"
+                "ip.options.eol"
             } else {
-                "ip.opt.nop"
+                "ip.options.nop"
             };
             out.push(
                 Field::new(name, option_name(kind), Value::None, h.abs(off..off + 1))
@@ -154,11 +154,7 @@ fn options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
             7 | 131 | 137 => {
                 // Record Route, Loose and Strict Source Route: a pointer then addresses.
                 children.push(h.uint("ip.opt.ptr", "Pointer", off + 2..off + 3));
-                let abbrev = if kind == 7 {
-                    "ip.opt.rec_rt"
-                } else {
-                    "ip.opt.src_rt"
-                };
+                let abbrev = if kind == 7 { "ip.rec_rt" } else { "ip.src_rt" };
                 let mut a = off + 3;
                 while a + 4 <= off + len {
                     children.push(h.ipv4_field(abbrev, "Address", a));
@@ -168,8 +164,8 @@ fn options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
             68 => {
                 // Timestamp: pointer, overflow (4 bits) and flag (4 bits), then stamps.
                 children.push(h.uint("ip.opt.ptr", "Pointer", off + 2..off + 3));
-                children.push(h.bits("ip.opt.ts_overflow", "Overflow", off + 3..off + 4, 0, 4));
-                children.push(h.bits("ip.opt.ts_flg", "Flag", off + 3..off + 4, 4, 4));
+                children.push(h.bits("ip.opt.overflow", "Overflow", off + 3..off + 4, 0, 4));
+                children.push(h.bits("ip.opt.flag", "Flag", off + 3..off + 4, 4, 4));
                 let mut a = off + 4;
                 while a + 4 <= off + len {
                     children.push(h.uint("ip.opt.time_stamp", "Time stamp", a..a + 4));

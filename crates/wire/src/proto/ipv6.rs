@@ -89,7 +89,7 @@ fn extension(h: &Hdr, kind: u8, off: usize) -> Option<(Field, usize)> {
     let (group, name) = match kind {
         0 => ("ipv6.hopopts", "Hop-by-Hop Options"),
         43 => ("ipv6.routing", "Routing Header"),
-        44 => ("ipv6.fragment_hdr", "Fragment Header"),
+        44 => ("ipv6.fraghdr", "Fragment Header"),
         51 => ("ah", "Authentication Header"),
         60 => ("ipv6.dstopts", "Destination Options"),
         _ => return None,
@@ -137,27 +137,30 @@ fn extension(h: &Hdr, kind: u8, off: usize) -> Option<(Field, usize)> {
             if h.u8(off + 2) == 0 {
                 let mut a = off + 8;
                 while a + 16 <= off + len {
-                    children.push(h.ipv6_field("ipv6.routing.src_addr", "Address", a));
+                    children.push(h.ipv6_field("ipv6.routing.src.addr", "Address", a));
                     a += 16;
                 }
             }
         }
         44 => {
-            children.push(next_header(h, "ipv6.fragment.nxt", "Next Header", off));
-            children.push(h.uint("ipv6.fragment.reserved_octet", "Reserved octet", r(1, 2)));
+            children.push(next_header(h, "ipv6.fraghdr.nxt", "Next Header", off));
+            children.push(h.uint("ipv6.fraghdr.reserved_octet", "Reserved octet", r(1, 2)));
             // In units of 8 bytes, as stored and as tshark reports it.
-            let frag = h.bits("ipv6.fragment.offset", "Offset", r(2, 4), 0, 13);
+            let frag = h.bits("ipv6.fraghdr.offset", "Offset", r(2, 4), 0, 13);
             let bytes = frag.as_u64().unwrap_or(0) * 8;
             children.push(frag.meaning(format!("{bytes} bytes")));
             children.push(h.bits(
-                "ipv6.fragment.reserved_bits",
+                "ipv6.fraghdr.reserved_bits",
                 "Reserved bits",
                 r(2, 4),
                 13,
                 2,
             ));
-            children.push(h.flag("ipv6.fragment.more", "More Fragments", r(2, 4), 15));
-            children.push(h.uint("ipv6.fragment.id", "Identification", r(4, 8)).hex(8));
+            children.push(h.flag("ipv6.fraghdr.more", "More Fragments", r(2, 4), 15));
+            children.push(
+                h.uint("ipv6.fraghdr.ident", "Identification", r(4, 8))
+                    .hex(8),
+            );
         }
         _ => {
             children.push(next_header(h, "ah.next_header", "Next Header", off));

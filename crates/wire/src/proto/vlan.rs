@@ -21,7 +21,7 @@ pub fn layer(h: Hdr, frame_len: usize, service_tag: bool) -> Layer {
                 "ieee8021ad.priority",
                 "ieee8021ad.dei",
                 "ieee8021ad.id",
-                "ieee8021ad.etype",
+                "ieee8021ah.etype",
             ],
         )
     } else {
