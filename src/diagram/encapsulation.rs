@@ -249,6 +249,7 @@ pub fn steps(d: &Dissection, packet: &[u8]) -> Vec<Step> {
     let data_piece = Piece {
         label: match app {
             Some(l) if l.protocol == Protocol::Http => "HTTP data".into(),
+            _ if data_len == 0 => "no app data".into(),
             _ => "data".into(),
         },
         len: data_len,
@@ -283,8 +284,12 @@ pub fn steps(d: &Dissection, packet: &[u8]) -> Vec<Step> {
             title: "Application hands its bytes to the socket".into(),
             action: if data_len > 0 {
                 format!("the program writes {data_len} bytes {preview} with send()/write()")
+            } else if headers.iter().any(|l| l.protocol == Protocol::Tcp) {
+                "no application data: this segment is TCP's own signalling (the kernel sends \
+                 it to open, acknowledge or close the connection)"
+                    .into()
             } else {
-                "no application bytes: this segment only carries control information".into()
+                "no application data: the program sent an empty datagram".into()
             },
             osi: 7,
             tcpip: TcpIpLayer::Application,
@@ -446,7 +451,7 @@ pub fn draw_step(
     pal: Palette,
     titled: bool,
 ) -> Drawing {
-    let mut d = Drawing::new(1030.0, if titled { 300.0 } else { 250.0 }, pal.background());
+    let mut d = Drawing::new(1066.0, if titled { 300.0 } else { 250.0 }, pal.background());
     let text = pal.text();
     let weak = pal.weak();
     let top = if titled {
@@ -572,7 +577,8 @@ fn fit(s: &str, width: f32, size: f32) -> String {
 /// OSI, TCP/IP (4 layers) and the 5-layer teaching model side by side, `osi` highlighted.
 pub fn models(d: &mut Drawing, osi: u8, pal: Palette, x: f32, y: f32) {
     let row = 30.0;
-    let (w_osi, w_tcp, w_five) = (122.0, 62.0, 62.0);
+    // Wide enough for "Application" whole in the TCP/IP and 5-layer columns.
+    let (w_osi, w_tcp, w_five) = (122.0, 80.0, 80.0);
     d.text(
         x + w_osi / 2.0,
         y + 10.0,

@@ -302,6 +302,22 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
     let lane = pal.strong(layerscope_wire::TcpIpLayer::Transport);
     d.line((cx, y0 + 52.0), (cx, bottom), lane, 2.0, false, false, None);
     d.line((sx, y0 + 52.0), (sx, bottom), lane, 2.0, false, false, None);
+    // The selection bar first: the state badges of the rows around it are drawn over it,
+    // not hidden under it.
+    for (i, a) in l.arrows.iter().enumerate() {
+        if selected == Some(a.index) {
+            let y = y0 + TOP + ROW * i as f32 + 14.0;
+            d.rect(
+                8.0,
+                y - 20.0,
+                d.width - 16.0,
+                ROW - 4.0,
+                Some(pal.selection()),
+                None,
+                None,
+            );
+        }
+    }
     let mut shown_states = (None, None);
     if l.kind == Kind::Tcp {
         if let Some(first) = l.arrows.first() {
@@ -321,17 +337,6 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
         let y = y0 + TOP + ROW * i as f32 + 14.0;
         let (x1, x2) = if a.from_client { (cx, sx) } else { (sx, cx) };
         let is_sel = selected == Some(a.index);
-        if is_sel {
-            d.rect(
-                8.0,
-                y - 20.0,
-                d.width - 16.0,
-                ROW - 4.0,
-                Some(pal.selection()),
-                None,
-                None,
-            );
-        }
         let color = if a.flags & RST != 0 {
             pal.reset()
         } else if a.flags & (SYN | FIN) != 0 {

@@ -228,6 +228,17 @@ fn encapsulation_steps_follow_the_stack_down_and_up() {
         steps[1].facts
     );
 
+    // A SYN carries no application data: the first step says whose segment it is.
+    let syn = encapsulation::steps(&cap.packets[0].dissection, &cap.packets[0].raw.data);
+    assert!(
+        syn[0]
+            .action
+            .contains("this segment is TCP's own signalling"),
+        "{}",
+        syn[0].action
+    );
+    assert_eq!(syn[0].pieces[0].label, "no app data");
+
     let udp = step_titles("udp-echo", 1);
     assert!(udp[1].contains("UDP adds its 8-byte header"), "{udp:?}");
     let v6 = step_titles("tcp-echo-ipv6", 4);
