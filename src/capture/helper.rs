@@ -286,14 +286,11 @@ pub fn run(args: HelperArgs) -> anyhow::Result<()> {
 /// True when `e` comes from writing to a pipe whose reader has gone: a normal way for a
 /// stream to end.
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    // pcap-file's errors name their I/O error as their source, so the chain reaches it.
     e.chain().any(|cause| {
-        let io = cause.downcast_ref::<std::io::Error>().or_else(|| {
-            match cause.downcast_ref::<pcap_file::PcapError>() {
-                Some(pcap_file::PcapError::IoError(io)) => Some(io),
-                _ => None,
-            }
-        });
-        io.is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
 }
 

@@ -492,36 +492,16 @@ fn flow_memory_is_a_small_constant_per_packet_and_pictures_are_bounded() {
 
 #[test]
 fn a_large_png_is_refused_with_advice() {
-    let mut d = layerscope::diagram::Drawing::new(
-        4000.0,
-        20_000.0,
-        layerscope::diagram::Rgb(255, 255, 255),
-    );
-    d.text(
-        10.0,
-        10.0,
-        "x",
-        12.0,
-        layerscope::diagram::Rgb(0, 0, 0),
-        layerscope::diagram::Anchor::Start,
-    );
-    let e = layerscope::diagram::export::to_png(&d, 2.0).expect_err("80 million pixels");
+    use layerscope::diagram::{Anchor, Drawing, Rgb};
+    let page = |width: f32| {
+        let mut d = Drawing::new(width, 20_000.0, Rgb(255, 255, 255));
+        d.text(10.0, 10.0, "x", 12.0, Rgb(0, 0, 0), Anchor::Start);
+        d
+    };
+    let e = layerscope::diagram::export::to_png(&page(4000.0), 2.0).expect_err("80 million pixels");
     assert!(e.to_string().contains("write SVG"), "{e}");
     // Under the limit at scale 1 it is drawn at scale 1.
-    let mut d = layerscope::diagram::Drawing::new(
-        2000.0,
-        20_000.0,
-        layerscope::diagram::Rgb(255, 255, 255),
-    );
-    d.text(
-        10.0,
-        10.0,
-        "x",
-        12.0,
-        layerscope::diagram::Rgb(0, 0, 0),
-        layerscope::diagram::Anchor::Start,
-    );
-    let png = layerscope::diagram::export::to_png(&d, 2.0).expect("40 million pixels");
+    let png = layerscope::diagram::export::to_png(&page(2000.0), 2.0).expect("40 million pixels");
     let img = resvg::tiny_skia::Pixmap::decode_png(&png).unwrap();
     assert_eq!((img.width(), img.height()), (2000, 20_000));
 }
