@@ -9,10 +9,12 @@ cargo build --release --quiet
 bin=$here/target/release/layerscope
 out=$here/captures
 
-# record NAME FILTER COMMAND...: capture on lo while COMMAND runs.
+# record NAME FILTER COMMAND...: capture on lo while COMMAND runs (keeping $snaplen bytes
+# of each packet when it is set).
+snaplen=262144
 record() {
   local name=$1 filter=$2; shift 2
-  "$bin" capture -i lo -f "$filter" -w "$out/$name.pcapng" 2> "$out/.capture.log" &
+  "$bin" capture -i lo -s "$snaplen" -f "$filter" -w "$out/$name.pcapng" 2> "$out/.capture.log" &
   local cap=$!
   for _ in $(seq 50); do grep -q Capturing "$out/.capture.log" && break; sleep 0.1; done
   sleep 0.3
@@ -39,6 +41,17 @@ upper_two_clients() {
   server --listen 127.0.0.1:3234 --mode upper --max-sessions 2
   "$bin" echo client --connect 127.0.0.1:3234 --message "hello from client one"
   "$bin" echo client --connect 127.0.0.1:3234 --message "hello from client two"
+  wait "$server_pid"
+}
+udp_echo_v6() {
+  server --proto udp --listen '[::1]:9999' --max-sessions 2
+  "$bin" echo client --proto udp --connect '[::1]:9999' --message "Hello, server!" --count 2
+  wait "$server_pid"
+}
+udp_echo_long() {
+  server --proto udp --listen 127.0.0.1:9999 --max-sessions 1
+  "$bin" echo client --proto udp --connect 127.0.0.1:9999 \
+    --message "Hello, server! This line is longer than a 60-byte snapshot."
   wait "$server_pid"
 }
 udp_echo() {
@@ -69,6 +82,15 @@ maybe tcp-upper-two-clients "tcp port 3234" upper_two_clients
 maybe udp-echo "udp port 9999" udp_echo
 maybe tcp-refused "tcp port 8889" refused
 maybe udp-unreachable "udp port 9998 or icmp" udp_unreachable
+# Short snapshot lengths (tcpdump -s 60/68/96, old defaults still common in course
+# material) cut headers: the dissector shows each cut header as far as it goes.
+for snaplen in 60 68 96; do
+  maybe "tcp-echo-ipv4-s$snaplen" "tcp port 8888" tcp_echo_v4
+  maybe "tcp-echo-ipv6-s$snaplen" "tcp port 8888" tcp_echo_v6
+  maybe "udp-echo-ipv6-s$snaplen" "udp port 9999" udp_echo_v6
+done
+snaplen=60 maybe udp-echo-long-s60 "udp port 9999" udp_echo_long
+snaplen=262144
 # The JSON and large-transfer demos record themselves (through the capture helper).
 for demo in json:tcp-json large:tcp-large; do
   if [ ${#names[@]} -eq 0 ] || [[ " ${names[*]} " == *" ${demo#*:} "* ]]; then

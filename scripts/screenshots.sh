@@ -88,6 +88,9 @@ shoot headers-light --theme light --view headers --select 1 captures/tcp-echo-ip
 shoot headers-dark --theme dark --view headers --select 4 captures/tcp-echo-ipv6.pcapng
 shoot replay-ladder --theme light --view ladder --replay captures/tcp-echo-ipv4.pcapng
 shoot large-transfer --theme dark --view ladder --select 11 captures/tcp-large.pcapng
+# Headers cut by a 60-byte snapshot length: captured fields shown, the rest greyed.
+shoot cut-header --theme light --select 1 captures/tcp-echo-ipv4-s60.pcapng
+shoot cut-header-diagram --theme dark --view headers --select 4 captures/tcp-echo-ipv4-s60.pcapng
 LEFTOVER=captures/tcp-echo-ipv4.pcapng shoot recovery-offer --theme dark captures/udp-echo.pcapng
 # A demo run from the window (needs capture permission: root in CI, or the helper's setcap).
 shoot demo-upper --theme light --view ladder --demo upper
@@ -96,3 +99,4 @@ shoot demo-upper --theme light --view ladder --demo upper
 "$bin" flow captures/tcp-echo-ipv4.pcapng --png "$out/export-ladder.png" --svg "$out/export-ladder.svg" >/dev/null
 "$bin" draw captures/tcp-echo-ipv4.pcapng --frame 4 --view encapsulation -o "$out/export-encapsulation.png"
 "$bin" draw captures/tcp-echo-ipv4.pcapng --frame 1 --view header --theme dark -o "$out/export-header-dark.png"
+"$bin" draw captures/tcp-echo-ipv4-s60.pcapng --frame 1 --view header -o "$out/export-header-cut.png"

@@ -123,6 +123,8 @@ pub struct Request {
     pub filter: String,
     pub count: Option<u64>,
     pub duration: Option<Duration>,
+    /// Bytes kept of each packet; the helper's default (all of it) when `None`.
+    pub snaplen: Option<u32>,
 }
 
 /// Starts the helper. Its standard error carries its messages (a line starting
@@ -137,6 +139,9 @@ pub fn spawn(request: &Request, output: Output) -> anyhow::Result<Child> {
         Output::File(path) => cmd.arg(path).stdout(Stdio::null()),
         Output::Inherit => cmd.arg("-").stdout(Stdio::inherit()),
     };
+    if let Some(s) = request.snaplen {
+        cmd.args(["-s", &s.to_string()]);
+    }
     if let Some(c) = request.count {
         cmd.args(["-c", &c.to_string()]);
     }

@@ -31,6 +31,11 @@ pub struct CaptureArgs {
     /// Stop condition, as in tshark: `duration:SECONDS` (at most a year).
     #[arg(short = 'a', long = "autostop", value_parser = helper::parse_duration)]
     pub autostop: Option<Duration>,
+    /// Bytes kept of each packet (1 to 262144), as tcpdump's -s: 60, 68 or 96 cut headers
+    /// the way old defaults did.
+    #[arg(short = 's', long = "snaplen",
+          value_parser = clap::value_parser!(u32).range(1..=crate::capture::MAX_PACKET as i64))]
+    pub snaplen: Option<u32>,
 }
 
 /// The helper's exit status when it failed: it has said why on standard error already.
@@ -51,6 +56,7 @@ pub fn run(args: CaptureArgs) -> anyhow::Result<()> {
         filter: args.filter.clone(),
         count: args.count,
         duration: args.autostop,
+        snaplen: args.snaplen,
     };
     let output = match &args.write {
         Some(path) if path != std::path::Path::new("-") => Output::File(path),

@@ -223,6 +223,7 @@ struct HeadingKey {
     pdu: Pdu,
     header: Range<usize>,
     payload: Range<usize>,
+    missing: Range<usize>,
 }
 
 impl Heading {
@@ -241,6 +242,7 @@ impl Heading {
             pdu: l.pdu,
             header: l.header.clone(),
             payload: l.payload.clone(),
+            missing: l.missing.clone(),
         };
         if self.last.as_ref() != Some(&key) {
             self.text.clear();

@@ -304,6 +304,13 @@ fn layer_heading(out: &mut Vec<u8>, l: &Layer) {
     out.extend_from_slice(b"..");
     out::uint(out, l.header.end as u64);
     out.extend_from_slice(b" (");
+    if l.is_cut() {
+        out::uint(out, hdr + l.missing.len() as u64);
+        out.extend_from_slice(b"-byte header, ");
+        out::uint(out, hdr);
+        out.extend_from_slice(b" captured: the snapshot length cut it)");
+        return;
+    }
     out::uint(out, hdr);
     match l.pdu {
         Pdu::Data => out.extend_from_slice(b" bytes)"),

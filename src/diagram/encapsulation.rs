@@ -323,6 +323,13 @@ pub fn steps(d: &Dissection, packet: &[u8]) -> Vec<Step> {
                 l.protocol.name(),
                 l.header.len()
             )
+        } else if l.is_cut() {
+            format!(
+                "{} adds its {}-byte header (only {} captured)",
+                l.protocol.name(),
+                l.header.len() + l.missing.len(),
+                l.header.len()
+            )
         } else {
             format!(
                 "{} adds its {}-byte header",

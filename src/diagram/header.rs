@@ -144,7 +144,7 @@ pub fn draw(
         .collect();
     let height: f32 = layers
         .iter()
-        .map(|l| 56.0 + ROW_H * (l.header.len() * 8).div_ceil(32) as f32 + 16.0)
+        .map(|l| 56.0 + ROW_H * (header_len(l) * 8).div_ceil(32) as f32 + 16.0)
         .sum::<f32>()
         + 10.0;
     let mut out = Drawing::new(
@@ -172,11 +172,19 @@ fn draw_layer(
 ) -> f32 {
     let strong = pal.strong(layer.tcpip);
     let fill = pal.fill(layer.tcpip);
+    let size = if layer.is_cut() {
+        format!(
+            "{} bytes, {} captured",
+            header_len(layer),
+            layer.header.len()
+        )
+    } else {
+        format!("{} bytes", layer.header.len())
+    };
     let title = format!(
-        "{} header ({}) · {} bytes · OSI {} · {}",
+        "{} header ({}) · {size} · OSI {} · {}",
         layer.protocol.name(),
         standard(layer.protocol),
-        layer.header.len(),
         layer.osi,
         layer.tcpip.name()
     );
@@ -193,7 +201,7 @@ fn draw_layer(
         out.text(x, y + 12.0, label, 9.0, pal.weak(), Anchor::Middle);
     }
     y += 18.0;
-    let rows = (layer.header.len() * 8).div_ceil(32);
+    let rows = (header_len(layer) * 8).div_ceil(32);
     for r in 0..rows {
         out.text(
             LEFT - 8.0,
@@ -287,7 +295,53 @@ fn draw_layer(
             bit += n;
         }
     }
+    draw_missing(out, layer, pal, y);
     y + rows as f32 * ROW_H + 16.0
+}
+
+/// The header's length: what was captured plus what the snapshot length cut off.
+fn header_len(layer: &Layer) -> usize {
+    layer.header.len() + layer.missing.len()
+}
+
+/// The part of a cut header that was not captured: grey boxes, one per row it spans,
+/// saying why its fields have no values.
+fn draw_missing(out: &mut Drawing, layer: &Layer, pal: Palette, y: f32) {
+    let (mut bit, end) = (layer.header.len() * 8, header_len(layer) * 8);
+    let mut first = true;
+    while bit < end {
+        let (row, col) = (bit / 32, bit % 32);
+        let n = (32 - col).min(end - bit);
+        let (x, w, top) = (
+            LEFT + col as f32 * BIT_W,
+            n as f32 * BIT_W,
+            y + row as f32 * ROW_H,
+        );
+        out.rect(
+            x + 1.0,
+            top + 1.0,
+            w - 2.0,
+            ROW_H - 2.0,
+            Some(pal.background()),
+            Some(pal.weak()),
+            None,
+        );
+        let label = if first {
+            "not captured (snapshot length)"
+        } else {
+            "not captured"
+        };
+        out.text(
+            x + w / 2.0,
+            top + 24.0,
+            fit(label, w - 4.0, FONT - 1.0),
+            FONT - 1.0,
+            pal.weak(),
+            Anchor::Middle,
+        );
+        first = false;
+        bit += n;
+    }
 }
 
 /// Cuts text to fit a width, with an ellipsis.

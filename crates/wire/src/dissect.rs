@@ -293,9 +293,13 @@ impl<'a> Walk<'a> {
                 let seg_len = declared_transport_len
                     .map(|d| d.saturating_sub(hr.len()))
                     .unwrap_or(pr.len());
-                self.d
-                    .layers
-                    .push(proto::tcp::layer(self.hdr(hr), pr.clone(), seg_len));
+                let hdr_len = hr.len();
+                self.d.layers.push(proto::tcp::layer(
+                    self.hdr(hr),
+                    hdr_len,
+                    pr.clone(),
+                    seg_len,
+                ));
                 self.app(pr);
             }
             Some(TransportSlice::Udp(u)) => {
@@ -332,6 +336,13 @@ impl<'a> Walk<'a> {
             }
             None => {}
         }
+        if let (Some((SliceError::Len(l), layer)), Some((_, payload)), None) =
+            (&sliced.stop_err, &ip_payload, &sliced.transport)
+        {
+            if l.len_source == LenSource::Slice {
+                self.cut_transport(*layer, payload.clone(), declared_transport_len);
+            }
+        }
         if let Some((err, layer)) = &sliced.stop_err {
             self.slice_error(err, *layer, start);
         } else if sliced.transport.is_none() {
@@ -354,6 +365,31 @@ impl<'a> Walk<'a> {
                 }
             }
         }
+    }
+
+    /// A transport header that the snapshot length cut (`payload`, the IP payload, holds
+    /// what was captured of it): its captured fields, as tshark shows them.
+    fn cut_transport(&mut self, header: EpLayer, payload: Range<usize>, declared: Option<usize>) {
+        let h = self.hdr(payload.clone());
+        let end = payload.end;
+        let (mut layer, len) = match header {
+            EpLayer::TcpHeader => {
+                let offset = h.u8(proto::tcp::field::OFF_FLAGS.start) >> 4;
+                // A data offset below 5 (or not captured) still reads as the 20 fixed bytes.
+                let len = (offset as usize * 4).max(proto::tcp::MIN_HEADER_LEN);
+                let seg_len = declared.map_or(0, |d| d.saturating_sub(len));
+                (proto::tcp::layer(h, len, end..end, seg_len), len)
+            }
+            EpLayer::UdpHeader => (proto::udp::layer(h, end..end), proto::udp::HEADER_LEN),
+            EpLayer::Icmpv4 => (proto::icmp::layer(h, Vec::new()), proto::icmp::HEADER_LEN),
+            EpLayer::Icmpv6 => (
+                proto::icmpv6::layer(h, Vec::new()),
+                proto::icmpv6::HEADER_LEN,
+            ),
+            _ => return,
+        };
+        crate::partial::keep_captured(&mut layer, payload.start..payload.start + len, end);
+        self.d.layers.push(layer);
     }
 
     /// The application layer over a transport payload.

@@ -173,6 +173,10 @@ pub struct Layer {
     pub header: Range<usize>,
     /// The bytes this layer carries for the layers above it.
     pub payload: Range<usize>,
+    /// The part of the header the capture did not keep, past the frame's end: the snapshot
+    /// length cut the frame inside this header (`header` holds what was captured). Empty
+    /// when the header is whole.
+    pub missing: Range<usize>,
     pub fields: Vec<Field>,
 }
 
@@ -186,6 +190,7 @@ impl Layer {
             pdu,
             header,
             payload,
+            missing: 0..0,
             fields: Vec::new(),
         }
     }
@@ -207,6 +212,11 @@ impl Layer {
             })
         }
         find(&self.fields, abbrev)
+    }
+
+    /// Whether the snapshot length cut this layer's header.
+    pub fn is_cut(&self) -> bool {
+        !self.missing.is_empty()
     }
 
     /// A heading such as "Transport · OSI 4 · TCP segment".

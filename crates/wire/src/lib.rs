@@ -14,6 +14,7 @@ pub mod filter;
 pub mod layer;
 pub mod link_type;
 pub mod names;
+pub mod partial;
 pub mod proto;
 pub mod summary;
 

@@ -120,6 +120,11 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
             push_num(info, t.srcport);
             info.push_str(" → ");
             push_num(info, t.dstport);
+            if described.header.len() < crate::proto::tcp::field::WINDOW.end {
+                // Cut before its flags and window: tshark says no more than the ports.
+                push_stop(info, d);
+                return;
+            }
             info.push_str(" [");
             push_flag_names(info, flags);
             info.push(']');
@@ -242,7 +247,15 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
             info.push_str(p.name());
         }
     }
-    if let Some(stop) = &d.stop {
+    push_stop(info, d);
+}
+
+/// Why the dissection stopped, after the rest of the line: tshark's own words when the
+/// snapshot length cut a header that is shown as far as it goes.
+fn push_stop(info: &mut String, d: &Dissection) {
+    if d.layers.iter().any(Layer::is_cut) {
+        info.push_str("[Packet size limited during capture]");
+    } else if let Some(stop) = &d.stop {
         let _ = write!(info, " [{}]", stop);
     }
 }

@@ -49,10 +49,17 @@ fn syn_frame_fields_values_and_positions() {
 }
 
 #[test]
-fn truncated_tcp_header_keeps_lower_layers_and_says_why() {
+fn truncated_tcp_header_keeps_what_was_captured_and_says_why() {
     let f = hex(SYN);
     let d = dissect(LinkType::ETHERNET, &f[..40]);
-    assert_eq!(d.layers.len(), 2, "Ethernet and IPv4 survive");
+    assert_eq!(d.layers.len(), 3, "Ethernet, IPv4 and the cut TCP header");
+    // Six bytes of TCP: the ports, as tshark shows them (it needs 16 for anything more).
+    let tcp = d.layer(Protocol::Tcp).unwrap();
+    let names: Vec<_> = tcp.all_fields().map(|f| f.abbrev).collect();
+    assert_eq!(names, ["tcp.srcport", "tcp.dstport"]);
+    // The data offset was not captured: the 20 fixed bytes are what is known to be missing.
+    assert_eq!((tcp.header.clone(), tcp.missing.clone()), (34..40, 40..54));
+    assert!(tcp.is_cut());
     let stop = d.stop.unwrap();
     assert_eq!(stop.kind, StopKind::Truncated);
     assert_eq!(stop.protocol, "TCP");

@@ -50,7 +50,15 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let font = egui::FontId::monospace(12.5);
     let char_w = ui.fonts_mut(|f| f.glyph_width(&font, '0'));
     let row_h = 17.0;
-    let rows = detail.data.len().div_ceil(PER_ROW);
+    // A header the snapshot length cut continues past the frame's last byte: its missing
+    // bytes get greyed cells, so the student sees how much of it is not there.
+    let shown = detail
+        .dissection
+        .layers
+        .iter()
+        .map(|l| l.missing.end)
+        .fold(detail.data.len(), usize::max);
+    let rows = shown.div_ceil(PER_ROW);
     let mut clicked = None;
     let text_color = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
@@ -76,9 +84,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                             .color(weak),
                     );
                     let start = r * PER_ROW;
-                    let end = (start + PER_ROW).min(detail.data.len());
-                    let bytes = &detail.data[start..end];
-                    let tints = &layers[start..end];
+                    let row_end = (start + PER_ROW).min(shown);
+                    let end = row_end.min(detail.data.len());
+                    let bytes = &detail.data[start.min(end)..end];
+                    let tints = &layers[start.min(end)..end];
                     let style = |i: usize, layer: Option<TcpIpLayer>| {
                         let selected = highlight.as_ref().is_some_and(|h| h.bytes.contains(&i));
                         let fill = if selected {
@@ -124,13 +133,26 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                             clicked = Some(i);
                         }
                     }
+                    for i in end.max(start)..row_end {
+                        if i - start == PER_ROW / 2 {
+                            ui.add_space(char_w);
+                        }
+                        let size = egui::vec2(char_w * 3.0, row_h);
+                        let resp = cell(ui, size, " ··", egui::Color32::TRANSPARENT, weak, &font);
+                        ui.painter().rect_stroke(
+                            resp.rect.shrink(1.0),
+                            2.0,
+                            egui::Stroke::new(1.0, weak),
+                            egui::StrokeKind::Inside,
+                        );
+                        resp.on_hover_text(format!(
+                            "byte {i}: not captured (the snapshot length cut the header here)"
+                        ));
+                    }
                     // Keep the ASCII column aligned on a short last row.
-                    let missing = PER_ROW - bytes.len();
-                    let gap = if bytes.len() <= PER_ROW / 2 {
-                        char_w
-                    } else {
-                        0.0
-                    };
+                    let cells = row_end - start;
+                    let missing = PER_ROW - cells;
+                    let gap = if cells <= PER_ROW / 2 { char_w } else { 0.0 };
                     ui.add_space(missing as f32 * char_w * 3.0 + gap + char_w * 2.0);
                     for (k, (&b, &layer)) in bytes.iter().zip(tints).enumerate() {
                         let i = start + k;

@@ -37,11 +37,47 @@ pub struct Segment {
     pub wscale: Option<u8>,
     /// SACK blocks present.
     pub has_sack: bool,
+    /// The snapshot length cut the header: its options were read only as far as they were
+    /// captured, and tshark's dissector stopped before the checks that follow them.
+    pub header_cut: bool,
 }
 
 impl Segment {
     pub fn has(&self, flag: u16) -> bool {
         self.flags & flag != 0
+    }
+
+    /// The segment whose header's captured bytes are `h` (`header_len` long when whole),
+    /// carrying `len` bytes of data. Needs the first 16 bytes (ports to window), as tshark
+    /// does before it counts a segment in a stream.
+    pub(super) fn read(
+        (src, dst): (IpAddr, IpAddr),
+        h: &Hdr,
+        header_len: usize,
+        len: u32,
+    ) -> Option<Segment> {
+        if h.len() < tcp::field::WINDOW.end {
+            return None;
+        }
+        let (wscale, has_sack) = scan_options(h);
+        Some(Segment {
+            src: Endpoint {
+                addr: src,
+                port: h.u16(tcp::field::SRC_PORT.start),
+            },
+            dst: Endpoint {
+                addr: dst,
+                port: h.u16(tcp::field::DST_PORT.start),
+            },
+            seq: h.u32(tcp::field::SEQ.start),
+            ack: h.u32(tcp::field::ACK.start),
+            flags: h.u16(tcp::field::OFF_FLAGS.start) & 0x0fff,
+            window: h.u16(tcp::field::WINDOW.start),
+            len,
+            wscale,
+            has_sack,
+            header_cut: h.len() < header_len,
+        })
     }
 }
 
@@ -72,28 +108,11 @@ impl Transport {
                     addrs = Some((IpAddr::V6(h.ipv6(8)), IpAddr::V6(h.ipv6(24))));
                 }
                 Protocol::Tcp => {
-                    let (s, t) = addrs?;
                     let len = layer.field("tcp.len").and_then(|f| f.as_u64()).unwrap_or(0) as u32;
-                    let (wscale, has_sack) = scan_options(&h);
-                    return Some(Transport::Tcp(Segment {
-                        src: Endpoint {
-                            addr: s,
-                            port: h.u16(0),
-                        },
-                        dst: Endpoint {
-                            addr: t,
-                            port: h.u16(2),
-                        },
-                        seq: h.u32(4),
-                        ack: h.u32(8),
-                        flags: h.u16(12) & 0x0fff,
-                        window: h.u16(14),
-                        len,
-                        wscale,
-                        has_sack,
-                    }));
+                    let header_len = layer.header.len() + layer.missing.len();
+                    return Segment::read(addrs?, &h, header_len, len).map(Transport::Tcp);
                 }
-                Protocol::Udp => {
+                Protocol::Udp if !layer.is_cut() => {
                     let (s, t) = addrs?;
                     return Some(Transport::Udp(Datagram {
                         src: Endpoint {

@@ -8,11 +8,15 @@
 
 use std::net::IpAddr;
 
-use etherparse::{EtherType, LaxLinkExtSlice, LaxNetSlice, LaxSlicedPacket, TransportSlice};
+use etherparse::err::packet::SliceError;
+use etherparse::err::Layer as EpLayer;
+use etherparse::{
+    EtherType, LaxLinkExtSlice, LaxNetSlice, LaxSlicedPacket, LenSource, TransportSlice,
+};
 
-use super::endpoint::{quoted_datagram, scan_options, Datagram, Endpoint, Segment, Transport};
+use super::endpoint::{quoted_datagram, Datagram, Endpoint, Segment, Transport};
 use crate::link_type::LinkType;
-use crate::proto::{ethernet, null, sll, Hdr};
+use crate::proto::{ethernet, null, sll, tcp, Hdr};
 
 /// Slices the network and transport layers of a frame, following the link header the way
 /// the dissector does (SLL, SLL2, BSD loopback, raw IP, Ethernet with VLAN tags). Like the
@@ -101,28 +105,33 @@ impl Transport {
         match &sliced.transport {
             Some(TransportSlice::Tcp(t)) => {
                 let header = t.header_slice();
-                let h = Hdr::new(header, 0);
                 let len = declared
                     .map(|d| d.saturating_sub(header.len()))
                     .unwrap_or(t.payload().len());
-                let (wscale, has_sack) = scan_options(&h);
-                Some(Transport::Tcp(Segment {
-                    src: Endpoint {
-                        addr: src,
-                        port: t.source_port(),
-                    },
-                    dst: Endpoint {
-                        addr: dst,
-                        port: t.destination_port(),
-                    },
-                    seq: t.sequence_number(),
-                    ack: t.acknowledgment_number(),
-                    flags: h.u16(12) & 0x0fff,
-                    window: t.window_size(),
-                    len: len as u32,
-                    wscale,
-                    has_sack,
-                }))
+                Segment::read((src, dst), &Hdr::new(header, 0), header.len(), len as u32)
+                    .map(Transport::Tcp)
+            }
+            None => {
+                // A TCP header the snapshot length cut, read as far as it goes (as the
+                // dissector's partial layer is).
+                let (Some((SliceError::Len(l), EpLayer::TcpHeader)), Some(net)) =
+                    (&sliced.stop_err, &sliced.net)
+                else {
+                    return None;
+                };
+                if l.len_source != LenSource::Slice {
+                    return None;
+                }
+                let captured = match net {
+                    LaxNetSlice::Ipv4(ip) => ip.payload().payload,
+                    LaxNetSlice::Ipv6(ip) => ip.payload().payload,
+                    LaxNetSlice::Arp(_) => return None,
+                };
+                let h = Hdr::new(captured, 0);
+                let offset = h.u8(tcp::field::OFF_FLAGS.start) >> 4;
+                let header_len = (offset as usize * 4).max(tcp::MIN_HEADER_LEN);
+                let len = declared.map_or(0, |d| d.saturating_sub(header_len));
+                Segment::read((src, dst), &h, header_len, len as u32).map(Transport::Tcp)
             }
             Some(TransportSlice::Udp(u)) => Some(Transport::Udp(Datagram {
                 src: Endpoint {

@@ -379,7 +379,9 @@ impl Tracker {
             } else {
                 s.server_isn = Some(seg.seq);
             }
-            if ackf {
+            // tshark checks the scaling of a SYN-ACK after reading its options: a header
+            // the snapshot length cut leaves it unsettled (-1, unknown).
+            if ackf && !seg.header_cut {
                 // The SYN-ACK settles scaling: both sides must have offered it.
                 s.scale_settled = Some(match (s.flows[0].win_scale, s.flows[1].win_scale) {
                     (Some(_), Some(_)) => WindowScale::Shift(0),
@@ -450,7 +452,13 @@ impl Tracker {
             role,
             client_state: s.client_state,
             server_state: s.server_state,
-            notes,
+            // The notes still count (duplicate ACKs), but tshark shows none for a segment
+            // whose header was cut: it stops dissecting before its SEQ/ACK analysis.
+            notes: if seg.header_cut {
+                Notes::default()
+            } else {
+                notes
+            },
         }
     }
 }

@@ -147,11 +147,12 @@ fn spell_flag_names(s: &mut String, flags: u16) {
     }
 }
 
-/// The TCP layer. `h` holds the header with options; `payload` is the data's frame range;
-/// `seg_len` is the data length the IP header declares (it may exceed what was captured).
-pub fn layer(h: Hdr, payload: Range<usize>, seg_len: usize) -> Layer {
+/// The TCP layer. `h` holds the header's captured bytes and `hdr_len` the length its data
+/// offset gives (more than `h.len()` when the snapshot length cut the header: see
+/// [`crate::partial`]); `payload` is the data's frame range; `seg_len` is the data length
+/// the IP header declares (it may exceed what was captured).
+pub fn layer(h: Hdr, hdr_len: usize, payload: Range<usize>, seg_len: usize) -> Layer {
     use field::*;
-    let hdr_len = h.len();
     let flags = h.u16(OFF_FLAGS.start) & 0x0fff;
     let mut l = Layer::new(Protocol::Tcp, h.abs(0..hdr_len), payload.clone());
     let mut f = Vec::with_capacity(28);
@@ -334,7 +335,7 @@ mod tests {
         seg[13] = SYN as u8;
         seg[20..32].copy_from_slice(&[1, 1, 8, 10, 0, 0, 0, 7, 0, 0, 0, 0]);
         seg.push(b'x');
-        let l = layer(Hdr { bytes: &seg, at: 0 }, 32..33, 1);
+        let l = layer(Hdr { bytes: &seg, at: 0 }, 32, 32..33, 1);
         for (at, abbrev) in [
             (position::DST_PORT, "tcp.dstport"),
             (position::SEQ_RAW, "tcp.seq_raw"),
