@@ -23,7 +23,10 @@ pub fn protocol_chain(s: &mut Vec<u8>, p: &Decoded) {
             Ethernet if l.fields.iter().any(|f| f.abbrev == "eth.len") => {
                 s.extend_from_slice(b":llc")
             }
-            Ethernet | Vlan | Ieee8021ad | Sll | Sll2 => s.extend_from_slice(b":ethertype"),
+            // A header the capture cut never reached its EtherType.
+            Ethernet | Vlan | Ieee8021ad | Sll | Sll2 if !l.is_cut() => {
+                s.extend_from_slice(b":ethertype")
+            }
             Ipv6 => {
                 for f in &l.fields {
                     if let "ipv6.hopopts" | "ipv6.routing" | "ipv6.fraghdr" | "ipv6.dstopts" =

@@ -322,8 +322,8 @@ fn draw_missing(out: &mut Drawing, layer: &Layer, pal: Palette, y: f32) {
             top + 1.0,
             w - 2.0,
             ROW_H - 2.0,
-            Some(pal.background()),
-            Some(pal.weak()),
+            Some(pal.missing()),
+            Some(pal.grid()),
             None,
         );
         let label = if first {

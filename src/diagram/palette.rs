@@ -102,6 +102,15 @@ impl Palette {
         }
     }
 
+    /// Header bytes the capture did not keep: greyed, neither a layer's colour nor empty.
+    pub fn missing(self) -> Rgb {
+        if self.dark {
+            Rgb(0x2c, 0x2c, 0x2c)
+        } else {
+            Rgb(0xee, 0xee, 0xee)
+        }
+    }
+
     pub fn grid(self) -> Rgb {
         if self.dark {
             Rgb(0x55, 0x55, 0x55)

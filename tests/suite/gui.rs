@@ -121,6 +121,30 @@ fn clicking_tcp_srcport_highlights_exactly_its_two_bytes() {
     assert!(flags.abbrev.starts_with("tcp.flags"), "{}", flags.abbrev);
 }
 
+/// A SYN kept to 60 bytes of 74: the layers pane says how much of the TCP header was
+/// captured, and the hex pane draws the 14 missing header bytes as greyed cells after the
+/// last real one.
+#[test]
+fn a_header_cut_by_the_snapshot_length_shows_its_fields_and_its_missing_bytes() {
+    let mut h = open(&capture("tcp-echo-ipv4-s60.pcapng"));
+    h.get_by_label_contains(
+        "8888 [SYN] Seq=0 Win=65495 Len=0 MSS=65495 SACK_PERM[Packet size limited during capture]",
+    )
+    .click();
+    h.run_steps(2);
+    h.get_by_label_contains("TCP segment · 40-byte header, 26 captured");
+    h.get_by_label("Destination Port: 8888");
+    h.get_by_label("byte 59: 02");
+    let missing: Vec<String> = h
+        .query_all_by(|n| n.label().is_some_and(|l| l.ends_with(": not captured")))
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .collect();
+    let want: Vec<String> = (60..74)
+        .map(|i| format!("byte {i}: not captured"))
+        .collect();
+    assert_eq!(missing, want);
+}
+
 #[test]
 fn a_display_filter_keeps_only_matching_rows() {
     let mut h = open(&echo());

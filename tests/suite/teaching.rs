@@ -300,6 +300,43 @@ fn header_diagram_boxes_are_bit_exact() {
     assert_eq!((frag.start, frag.len), (51, 13));
 }
 
+/// A SYN kept to 60 bytes: 26 of its 40 TCP header bytes. The diagram draws the whole
+/// header, boxes for what was captured and greyed rows for the rest; the hex pane (through
+/// the same layer) knows which bytes are missing.
+#[test]
+fn a_header_cut_by_the_snapshot_length_is_drawn_whole_with_its_missing_part_greyed() {
+    let cap = layerscope::packets::load(&capture("tcp-echo-ipv4-s60.pcapng"), None).unwrap();
+    let syn = &cap.packets[0];
+    let tcp = syn
+        .dissection
+        .layer(layerscope_wire::Protocol::Tcp)
+        .unwrap();
+    assert_eq!((tcp.header.clone(), tcp.missing.clone()), (34..60, 60..74));
+    let tiles = header::tiles(tcp);
+    let covered: usize = tiles.iter().map(|t| t.len).sum();
+    assert_eq!(covered, 26 * 8, "boxes cover exactly the captured bytes");
+    assert!(tiles
+        .iter()
+        .any(|t| t.field.abbrev == "tcp.options.mss_val"));
+    let palette = layerscope::diagram::Palette::new(false);
+    let drawing = header::draw(&syn.dissection, &syn.raw.data, palette, None, None);
+    let texts: Vec<&str> = drawing.texts().collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("TCP header (RFC 9293) · 40 bytes, 26 captured")),
+        "{texts:?}"
+    );
+    // Bytes 26..40 of the header: the rest of row 24, then rows 28, 32 and 36.
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|t| t.starts_with("not captured"))
+            .count(),
+        4
+    );
+}
+
 #[test]
 fn flow_exports_svg_and_png_that_render() {
     let dir = tempfile::tempdir().unwrap();

@@ -211,3 +211,55 @@ fn every_field_name_we_emit_is_one_tshark_knows() {
         "names tshark does not know: {unknown:#?}"
     );
 }
+
+/// Every bundled echo capture cut at lengths that end inside each header (Ethernet, IPv4
+/// or IPv6, TCP or UDP, their options, the payload), as `tcpdump -s N` would keep them:
+/// every value tshark shows for the cut frames, we show the same. tshark runs now, on the
+/// files we write.
+#[test]
+fn frames_cut_inside_any_header_agree_with_tshark() {
+    use layerscope::capture::writer::{Format, PacketWriter};
+    if !crate::util::require("tshark") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let cuts: &[(&str, &[usize])] = &[
+        // Ethernet 0..14, IPv4 14..34, TCP 34..66 (74 on SYNs).
+        (
+            "tcp-echo-ipv4",
+            &[6, 13, 16, 25, 33, 36, 38, 45, 49, 52, 60, 64, 68, 71, 79],
+        ),
+        // IPv6 14..54, TCP 54..86.
+        ("tcp-echo-ipv6", &[20, 30, 45, 53, 58, 60, 68, 72, 80, 90]),
+        // UDP 34..42, data 42..56.
+        ("udp-echo", &[38, 41, 50]),
+    ];
+    let mut compared_total = 0;
+    for (name, lengths) in cuts {
+        let cap = layerscope::packets::load(&capture(&format!("{name}.pcapng")), None)
+            .expect("bundled capture");
+        for &len in *lengths {
+            let path = dir.path().join(format!("{name}-s{len}.pcap"));
+            let mut w = PacketWriter::create(&path, Format::Pcap, cap.link, len as u32)
+                .expect("write the cut capture");
+            for p in &cap.packets {
+                let mut raw = p.raw.clone();
+                raw.data.truncate(len);
+                w.write(&raw).expect("write a packet");
+            }
+            w.finish().expect("finish the cut capture");
+            let (compared, bad) = compare_with_tshark(&our_json(&path), &tshark_values(&path));
+            compared_total += compared;
+            assert!(
+                bad.is_empty(),
+                "{name} cut to {len} bytes: {} of {compared} fields differ:\n{}",
+                bad.len(),
+                bad.join("\n")
+            );
+        }
+    }
+    assert!(
+        compared_total > 3000,
+        "only {compared_total} fields compared"
+    );
+}

@@ -89,6 +89,7 @@ impl<'a> Walk<'a> {
         match link {
             LinkType::ETHERNET => {
                 if self.short("Ethernet", 0, proto::ethernet::HEADER_LEN) {
+                    self.cut_ethernet();
                     return;
                 }
                 let h = self.hdr(0..proto::ethernet::HEADER_LEN);
@@ -226,10 +227,18 @@ impl<'a> Walk<'a> {
             Ok(sliced) => self.net_and_up(&sliced, start),
             Err(e) => {
                 let (kind, reason) = match &e {
-                    etherparse::err::ip::LaxHeaderSliceError::Len(l) => (
-                        StopKind::Truncated,
-                        format!("needs {} bytes, {} captured", l.required_len, l.len),
-                    ),
+                    etherparse::err::ip::LaxHeaderSliceError::Len(l) => {
+                        // The version nibble says which header the capture cut.
+                        match rest.first().map(|b| b >> 4) {
+                            Some(4) => self.cut_ip(start, false),
+                            Some(6) => self.cut_ip(start, true),
+                            _ => {}
+                        }
+                        (
+                            StopKind::Truncated,
+                            format!("needs {} bytes, {} captured", l.required_len, l.len),
+                        )
+                    }
                     etherparse::err::ip::LaxHeaderSliceError::Content(c) => {
                         (StopKind::Malformed, c.to_string())
                     }
@@ -249,9 +258,11 @@ impl<'a> Walk<'a> {
                 let hr = self.range_of(header.slice());
                 let payload = ip.payload();
                 let pr = self.range_of(payload.payload);
-                self.d
-                    .layers
-                    .push(proto::ipv4::layer(self.hdr(hr.clone()), pr.clone()));
+                self.d.layers.push(proto::ipv4::layer(
+                    self.hdr(hr.clone()),
+                    hr.len(),
+                    pr.clone(),
+                ));
                 let total = header.total_len() as usize;
                 if total != 0 {
                     declared_transport_len = Some(total.saturating_sub(pr.start - hr.start));
@@ -343,6 +354,23 @@ impl<'a> Walk<'a> {
                 self.cut_transport(*layer, payload.clone(), declared_transport_len);
             }
         }
+        if let (Some((SliceError::Len(l), layer)), None) = (&sliced.stop_err, &sliced.net) {
+            if l.len_source == LenSource::Slice {
+                let at = start + l.layer_start_offset;
+                // The version nibble says which header the capture cut.
+                // The EtherType, or the version nibble, says which header the capture cut.
+                let version = self.frame.get(at).map(|b| b >> 4);
+                match (layer, version) {
+                    (EpLayer::Ipv4Header, _) | (EpLayer::IpHeader, Some(4)) => {
+                        self.cut_ip(at, false)
+                    }
+                    (EpLayer::Ipv6Header, _) | (EpLayer::IpHeader, Some(6)) => {
+                        self.cut_ip(at, true)
+                    }
+                    _ => {}
+                }
+            }
+        }
         if let Some((err, layer)) = &sliced.stop_err {
             self.slice_error(err, *layer, start);
         } else if sliced.transport.is_none() {
@@ -365,6 +393,37 @@ impl<'a> Walk<'a> {
                 }
             }
         }
+    }
+
+    /// An Ethernet header the capture cut: tshark reads all 14 bytes before it shows any
+    /// field, so the layer is there, with no field, and the bytes it has.
+    fn cut_ethernet(&mut self) {
+        let n = self.frame.len();
+        if n == 0 {
+            return;
+        }
+        let mut layer = proto::ethernet::layer(self.hdr(0..n), n);
+        crate::partial::keep_captured(&mut layer, 0..proto::ethernet::HEADER_LEN, n);
+        self.d.layers.push(layer);
+    }
+
+    /// An IP header the snapshot length cut at the frame's end: its captured fields, as
+    /// tshark shows them (none when the frame ends where it starts: tshark still names it).
+    fn cut_ip(&mut self, at: usize, v6: bool) {
+        let end = self.frame.len();
+        if at > end {
+            return;
+        }
+        let h = self.hdr(at..end);
+        let (mut layer, len) = if v6 {
+            (proto::ipv6::layer(h, end..end), proto::ipv6::HEADER_LEN)
+        } else {
+            let ihl = (h.u8(0) & 0x0f) as usize * 4;
+            let len = ihl.max(proto::ipv4::MIN_HEADER_LEN);
+            (proto::ipv4::layer(h, len, end..end), len)
+        };
+        crate::partial::keep_captured(&mut layer, at..at + len, end);
+        self.d.layers.push(layer);
     }
 
     /// A transport header that the snapshot length cut (`payload`, the IP payload, holds
@@ -440,7 +499,7 @@ impl<'a> Walk<'a> {
                 let r = self.range_of(v4.header().slice());
                 out.push(
                     Field::new("ip", "Original IPv4 header", Value::None, r.clone())
-                        .with_children(proto::ipv4::fields(&self.hdr(r))),
+                        .with_children(proto::ipv4::fields(&self.hdr(r.clone()), r.len())),
                 );
                 (v4.payload().ip_number.0, v4.payload().payload)
             }

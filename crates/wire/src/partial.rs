@@ -21,30 +21,30 @@ pub fn keep_captured(layer: &mut Layer, declared: Range<usize>, captured: usize)
     layer.missing = captured..declared.end;
     layer.payload = captured..captured;
     let have = captured - declared.start;
-    match reads_before_tree(layer.protocol) {
-        // The dissector reads these first bytes into variables before it adds any field
-        // past `shown`: with fewer captured, only the first `shown` fields appear.
-        Some((needs, shown)) if have < needs => {
-            layer.fields.truncate(shown);
-            prune(&mut layer.fields, captured);
-        }
-        _ => {
-            prune(&mut layer.fields, captured);
-        }
+    // The dissector reads a run of first bytes into variables before it adds the fields
+    // past some point: with fewer captured, only the fields before that point appear.
+    if let Some(&(_, shown)) = reads_before_tree(layer.protocol)
+        .iter()
+        .find(|(needs, _)| have < *needs)
+    {
+        layer.fields.truncate(shown);
     }
+    prune(&mut layer.fields, captured);
 }
 
-/// For protocols whose dissector reads a run of header bytes before adding the fields that
-/// follow its first few: (bytes it reads up front, fields added before those reads).
+/// For protocols whose dissector reads runs of header bytes before adding fields: (bytes
+/// it reads up front, fields added before that read), in the order it reads them.
 ///
-/// TCP reads ports, sequence and acknowledgment numbers, flags and window (16 bytes)
-/// before it looks up the conversation and adds anything past the two ports; IPv6 reads
-/// its payload length and next header (7 bytes) before its first field.
-fn reads_before_tree(protocol: Protocol) -> Option<(usize, usize)> {
+/// TCP and UDP read both ports before adding either; TCP then reads sequence and
+/// acknowledgment numbers, flags and window (16 bytes) before it looks up the conversation
+/// and adds anything past the ports. ICMP reads type, code and checksum first; Ethernet
+/// its whole header.
+fn reads_before_tree(protocol: Protocol) -> &'static [(usize, usize)] {
     match protocol {
-        Protocol::Tcp => Some((16, 2)),
-        Protocol::Ipv6 => Some((7, 0)),
-        _ => None,
+        Protocol::Tcp => &[(4, 0), (16, 2)],
+        Protocol::Udp | Protocol::Icmp | Protocol::Icmpv6 => &[(4, 0)],
+        Protocol::Ethernet => &[(14, 0)],
+        _ => &[],
     }
 }
 

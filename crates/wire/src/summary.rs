@@ -82,15 +82,25 @@ impl Summary {
 }
 
 fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
-    // The innermost layer with addresses names the endpoints.
-    let addressed = d.layers.iter().rev().find_map(|l| match l.protocol {
-        Protocol::Ethernet => Some((l, "eth.src", "eth.dst")),
-        Protocol::Ipv4 => Some((l, "ip.src", "ip.dst")),
-        Protocol::Ipv6 => Some((l, "ipv6.src", "ipv6.dst")),
+    // The innermost layer with addresses names the endpoints; a header the capture cut
+    // names only those it holds, and the layer below it the other (tshark's columns).
+    let addresses = |l: &Layer| match l.protocol {
+        Protocol::Ethernet => Some(("eth.src", "eth.dst")),
+        Protocol::Ipv4 => Some(("ip.src", "ip.dst")),
+        Protocol::Ipv6 => Some(("ipv6.src", "ipv6.dst")),
         _ => None,
-    });
-    if let Some((l, src, dst)) = addressed {
+    };
+    let has = |l: &Layer, abbrev: &str| !l.is_cut() || l.fields.iter().any(|f| f.abbrev == abbrev);
+    let innermost = |pick: fn((&'static str, &'static str)) -> &'static str| {
+        d.layers.iter().rev().find_map(|l| {
+            let name = pick(addresses(l)?);
+            has(l, name).then_some((l, name))
+        })
+    };
+    if let Some((l, src)) = innermost(|a| a.0) {
         push_text(&mut s.src, l, src, frame);
+    }
+    if let Some((l, dst)) = innermost(|a| a.1) {
         push_text(&mut s.dst, l, dst, frame);
     }
     let Some(top) = d.layers.last() else {
@@ -100,17 +110,27 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
         }
         return;
     };
-    // Application data over TCP/UDP is described by the transport line, as tshark does.
+    // Application data over TCP/UDP is described by the transport line, as tshark does; a
+    // transport header cut before its destination port, by the layer below it.
     let described = match top.protocol {
         Protocol::Data => d.layers.iter().rev().nth(1).unwrap_or(top),
+        Protocol::Tcp | Protocol::Udp if top.is_cut() && top.header.len() < 4 => {
+            d.layers.iter().rev().nth(1).unwrap_or(top)
+        }
         _ => top,
     };
     s.protocol = match described.protocol {
+        Protocol::Ethernet if described.is_cut() => "Ethernet",
         Protocol::Ipv4 => "IPv4",
         Protocol::Ipv6 => "IPv6",
         p => p.name(),
     };
     let info = &mut s.info;
+    if top.is_cut() && described.tcpip != crate::layer::TcpIpLayer::Transport {
+        // A header cut short below the transport's ports: tshark's line says only that.
+        push_stop(info, d);
+        return;
+    }
     match described.protocol {
         Protocol::Tcp => {
             // Built with pushes rather than `write!`: this line is made for every packet

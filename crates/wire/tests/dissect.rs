@@ -70,7 +70,14 @@ fn truncated_tcp_header_keeps_what_was_captured_and_says_why() {
 #[test]
 fn a_short_ethernet_frame_stops_in_ethernet() {
     let d = dissect(LinkType::ETHERNET, &[0u8; 6]);
-    assert!(d.layers.is_empty());
+    // The layer is there, cut, without fields: tshark reads all 14 bytes before its first.
+    assert_eq!(d.layers.len(), 1);
+    let eth = &d.layers[0];
+    assert_eq!(
+        (eth.protocol, eth.header.clone(), eth.missing.clone()),
+        (Protocol::Ethernet, 0..6, 6..14)
+    );
+    assert!(eth.fields.is_empty());
     assert_eq!(
         d.stop.unwrap().to_string(),
         "stopped in Ethernet at byte 0: needs 14 bytes, 6 captured"

@@ -59,6 +59,17 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .map(|l| l.missing.end)
         .fold(detail.data.len(), usize::max);
     let rows = shown.div_ceil(PER_ROW);
+    let missing_fill = ui.visuals().faint_bg_color;
+    if shown > detail.data.len() {
+        ui.label(
+            egui::RichText::new(format!(
+                "▫ {} header bytes not captured: the snapshot length cut the frame",
+                shown - detail.data.len()
+            ))
+            .small()
+            .color(ui.visuals().weak_text_color()),
+        );
+    }
     let mut clicked = None;
     let text_color = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
@@ -138,13 +149,20 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                             ui.add_space(char_w);
                         }
                         let size = egui::vec2(char_w * 3.0, row_h);
-                        let resp = cell(ui, size, " ··", egui::Color32::TRANSPARENT, weak, &font);
+                        let resp = cell(ui, size, " ··", missing_fill, weak, &font);
                         ui.painter().rect_stroke(
                             resp.rect.shrink(1.0),
                             2.0,
                             egui::Stroke::new(1.0, weak),
                             egui::StrokeKind::Inside,
                         );
+                        resp.widget_info(|| {
+                            egui::WidgetInfo::labeled(
+                                egui::Role::Cell,
+                                true,
+                                format!("byte {i}: not captured"),
+                            )
+                        });
                         resp.on_hover_text(format!(
                             "byte {i}: not captured (the snapshot length cut the header here)"
                         ));

@@ -171,7 +171,9 @@ pub(super) fn quoted_datagram(quote: &[u8]) -> Option<Datagram> {
             v6.payload().payload,
         ),
     };
-    if number != 17 || upper.len() < 4 {
+    // tshark counts the quoted datagram in its conversation only when the whole UDP
+    // header was quoted (and captured).
+    if number != 17 || upper.len() < 8 {
         return None;
     }
     let port = |at: usize| u16::from_be_bytes([upper[at], upper[at + 1]]);

@@ -26,19 +26,18 @@ pub mod field {
 }
 pub const MIN_HEADER_LEN: usize = field::OPTIONS;
 
-/// The IPv4 layer. `h` holds the header including options (etherparse checked the IHL);
-/// `payload` is where the carried data lies in the frame.
-pub fn layer(h: Hdr, payload: Range<usize>) -> Layer {
-    let hdr_len = h.len();
+/// The IPv4 layer. `h` holds the header's captured bytes and `hdr_len` the length its IHL
+/// gives (etherparse checked it; more than `h.len()` when the snapshot length cut the
+/// header: see [`crate::partial`]); `payload` is where the carried data lies in the frame.
+pub fn layer(h: Hdr, hdr_len: usize, payload: Range<usize>) -> Layer {
     let mut l = Layer::new(Protocol::Ipv4, h.abs(0..hdr_len), payload);
-    l.fields = fields(&h);
+    l.fields = fields(&h, hdr_len);
     l
 }
 
 /// The header's fields; also used for the original datagram quoted inside ICMP errors.
-pub fn fields(h: &Hdr) -> Vec<Field> {
+pub fn fields(h: &Hdr, hdr_len: usize) -> Vec<Field> {
     use field::*;
-    let hdr_len = h.len();
     let proto = h.u8(PROTOCOL.start);
     let mut fields = Vec::with_capacity(16);
     fields.push(h.bits("ip.version", "Version", VER_IHL, 0, 4));
@@ -89,12 +88,15 @@ pub fn fields(h: &Hdr) -> Vec<Field> {
         Some(n) => p.meaning(n),
         None => p,
     });
-    let sum_ok = internet_checksum(h.slice(0..hdr_len)) == 0;
-    fields.push(
-        h.uint("ip.checksum", "Header Checksum", CHECKSUM)
-            .hex(4)
-            .meaning(if sum_ok { "correct" } else { "incorrect" }),
-    );
+    let checksum = h.uint("ip.checksum", "Header Checksum", CHECKSUM).hex(4);
+    // A header the capture cut cannot be checked.
+    fields.push(if h.len() < hdr_len {
+        checksum.meaning("unverified: header not captured whole")
+    } else if internet_checksum(h.slice(0..hdr_len)) == 0 {
+        checksum.meaning("correct")
+    } else {
+        checksum.meaning("incorrect")
+    });
     fields.push(h.ipv4_field("ip.src", "Source Address", SRC.start));
     fields.push(h.ipv4_field("ip.dst", "Destination Address", DST.start));
     if hdr_len > OPTIONS {
