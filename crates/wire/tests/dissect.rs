@@ -284,3 +284,38 @@ fn tracker_flags_retransmission_and_new_stream_on_port_reuse() {
         "a SYN with a new ISN on the same ports starts stream 1"
     );
 }
+
+/// Every prefix of every built frame (a snapshot length of 0 up to the whole frame): no
+/// panic, every field of a cut layer lies within the captured bytes, a cut layer's missing
+/// part starts where the frame ends, and the quick transport path agrees with the full one.
+#[test]
+fn every_prefix_of_every_frame_is_shown_as_far_as_it_goes() {
+    use layerscope_wire::analysis::Transport;
+    for (link, frame) in frames::built_frames() {
+        for len in 0..=frame.len() {
+            let f = &frame[..len];
+            let d = dissect(link, f);
+            for l in &d.layers {
+                if l.is_cut() {
+                    assert_eq!(l.missing.start, len, "{link} cut at {len}");
+                    assert!(
+                        d.stop.is_some(),
+                        "{link} cut at {len}: a cut layer says why"
+                    );
+                    for x in l.all_fields() {
+                        assert!(
+                            x.bytes.end <= len,
+                            "{link} cut at {len}: {} past the end",
+                            x.abbrev
+                        );
+                    }
+                }
+            }
+            assert_eq!(
+                Transport::quick(link, f),
+                Transport::of(f, &d),
+                "{link} cut at {len}"
+            );
+        }
+    }
+}
