@@ -26,9 +26,10 @@ use std::time::{Duration, Instant};
 
 use layerscope_wire::{Analyzer, LinkType};
 
+use crate::capture::helper::StopPipe;
 use crate::capture::live::CaptureStats;
 use crate::capture::{
-    FileReader, Format, PacketView, PacketWriter, RawPacket, ReadEnd, MAX_PACKET,
+    FileReader, Format, PacketView, PacketWriter, PcapStream, RawPacket, ReadEnd, MAX_PACKET,
 };
 use crate::store::Block;
 
@@ -72,6 +73,7 @@ pub struct Loading {
 /// A capture child process.
 struct ChildHandle {
     pid: u32,
+    stop: StopPipe,
     ready: Arc<AtomicBool>,
 }
 
@@ -128,15 +130,15 @@ fn mb(bytes: u64) -> String {
 /// was captured. Stops the child (SIGINT to `child_pid`) when the capture reaches its
 /// memory limit.
 fn pipe_loop(
-    path: &std::path::Path,
+    pipe: impl std::io::Read,
     spool: Option<&std::path::Path>,
     limits: LiveLimits,
-    child_pid: u32,
+    stop: &StopPipe,
     ready: &AtomicBool,
     tx: &SyncSender<LiveMsg>,
 ) {
     // Fails when the helper exits before writing its header (refused); it says why.
-    let Ok(mut reader) = crate::capture::open_file(path) else {
+    let Ok(mut reader) = PcapStream::open(pipe) else {
         return;
     };
     let mut spool = spool.and_then(|p| {
@@ -184,8 +186,7 @@ fn pipe_loop(
                  every packet before this one is kept: save them, then capture again",
                 mb(limits.memory_bytes)
             )));
-            use nix::sys::signal::{kill, Signal};
-            let _ = kill(nix::unistd::Pid::from_raw(child_pid as i32), Signal::SIGINT);
+            stop.stop();
             break;
         }
         if tx.send(LiveMsg::Packet(p)).is_err() {
@@ -246,23 +247,21 @@ impl Loading {
         limits: LiveLimits,
         notify: impl Fn() + Send + 'static,
     ) -> anyhow::Result<Loading> {
-        use std::os::fd::AsRawFd;
         let stdout = child
             .stdout
             .take()
             .ok_or_else(|| anyhow::anyhow!("the capture process has no output pipe"))?;
         let stderr = child.stderr.take();
         let pid = child.id();
+        let stop = StopPipe::of(&mut child);
+        let stop2 = stop.clone();
         let ready = Arc::new(AtomicBool::new(false));
         let (tx, rx) = mpsc::sync_channel(8192);
         let ready2 = ready.clone();
         let reader = std::thread::Builder::new()
             .name("capture-pipe".into())
             .spawn(move || {
-                // libpcap reads the pipe through its /proc path; the handle keeps it open.
-                let path = PathBuf::from(format!("/proc/self/fd/{}", stdout.as_raw_fd()));
-                pipe_loop(&path, spool.as_deref(), limits, pid, &ready2, &tx);
-                drop(stdout);
+                pipe_loop(stdout, spool.as_deref(), limits, &stop2, &ready2, &tx);
                 let status = child.wait();
                 let mut err = String::new();
                 if let Some(mut e) = stderr {
@@ -302,7 +301,7 @@ impl Loading {
         // The "link" of a pipe is only known once its header arrives; the worker reads it
         // from the first packet's source, so Ethernet here is only a placeholder for the UI.
         let mut loading = Self::spawn(LinkType::ETHERNET, Box::new(source), notify);
-        loading.child = Some(ChildHandle { pid, ready });
+        loading.child = Some(ChildHandle { pid, stop, ready });
         Ok(loading)
     }
 
@@ -366,13 +365,11 @@ impl Loading {
     }
 
     /// Stops a live capture or cancels a file load; the worker then sends `Finished`. A
-    /// capture child gets SIGINT, finishes its stream and exits.
+    /// capture child sees its standard input close, finishes its stream and exits.
     pub fn stop(&self) {
         self.cancel.store(true, Ordering::Relaxed);
         if let Some(c) = &self.child {
-            use nix::sys::signal::{kill, Signal};
-            use nix::unistd::Pid;
-            let _ = kill(Pid::from_raw(c.pid as i32), Signal::SIGINT);
+            c.stop.stop();
         }
     }
 }

@@ -12,9 +12,9 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use clap::Args;
@@ -47,9 +47,11 @@ pub fn helper_program() -> PathBuf {
     if let Some(p) = std::env::var_os("LAYERSCOPE_CAPTURE") {
         return p.into();
     }
+    // `layerscope-capture.exe` on Windows.
+    let file = format!("{HELPER_NAME}{}", std::env::consts::EXE_SUFFIX);
     let exe = std::env::current_exe().unwrap_or_else(|_| "layerscope".into());
     exe.parent()
-        .map_or_else(|| PathBuf::from(HELPER_NAME), |d| d.join(HELPER_NAME))
+        .map_or_else(|| PathBuf::from(&file), |d| d.join(&file))
 }
 
 /// The shell commands that let the members of one group capture: the helper alone gets
@@ -127,12 +129,32 @@ pub struct Request {
     pub snaplen: Option<u32>,
 }
 
+/// The parent's end of the helper's standard input. The helper captures while it is open;
+/// [`StopPipe::stop`] closes it, and the helper completes its output and exits. Dropping the
+/// last copy, or the parent's exit, closes it too.
+#[derive(Clone)]
+pub struct StopPipe(Arc<Mutex<Option<ChildStdin>>>);
+
+impl StopPipe {
+    /// Takes the helper's standard input, which [`spawn`] left open for this.
+    pub fn of(child: &mut Child) -> StopPipe {
+        StopPipe(Arc::new(Mutex::new(child.stdin.take())))
+    }
+
+    pub fn stop(&self) {
+        let mut pipe = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        drop(pipe.take());
+    }
+}
+
 /// Starts the helper. Its standard error carries its messages (a line starting
 /// "Capturing on" once it captures, a counters line at the end, or why it cannot); its
-/// standard output is the pcap stream for [`Output::Pipe`].
+/// standard output is the pcap stream for [`Output::Pipe`]. It captures until its
+/// standard input closes: keep it open with [`StopPipe::of`].
 pub fn spawn(request: &Request, output: Output) -> anyhow::Result<Child> {
     let program = helper_program();
     let mut cmd = Command::new(&program);
+    cmd.arg("--until-stdin-closes");
     cmd.args(["-i", &request.interface, "-f", &request.filter, "-w"]);
     match output {
         Output::Pipe => cmd.arg("-").stdout(Stdio::piped()),
@@ -148,7 +170,7 @@ pub fn spawn(request: &Request, output: Output) -> anyhow::Result<Child> {
     if let Some(d) = request.duration {
         cmd.args(["-a", &format!("duration:{}", d.as_secs_f64())]);
     }
-    cmd.stdin(Stdio::null())
+    cmd.stdin(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .map_err(|e| match e.kind() {
@@ -187,6 +209,11 @@ pub struct HelperArgs {
     #[arg(short = 's', long = "snaplen", default_value_t = MAX_PACKET as u32,
           value_parser = clap::value_parser!(u32).range(1..=MAX_PACKET as i64))]
     pub snaplen: u32,
+    /// Capture while standard input stays open; stop (completing the output) at its end.
+    /// The parent holds the other end of that pipe: closing it stops the capture, and so
+    /// does the parent's exit, on every system, without signals.
+    #[arg(long = "until-stdin-closes", hide = true)]
+    pub until_stdin_closes: bool,
 }
 
 /// `duration:SECONDS`, positive, finite and at most [`MAX_DURATION`].
@@ -221,10 +248,6 @@ pub fn run(args: HelperArgs) -> anyhow::Result<()> {
              (`| layerscope -r -`), or use `layerscope capture` to see the packets"
         );
     }
-    // If the program that started us dies without stopping us (the window crashed, the
-    // `layerscope capture` was killed), stop as if interrupted: the file is completed, and
-    // nobody is left capturing for no one.
-    let _ = nix::sys::prctl::set_pdeathsig(nix::sys::signal::Signal::SIGINT);
     let mut cap = LiveCapture::open(&LiveOptions {
         interface: args.interface.clone(),
         filter: args.filter.clone(),
@@ -250,6 +273,18 @@ pub fn run(args: HelperArgs) -> anyhow::Result<()> {
             stopped.store(true, Ordering::SeqCst);
             stopper.stop();
         })?;
+    }
+    if args.until_stdin_closes {
+        // The parent closes the pipe to stop us, or dies: either way the file is completed,
+        // and nobody is left capturing for no one.
+        let (stopper, stopped) = (stopper.clone(), stopped.clone());
+        std::thread::Builder::new()
+            .name("capture-parent".into())
+            .spawn(move || {
+                let _ = std::io::copy(&mut std::io::stdin().lock(), &mut std::io::sink());
+                stopped.store(true, Ordering::SeqCst);
+                stopper.stop();
+            })?;
     }
     if let Some(d) = args.autostop {
         let (stopper, stopped) = (stopper.clone(), stopped.clone());

@@ -23,6 +23,8 @@ pub fn list() -> Vec<Interface> {
             if i.is_up() {
                 flags.push("UP");
             }
+            // pnet knows no "running" state on Windows.
+            #[cfg(not(windows))]
             if i.is_running() {
                 flags.push("RUNNING");
             }

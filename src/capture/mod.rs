@@ -1,5 +1,6 @@
-//! Packet sources and sinks: capture files and pipes read by libpcap, live capture through
-//! libpcap, capture files written as pcap (libpcap) or pcapng, and interface listing.
+//! Packet sources and sinks: capture files read by libpcap, the capture helper's pipe read
+//! as a pcap stream, live capture through libpcap, capture files written as pcap or pcapng,
+//! and interface listing.
 //!
 //! pcap types stay inside this module; the rest of the program sees [`RawPacket`]s.
 
@@ -7,11 +8,13 @@ pub mod file;
 pub mod helper;
 pub mod interfaces;
 pub mod live;
+pub mod stream;
 pub mod writer;
 
 pub use file::{open_file, FileReader, ReadEnd};
 pub use helper::{is_permission_error, permission_fix};
 pub use live::{LiveCapture, LiveOptions};
+pub use stream::PcapStream;
 pub use writer::{Format, PacketWriter};
 
 /// Largest frame we keep in memory. A file may claim more: such a record is cut here, so

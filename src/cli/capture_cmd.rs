@@ -67,10 +67,9 @@ pub fn run(args: CaptureArgs) -> anyhow::Result<()> {
     let mut child = helper::spawn(&request, output)?;
     // Ctrl-C (or SIGINT sent to us alone) stops the helper, which flushes and reports; we
     // finish with it. From a terminal it gets the signal itself too: once is enough.
-    let pid = nix::unistd::Pid::from_raw(child.id() as i32);
-    ctrlc::set_handler(move || {
-        let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGINT);
-    })?;
+    let stop = helper::StopPipe::of(&mut child);
+    let on_interrupt = stop.clone();
+    ctrlc::set_handler(move || on_interrupt.stop())?;
     let stderr = child.stderr.take();
     // The helper's messages (its "Capturing on …", its counters, its refusal) pass
     // through, escaped: they may quote a filter or a libpcap message.
@@ -86,6 +85,7 @@ pub fn run(args: CaptureArgs) -> anyhow::Result<()> {
         print_summaries(stdout)?;
     }
     let status = child.wait()?;
+    drop(stop);
     if let Some(r) = relay {
         let _ = r.join();
     }
@@ -97,11 +97,8 @@ pub fn run(args: CaptureArgs) -> anyhow::Result<()> {
 
 /// One summary line per packet of the helper's pcap stream, as it arrives.
 fn print_summaries(stream: std::process::ChildStdout) -> anyhow::Result<()> {
-    use std::os::fd::AsRawFd;
-    // libpcap reads the pipe through its /proc path; `stream` keeps it open. It fails when
-    // the helper exits before writing a header (refused): the helper says why.
-    let path = PathBuf::from(format!("/proc/self/fd/{}", stream.as_raw_fd()));
-    let Ok(mut reader) = crate::capture::open_file(&path) else {
+    // Fails when the helper exits before writing a header (refused): the helper says why.
+    let Ok(mut reader) = crate::capture::PcapStream::open(stream) else {
         return Ok(());
     };
     let mut decoder = Decoder::new(reader.link);
@@ -118,6 +115,5 @@ fn print_summaries(stream: std::process::ChildStdout) -> anyhow::Result<()> {
         out.write_all(&line)?;
         out.flush()?;
     }
-    drop(stream);
     Ok(())
 }

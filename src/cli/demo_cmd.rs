@@ -32,6 +32,7 @@ pub struct DemoArgs {
 /// A running capture helper writing to a file.
 pub struct Recorder {
     child: Child,
+    stop: helper::StopPipe,
     stderr: mpsc::Receiver<String>,
 }
 
@@ -48,6 +49,7 @@ impl Recorder {
             ..Request::default()
         };
         let mut child = helper::spawn(&request, Output::File(path))?;
+        let stop = helper::StopPipe::of(&mut child);
         let err = child
             .stderr
             .take()
@@ -76,14 +78,17 @@ impl Recorder {
                 }
             }
         }
-        Ok(Recorder { child, stderr })
+        Ok(Recorder {
+            child,
+            stop,
+            stderr,
+        })
     }
 
-    /// Stops the helper (SIGINT: it flushes and closes the file) and returns its summary.
+    /// Stops the helper (its standard input closes: it flushes and closes the file) and
+    /// returns its summary.
     pub fn stop(mut self) -> anyhow::Result<String> {
-        use nix::sys::signal::{kill, Signal};
-        use nix::unistd::Pid;
-        let _ = kill(Pid::from_raw(self.child.id() as i32), Signal::SIGINT);
+        self.stop.stop();
         let status = self.child.wait()?;
         let lines: Vec<String> = self.stderr.try_iter().collect();
         if !status.success() {

@@ -189,7 +189,7 @@ fn the_window_captures_with_no_capabilities_of_its_own() {
         std::fs::read_link(format!("/proc/{capture}/exe")).is_ok_and(|p| p == helper),
         "the helper is still capturing"
     );
-    // The window goes; its helper notices (parent-death signal) and ends too.
+    // The window goes; its helper sees the standard input it held close, and ends too.
     let _ = Command::new("kill").arg(window.to_string()).status();
     let deadline = Instant::now() + Duration::from_secs(10);
     while cap_eff(capture).is_some() && parent(capture) != Some(1) {
