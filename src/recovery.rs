@@ -10,11 +10,20 @@ use std::time::SystemTime;
 /// `$XDG_DATA_HOME/layerscope/unsaved`, else `~/.local/share/layerscope/unsaved`; `None`
 /// without a usable home (no `HOME`, or a relative one). Never a shared directory such as
 /// `/tmp`: another user could read the copy there, or plant files in its place.
+#[cfg(target_os = "linux")]
 pub fn default_dir() -> Option<PathBuf> {
     dir_from(std::env::var_os("XDG_DATA_HOME"), std::env::var_os("HOME"))
 }
 
+/// The user's own local application data: `%LOCALAPPDATA%\layerscope\unsaved` on
+/// Windows, `~/Library/Application Support/layerscope/unsaved` on macOS.
+#[cfg(not(target_os = "linux"))]
+pub fn default_dir() -> Option<PathBuf> {
+    Some(dirs::data_local_dir()?.join("layerscope").join("unsaved"))
+}
+
 /// [`default_dir`] from the values of `XDG_DATA_HOME` and `HOME`.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 fn dir_from(xdg_data_home: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
     let absolute = |p: PathBuf| p.is_absolute().then_some(p);
     let base = xdg_data_home

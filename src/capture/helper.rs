@@ -58,6 +58,7 @@ pub fn helper_program() -> PathBuf {
 /// `cap_net_raw` (`cap_net_admin` is not needed: capturing on `lo` and other interfaces,
 /// with filters and a 32 MiB buffer, works without it), and only that group may run it,
 /// so other local users cannot read the loopback traffic of everybody's programs.
+#[cfg(target_os = "linux")]
 pub fn permission_commands() -> Vec<String> {
     let h = shell_word(&helper_program().display().to_string());
     let user = std::env::var("USER")
@@ -72,7 +73,47 @@ pub fn permission_commands() -> Vec<String> {
     ]
 }
 
+/// macOS: capturing reads `/dev/bpf*`, which Wireshark's ChmodBPF (or any installer that
+/// creates the `access_bpf` group) opens to one group.
+#[cfg(target_os = "macos")]
+pub fn permission_commands() -> Vec<String> {
+    vec![
+        "sudo dseditgroup -o edit -a \"$USER\" -t user access_bpf".to_string(),
+        "sudo chgrp access_bpf /dev/bpf* && sudo chmod g+rw /dev/bpf*".to_string(),
+    ]
+}
+
+/// Windows: Npcap captures for every user once installed; nothing to type.
+#[cfg(not(any(target_os = "linux", target_os = "macos")))]
+pub fn permission_commands() -> Vec<String> {
+    Vec::new()
+}
+
 /// What to say when capturing was refused: why, and [`permission_commands`].
+#[cfg(target_os = "macos")]
+pub fn permission_fix() -> String {
+    let commands: String = permission_commands()
+        .iter()
+        .map(|c| format!("\n    {c}"))
+        .collect();
+    format!(
+        "capturing needs read access to /dev/bpf*. Install Wireshark's ChmodBPF package, or \
+         give your user the access_bpf group:{commands}\n\nthen log out and in again. Or run \
+         as root, or open a saved capture instead."
+    )
+}
+
+/// What to say when capturing was refused: why.
+#[cfg(not(any(target_os = "linux", target_os = "macos")))]
+pub fn permission_fix() -> String {
+    "capturing needs Npcap (npcap.com), installed with \"Support loopback traffic\" \
+     checked: programs talking to 127.0.0.1 are then seen on the adapter \
+     \\Device\\NPF_Loopback. Or open a saved capture instead."
+        .to_string()
+}
+
+/// What to say when capturing was refused: why, and [`permission_commands`].
+#[cfg(target_os = "linux")]
 pub fn permission_fix() -> String {
     let commands: String = permission_commands()
         .iter()
@@ -88,6 +129,7 @@ pub fn permission_fix() -> String {
 }
 
 /// A word as a POSIX shell reads it: quoted when it holds anything but safe characters.
+#[cfg_attr(not(target_os = "linux"), allow(dead_code))]
 fn shell_word(s: &str) -> String {
     if !s.is_empty()
         && s.bytes()
@@ -191,8 +233,9 @@ pub fn spawn(request: &Request, output: Output) -> anyhow::Result<Child> {
 #[derive(Args, Debug)]
 pub struct HelperArgs {
     /// Interface to capture on.
-    #[arg(short = 'i', long = "interface", default_value = "lo")]
-    pub interface: String,
+    /// (Default: the loopback interface, found by its flags: `lo`, `lo0`, Npcap's loopback.)
+    #[arg(short = 'i', long = "interface")]
+    pub interface: Option<String>,
     /// BPF capture filter, e.g. "tcp port 8888".
     #[arg(short = 'f', long = "filter", default_value = "")]
     pub filter: String,
@@ -248,8 +291,12 @@ pub fn run(args: HelperArgs) -> anyhow::Result<()> {
              (`| layerscope -r -`), or use `layerscope capture` to see the packets"
         );
     }
+    let interface = args
+        .interface
+        .clone()
+        .unwrap_or_else(super::interfaces::default_loopback);
     let mut cap = LiveCapture::open(&LiveOptions {
-        interface: args.interface.clone(),
+        interface: interface.clone(),
         filter: args.filter.clone(),
         snaplen: args.snaplen as i32,
     })?;
@@ -304,8 +351,7 @@ pub fn run(args: HelperArgs) -> anyhow::Result<()> {
     eprintln!(
         "{}",
         layerscope_wire::escape::message(&format!(
-            "Capturing on {}{filter_note} (Ctrl-C to stop)",
-            args.interface
+            "Capturing on {interface}{filter_note} (Ctrl-C to stop)"
         ))
     );
     let mut n: u64 = 0;

@@ -75,6 +75,17 @@ pub fn render(list: &[Interface]) -> String {
     s
 }
 
+/// The interface to capture on when none is named: the one libpcap flags as loopback (`lo`
+/// on Linux, `lo0` on macOS, Npcap's `\\Device\\NPF_Loopback` on Windows, which the
+/// system's own list does not show), else the system's loopback, else `lo`.
+pub fn default_loopback() -> String {
+    pcap::Device::list()
+        .ok()
+        .and_then(|devices| devices.into_iter().find(|d| d.flags.is_loopback()))
+        .map(|d| d.name)
+        .unwrap_or_else(|| loopback_name(&list()))
+}
+
 /// The loopback interface's name (`lo` on Linux, `lo0` on BSD and macOS).
 pub fn loopback_name(list: &[Interface]) -> String {
     list.iter()

@@ -16,8 +16,9 @@ use crate::packets::Decoder;
 #[derive(Args, Debug)]
 pub struct CaptureArgs {
     /// Interface to capture on.
-    #[arg(short = 'i', long = "interface", default_value = "lo")]
-    pub interface: String,
+    /// (Default: the loopback interface, found by its flags: `lo`, `lo0`, Npcap's loopback.)
+    #[arg(short = 'i', long = "interface")]
+    pub interface: Option<String>,
     /// BPF capture filter, e.g. "tcp port 8888".
     #[arg(short = 'f', long = "filter", default_value = "")]
     pub filter: String,
@@ -52,7 +53,10 @@ impl std::error::Error for HelperFailed {}
 
 pub fn run(args: CaptureArgs) -> anyhow::Result<()> {
     let request = Request {
-        interface: args.interface.clone(),
+        interface: args
+            .interface
+            .clone()
+            .unwrap_or_else(crate::capture::interfaces::default_loopback),
         filter: args.filter.clone(),
         count: args.count,
         duration: args.autostop,

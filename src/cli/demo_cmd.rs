@@ -22,8 +22,9 @@ pub struct DemoArgs {
     #[arg(short = 'w', long = "write")]
     pub write: Option<PathBuf>,
     /// Interface to capture on.
-    #[arg(short = 'i', long = "interface", default_value = "lo")]
-    pub interface: String,
+    /// (Default: the loopback interface, found by its flags: `lo`, `lo0`, Npcap's loopback.)
+    #[arg(short = 'i', long = "interface")]
+    pub interface: Option<String>,
     /// Send the lines typed on standard input too (TCP scenarios), until end of input.
     #[arg(long)]
     pub interactive: bool,
@@ -126,7 +127,11 @@ pub fn run(args: DemoArgs) -> anyhow::Result<()> {
         s.name(),
         s.title()
     );
-    let recorder = Recorder::start(&args.interface, &filter, &path)?;
+    let interface = args
+        .interface
+        .clone()
+        .unwrap_or_else(crate::capture::interfaces::default_loopback);
+    let recorder = Recorder::start(&interface, &filter, &path)?;
     let mut log = std::io::stderr();
     let result = if args.interactive {
         crate::echo::run_client(
