@@ -92,10 +92,7 @@ pub fn permission_commands() -> Vec<String> {
 /// What to say when capturing was refused: why, and [`permission_commands`].
 #[cfg(target_os = "macos")]
 pub fn permission_fix() -> String {
-    let commands: String = permission_commands()
-        .iter()
-        .map(|c| format!("\n    {c}"))
-        .collect();
+    let commands = indented_commands();
     format!(
         "capturing needs read access to /dev/bpf*. Install Wireshark's ChmodBPF package, or \
          give your user the access_bpf group:{commands}\n\nthen log out and in again. Or run \
@@ -115,10 +112,7 @@ pub fn permission_fix() -> String {
 /// What to say when capturing was refused: why, and [`permission_commands`].
 #[cfg(target_os = "linux")]
 pub fn permission_fix() -> String {
-    let commands: String = permission_commands()
-        .iter()
-        .map(|c| format!("\n    {c}"))
-        .collect();
+    let commands = indented_commands();
     format!(
         "capturing needs the CAP_NET_RAW capability, which layerscope keeps in its small \
          capture helper alone. Let your group run it, once:\n{commands}\n\n\
@@ -126,6 +120,15 @@ pub fn permission_fix() -> String {
          of the helper drops the capability again. Or run as root, or open a saved capture \
          instead."
     )
+}
+
+/// [`permission_commands`], one a line, indented under the sentence that introduces them.
+#[cfg(any(target_os = "linux", target_os = "macos"))]
+fn indented_commands() -> String {
+    permission_commands()
+        .iter()
+        .map(|c| format!("\n    {c}"))
+        .collect()
 }
 
 /// A word as a POSIX shell reads it: quoted when it holds anything but safe characters.
