@@ -242,6 +242,45 @@ fn a_killed_capture_helper_leaves_every_packet_it_wrote() {
     }
 }
 
+/// `layerscope capture` holds its helper's standard input: killed outright (no handler
+/// runs), the pipe closes with it and the helper completes its file and ends, on any
+/// system, with no signal sent to it.
+#[test]
+fn a_killed_capture_command_takes_its_helper_with_it() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("parent-gone.pcapng");
+    let port = crate::util::free_tcp_port();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_layerscope"))
+        .args(["capture", "-f", &format!("tcp port {port}"), "-w"])
+        .arg(&file)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = std::io::BufReader::new(cmd.stderr.take().unwrap());
+    let mut line = String::new();
+    err.read_line(&mut line).unwrap();
+    if !line.starts_with("Capturing on") {
+        let _ = cmd.wait();
+        crate::util::prerequisite(false, &format!("capture permission ({})", line.trim()));
+        return;
+    }
+    let children =
+        std::fs::read_to_string(format!("/proc/{0}/task/{0}/children", cmd.id())).unwrap();
+    let helper: u32 = children.split_whitespace().next().unwrap().parse().unwrap();
+    cmd.kill().unwrap();
+    cmd.wait().unwrap();
+    // The helper sees its standard input close: it finishes and exits.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while std::fs::read_to_string(format!("/proc/{helper}/stat")).is_ok_and(|s| !s.contains(") Z "))
+    {
+        assert!(Instant::now() < deadline, "the helper outlived its parent");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let back = layerscope::packets::load(&file, None).expect("the file reads back");
+    assert!(back.warning.is_none(), "{:?}", back.warning);
+}
+
 fn harness(start: Start) -> Harness<'static, App> {
     crate::util::use_built_helper();
     let mut h = Harness::builder()
