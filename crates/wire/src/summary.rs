@@ -213,6 +213,14 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
                 .and_then(|f| f.meaning.as_deref())
                 .unwrap_or("Unknown type");
             info.push_str(name);
+            // An error's code says which (tshark: "Destination unreachable (Port unreachable)").
+            if described.protocol == Protocol::Icmp {
+                if let Some(code) = described.fields.get(1).and_then(|f| f.meaning.as_deref()) {
+                    info.push_str(" (");
+                    info.push_str(code);
+                    info.push(')');
+                }
+            }
             let (id, seq) = if described.protocol == Protocol::Icmp {
                 ("icmp.ident", "icmp.seq")
             } else {
@@ -231,6 +239,10 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
                 .or(described.field("icmpv6.nd.na.target_address"))
             {
                 let _ = write!(info, " for {}", text(described, t.abbrev, frame));
+            }
+            if quotes_cut_datagram(described, frame) {
+                // tshark reads the quoted datagram to its end and runs out of bytes.
+                info.push_str("[Packet size limited during capture]");
             }
         }
         Protocol::Arp => {
@@ -268,6 +280,30 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
         }
     }
     push_stop(info, d);
+}
+
+/// Whether `icmp`, an ICMP or ICMPv6 error, quotes a datagram that the snapshot length cut
+/// inside its IP header or the 8 bytes of transport header after it (what RFC 792 has an
+/// error quote, and what tshark reads before running out of bytes); data cut after them
+/// goes unremarked, as in tshark.
+fn quotes_cut_datagram(icmp: &Layer, frame: &[u8]) -> bool {
+    let Some(&icmp_type) = frame.get(icmp.header.start) else {
+        return false;
+    };
+    let quotes = match icmp.protocol {
+        Protocol::Icmp => crate::proto::icmp::quotes_datagram(icmp_type),
+        _ => crate::proto::icmpv6::quotes_datagram(icmp_type),
+    };
+    let quote = icmp.header.start + 8;
+    let ip_header = match frame.get(quote).map(|b| b >> 4) {
+        Some(4) => (frame[quote] & 0x0f) as usize * 4,
+        Some(6) => 40,
+        // Not an IP header: nothing tshark would read on.
+        Some(_) => return false,
+        // Not one byte of the quote was captured.
+        None => 0,
+    };
+    quotes && !icmp.is_cut() && frame.len() < quote + ip_header + 8
 }
 
 /// Why the dissection stopped, after the rest of the line: tshark's own words when the
