@@ -233,6 +233,9 @@ fn frames_cut_inside_any_header_agree_with_tshark() {
         ("tcp-echo-ipv6", &[20, 30, 45, 53, 58, 60, 68, 72, 80, 90]),
         // UDP 34..42, data 42..56.
         ("udp-echo", &[38, 41, 50]),
+        // ICMP 34..42 quoting IPv4 42..62 and UDP 62..70. (Cut inside the quoted headers,
+        // tshark also names the quote's protocols in frame.protocols; we do not yet.)
+        ("udp-unreachable", &[40, 70, 75]),
     ];
     let mut compared_total = 0;
     for (name, lengths) in cuts {
@@ -256,10 +259,82 @@ fn frames_cut_inside_any_header_agree_with_tshark() {
                 bad.len(),
                 bad.join("\n")
             );
+            // The packet list: the protocol column, and whether the line says the capture
+            // cut the packet.
+            assert_eq!(
+                our_columns(&path),
+                tshark_columns(&path),
+                "{name} cut to {len} bytes: protocol and cut marker per packet"
+            );
         }
     }
     assert!(
         compared_total > 3000,
         "only {compared_total} fields compared"
     );
+    // An ICMP error whose quoted datagram is cut inside its headers: the line says so.
+    let cap = layerscope::packets::load(&capture("udp-unreachable.pcapng"), None).unwrap();
+    for len in [45usize, 61, 66] {
+        let path = dir.path().join(format!("quote-s{len}.pcap"));
+        let mut w = PacketWriter::create(&path, Format::Pcap, cap.link, len as u32).unwrap();
+        for p in &cap.packets {
+            let mut raw = p.raw.clone();
+            raw.data.truncate(len);
+            w.write(&raw).unwrap();
+        }
+        w.finish().unwrap();
+        let ours = our_columns(&path);
+        assert_eq!(ours, tshark_columns(&path), "quote cut to {len} bytes");
+        assert_eq!(ours[1], ("ICMP".to_string(), true));
+    }
+}
+
+const CUT: &str = "[Packet size limited during capture]";
+
+/// Per packet: our protocol column, and whether our info line ends in tshark's cut marker.
+fn our_columns(path: &std::path::Path) -> Vec<(String, bool)> {
+    let cap = layerscope::packets::load(path, None).expect("capture");
+    cap.packets
+        .iter()
+        .map(|p| {
+            let s = layerscope_wire::summarize(&p.dissection, &p.raw.data, &p.analysis);
+            (s.protocol.to_string(), s.info.ends_with(CUT))
+        })
+        .collect()
+}
+
+/// The same from tshark's columns.
+fn tshark_columns(path: &std::path::Path) -> Vec<(String, bool)> {
+    let o = Command::new("tshark")
+        .args([
+            "-n",
+            "-d",
+            "tcp.port==8888,data",
+            "-d",
+            "udp.port==9999,data",
+            "-d",
+            "udp.port==9998,data",
+            "-r",
+        ])
+        .arg(path)
+        .args([
+            "-T",
+            "fields",
+            "-E",
+            "separator=|",
+            "-e",
+            "_ws.col.Protocol",
+            "-e",
+            "_ws.col.Info",
+        ])
+        .stderr(Stdio::null())
+        .output()
+        .expect("run tshark");
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(|l| {
+            let (protocol, info) = l.split_once('|').unwrap_or((l, ""));
+            (protocol.to_string(), info.ends_with(CUT))
+        })
+        .collect()
 }
