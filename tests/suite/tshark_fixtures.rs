@@ -218,7 +218,6 @@ fn every_field_name_we_emit_is_one_tshark_knows() {
 /// files we write.
 #[test]
 fn frames_cut_inside_any_header_agree_with_tshark() {
-    use layerscope::capture::writer::{Format, PacketWriter};
     if !crate::util::require("tshark") {
         return;
     }
@@ -243,14 +242,7 @@ fn frames_cut_inside_any_header_agree_with_tshark() {
             .expect("bundled capture");
         for &len in *lengths {
             let path = dir.path().join(format!("{name}-s{len}.pcap"));
-            let mut w = PacketWriter::create(&path, Format::Pcap, cap.link, len as u32)
-                .expect("write the cut capture");
-            for p in &cap.packets {
-                let mut raw = p.raw.clone();
-                raw.data.truncate(len);
-                w.write(&raw).expect("write a packet");
-            }
-            w.finish().expect("finish the cut capture");
+            write_cut(&cap, len, &path);
             let (compared, bad) = compare_with_tshark(&our_json(&path), &tshark_values(&path));
             compared_total += compared;
             assert!(
@@ -276,17 +268,24 @@ fn frames_cut_inside_any_header_agree_with_tshark() {
     let cap = layerscope::packets::load(&capture("udp-unreachable.pcapng"), None).unwrap();
     for len in [45usize, 61, 66] {
         let path = dir.path().join(format!("quote-s{len}.pcap"));
-        let mut w = PacketWriter::create(&path, Format::Pcap, cap.link, len as u32).unwrap();
-        for p in &cap.packets {
-            let mut raw = p.raw.clone();
-            raw.data.truncate(len);
-            w.write(&raw).unwrap();
-        }
-        w.finish().unwrap();
+        write_cut(&cap, len, &path);
         let ours = our_columns(&path);
         assert_eq!(ours, tshark_columns(&path), "quote cut to {len} bytes");
         assert_eq!(ours[1], ("ICMP".to_string(), true));
     }
+}
+
+/// Writes `cap` with every packet cut to `len` bytes, as `tcpdump -s LEN` keeps them.
+fn write_cut(cap: &layerscope::packets::Capture, len: usize, path: &std::path::Path) {
+    use layerscope::capture::writer::{Format, PacketWriter};
+    let mut w = PacketWriter::create(path, Format::Pcap, cap.link, len as u32)
+        .expect("write the cut capture");
+    for p in &cap.packets {
+        let mut raw = p.raw.clone();
+        raw.data.truncate(len);
+        w.write(&raw).expect("write a packet");
+    }
+    w.finish().expect("finish the cut capture");
 }
 
 const CUT: &str = "[Packet size limited during capture]";
