@@ -176,6 +176,15 @@ impl<'a> Walk<'a> {
         let Some(rest) = frame.get(start..) else {
             return;
         };
+        if rest.is_empty() {
+            // The frame ends with its link header: tshark still hands the nothing that
+            // follows to the IP dissector, which shows a cut IP layer without fields.
+            match ethertype {
+                0x0800 => self.cut_ip(start, false),
+                0x86dd => self.cut_ip(start, true),
+                _ => {}
+            }
+        }
         let sliced = LaxSlicedPacket::from_ether_type(EtherType(ethertype), rest);
         let mut prev_type = ethertype;
         for ext in &sliced.link_exts {
