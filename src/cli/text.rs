@@ -305,7 +305,7 @@ fn layer_heading(out: &mut Vec<u8>, l: &Layer) {
     out::uint(out, l.header.end as u64);
     out.extend_from_slice(b" (");
     if l.is_cut() {
-        out::uint(out, hdr + l.missing.len() as u64);
+        out::uint(out, l.full_header_len() as u64);
         out.extend_from_slice(b"-byte header, ");
         out::uint(out, hdr);
         out.extend_from_slice(b" captured: the snapshot length cut it)");

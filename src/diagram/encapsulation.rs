@@ -327,7 +327,7 @@ pub fn steps(d: &Dissection, packet: &[u8]) -> Vec<Step> {
             format!(
                 "{} adds its {}-byte header (only {} captured)",
                 l.protocol.name(),
-                l.header.len() + l.missing.len(),
+                l.full_header_len(),
                 l.header.len()
             )
         } else {

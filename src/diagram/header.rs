@@ -144,7 +144,7 @@ pub fn draw(
         .collect();
     let height: f32 = layers
         .iter()
-        .map(|l| 56.0 + ROW_H * (header_len(l) * 8).div_ceil(32) as f32 + 16.0)
+        .map(|l| 56.0 + ROW_H * (l.full_header_len() * 8).div_ceil(32) as f32 + 16.0)
         .sum::<f32>()
         + 10.0;
     let mut out = Drawing::new(
@@ -175,7 +175,7 @@ fn draw_layer(
     let size = if layer.is_cut() {
         format!(
             "{} bytes, {} captured",
-            header_len(layer),
+            layer.full_header_len(),
             layer.header.len()
         )
     } else {
@@ -201,7 +201,7 @@ fn draw_layer(
         out.text(x, y + 12.0, label, 9.0, pal.weak(), Anchor::Middle);
     }
     y += 18.0;
-    let rows = (header_len(layer) * 8).div_ceil(32);
+    let rows = (layer.full_header_len() * 8).div_ceil(32);
     for r in 0..rows {
         out.text(
             LEFT - 8.0,
@@ -299,15 +299,10 @@ fn draw_layer(
     y + rows as f32 * ROW_H + 16.0
 }
 
-/// The header's length: what was captured plus what the snapshot length cut off.
-fn header_len(layer: &Layer) -> usize {
-    layer.header.len() + layer.missing.len()
-}
-
 /// The part of a cut header that was not captured: grey boxes, one per row it spans,
 /// saying why its fields have no values.
 fn draw_missing(out: &mut Drawing, layer: &Layer, pal: Palette, y: f32) {
-    let (mut bit, end) = (layer.header.len() * 8, header_len(layer) * 8);
+    let (mut bit, end) = (layer.header.len() * 8, layer.full_header_len() * 8);
     let mut first = true;
     while bit < end {
         let (row, col) = (bit / 32, bit % 32);

@@ -237,12 +237,7 @@ impl<'a> Walk<'a> {
             Err(e) => {
                 let (kind, reason) = match &e {
                     etherparse::err::ip::LaxHeaderSliceError::Len(l) => {
-                        // The version nibble says which header the capture cut.
-                        match rest.first().map(|b| b >> 4) {
-                            Some(4) => self.cut_ip(start, false),
-                            Some(6) => self.cut_ip(start, true),
-                            _ => {}
-                        }
+                        self.cut_ip_of_version(start);
                         (
                             StopKind::Truncated,
                             format!("needs {} bytes, {} captured", l.required_len, l.len),
@@ -365,17 +360,12 @@ impl<'a> Walk<'a> {
         }
         if let (Some((SliceError::Len(l), layer)), None) = (&sliced.stop_err, &sliced.net) {
             if l.len_source == LenSource::Slice {
+                // The EtherType, or else the version nibble, says which header was cut.
                 let at = start + l.layer_start_offset;
-                // The version nibble says which header the capture cut.
-                // The EtherType, or the version nibble, says which header the capture cut.
-                let version = self.frame.get(at).map(|b| b >> 4);
-                match (layer, version) {
-                    (EpLayer::Ipv4Header, _) | (EpLayer::IpHeader, Some(4)) => {
-                        self.cut_ip(at, false)
-                    }
-                    (EpLayer::Ipv6Header, _) | (EpLayer::IpHeader, Some(6)) => {
-                        self.cut_ip(at, true)
-                    }
+                match layer {
+                    EpLayer::Ipv4Header => self.cut_ip(at, false),
+                    EpLayer::Ipv6Header => self.cut_ip(at, true),
+                    EpLayer::IpHeader => self.cut_ip_of_version(at),
                     _ => {}
                 }
             }
@@ -435,6 +425,16 @@ impl<'a> Walk<'a> {
         self.d.layers.push(layer);
     }
 
+    /// [`Walk::cut_ip`] for the IP version the header's first nibble names (none when that
+    /// byte was not captured, or names no IP version).
+    fn cut_ip_of_version(&mut self, at: usize) {
+        match self.frame.get(at).map(|b| b >> 4) {
+            Some(4) => self.cut_ip(at, false),
+            Some(6) => self.cut_ip(at, true),
+            _ => {}
+        }
+    }
+
     /// A transport header that the snapshot length cut (`payload`, the IP payload, holds
     /// what was captured of it): its captured fields, as tshark shows them.
     fn cut_transport(&mut self, header: EpLayer, payload: Range<usize>, declared: Option<usize>) {
@@ -442,9 +442,7 @@ impl<'a> Walk<'a> {
         let end = payload.end;
         let (mut layer, len) = match header {
             EpLayer::TcpHeader => {
-                let offset = h.u8(proto::tcp::field::OFF_FLAGS.start) >> 4;
-                // A data offset below 5 (or not captured) still reads as the 20 fixed bytes.
-                let len = (offset as usize * 4).max(proto::tcp::MIN_HEADER_LEN);
+                let len = proto::tcp::header_len(&h);
                 let seg_len = declared.map_or(0, |d| d.saturating_sub(len));
                 (proto::tcp::layer(h, len, end..end, seg_len), len)
             }

@@ -219,6 +219,11 @@ impl Layer {
         !self.missing.is_empty()
     }
 
+    /// The header's whole length: what was captured plus what the snapshot length cut off.
+    pub fn full_header_len(&self) -> usize {
+        self.header.len() + self.missing.len()
+    }
+
     /// A heading such as "Transport · OSI 4 · TCP segment".
     pub fn heading(&self) -> String {
         format!(

@@ -111,10 +111,10 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
         return;
     };
     // Application data over TCP/UDP is described by the transport line, as tshark does; a
-    // transport header cut before its destination port, by the layer below it.
+    // transport header cut before its ports (so without a field), by the layer below it.
     let described = match top.protocol {
         Protocol::Data => d.layers.iter().rev().nth(1).unwrap_or(top),
-        Protocol::Tcp | Protocol::Udp if top.is_cut() && top.header.len() < 4 => {
+        Protocol::Tcp | Protocol::Udp if top.is_cut() && top.fields.is_empty() => {
             d.layers.iter().rev().nth(1).unwrap_or(top)
         }
         _ => top,

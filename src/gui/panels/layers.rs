@@ -100,7 +100,7 @@ pub fn heading(layer: &Layer) -> String {
     let hdr = layer.header.len();
     let payload = layer.payload.len();
     let size = if layer.is_cut() {
-        format!("{}-byte header, {hdr} captured", hdr + layer.missing.len())
+        format!("{}-byte header, {hdr} captured", layer.full_header_len())
     } else if layer.tcpip == layerscope_wire::TcpIpLayer::Application {
         format!("{hdr} bytes")
     } else if payload > 0 {

@@ -109,8 +109,8 @@ impl Transport {
                 }
                 Protocol::Tcp => {
                     let len = layer.field("tcp.len").and_then(|f| f.as_u64()).unwrap_or(0) as u32;
-                    let header_len = layer.header.len() + layer.missing.len();
-                    return Segment::read(addrs?, &h, header_len, len).map(Transport::Tcp);
+                    return Segment::read(addrs?, &h, layer.full_header_len(), len)
+                        .map(Transport::Tcp);
                 }
                 Protocol::Udp if !layer.is_cut() => {
                     let (s, t) = addrs?;

@@ -128,8 +128,7 @@ impl Transport {
                     LaxNetSlice::Arp(_) => return None,
                 };
                 let h = Hdr::new(captured, 0);
-                let offset = h.u8(tcp::field::OFF_FLAGS.start) >> 4;
-                let header_len = (offset as usize * 4).max(tcp::MIN_HEADER_LEN);
+                let header_len = tcp::header_len(&h);
                 let len = declared.map_or(0, |d| d.saturating_sub(header_len));
                 Segment::read((src, dst), &h, header_len, len as u32).map(Transport::Tcp)
             }

@@ -147,6 +147,12 @@ fn spell_flag_names(s: &mut String, flags: u16) {
     }
 }
 
+/// The header length a TCP header's data offset gives. A data offset below 5, or one
+/// the capture did not keep, still reads as the 20 fixed bytes.
+pub fn header_len(h: &Hdr) -> usize {
+    ((h.u8(field::OFF_FLAGS.start) >> 4) as usize * 4).max(MIN_HEADER_LEN)
+}
+
 /// The TCP layer. `h` holds the header's captured bytes and `hdr_len` the length its data
 /// offset gives (more than `h.len()` when the snapshot length cut the header: see
 /// [`crate::partial`]); `payload` is the data's frame range; `seg_len` is the data length
