@@ -25,6 +25,8 @@ mod hostile;
 mod live;
 #[path = "suite/privilege.rs"]
 mod privilege;
+#[path = "suite/registry.rs"]
+mod registry;
 #[path = "suite/security.rs"]
 mod security;
 #[path = "suite/teaching.rs"]

@@ -5,6 +5,7 @@
 //! until the end; a whole dissection per packet (~10 KB) made 100,000 SYNs take a gigabyte.
 //! A [`Flows`] keeps a compact row per packet instead: what the ladder prints of it.
 
+use layerscope_wire::registry as hf;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -67,19 +68,19 @@ impl Flows {
             let flags = p
                 .dissection
                 .layer(Protocol::Tcp)
-                .and_then(|l| l.field("tcp.flags"))
+                .and_then(|l| l.field(&hf::tcp::FLAGS))
                 .and_then(|f| f.as_u64())
                 .unwrap_or(0) as u16;
             let udp_length = p
                 .dissection
                 .layer(Protocol::Udp)
-                .and_then(|l| l.field("udp.length"))
+                .and_then(|l| l.field(&hf::udp::LENGTH))
                 .and_then(|f| f.as_u64());
             let text = p
                 .dissection
                 .layers
                 .last()
-                .and_then(|l| l.field("data.text"))
+                .and_then(|l| l.field(&hf::data::TEXT))
                 .map(|f| f.display(&p.raw.data).into_boxed_str());
             rows.push(FlowRow {
                 ts_ns: p.raw.timestamp_ns(),

@@ -2,6 +2,7 @@
 //! value conventions (integers as numbers, flags as booleans, lower-case MACs, bytes as
 //! colon-separated hex), nested per layer with the layer's OSI and TCP/IP placement.
 
+use layerscope_wire::registry as hf;
 use std::io::Write;
 
 use layerscope_wire::{Field, Layer, Value};
@@ -20,7 +21,7 @@ pub fn protocol_chain(s: &mut Vec<u8>, p: &Decoded) {
         }
         s.extend_from_slice(l.protocol.abbrev().as_bytes());
         match l.protocol {
-            Ethernet if l.fields.iter().any(|f| f.abbrev == "eth.len") => {
+            Ethernet if l.fields.iter().any(|f| f.is(&hf::eth::LEN)) => {
                 s.extend_from_slice(b":llc")
             }
             // A header the capture cut never reached its EtherType.
@@ -30,21 +31,21 @@ pub fn protocol_chain(s: &mut Vec<u8>, p: &Decoded) {
             Ipv6 => {
                 for f in &l.fields {
                     if let "ipv6.hopopts" | "ipv6.routing" | "ipv6.fraghdr" | "ipv6.dstopts" =
-                        f.abbrev
+                        f.abbrev()
                     {
                         s.push(b':');
-                        s.extend_from_slice(f.abbrev.as_bytes());
+                        s.extend_from_slice(f.abbrev().as_bytes());
                     }
                 }
             }
             Icmp | Icmpv6 => {
                 for f in &l.fields {
-                    if matches!(f.abbrev, "ip" | "ipv6" | "tcp" | "udp") {
+                    if matches!(f.abbrev(), "ip" | "ipv6" | "tcp" | "udp") {
                         s.push(b':');
-                        s.extend_from_slice(f.abbrev.as_bytes());
+                        s.extend_from_slice(f.abbrev().as_bytes());
                     }
                     // The quoted datagram's own payload, when the error quotes some.
-                    if f.abbrev == "udp" && f.bytes.end < l.header.end {
+                    if f.is(&hf::udp::QUOTED) && f.bytes.end < l.header.end {
                         s.extend_from_slice(b":data");
                     }
                 }
@@ -56,7 +57,7 @@ pub fn protocol_chain(s: &mut Vec<u8>, p: &Decoded) {
     if let Some(last) = p.dissection.layers.last() {
         let next = match last.protocol {
             Ipv4 => last
-                .field("ip.proto")
+                .field(&hf::ip::PROTO)
                 .and_then(|f| f.as_u64())
                 .and_then(|v| ip_protocol_abbrev(v as u8)),
             Ipv6 => ipv6_last_next(last).and_then(ip_protocol_abbrev),
@@ -64,7 +65,7 @@ pub fn protocol_chain(s: &mut Vec<u8>, p: &Decoded) {
                 .fields
                 .iter()
                 .rev()
-                .find(|f| f.abbrev.ends_with("type") && f.abbrev != "sll.hatype")
+                .find(|f| f.abbrev().ends_with("type") && f.abbrev() != "sll.hatype")
                 .and_then(|f| f.as_u64())
                 .and_then(|t| ethertype_abbrev(t as u16)),
             _ => None,
@@ -79,9 +80,9 @@ pub fn protocol_chain(s: &mut Vec<u8>, p: &Decoded) {
 use layerscope_wire::Protocol::*;
 
 fn ipv6_last_next(l: &layerscope_wire::Layer) -> Option<u8> {
-    let mut next = l.field("ipv6.nxt")?.as_u64()? as u8;
+    let mut next = l.field(&hf::ipv6::NXT)?.as_u64()? as u8;
     for f in l.all_fields() {
-        if f.abbrev.ends_with(".nxt") || f.abbrev == "ah.next_header" {
+        if f.abbrev().ends_with(".nxt") || f.is(&hf::ipv6::AH_NEXT_HEADER) {
             next = f.as_u64()? as u8;
         }
     }
@@ -218,7 +219,7 @@ impl Repeats {
         self.next.clear();
         self.next.resize(fields.len(), 0);
         for (i, f) in fields.iter().enumerate() {
-            let last = &mut self.last[signature(f.abbrev) as usize];
+            let last = &mut self.last[signature(f.abbrev()) as usize];
             let prev = if last.0 == self.generation { last.1 } else { 0 };
             self.prev.push(prev);
             if prev > 0 {
@@ -247,7 +248,7 @@ struct LayerMemory {
 }
 
 fn same_name(a: &Field, b: &Field) -> bool {
-    std::ptr::eq(a.abbrev, b.abbrev) || a.abbrev == b.abbrev
+    std::ptr::eq(a.def, b.def)
 }
 
 impl LayerMemory {
@@ -313,10 +314,9 @@ impl LayerMemory {
             if k > 0 {
                 out.push(b',');
             }
-            // Field names are Wireshark identifiers: nothing in them needs escaping.
-            out.push(b'"');
-            out.extend_from_slice(fields[indices[0] as usize].abbrev.as_bytes());
-            out.extend_from_slice(b"\":");
+            // The registry quotes the name once; Wireshark identifiers need no escaping.
+            out.extend_from_slice(fields[indices[0] as usize].def.json_key.as_bytes());
+            out.push(b':');
             if let [only] = indices {
                 write_value(out, fields[*only as usize], frame, last);
             } else {
@@ -415,7 +415,7 @@ fn write_packet(printed: &mut Printed, p: &Decoded, times: Times, printer: &mut 
         }
         fields.clear();
         valued(&l.fields, &mut fields);
-        let (memory, new) = printer.memories.get(fields.iter().map(|f| (f.abbrev, 0)));
+        let (memory, new) = printer.memories.get(fields.iter().map(|f| (f.def, 0)));
         if new {
             memory.learn(&fields, &mut printer.repeats);
         }

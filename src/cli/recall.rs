@@ -9,6 +9,7 @@
 //! consecutive copies go in one run. The text is not kept anywhere else: copying each
 //! layer's text aside for the next packet cost as much time as the reuse saved.
 
+use layerscope_wire::registry::FieldDef;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -21,9 +22,9 @@ pub struct Memories<M> {
     by_shape: HashMap<u64, (Vec<Part>, M), BuildHasherDefault<ShapeHasher>>,
 }
 
-/// One field of a layer's shape: its name, compared by address (two copies of one name
-/// only cost a miss), and its depth, for printers whose output shows it.
-pub type Part = (&'static str, usize);
+/// One field of a layer's shape: its definition, compared by address, and its depth, for
+/// printers whose output shows it.
+pub type Part = (&'static FieldDef, usize);
 
 impl<M> Default for Memories<M> {
     fn default() -> Self {
@@ -45,7 +46,8 @@ impl<M: Default> Memories<M> {
         I: ExactSizeIterator<Item = Part> + Clone,
     {
         let hash = shape.clone().fold(shape.len() as u64, |h, (name, depth)| {
-            (h ^ name.as_ptr() as u64 ^ (depth as u64) << 56).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+            (h ^ (name as *const FieldDef as u64) ^ (depth as u64) << 56)
+                .wrapping_mul(0x9e37_79b9_7f4a_7c15)
         });
         if self.by_shape.len() >= MAX_SHAPES && !self.by_shape.contains_key(&hash) {
             self.by_shape.clear();

@@ -78,9 +78,9 @@ impl LineKey {
             return None;
         }
         Some(LineKey {
-            name: f.name,
+            name: f.name(),
             value: f.value.clone(),
-            base: f.base,
+            base: f.base(),
             meaning,
             bits: f.bits,
             width: f.bytes.len(),
@@ -88,9 +88,9 @@ impl LineKey {
     }
 
     fn matches(&self, f: &Field) -> bool {
-        std::ptr::eq(self.name, f.name)
+        std::ptr::eq(self.name, f.name())
             && self.value == f.value
-            && self.base == f.base
+            && self.base == f.base()
             && self.bits == f.bits
             && self.width == f.bytes.len()
             && match (&f.meaning, self.meaning) {
@@ -159,7 +159,7 @@ impl TextPrinter {
         for l in &p.dissection.layers {
             fields.clear();
             with_depths(&l.fields, 2, &mut fields);
-            let (memory, _) = self.layers.get(fields.iter().map(|(f, d)| (f.abbrev, *d)));
+            let (memory, _) = self.layers.get(fields.iter().map(|(f, d)| (f.def, *d)));
             memory.heading.write(printed.append(), l, |out, l| {
                 out.extend_from_slice("  ▸ ".as_bytes());
                 layer_heading(out, l);
@@ -197,7 +197,7 @@ fn bit_picture(out: &mut Vec<u8>, f: &Field) -> bool {
     let total = f.bytes.len() * 8;
     let value = f.as_u64().unwrap_or(0);
     // Fields stored scaled (IHL, fragment offset) show their stored bits.
-    let stored = match f.abbrev {
+    let stored = match f.abbrev() {
         "ip.hdr_len" | "tcp.hdr_len" => value / 4,
         "ip.frag_offset" | "ipv6.fraghdr.offset" => value / 8,
         _ => value,
@@ -222,7 +222,7 @@ fn bit_picture(out: &mut Vec<u8>, f: &Field) -> bool {
 fn write_display(out: &mut Vec<u8>, f: &Field, frame: &[u8]) {
     let start = out.len();
     match &f.value {
-        Value::Uint(v) => match f.base {
+        Value::Uint(v) => match f.base() {
             Base::Dec => out::uint(out, *v),
             Base::Hex(w) => out::hex_uint(out, *v, w as usize),
         },
@@ -263,11 +263,11 @@ fn write_line(out: &mut Vec<u8>, f: &Field, frame: &[u8], depth: usize) {
     }
     if bit_picture(out, f) {
         out.extend_from_slice(b" = ");
-        out.extend_from_slice(f.name.as_bytes());
+        out.extend_from_slice(f.name().as_bytes());
         out.extend_from_slice(b": ");
         write_display(out, f, frame);
     } else {
-        out.extend_from_slice(f.name.as_bytes());
+        out.extend_from_slice(f.name().as_bytes());
         let colon = out.len();
         out.extend_from_slice(b": ");
         write_display(out, f, frame);
@@ -276,7 +276,7 @@ fn write_line(out: &mut Vec<u8>, f: &Field, frame: &[u8], depth: usize) {
         }
     }
     out.extend_from_slice(b"  [");
-    out.extend_from_slice(f.abbrev.as_bytes());
+    out.extend_from_slice(f.abbrev().as_bytes());
     out.extend_from_slice(b"]\n");
 }
 
@@ -401,7 +401,7 @@ mod tests {
                     String::from_utf8(out).expect("UTF-8"),
                     f.display(&p.raw.data),
                     "{} in frame {} of {}",
-                    f.abbrev,
+                    f.abbrev(),
                     p.number,
                     path.display()
                 );

@@ -3,6 +3,8 @@
 //! stack checking and stripping them again, all from the bytes really captured.
 
 use layerscope_wire::layer::osi_name;
+use layerscope_wire::registry as hf;
+use layerscope_wire::registry::FieldDef;
 use layerscope_wire::{Dissection, Layer, Protocol, TcpIpLayer};
 
 use super::{text_width, Anchor, Drawing, Palette, Rgb};
@@ -57,8 +59,8 @@ pub struct Step {
 
 /// A field's value as shown in the layers tree, without the "(relative …)" remarks that
 /// only make sense there; code meanings like "(TCP)" stay.
-fn field(l: &Layer, abbrev: &str, packet: &[u8]) -> String {
-    l.field(abbrev)
+fn field(l: &Layer, def: &FieldDef, packet: &[u8]) -> String {
+    l.field(def)
         .map(|f| {
             let value = layerscope_wire::field::DisplayValue { field: f, packet }.to_string();
             match &f.meaning {
@@ -71,72 +73,92 @@ fn field(l: &Layer, abbrev: &str, packet: &[u8]) -> String {
 
 /// The fields worth naming when a layer adds or checks its header.
 fn facts(l: &Layer, packet: &[u8]) -> Vec<String> {
-    let f = |a: &str| field(l, a, packet);
+    let f = |def: &FieldDef| field(l, def, packet);
     match l.protocol {
         Protocol::Ethernet => vec![
-            format!("destination MAC {}", f("eth.dst")),
-            format!("source MAC {}", f("eth.src")),
-            format!("EtherType {}", f("eth.type")),
+            format!("destination MAC {}", f(&hf::eth::DST)),
+            format!("source MAC {}", f(&hf::eth::SRC)),
+            format!("EtherType {}", f(&hf::eth::TYPE)),
         ],
-        Protocol::Sll | Protocol::Sll2 => vec![format!("protocol {}", f("sll.etype"))],
-        Protocol::Null => vec![format!("address family {}", f("null.family"))],
+        Protocol::Sll | Protocol::Sll2 => vec![format!("protocol {}", f(&hf::sll::ETYPE))],
+        Protocol::Null => vec![format!("address family {}", f(&hf::null::FAMILY))],
         Protocol::Vlan | Protocol::Ieee8021ad => vec![format!(
             "VLAN {}",
-            f(&format!("{}.id", l.protocol.abbrev()))
+            f(if l.protocol == Protocol::Vlan {
+                &hf::vlan::ID
+            } else {
+                &hf::vlan::IEEE8021AD_ID
+            })
         )],
         Protocol::Ipv4 => vec![
-            format!("source {} → destination {}", f("ip.src"), f("ip.dst")),
-            format!("TTL {}, protocol {}", f("ip.ttl"), f("ip.proto")),
+            format!(
+                "source {} → destination {}",
+                f(&hf::ip::SRC),
+                f(&hf::ip::DST)
+            ),
+            format!("TTL {}, protocol {}", f(&hf::ip::TTL), f(&hf::ip::PROTO)),
             format!(
                 "total length {}, identification {}",
-                f("ip.len"),
-                f("ip.id")
+                f(&hf::ip::LEN),
+                f(&hf::ip::ID)
             ),
         ],
         Protocol::Ipv6 => vec![
-            format!("source {} → destination {}", f("ipv6.src"), f("ipv6.dst")),
+            format!(
+                "source {} → destination {}",
+                f(&hf::ipv6::SRC),
+                f(&hf::ipv6::DST)
+            ),
             format!(
                 "hop limit {}, next header {}",
-                f("ipv6.hlim"),
-                f("ipv6.nxt")
+                f(&hf::ipv6::HLIM),
+                f(&hf::ipv6::NXT)
             ),
-            format!("payload length {}", f("ipv6.plen")),
+            format!("payload length {}", f(&hf::ipv6::PLEN)),
         ],
         Protocol::Tcp => vec![
-            format!("ports {} → {}", f("tcp.srcport"), f("tcp.dstport")),
+            format!("ports {} → {}", f(&hf::tcp::SRCPORT), f(&hf::tcp::DSTPORT)),
             format!(
                 "seq {} (raw {}), ack {} (raw {})",
-                f("tcp.seq"),
-                f("tcp.seq_raw"),
-                f("tcp.ack"),
-                f("tcp.ack_raw")
+                f(&hf::tcp::SEQ),
+                f(&hf::tcp::SEQ_RAW),
+                f(&hf::tcp::ACK),
+                f(&hf::tcp::ACK_RAW)
             ),
             format!(
                 "flags {}, window {}",
-                f("tcp.flags"),
-                f("tcp.window_size_value")
+                f(&hf::tcp::FLAGS),
+                f(&hf::tcp::WINDOW_SIZE_VALUE)
             ),
         ],
         Protocol::Udp => vec![
-            format!("ports {} → {}", f("udp.srcport"), f("udp.dstport")),
-            format!("length {}, checksum {}", f("udp.length"), f("udp.checksum")),
+            format!("ports {} → {}", f(&hf::udp::SRCPORT), f(&hf::udp::DSTPORT)),
+            format!(
+                "length {}, checksum {}",
+                f(&hf::udp::LENGTH),
+                f(&hf::udp::CHECKSUM)
+            ),
         ],
-        Protocol::Icmp => vec![format!("type {}, code {}", f("icmp.type"), f("icmp.code"))],
+        Protocol::Icmp => vec![format!(
+            "type {}, code {}",
+            f(&hf::icmp::TYPE),
+            f(&hf::icmp::CODE)
+        )],
         Protocol::Icmpv6 => vec![format!(
             "type {}, code {}",
-            f("icmpv6.type"),
-            f("icmpv6.code")
+            f(&hf::icmpv6::TYPE),
+            f(&hf::icmpv6::CODE)
         )],
         Protocol::Arp => vec![
-            format!("opcode {}", f("arp.opcode")),
+            format!("opcode {}", f(&hf::arp::OPCODE)),
             format!(
                 "sender {} ({})",
-                f("arp.src.proto_ipv4"),
-                f("arp.src.hw_mac")
+                f(&hf::arp::SRC_PROTO_IPV4),
+                f(&hf::arp::SRC_HW_MAC)
             ),
-            format!("target {}", f("arp.dst.proto_ipv4")),
+            format!("target {}", f(&hf::arp::DST_PROTO_IPV4)),
         ],
-        Protocol::Igmp => vec![format!("type {}", f("igmp.type"))],
+        Protocol::Igmp => vec![format!("type {}", f(&hf::igmp::TYPE))],
         Protocol::Raw => vec!["no link header: the packet starts with IP".into()],
         Protocol::Http | Protocol::Data => vec![],
     }
@@ -144,31 +166,31 @@ fn facts(l: &Layer, packet: &[u8]) -> Vec<String> {
 
 /// What the receiving layer checks before it strips its header.
 fn check(l: &Layer, packet: &[u8]) -> String {
-    let f = |a: &str| field(l, a, packet);
+    let f = |def: &FieldDef| field(l, def, packet);
     match l.protocol {
         Protocol::Ethernet => format!(
             "the frame is addressed to {} (this host); EtherType {} says who gets the payload",
-            f("eth.dst"),
-            f("eth.type")
+            f(&hf::eth::DST),
+            f(&hf::eth::TYPE)
         ),
         Protocol::Ipv4 => format!(
             "destination {} is this host; protocol {} says which transport gets the payload",
-            f("ip.dst"),
-            f("ip.proto")
+            f(&hf::ip::DST),
+            f(&hf::ip::PROTO)
         ),
         Protocol::Ipv6 => format!(
             "destination {} is this host; next header {} says which transport gets the payload",
-            f("ipv6.dst"),
-            f("ipv6.nxt")
+            f(&hf::ipv6::DST),
+            f(&hf::ipv6::NXT)
         ),
         Protocol::Tcp => format!(
             "destination port {} finds the socket; seq {} is the next byte it expects",
-            f("tcp.dstport"),
-            f("tcp.seq")
+            f(&hf::tcp::DSTPORT),
+            f(&hf::tcp::SEQ)
         ),
         Protocol::Udp => format!(
             "destination port {} finds the socket; the datagram is delivered whole",
-            f("udp.dstport")
+            f(&hf::udp::DSTPORT)
         ),
         Protocol::Icmp | Protocol::Icmpv6 => {
             "the kernel handles ICMP itself: no application socket receives it".into()
@@ -222,8 +244,8 @@ fn is_loopback(d: &Dissection) -> bool {
     d.layers.first().is_some_and(|l| match l.protocol {
         Protocol::Null => true,
         Protocol::Ethernet => l
-            .field("eth.src")
-            .zip(l.field("eth.dst"))
+            .field(&hf::eth::SRC)
+            .zip(l.field(&hf::eth::DST))
             .is_some_and(|(s, t)| {
                 matches!(
                     (&s.value, &t.value),

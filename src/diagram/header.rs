@@ -50,11 +50,11 @@ fn bit_range(f: &Field, header_start: usize) -> Option<(usize, usize)> {
 /// Fields computed by the analysis or restating others: not boxes of the header.
 fn is_derived(f: &Field) -> bool {
     matches!(f.value, Value::Text(_) | Value::Ascii)
-        || f.abbrev.starts_with("tcp.analysis")
-        || f.abbrev.starts_with("tcp.connection")
-        || f.abbrev.starts_with("tcp.state")
+        || f.abbrev().starts_with("tcp.analysis")
+        || f.abbrev().starts_with("tcp.connection")
+        || f.abbrev().starts_with("tcp.state")
         || matches!(
-            f.abbrev,
+            f.abbrev(),
             "tcp.stream"
                 | "tcp.seq"
                 | "tcp.ack"
@@ -126,7 +126,7 @@ const FONT: f32 = 11.0;
 
 /// Short name for a narrow box: the last part of the Wireshark name (`syn`, `df`).
 fn short(f: &Field) -> &str {
-    f.abbrev.rsplit('.').next().unwrap_or(f.abbrev)
+    f.abbrev().rsplit('.').next().unwrap_or(f.abbrev())
 }
 
 /// Draws every header of the packet (not the application data).
@@ -233,7 +233,7 @@ fn draw_layer(
             let tag = Tag::Field {
                 bytes: t.field.bytes.clone(),
                 bits: t.field.bits,
-                abbrev: t.field.abbrev,
+                def: t.field.def,
             };
             out.rect(
                 x + 1.0,
@@ -262,7 +262,7 @@ fn draw_layer(
                     w - 2.0,
                     ROW_H - 2.0,
                     tag,
-                    format!("{} = {value}", t.field.abbrev),
+                    format!("{} = {value}", t.field.abbrev()),
                 );
             } else {
                 out.hit(x + 1.0, top + 1.0, w - 2.0, ROW_H - 2.0, tag, String::new());
@@ -274,8 +274,8 @@ fn draw_layer(
             };
             let fits = |s: &str, size: f32| text_width(s, size) <= w - 6.0;
             if first_piece || n >= 8 {
-                let name = if fits(t.field.name, FONT - 1.0) {
-                    t.field.name.to_string()
+                let name = if fits(t.field.name(), FONT - 1.0) {
+                    t.field.name().to_string()
                 } else {
                     short(t.field).to_string()
                 };

@@ -9,6 +9,7 @@ pub mod header;
 pub mod ladder;
 pub mod palette;
 
+use layerscope_wire::registry::FieldDef;
 use std::ops::Range;
 
 pub use palette::{Palette, Rgb};
@@ -22,7 +23,7 @@ pub enum Tag {
     Field {
         bytes: Range<usize>,
         bits: Option<(u8, u8)>,
-        abbrev: &'static str,
+        def: &'static FieldDef,
     },
 }
 

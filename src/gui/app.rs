@@ -44,6 +44,7 @@ pub struct Highlight {
     pub bytes: Range<usize>,
     /// For flags and other sub-byte fields: first bit and width.
     pub bits: Option<(u8, u8)>,
+    /// The field's or protocol's Wireshark name.
     pub abbrev: &'static str,
 }
 
@@ -657,7 +658,7 @@ impl App {
         self.highlight = Some(Highlight {
             bytes: field.bytes.clone(),
             bits: field.bits,
-            abbrev: field.abbrev,
+            abbrev: field.abbrev(),
         });
     }
 
@@ -676,7 +677,7 @@ impl App {
             .map(|f| Highlight {
                 bytes: f.bytes.clone(),
                 bits: f.bits,
-                abbrev: f.abbrev,
+                abbrev: f.abbrev(),
             })
             .or_else(|| {
                 let l = detail.dissection.layer_at(offset)?;

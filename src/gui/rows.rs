@@ -3,6 +3,7 @@
 //! Dissecting the forty-odd visible rows costs well under a millisecond, so rows are not
 //! kept for every packet; a small cache spares the work while the view stands still.
 
+use layerscope_wire::registry as hf;
 use std::collections::HashMap;
 
 use layerscope_wire::proto::tcp::{FIN, RST, SYN};
@@ -63,7 +64,7 @@ pub fn row(store: &PacketStore, index: u32) -> Option<Row> {
     let layer = d.top().map_or(TcpIpLayer::Link, |l| l.tcpip);
     let mark = d
         .layer(Protocol::Tcp)
-        .and_then(|l| l.field("tcp.flags"))
+        .and_then(|l| l.field(&hf::tcp::FLAGS))
         .and_then(|f| f.as_u64())
         .map_or(Mark::None, |flags| {
             let flags = flags as u16;

@@ -1,6 +1,7 @@
 //! Live capture on `lo` with libpcap while our own echo server and client talk. Needs
 //! CAP_NET_RAW (CI runs as root); without it the test says so and checks the error instead.
 
+use layerscope_wire::registry as hf;
 use std::time::Duration;
 
 use layerscope::capture::{permission_fix, Format, LiveCapture, PacketWriter};
@@ -100,7 +101,7 @@ fn capture_on_loopback_sees_handshake_echo_and_teardown() {
             let app = p.dissection.layer(Protocol::Data);
             t.from_client == from_client
                 && app
-                    .and_then(|l| l.field("data.text"))
+                    .and_then(|l| l.field(&hf::data::TEXT))
                     .is_some_and(|f| f.text(&p.raw.data) == Some("Hello, server!"))
         })
     };

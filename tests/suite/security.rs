@@ -1,6 +1,7 @@
 //! What hostile traffic, another local user and big frames could do, one test per finding:
 //! each reproduces the attack and asserts the safe outcome.
 
+use layerscope_wire::registry as hf;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream, UdpSocket};
 use std::os::unix::fs::PermissionsExt;
@@ -325,7 +326,7 @@ fn a_megabyte_over_loopback_saved_as_pcap_reads_back_whole() {
                 .filter(|p| {
                     p.dissection
                         .layer(layerscope_wire::Protocol::Tcp)
-                        .and_then(|l| l.field("tcp.flags"))
+                        .and_then(|l| l.field(&hf::tcp::FLAGS))
                         .and_then(|f| f.as_u64())
                         .is_some_and(|f| f & 1 != 0)
                 })
@@ -624,7 +625,7 @@ fn a_window_scale_shift_past_14_counts_as_14_as_in_tshark() {
         p.dissection
             .layers
             .iter()
-            .find_map(|l| l.field(name))
+            .find_map(|l| l.field(hf::by_abbrev(name).unwrap()))
             .map(|f| f.display(&p.raw.data))
     };
     assert_eq!(

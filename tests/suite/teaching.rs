@@ -267,7 +267,7 @@ fn header_diagram_boxes_are_bit_exact() {
     let at = |abbrev: &str| {
         tiles
             .iter()
-            .find(|t| t.field.abbrev == abbrev)
+            .find(|t| t.field.abbrev() == abbrev)
             .map(|t| (t.start, t.len))
             .unwrap_or_else(|| panic!("{abbrev} has no box"))
     };
@@ -290,12 +290,12 @@ fn header_diagram_boxes_are_bit_exact() {
     let ip_tiles = header::tiles(ip);
     let df = ip_tiles
         .iter()
-        .find(|t| t.field.abbrev == "ip.flags.df")
+        .find(|t| t.field.abbrev() == "ip.flags.df")
         .unwrap();
     assert_eq!((df.start, df.len), (49, 1));
     let frag = ip_tiles
         .iter()
-        .find(|t| t.field.abbrev == "ip.frag_offset")
+        .find(|t| t.field.abbrev() == "ip.frag_offset")
         .unwrap();
     assert_eq!((frag.start, frag.len), (51, 13));
 }
@@ -317,7 +317,7 @@ fn a_header_cut_by_the_snapshot_length_is_drawn_whole_with_its_missing_part_grey
     assert_eq!(covered, 26 * 8, "boxes cover exactly the captured bytes");
     assert!(tiles
         .iter()
-        .any(|t| t.field.abbrev == "tcp.options.mss_val"));
+        .any(|t| t.field.abbrev() == "tcp.options.mss_val"));
     let palette = layerscope::diagram::Palette::new(false);
     let drawing = header::draw(&syn.dissection, &syn.raw.data, palette, None, None);
     let texts: Vec<&str> = drawing.texts().collect();

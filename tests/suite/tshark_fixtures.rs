@@ -197,9 +197,9 @@ fn every_field_name_we_emit_is_one_tshark_knows() {
         for p in &cap.packets {
             for l in &p.dissection.layers {
                 for f in l.all_fields() {
-                    if !known.contains(f.abbrev) && !NOT_IN_TSHARK_FIELDS.contains(&f.abbrev) {
+                    if !known.contains(f.abbrev()) && !NOT_IN_TSHARK_FIELDS.contains(&f.abbrev()) {
                         unknown
-                            .entry(f.abbrev)
+                            .entry(f.abbrev())
                             .or_insert_with(|| path.display().to_string());
                     }
                 }

@@ -4,6 +4,7 @@
 //! Nothing here may panic: every index is checked, and a header that does not fit becomes a
 //! [`Stop`] after the layers that did.
 
+use crate::registry as hf;
 use std::ops::Range;
 
 use etherparse::err::packet::SliceError;
@@ -480,10 +481,10 @@ impl<'a> Walk<'a> {
         }
         let r = end..self.frame.len();
         let all_zero = self.frame[r.clone()].iter().all(|&b| b == 0);
-        let (abbrev, name) = if all_zero {
-            ("eth.padding", "Padding")
+        let def = if all_zero {
+            &hf::eth::PADDING
         } else {
-            ("eth.trailer", "Trailer")
+            &hf::eth::TRAILER
         };
         if let Some(eth) = self
             .d
@@ -491,7 +492,7 @@ impl<'a> Walk<'a> {
             .iter_mut()
             .find(|l| l.protocol == crate::layer::Protocol::Ethernet)
         {
-            eth.fields.push(Field::new(abbrev, name, Value::Bytes, r));
+            eth.fields.push(Field::new(def, Value::Bytes, r));
         }
     }
 
@@ -505,7 +506,7 @@ impl<'a> Walk<'a> {
             LaxIpSlice::Ipv4(v4) => {
                 let r = self.range_of(v4.header().slice());
                 out.push(
-                    Field::new("ip", "Original IPv4 header", Value::None, r.clone())
+                    Field::new(&hf::ip::QUOTED, Value::None, r.clone())
                         .with_children(proto::ipv4::fields(&self.hdr(r.clone()), r.len())),
                 );
                 (v4.payload().ip_number.0, v4.payload().payload)
@@ -513,7 +514,7 @@ impl<'a> Walk<'a> {
             LaxIpSlice::Ipv6(v6) => {
                 let r = self.range_of(v6.header().slice());
                 out.push(
-                    Field::new("ipv6", "Original IPv6 header", Value::None, r.clone())
+                    Field::new(&hf::ipv6::QUOTED, Value::None, r.clone())
                         .with_children(proto::ipv6::fields(&self.hdr(r))),
                 );
                 (v6.payload().ip_number.0, v6.payload().payload)
@@ -522,32 +523,30 @@ impl<'a> Walk<'a> {
         let h = self.hdr(self.range_of(upper));
         let have = h.len();
         let mut fields = Vec::new();
-        let (group, name) = match number {
-            6 => ("tcp", "Original TCP header (first bytes)"),
-            17 => ("udp", "Original UDP header"),
+        let group = match number {
+            6 => &hf::tcp::QUOTED,
+            17 => &hf::udp::QUOTED,
             _ => return out,
         };
         if have >= 4 {
             let p = if number == 6 {
-                ["tcp.srcport", "tcp.dstport"]
+                [&hf::tcp::SRCPORT, &hf::tcp::DSTPORT]
             } else {
-                ["udp.srcport", "udp.dstport"]
+                [&hf::udp::SRCPORT, &hf::udp::DSTPORT]
             };
-            fields.push(h.uint(p[0], "Source Port", 0..2));
-            fields.push(h.uint(p[1], "Destination Port", 2..4));
+            fields.push(h.uint(p[0], 0..2));
+            fields.push(h.uint(p[1], 2..4));
         }
         if have >= 8 {
             if number == 6 {
-                fields.push(h.uint("tcp.seq_raw", "Sequence Number (raw)", 4..8));
+                fields.push(h.uint(&hf::tcp::SEQ_RAW, 4..8));
             } else {
-                fields.push(h.uint("udp.length", "Length", 4..6));
-                fields.push(h.uint("udp.checksum", "Checksum", 6..8).hex(4));
+                fields.push(h.uint(&hf::udp::LENGTH, 4..6));
+                fields.push(h.uint(&hf::udp::CHECKSUM, 6..8));
             }
         }
         if !fields.is_empty() {
-            out.push(
-                Field::new(group, name, Value::None, h.abs(0..have.min(8))).with_children(fields),
-            );
+            out.push(Field::new(group, Value::None, h.abs(0..have.min(8))).with_children(fields));
         }
         out
     }

@@ -8,6 +8,8 @@ use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::ops::Range;
 
+use crate::registry::FieldDef;
+
 /// A decoded value, typed the way tshark types it in `-T json` output.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
@@ -42,15 +44,15 @@ pub enum Base {
     Hex(u8),
 }
 
-/// A field of a layer. `abbrev` is Wireshark's display-filter field name and is the key used
-/// in JSON output, in explanations and in display filters.
+/// A field of a layer: its definition in the [registry](crate::registry) (Wireshark's name,
+/// label, type, base and explanation) plus what this packet holds.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Field {
-    pub abbrev: &'static str,
-    /// Human label, as Wireshark shows it in the packet details ("Time to Live").
-    pub name: &'static str,
+    pub def: &'static FieldDef,
+    /// The label when it is not the definition's: IPv4 and ICMPv6 options are labelled by
+    /// their kind ("Record Route") under one name, as Wireshark draws them.
+    pub label: Option<&'static str>,
     pub value: Value,
-    pub base: Base,
     /// What the value means here ("IPv4", "Echo (ping) request"), if it is a code.
     pub meaning: Option<Cow<'static, str>>,
     /// Absolute byte range within the captured frame.
@@ -62,17 +64,11 @@ pub struct Field {
 }
 
 impl Field {
-    pub fn new(
-        abbrev: &'static str,
-        name: &'static str,
-        value: Value,
-        bytes: Range<usize>,
-    ) -> Self {
+    pub fn new(def: &'static FieldDef, value: Value, bytes: Range<usize>) -> Self {
         Field {
-            abbrev,
-            name,
+            def,
+            label: None,
             value,
-            base: Base::Dec,
             meaning: None,
             bytes,
             bits: None,
@@ -80,8 +76,28 @@ impl Field {
         }
     }
 
-    pub fn hex(mut self, digits: u8) -> Self {
-        self.base = Base::Hex(digits);
+    /// Wireshark's display-filter name (`tcp.srcport`).
+    pub fn abbrev(&self) -> &'static str {
+        self.def.abbrev
+    }
+
+    /// The label shown in the packet details ("Source Port").
+    pub fn name(&self) -> &'static str {
+        self.label.unwrap_or(self.def.name)
+    }
+
+    /// How an integer value is shown.
+    pub fn base(&self) -> Base {
+        self.def.base
+    }
+
+    /// True when this is an occurrence of `def`.
+    pub fn is(&self, def: &FieldDef) -> bool {
+        std::ptr::eq(self.def, def)
+    }
+
+    pub fn label(mut self, label: &'static str) -> Self {
+        self.label = Some(label);
         self
     }
 
@@ -122,7 +138,7 @@ impl Field {
 
     /// The plain-language explanation of this field, for tooltips and teaching views.
     pub fn explanation(&self) -> &'static str {
-        crate::explain::explain(self.abbrev)
+        self.def.explanation
     }
 
     /// This field and all its descendants, depth first.
@@ -217,7 +233,7 @@ pub struct DisplayValue<'a> {
 impl fmt::Display for DisplayValue<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match &self.field.value {
-            Value::Uint(v) => match self.field.base {
+            Value::Uint(v) => match self.field.base() {
                 Base::Dec => write!(f, "{v}"),
                 Base::Hex(w) => write!(f, "0x{v:0w$x}", w = w as usize),
             },
@@ -292,10 +308,10 @@ mod tests {
 
     /// A chain `depth` levels deep under a root, each level with two leaves around it.
     fn tree(depth: usize) -> Field {
-        let leaf = |n| Field::new(n, n, Value::None, 0..0);
-        let mut f = leaf("deepest");
+        let leaf = || Field::new(&crate::registry::tcp::OPTIONS, Value::None, 0..0);
+        let mut f = leaf();
         for _ in 0..depth {
-            f = leaf("node").with_children(vec![leaf("before"), f, leaf("after")]);
+            f = leaf().with_children(vec![leaf(), f, leaf()]);
         }
         f
     }

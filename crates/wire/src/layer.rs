@@ -4,6 +4,7 @@ use std::fmt;
 use std::ops::Range;
 
 use crate::field::Field;
+use crate::registry::FieldDef;
 
 /// The protocols this dissector knows. `abbrev()` is Wireshark's protocol filter name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -200,18 +201,16 @@ impl Layer {
         self.fields.iter().flat_map(|f| f.walk())
     }
 
-    /// The first field with this Wireshark name.
-    pub fn field(&self, abbrev: &str) -> Option<&Field> {
+    /// The first occurrence of a field.
+    pub fn field(&self, def: &FieldDef) -> Option<&Field> {
         // Recursion rather than `all_fields()`: this runs for every name a printer or a
         // filter asks for, and a plain loop is cheaper than the resumable walk.
-        fn find<'a>(fields: &'a [Field], abbrev: &str) -> Option<&'a Field> {
-            fields.iter().find_map(|f| {
-                (f.abbrev == abbrev)
-                    .then_some(f)
-                    .or_else(|| find(&f.children, abbrev))
-            })
+        fn find<'a>(fields: &'a [Field], def: &FieldDef) -> Option<&'a Field> {
+            fields
+                .iter()
+                .find_map(|f| f.is(def).then_some(f).or_else(|| find(&f.children, def)))
         }
-        find(&self.fields, abbrev)
+        find(&self.fields, def)
     }
 
     /// Whether the snapshot length cut this layer's header.
@@ -281,9 +280,9 @@ impl Dissection {
         self.layers.iter().find(|l| l.protocol == protocol)
     }
 
-    /// The first field with this name in any layer.
-    pub fn field(&self, abbrev: &str) -> Option<&Field> {
-        self.layers.iter().find_map(|l| l.field(abbrev))
+    /// The first occurrence of a field in any layer.
+    pub fn field(&self, def: &FieldDef) -> Option<&Field> {
+        self.layers.iter().find_map(|l| l.field(def))
     }
 
     /// The innermost layer, which names the packet in a packet list.

@@ -8,7 +8,6 @@
 pub mod analysis;
 mod dissect;
 pub mod escape;
-pub mod explain;
 pub mod field;
 pub mod filter;
 pub mod layer;
@@ -16,6 +15,7 @@ pub mod link_type;
 pub mod names;
 pub mod partial;
 pub mod proto;
+pub mod registry;
 pub mod summary;
 
 pub use analysis::{Analysis, Analyzer};

@@ -74,8 +74,9 @@ mod tests {
     use super::*;
     use crate::field::Value;
 
+    /// Fields told apart by their labels.
     fn leaf(name: &'static str, bytes: Range<usize>) -> Field {
-        Field::new(name, name, Value::Uint(0), bytes)
+        Field::new(&crate::registry::udp::LENGTH, Value::Uint(0), bytes).label(name)
     }
 
     #[test]
@@ -84,15 +85,13 @@ mod tests {
         l.fields = vec![
             leaf("a", 0..2),
             leaf("b", 2..4),
-            Field::new("g", "g", Value::Bytes, 4..10).with_children(vec![
-                leaf("g1", 4..5),
-                leaf("g2", 5..7),
-                leaf("g3", 7..10),
-            ]),
+            Field::new(&crate::registry::udp::PAYLOAD, Value::Bytes, 4..10)
+                .label("g")
+                .with_children(vec![leaf("g1", 4..5), leaf("g2", 5..7), leaf("g3", 7..10)]),
             leaf("c", 10..12),
         ];
         keep_captured(&mut l, 0..12, 6);
-        let names: Vec<_> = l.all_fields().map(|f| f.abbrev).collect();
+        let names: Vec<_> = l.all_fields().map(|f| f.name()).collect();
         assert_eq!(names, ["a", "b", "g", "g1"]);
         assert_eq!(l.fields[2].bytes, 4..6);
         assert_eq!((l.header.clone(), l.missing.clone()), (0..6, 6..12));

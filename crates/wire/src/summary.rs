@@ -1,5 +1,6 @@
 //! One line per packet, as a packet list shows it: source, destination, protocol, info.
 
+use crate::registry::{self as hf, FieldDef};
 use std::fmt::Write;
 
 use crate::analysis::Analysis;
@@ -19,9 +20,9 @@ pub struct Summary {
 }
 
 /// Appends a field's value as the packet list shows it (nothing when it is absent).
-fn push_text(s: &mut String, l: &Layer, abbrev: &str, frame: &[u8]) {
+fn push_text(s: &mut String, l: &Layer, def: &FieldDef, frame: &[u8]) {
     // Addresses are top-level fields: look there before walking the whole tree.
-    let field = l.fields.iter().find(|f| f.abbrev == abbrev);
+    let field = l.fields.iter().find(|f| f.is(def));
     // IPv4 addresses by hand: `Ipv4Addr`'s Display goes through four formatter calls.
     if let Some(Value::Ipv4(a)) = field.map(|f| &f.value) {
         for (i, octet) in a.octets().into_iter().enumerate() {
@@ -36,7 +37,7 @@ fn push_text(s: &mut String, l: &Layer, abbrev: &str, frame: &[u8]) {
         }
         return;
     }
-    if let Some(f) = field.or_else(|| l.field(abbrev)) {
+    if let Some(f) = field.or_else(|| l.field(def)) {
         let _ = write!(
             s,
             "{}",
@@ -48,14 +49,14 @@ fn push_text(s: &mut String, l: &Layer, abbrev: &str, frame: &[u8]) {
     }
 }
 
-fn text(l: &Layer, abbrev: &str, frame: &[u8]) -> String {
+fn text(l: &Layer, def: &FieldDef, frame: &[u8]) -> String {
     let mut s = String::new();
-    push_text(&mut s, l, abbrev, frame);
+    push_text(&mut s, l, def, frame);
     s
 }
 
-fn num(l: &Layer, abbrev: &str) -> u64 {
-    l.field(abbrev).and_then(|f| f.as_u64()).unwrap_or(0)
+fn num(l: &Layer, def: &FieldDef) -> u64 {
+    l.field(def).and_then(|f| f.as_u64()).unwrap_or(0)
 }
 
 /// Builds the summary of a dissected frame; `analysis` adds relative numbers to TCP lines.
@@ -85,13 +86,13 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
     // The innermost layer with addresses names the endpoints; a header the capture cut
     // names only those it holds, and the layer below it the other (tshark's columns).
     let addresses = |l: &Layer| match l.protocol {
-        Protocol::Ethernet => Some(("eth.src", "eth.dst")),
-        Protocol::Ipv4 => Some(("ip.src", "ip.dst")),
-        Protocol::Ipv6 => Some(("ipv6.src", "ipv6.dst")),
+        Protocol::Ethernet => Some((&hf::eth::SRC, &hf::eth::DST)),
+        Protocol::Ipv4 => Some((&hf::ip::SRC, &hf::ip::DST)),
+        Protocol::Ipv6 => Some((&hf::ipv6::SRC, &hf::ipv6::DST)),
         _ => None,
     };
-    let has = |l: &Layer, abbrev: &str| !l.is_cut() || l.fields.iter().any(|f| f.abbrev == abbrev);
-    let innermost = |pick: fn((&'static str, &'static str)) -> &'static str| {
+    let has = |l: &Layer, def: &FieldDef| !l.is_cut() || l.fields.iter().any(|f| f.is(def));
+    let innermost = |pick: fn((&'static FieldDef, &'static FieldDef)) -> &'static FieldDef| {
         d.layers.iter().rev().find_map(|l| {
             let name = pick(addresses(l)?);
             has(l, name).then_some((l, name))
@@ -164,7 +165,12 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
             push_num(info, len);
             if let Analysis::Tcp(a) = analysis {
                 // tshark prefixes the first expert note; a RST is already in the flags.
-                if let Some(f) = a.notes.list().iter().find(|n| n.0 != "tcp.connection.rst") {
+                if let Some(f) = a
+                    .notes
+                    .list()
+                    .iter()
+                    .find(|n| !std::ptr::eq(n.0, &hf::tcp::CONNECTION_RST))
+                {
                     info.insert_str(0, "] ");
                     info.insert_str(0, short_note(f.0));
                     info.insert(0, '[');
@@ -186,7 +192,7 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
                 ..
             }) = d.layers.last()
             {
-                if let Some(t) = d.layers.last().and_then(|l| l.field("data.text")) {
+                if let Some(t) = d.layers.last().and_then(|l| l.field(&hf::data::TEXT)) {
                     if let Some(txt) = t.text(frame) {
                         push_quoted(info, txt, 40);
                     }
@@ -197,11 +203,11 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
             let _ = write!(
                 info,
                 "{} → {} Len={}",
-                num(described, "udp.srcport"),
-                num(described, "udp.dstport"),
-                num(described, "udp.length").saturating_sub(8)
+                num(described, &hf::udp::SRCPORT),
+                num(described, &hf::udp::DSTPORT),
+                num(described, &hf::udp::LENGTH).saturating_sub(8)
             );
-            if let Some(t) = d.layers.last().and_then(|l| l.field("data.text")) {
+            if let Some(t) = d.layers.last().and_then(|l| l.field(&hf::data::TEXT)) {
                 if let Some(txt) = t.text(frame) {
                     push_quoted(info, txt, 40);
                 }
@@ -222,9 +228,12 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
                 }
             }
             let (id, seq) = if described.protocol == Protocol::Icmp {
-                ("icmp.ident", "icmp.seq")
+                (&hf::icmp::IDENT, &hf::icmp::SEQ)
             } else {
-                ("icmpv6.echo.identifier", "icmpv6.echo.sequence_number")
+                (
+                    &hf::icmpv6::ECHO_IDENTIFIER,
+                    &hf::icmpv6::ECHO_SEQUENCE_NUMBER,
+                )
             };
             if let (Some(i), Some(q)) = (described.field(id), described.field(seq)) {
                 let _ = write!(
@@ -235,10 +244,10 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
                 );
             }
             if let Some(t) = described
-                .field("icmpv6.nd.ns.target_address")
-                .or(described.field("icmpv6.nd.na.target_address"))
+                .field(&hf::icmpv6::ND_NS_TARGET_ADDRESS)
+                .or(described.field(&hf::icmpv6::ND_NA_TARGET_ADDRESS))
             {
-                let _ = write!(info, " for {}", text(described, t.abbrev, frame));
+                let _ = write!(info, " for {}", text(described, t.def, frame));
             }
             if quotes_cut_datagram(described, frame) {
                 // tshark reads the quoted datagram to its end and runs out of bytes.
@@ -246,9 +255,9 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
             }
         }
         Protocol::Arp => {
-            let op = num(described, "arp.opcode");
-            let tpa = text(described, "arp.dst.proto_ipv4", frame);
-            let spa = text(described, "arp.src.proto_ipv4", frame);
+            let op = num(described, &hf::arp::OPCODE);
+            let tpa = text(described, &hf::arp::DST_PROTO_IPV4, frame);
+            let spa = text(described, &hf::arp::SRC_PROTO_IPV4, frame);
             match op {
                 1 => {
                     let _ = write!(info, "Who has {tpa}? Tell {spa}");
@@ -257,7 +266,7 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
                     let _ = write!(
                         info,
                         "{spa} is at {}",
-                        text(described, "arp.src.hw_mac", frame)
+                        text(described, &hf::arp::SRC_HW_MAC, frame)
                     );
                 }
                 _ => {
@@ -343,7 +352,7 @@ impl TcpFacts {
             seq_raw: h.u32(SEQ.start) as u64,
             window: h.u16(WINDOW.start) as u64,
             // The length the IP header declares, which the capture may not hold in full.
-            len: l.field("tcp.len").and_then(|f| f.as_u64()).unwrap_or(0),
+            len: l.field(&hf::tcp::LEN).and_then(|f| f.as_u64()).unwrap_or(0),
             ..TcpFacts::default()
         };
         // The option walk of the dissector: kind, length, value; EOL ends it.
@@ -374,21 +383,36 @@ fn push_num(s: &mut String, v: u64) {
     s.push_str(itoa::Buffer::new().format(v));
 }
 
-fn short_note(abbrev: &str) -> &'static str {
-    match abbrev {
-        "tcp.analysis.retransmission" => "TCP Retransmission",
-        "tcp.analysis.fast_retransmission" => "TCP Fast Retransmission",
-        "tcp.analysis.spurious_retransmission" => "TCP Spurious Retransmission",
-        "tcp.analysis.lost_segment" => "TCP Previous segment not captured",
-        "tcp.analysis.ack_lost_segment" => "TCP ACKed unseen segment",
-        "tcp.analysis.keep_alive" => "TCP Keep-Alive",
-        "tcp.analysis.zero_window" => "TCP ZeroWindow",
-        "tcp.analysis.zero_window_probe" => "TCP ZeroWindowProbe",
-        "tcp.analysis.window_update" => "TCP Window Update",
-        "tcp.analysis.window_full" => "TCP Window Full",
-        "tcp.analysis.duplicate_ack" => "TCP Dup ACK",
-        _ => "TCP",
-    }
+fn short_note(def: &FieldDef) -> &'static str {
+    let shorts: [(&FieldDef, &str); 11] = [
+        (&hf::tcp::ANALYSIS_RETRANSMISSION, "TCP Retransmission"),
+        (
+            &hf::tcp::ANALYSIS_FAST_RETRANSMISSION,
+            "TCP Fast Retransmission",
+        ),
+        (
+            &hf::tcp::ANALYSIS_SPURIOUS_RETRANSMISSION,
+            "TCP Spurious Retransmission",
+        ),
+        (
+            &hf::tcp::ANALYSIS_LOST_SEGMENT,
+            "TCP Previous segment not captured",
+        ),
+        (
+            &hf::tcp::ANALYSIS_ACK_LOST_SEGMENT,
+            "TCP ACKed unseen segment",
+        ),
+        (&hf::tcp::ANALYSIS_KEEP_ALIVE, "TCP Keep-Alive"),
+        (&hf::tcp::ANALYSIS_ZERO_WINDOW, "TCP ZeroWindow"),
+        (&hf::tcp::ANALYSIS_ZERO_WINDOW_PROBE, "TCP ZeroWindowProbe"),
+        (&hf::tcp::ANALYSIS_WINDOW_UPDATE, "TCP Window Update"),
+        (&hf::tcp::ANALYSIS_WINDOW_FULL, "TCP Window Full"),
+        (&hf::tcp::ANALYSIS_DUPLICATE_ACK, "TCP Dup ACK"),
+    ];
+    shorts
+        .iter()
+        .find(|(d, _)| std::ptr::eq(*d, def))
+        .map_or("TCP", |(_, short)| short)
 }
 
 /// ` "text"`, cut after `n` characters with an ellipsis.

@@ -3,6 +3,7 @@
 //! explanations, and the TCP tracker's view of a whole connection.
 
 use etherparse::PacketBuilder;
+use layerscope_wire::registry as hf;
 
 mod frames;
 use frames::{built_frames, hex, SYN};
@@ -10,7 +11,8 @@ use layerscope_wire::analysis::{Analysis, SegmentRole, TcpState};
 use layerscope_wire::{dissect, Analyzer, Dissection, LinkType, Protocol, StopKind, Value};
 
 fn u(d: &Dissection, abbrev: &str) -> u64 {
-    d.field(abbrev)
+    let def = hf::by_abbrev(abbrev).unwrap_or_else(|| panic!("{abbrev} is not a field"));
+    d.field(def)
         .and_then(|f| f.as_u64())
         .unwrap_or_else(|| panic!("{abbrev} missing"))
 }
@@ -29,23 +31,23 @@ fn syn_frame_fields_values_and_positions() {
     assert_eq!(u(&d, "tcp.options.mss_val"), 65495);
     assert_eq!(u(&d, "tcp.options.wscale.shift"), 10);
     assert_eq!(u(&d, "tcp.hdr_len"), 40);
-    let syn = d.field("tcp.flags.syn").unwrap();
+    let syn = d.field(&hf::tcp::FLAGS_SYN).unwrap();
     assert_eq!(syn.value, Value::Bool(true));
     assert_eq!(syn.bytes, 46..48);
     assert_eq!(syn.bits, Some((14, 1)));
-    let df = d.field("ip.flags.df").unwrap();
+    let df = d.field(&hf::ip::FLAGS_DF).unwrap();
     assert_eq!(
         (df.value.clone(), df.bytes.clone(), df.bits),
         (Value::Bool(true), 20..22, Some((1, 1)))
     );
-    assert_eq!(d.field("tcp.srcport").unwrap().bytes, 34..36);
+    assert_eq!(d.field(&hf::tcp::SRCPORT).unwrap().bytes, 34..36);
     let tcp = d.layer(Protocol::Tcp).unwrap();
     assert_eq!(
         (tcp.osi, tcp.pdu.name(), tcp.header.clone()),
         (4, "segment", 34..74)
     );
     // Clicking a byte finds its field: byte 47 holds the flags, the most specific field wins.
-    assert_eq!(d.field_at(35).unwrap().abbrev, "tcp.srcport");
+    assert_eq!(d.field_at(35).unwrap().abbrev(), "tcp.srcport");
 }
 
 #[test]
@@ -55,7 +57,7 @@ fn truncated_tcp_header_keeps_what_was_captured_and_says_why() {
     assert_eq!(d.layers.len(), 3, "Ethernet, IPv4 and the cut TCP header");
     // Six bytes of TCP: the ports, as tshark shows them (it needs 16 for anything more).
     let tcp = d.layer(Protocol::Tcp).unwrap();
-    let names: Vec<_> = tcp.all_fields().map(|f| f.abbrev).collect();
+    let names: Vec<_> = tcp.all_fields().map(|f| f.abbrev()).collect();
     assert_eq!(names, ["tcp.srcport", "tcp.dstport"]);
     // The data offset was not captured: the 20 fixed bytes are what is known to be missing.
     assert_eq!((tcp.header.clone(), tcp.missing.clone()), (34..40, 40..54));
@@ -125,7 +127,7 @@ fn cooked_and_vlan_headers_are_decoded() {
     assert_eq!(u(&arp, "vlan.id"), 100);
     assert_eq!(u(&arp, "arp.opcode"), 1);
     assert_eq!(
-        arp.field("eth.padding").map(|f| f.bytes.clone()),
+        arp.field(&hf::eth::PADDING).map(|f| f.bytes.clone()),
         Some(46..60)
     );
     let null = dissect(LinkType::NULL, &frames[3].1);
@@ -145,12 +147,12 @@ fn every_emitted_field_has_an_explanation_and_stays_inside_the_frame() {
                 assert!(
                     !field.explanation().is_empty(),
                     "{} has no explanation",
-                    field.abbrev
+                    field.abbrev()
                 );
                 assert!(
                     field.bytes.end <= f.len(),
                     "{} points past the frame",
-                    field.abbrev
+                    field.abbrev()
                 );
             }
         }
@@ -306,7 +308,7 @@ fn every_prefix_of_every_frame_is_shown_as_far_as_it_goes() {
                         assert!(
                             x.bytes.end <= len,
                             "{link} cut at {len}: {} past the end",
-                            x.abbrev
+                            x.abbrev()
                         );
                     }
                 }

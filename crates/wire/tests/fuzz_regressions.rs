@@ -22,13 +22,13 @@ fn check(link: LinkType, frame: &[u8]) {
             assert!(
                 f.bytes.start <= f.bytes.end,
                 "{} has bytes {:?}",
-                f.abbrev,
+                f.abbrev(),
                 f.bytes
             );
             assert!(
                 f.bytes.end <= frame.len(),
                 "{} ends past the frame: {:?}",
-                f.abbrev,
+                f.abbrev(),
                 f.bytes
             );
         }

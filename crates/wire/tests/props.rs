@@ -24,7 +24,7 @@ fn check(link: LinkType, bytes: &[u8], a: &mut Analyzer, n: u32) {
             assert!(
                 f.bytes.start <= f.bytes.end && f.bytes.end <= bytes.len(),
                 "{} out of range",
-                f.abbrev
+                f.abbrev()
             );
             let _ = f.display(bytes);
         }

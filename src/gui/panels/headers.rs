@@ -3,6 +3,7 @@
 
 use crate::diagram::{header, Palette, Tag};
 use crate::gui::app::{App, Highlight};
+use layerscope_wire::registry::FieldDef;
 
 use super::diagram_view;
 
@@ -23,11 +24,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     );
     let mut export = false;
     let hover_id = ui.scope_id().with("header-hover");
-    let hovered: Option<&'static str> = ui.ctx().data(|d| d.get_temp(hover_id));
+    let hovered: Option<&'static FieldDef> = ui.ctx().data(|d| d.get_temp(hover_id));
     ui.horizontal(|ui| {
         match hovered.and_then(|a| detail.dissection.field(a)) {
             Some(f) => {
-                ui.label(egui::RichText::new(format!("{} ({})", f.name, f.abbrev)).strong());
+                ui.label(egui::RichText::new(format!("{} ({})", f.name(), f.abbrev())).strong());
                 ui.label(f.explanation());
             }
             None => {
@@ -42,32 +43,24 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     });
     let resp = diagram_view::show(ui, &drawing, "headers");
     match &resp.hovered {
-        Some(Tag::Field {
-            bytes,
-            bits,
-            abbrev,
-        }) => {
-            ui.ctx().data_mut(|d| d.insert_temp(hover_id, *abbrev));
+        Some(Tag::Field { bytes, bits, def }) => {
+            ui.ctx().data_mut(|d| d.insert_temp(hover_id, *def));
             app.hover_next = Some(Highlight {
                 bytes: bytes.clone(),
                 bits: *bits,
-                abbrev,
+                abbrev: def.abbrev,
             });
         }
         _ => {
-            ui.ctx().data_mut(|d| d.remove::<&'static str>(hover_id));
+            ui.ctx()
+                .data_mut(|d| d.remove::<&'static FieldDef>(hover_id));
         }
     }
-    if let Some(Tag::Field {
-        bytes,
-        bits,
-        abbrev,
-    }) = resp.clicked
-    {
+    if let Some(Tag::Field { bytes, bits, def }) = resp.clicked {
         app.highlight = Some(Highlight {
             bytes,
             bits,
-            abbrev,
+            abbrev: def.abbrev,
         });
     }
     if export {

@@ -2,6 +2,7 @@
 //! models and its unit; each field shows its value, and its meaning on hover. Clicking a
 //! field highlights its bytes in the hex pane.
 
+use layerscope_wire::registry as hf;
 use layerscope_wire::{Field, Layer};
 
 use crate::gui::app::{App, Highlight};
@@ -84,14 +85,14 @@ struct Marks<'a> {
 
 fn is(h: &Option<Highlight>, f: &Field) -> bool {
     h.as_ref()
-        .is_some_and(|h| h.abbrev == f.abbrev && h.bytes == f.bytes && h.bits == f.bits)
+        .is_some_and(|h| h.abbrev == f.abbrev() && h.bytes == f.bytes && h.bits == f.bits)
 }
 
 fn highlight_of(f: &Field) -> Highlight {
     Highlight {
         bytes: f.bytes.clone(),
         bits: f.bits,
-        abbrev: f.abbrev,
+        abbrev: f.abbrev(),
     }
 }
 
@@ -123,12 +124,12 @@ fn field_tree(
     let text = if f.children.is_empty() || !matches!(f.value, layerscope_wire::Value::None) {
         let v = f.display(packet);
         if v.is_empty() {
-            f.name.to_string()
+            f.name().to_string()
         } else {
-            format!("{}: {v}", f.name)
+            format!("{}: {v}", f.name())
         }
     } else {
-        f.name.to_string()
+        f.name().to_string()
     };
     let selected = is(marks.highlight, f);
     let pointed_elsewhere = is(marks.hover, f);
@@ -154,9 +155,9 @@ fn field_tree(
     }
     let state_id = ui
         .scope_id()
-        .with(("field", id.0, id.1, f.abbrev, f.bytes.start));
+        .with(("field", id.0, id.1, f.abbrev(), f.bytes.start));
     // TCP's flags are what the handshake and teardown are about: show them unfolded.
-    let open = f.abbrev == "tcp.flags";
+    let open = f.is(&hf::tcp::FLAGS);
     egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), state_id, open)
         .show_header(ui, |ui| label(ui))
         .body(|ui| {
@@ -176,7 +177,7 @@ fn field_tree(
 
 fn tooltip(ui: &mut egui::Ui, f: &Field) {
     ui.set_max_width(420.0);
-    ui.label(egui::RichText::new(f.name).strong());
+    ui.label(egui::RichText::new(f.name()).strong());
     let explanation = f.explanation();
     if !explanation.is_empty() {
         ui.label(explanation);
@@ -193,7 +194,7 @@ fn tooltip(ui: &mut egui::Ui, f: &Field) {
         None => format!("bytes {}–{}", f.bytes.start, f.bytes.end.saturating_sub(1)),
     };
     ui.label(
-        egui::RichText::new(format!("{}  ·  {pos}", f.abbrev))
+        egui::RichText::new(format!("{}  ·  {pos}", f.abbrev()))
             .monospace()
             .weak(),
     );

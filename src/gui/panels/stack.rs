@@ -2,6 +2,7 @@
 //! each sits in both models, and why L5 and L6 never appear.
 
 use layerscope_wire::layer::osi_name;
+use layerscope_wire::registry as hf;
 use layerscope_wire::TcpIpLayer;
 
 use crate::gui::app::App;
@@ -29,7 +30,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .detail
         .as_ref()
         .and_then(|d| d.dissection.layers.first())
-        .and_then(|l| l.field("eth.src"))
+        .and_then(|l| l.field(&hf::eth::SRC))
         .is_some_and(|f| matches!(f.value, layerscope_wire::Value::Mac([0, 0, 0, 0, 0, 0])));
     for osi in (1..=7u8).rev() {
         let protocols: Vec<&str> = app

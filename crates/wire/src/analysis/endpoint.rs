@@ -1,5 +1,6 @@
 //! The transport facts analysis needs, read straight from a dissected frame's bytes.
 
+use crate::registry as hf;
 use std::net::IpAddr;
 
 use crate::layer::{Dissection, Protocol};
@@ -108,7 +109,10 @@ impl Transport {
                     addrs = Some((IpAddr::V6(h.ipv6(8)), IpAddr::V6(h.ipv6(24))));
                 }
                 Protocol::Tcp => {
-                    let len = layer.field("tcp.len").and_then(|f| f.as_u64()).unwrap_or(0) as u32;
+                    let len = layer
+                        .field(&hf::tcp::LEN)
+                        .and_then(|f| f.as_u64())
+                        .unwrap_or(0) as u32;
                     return Segment::read(addrs?, &h, layer.full_header_len(), len)
                         .map(Transport::Tcp);
                 }

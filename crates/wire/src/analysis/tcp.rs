@@ -2,6 +2,7 @@
 //! numbers, window scaling, expert notes; plus each endpoint's RFC 9293 state as the
 //! segments on the wire imply it, and the role of each segment in the handshake or teardown.
 
+use crate::registry::{self as hf, FieldDef};
 use std::collections::HashMap;
 
 use super::endpoint::{Endpoint, Segment};
@@ -105,72 +106,76 @@ pub struct Notes {
 
 impl Notes {
     /// The notes as (tshark field name, human text), in tshark's order.
-    pub fn list(&self) -> Vec<(&'static str, String)> {
+    pub fn list(&self) -> Vec<(&'static FieldDef, String)> {
         // Most segments have no note at all.
         if *self == Notes::default() {
             return Vec::new();
         }
-        let flags: [(bool, &'static str, &str); 11] = [
+        let flags: [(bool, &'static FieldDef, &str); 11] = [
             (
                 self.spurious_retransmission,
-                "tcp.analysis.spurious_retransmission",
+                &hf::tcp::ANALYSIS_SPURIOUS_RETRANSMISSION,
                 "This frame is a (suspected) spurious retransmission",
             ),
             (
                 self.fast_retransmission,
-                "tcp.analysis.fast_retransmission",
+                &hf::tcp::ANALYSIS_FAST_RETRANSMISSION,
                 "This frame is a (suspected) fast retransmission",
             ),
             (
                 self.retransmission,
-                "tcp.analysis.retransmission",
+                &hf::tcp::ANALYSIS_RETRANSMISSION,
                 "This frame is a (suspected) retransmission",
             ),
             (
                 self.lost_segment,
-                "tcp.analysis.lost_segment",
+                &hf::tcp::ANALYSIS_LOST_SEGMENT,
                 "Previous segment(s) not captured (common at capture start)",
             ),
             (
                 self.ack_lost_segment,
-                "tcp.analysis.ack_lost_segment",
+                &hf::tcp::ANALYSIS_ACK_LOST_SEGMENT,
                 "ACKed segment that wasn't captured (common at capture start)",
             ),
             (
                 self.keep_alive,
-                "tcp.analysis.keep_alive",
+                &hf::tcp::ANALYSIS_KEEP_ALIVE,
                 "TCP keep-alive segment",
             ),
             (
                 self.zero_window_probe,
-                "tcp.analysis.zero_window_probe",
+                &hf::tcp::ANALYSIS_ZERO_WINDOW_PROBE,
                 "TCP Zero Window Probe",
             ),
             (
                 self.zero_window,
-                "tcp.analysis.zero_window",
+                &hf::tcp::ANALYSIS_ZERO_WINDOW,
                 "TCP Zero Window segment",
             ),
             (
                 self.window_update,
-                "tcp.analysis.window_update",
+                &hf::tcp::ANALYSIS_WINDOW_UPDATE,
                 "TCP window update",
             ),
             (
                 self.window_full,
-                "tcp.analysis.window_full",
+                &hf::tcp::ANALYSIS_WINDOW_FULL,
                 "TCP window specified by the receiver is now completely full",
             ),
-            (self.reset, "tcp.connection.rst", "Connection reset (RST)"),
+            (
+                self.reset,
+                &hf::tcp::CONNECTION_RST,
+                "Connection reset (RST)",
+            ),
         ];
-        let mut v: Vec<(&'static str, String)> = flags
+        let mut v: Vec<(&'static FieldDef, String)> = flags
             .iter()
             .filter(|f| f.0)
             .map(|f| (f.1, f.2.to_string()))
             .collect();
         if self.duplicate_ack > 0 {
             v.push((
-                "tcp.analysis.duplicate_ack",
+                &hf::tcp::ANALYSIS_DUPLICATE_ACK,
                 format!(
                     "Duplicate ACK (#{}) of frame {}",
                     self.duplicate_ack, self.duplicate_ack_of
@@ -658,8 +663,9 @@ impl Inserts {
         // Stable, and on six items an insertion sort: no allocation.
         new.sort_by_key(|(at, _)| *at);
         let old_len = fields.len();
+        // Placeholders, each overwritten below.
         fields.resize_with(old_len + new.len(), || {
-            Field::new("", "", Value::None, 0..0)
+            Field::new(&hf::tcp::ANALYSIS, Value::None, 0..0)
         });
         let mut dst = fields.len();
         let mut pending = new.len();
@@ -695,67 +701,50 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
     // Each field is looked for first where `proto::tcp::layer` puts it (one compare instead
     // of a scan of some twenty names for every packet), then anywhere.
     use crate::proto::tcp::position as at;
-    let pos = |fields: &Vec<Field>, hint: usize, abbrev: &str| match fields.get(hint) {
-        Some(f) if f.abbrev == abbrev => Some(hint),
-        _ => fields.iter().position(|f| f.abbrev == abbrev),
+    let pos = |fields: &Vec<Field>, hint: usize, def: &FieldDef| match fields.get(hint) {
+        Some(f) if f.is(def) => Some(hint),
+        _ => fields.iter().position(|f| f.is(def)),
     };
     // New fields go in by the index of the original field they precede, all in one pass:
     // inserting one by one shifted the whole field list each time.
     let mut new = Inserts::new();
     let f = &layer.fields;
-    if let Some(i) = pos(f, at::DST_PORT, "tcp.dstport") {
+    if let Some(i) = pos(f, at::DST_PORT, &hf::tcp::DSTPORT) {
         new.push(
             i + 1,
             Field::new(
-                "tcp.stream",
-                "Stream index",
+                &hf::tcp::STREAM,
                 Value::Uint(info.stream as u64),
                 start..start,
             ),
         );
     }
-    if let Some(i) = pos(f, at::SEQ_RAW, "tcp.seq_raw") {
+    if let Some(i) = pos(f, at::SEQ_RAW, &hf::tcp::SEQ_RAW) {
         new.push(
             i,
-            Field::new(
-                "tcp.seq",
-                "Sequence Number",
-                Value::Uint(info.seq as u64),
-                seq_r.clone(),
-            )
-            .meaning("relative sequence number"),
+            Field::new(&hf::tcp::SEQ, Value::Uint(info.seq as u64), seq_r.clone())
+                .meaning("relative sequence number"),
         );
         new.push(
             i + 1,
-            Field::new(
-                "tcp.nxtseq",
-                "Next Sequence Number",
-                Value::Uint(info.nxtseq as u64),
-                seq_r,
-            )
-            .meaning("relative sequence number"),
+            Field::new(&hf::tcp::NXTSEQ, Value::Uint(info.nxtseq as u64), seq_r)
+                .meaning("relative sequence number"),
         );
     }
     let mut raw_ack = 0;
-    if let Some(i) = pos(f, at::ACK_RAW, "tcp.ack_raw") {
+    if let Some(i) = pos(f, at::ACK_RAW, &hf::tcp::ACK_RAW) {
         raw_ack = f[i].as_u64().unwrap_or(0) as u32;
         new.push(
             i,
-            Field::new(
-                "tcp.ack",
-                "Acknowledgment Number",
-                Value::Uint(info.ack as u64),
-                ack_r,
-            )
-            .meaning("relative ack number"),
+            Field::new(&hf::tcp::ACK, Value::Uint(info.ack as u64), ack_r)
+                .meaning("relative ack number"),
         );
     }
-    if let Some(i) = pos(f, at::WINDOW, "tcp.window_size_value") {
+    if let Some(i) = pos(f, at::WINDOW, &hf::tcp::WINDOW_SIZE_VALUE) {
         new.push(
             i + 1,
             Field::new(
-                "tcp.window_size",
-                "Calculated window size",
+                &hf::tcp::WINDOW_SIZE,
                 Value::Uint(info.window as u64),
                 win_r.clone(),
             ),
@@ -763,8 +752,7 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
         if let Some(scale) = info.scale {
             let factor = scale.factor();
             let mut sf = Field::new(
-                "tcp.window_size_scalefactor",
-                "Window size scaling factor",
+                &hf::tcp::WINDOW_SIZE_SCALEFACTOR,
                 Value::Uint(factor.max(0) as u64),
                 win_r.clone(),
             );
@@ -780,15 +768,15 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
         }
     }
     // SACK edges are relative to the peer's base, like the ACK number.
-    if let Some(i) = pos(&layer.fields, at::OPTIONS, "tcp.options") {
+    if let Some(i) = pos(&layer.fields, at::OPTIONS, &hf::tcp::OPTIONS) {
         let base = raw_ack.wrapping_sub(info.ack);
         let sacks = layer.fields[i]
             .children
             .iter_mut()
-            .filter(|x| x.abbrev == "tcp.options.sack");
+            .filter(|x| x.is(&hf::tcp::OPTIONS_SACK));
         for sack in sacks {
             for edge in sack.children.iter_mut() {
-                if edge.abbrev == "tcp.options.sack_le" || edge.abbrev == "tcp.options.sack_re" {
+                if edge.is(&hf::tcp::OPTIONS_SACK_LE) || edge.is(&hf::tcp::OPTIONS_SACK_RE) {
                     if let Value::Uint(v) = edge.value {
                         edge.value = Value::Uint((v as u32).wrapping_sub(base) as u64);
                     }
@@ -801,37 +789,27 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
     let mut children: Vec<Field> = Vec::new();
     if let Some(role) = info.role {
         children.push(Field::new(
-            "tcp.connection.role",
-            "Role",
+            &hf::tcp::CONNECTION_ROLE,
             Value::Text(role.name().into()),
             start..start,
         ));
     }
-    for (abbrev, text) in notes {
-        children
-            .push(Field::new(abbrev, "Expert note", Value::Bool(true), start..start).meaning(text));
+    for (def, text) in notes {
+        children.push(Field::new(def, Value::Bool(true), start..start).meaning(text));
     }
     children.push(Field::new(
-        "tcp.state.client",
-        "Client state after this segment",
+        &hf::tcp::STATE_CLIENT,
         Value::Text(info.client_state.name().into()),
         start..start,
     ));
     children.push(Field::new(
-        "tcp.state.server",
-        "Server state after this segment",
+        &hf::tcp::STATE_SERVER,
         Value::Text(info.server_state.name().into()),
         start..start,
     ));
-    layer.fields.push(
-        Field::new(
-            "tcp.analysis",
-            "SEQ/ACK analysis",
-            Value::None,
-            start..start,
-        )
-        .with_children(children),
-    );
+    layer
+        .fields
+        .push(Field::new(&hf::tcp::ANALYSIS, Value::None, start..start).with_children(children));
 }
 
 #[cfg(test)]
@@ -840,8 +818,9 @@ mod tests {
 
     const NAMES: [&str; 12] = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"];
 
+    /// Fields told apart by their labels.
     fn named(name: &'static str) -> Field {
-        Field::new(name, name, Value::None, 0..0)
+        Field::new(&hf::tcp::ANALYSIS, Value::None, 0..0).label(name)
     }
 
     /// In-place insertion gives the order of the obvious way: before each old field, the new
@@ -876,7 +855,7 @@ mod tests {
                 want[i].push(n);
             }
             new.apply(&mut fields);
-            let got: Vec<&str> = fields.iter().map(|f| f.abbrev).collect();
+            let got: Vec<&str> = fields.iter().map(|f| f.name()).collect();
             assert_eq!(got, want.concat(), "{old_len} {at:?}");
         }
     }

@@ -1,5 +1,6 @@
 //! UDP conversations: `udp.stream` numbers in order of first appearance.
 
+use crate::registry as hf;
 use std::collections::HashMap;
 
 use super::endpoint::{Datagram, Endpoint};
@@ -63,12 +64,11 @@ pub fn annotate(d: &mut Dissection, info: &UdpInfo) {
             .iter_mut()
             .filter(|l| matches!(l.protocol, Protocol::Icmp | Protocol::Icmpv6))
             .flat_map(|l| l.fields.iter_mut())
-            .find(|f| f.abbrev == "udp");
+            .find(|f| f.is(&hf::udp::QUOTED));
         if let Some(g) = group {
             let r = g.bytes.start..g.bytes.start;
             g.children.push(Field::new(
-                "udp.stream",
-                "Stream index",
+                &hf::udp::STREAM,
                 Value::Uint(info.stream as u64),
                 r,
             ));
@@ -81,16 +81,11 @@ pub fn annotate(d: &mut Dissection, info: &UdpInfo) {
     let at = layer
         .fields
         .iter()
-        .position(|f| f.abbrev == "udp.checksum")
+        .position(|f| f.is(&hf::udp::CHECKSUM))
         .map_or(layer.fields.len(), |i| i + 1);
     let r = layer.header.start..layer.header.start;
     layer.fields.insert(
         at,
-        Field::new(
-            "udp.stream",
-            "Stream index",
-            Value::Uint(info.stream as u64),
-            r,
-        ),
+        Field::new(&hf::udp::STREAM, Value::Uint(info.stream as u64), r),
     );
 }

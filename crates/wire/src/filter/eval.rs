@@ -7,9 +7,10 @@
 
 use std::cmp::Ordering;
 
-use super::parse::{Cmp, Expr, Literal};
+use super::parse::{Cmp, Expr, Literal, Name};
 use crate::field::{Field, Value};
 use crate::layer::Dissection;
+use crate::registry::{self, self as hf, FieldDef};
 
 /// Everything a filter may look at for one frame.
 pub struct FrameFacts<'a> {
@@ -25,21 +26,45 @@ pub struct FrameFacts<'a> {
 }
 
 /// Names that stand for two fields, as Wireshark defines them.
-pub(super) const ALIASES: &[(&str, [&str; 2])] = &[
-    ("ip.addr", ["ip.src", "ip.dst"]),
-    ("ipv6.addr", ["ipv6.src", "ipv6.dst"]),
-    ("tcp.port", ["tcp.srcport", "tcp.dstport"]),
-    ("udp.port", ["udp.srcport", "udp.dstport"]),
-    ("eth.addr", ["eth.src", "eth.dst"]),
+pub(super) const ALIASES: [(&FieldDef, [&FieldDef; 2]); 5] = [
+    (&hf::ip::ADDR, [&hf::ip::SRC, &hf::ip::DST]),
+    (&hf::ipv6::ADDR, [&hf::ipv6::SRC, &hf::ipv6::DST]),
+    (&hf::tcp::PORT, [&hf::tcp::SRCPORT, &hf::tcp::DSTPORT]),
+    (&hf::udp::PORT, [&hf::udp::SRCPORT, &hf::udp::DSTPORT]),
+    (&hf::eth::ADDR, [&hf::eth::SRC, &hf::eth::DST]),
 ];
 
-const FRAME_FIELDS: &[&str] = &[
-    "frame.number",
-    "frame.len",
-    "frame.cap_len",
-    "frame.time_relative",
-];
+/// The two fields an alias stands for.
+pub(super) fn alias(def: &FieldDef) -> Option<&'static [&'static FieldDef; 2]> {
+    ALIASES
+        .iter()
+        .find(|(a, _)| std::ptr::eq(*a, def))
+        .map(|(_, both)| both)
+}
 
+/// The frame's own numbers, which both evaluations read from the capture record.
+pub(super) fn frame_number(
+    def: &FieldDef,
+    number: u32,
+    orig_len: u32,
+    cap_len: usize,
+    time_relative: f64,
+) -> Option<f64> {
+    let is = |d: &FieldDef| std::ptr::eq(def, d);
+    if is(&hf::frame::NUMBER) {
+        Some(number as f64)
+    } else if is(&hf::frame::LEN) {
+        Some(orig_len as f64)
+    } else if is(&hf::frame::CAP_LEN) {
+        Some(cap_len as f64)
+    } else if is(&hf::frame::TIME_RELATIVE) {
+        Some(time_relative)
+    } else {
+        None
+    }
+}
+
+/// Protocol names a filter may test, beyond the fields.
 const PROTOCOLS: &[&str] = &[
     "frame",
     "eth",
@@ -60,15 +85,12 @@ const PROTOCOLS: &[&str] = &[
     "data",
 ];
 
-pub(super) fn is_frame_field(name: &str) -> bool {
-    FRAME_FIELDS.contains(&name)
-}
-
-pub(super) fn is_known_name(name: &str) -> bool {
-    PROTOCOLS.contains(&name)
-        || FRAME_FIELDS.contains(&name)
-        || ALIASES.iter().any(|(a, _)| *a == name)
-        || !crate::explain::explain(name).is_empty()
+/// What `name` stands for: a protocol, or a field of the registry.
+pub(super) fn resolve(name: &str) -> Option<Name> {
+    match PROTOCOLS.iter().find(|p| **p == name) {
+        Some(p) => Some(Name::Protocol(p, registry::by_abbrev(p))),
+        None => registry::by_abbrev(name).map(Name::Field),
+    }
 }
 
 pub(super) fn eval(e: &Expr, f: &FrameFacts) -> bool {
@@ -76,9 +98,9 @@ pub(super) fn eval(e: &Expr, f: &FrameFacts) -> bool {
         Expr::And(terms) => terms.iter().all(|t| eval(t, f)),
         Expr::Or(terms) => terms.iter().any(|t| eval(t, f)),
         Expr::Not(a) => !eval(a, f),
-        Expr::Present(name) => present(name, f),
-        Expr::Compare(name, Cmp::Ne, lit) => !any(name, f, |o| o.compare(Cmp::Eq, lit, f.frame)),
-        Expr::Compare(name, op, lit) => any(name, f, |o| o.compare(*op, lit, f.frame)),
+        Expr::Present(name) => present(*name, f),
+        Expr::Compare(name, Cmp::Ne, lit) => !any(*name, f, |o| o.compare(Cmp::Eq, lit, f.frame)),
+        Expr::Compare(name, op, lit) => any(*name, f, |o| o.compare(*op, lit, f.frame)),
     }
 }
 
@@ -90,38 +112,44 @@ pub(super) enum Occurrence<'a> {
     Span(std::ops::Range<usize>),
 }
 
-fn present(name: &str, f: &FrameFacts) -> bool {
+fn present(name: Name, f: &FrameFacts) -> bool {
     any(name, f, |_| true)
 }
 
 /// Calls `test` on every occurrence of `name` until one passes.
-fn any(name: &str, f: &FrameFacts, mut test: impl FnMut(&Occurrence) -> bool) -> bool {
+fn any(name: Name, f: &FrameFacts, mut test: impl FnMut(&Occurrence) -> bool) -> bool {
     any_dyn(name, f, &mut test)
 }
 
-fn any_dyn(name: &str, f: &FrameFacts, test: &mut dyn FnMut(&Occurrence) -> bool) -> bool {
+fn any_dyn(name: Name, f: &FrameFacts, test: &mut dyn FnMut(&Occurrence) -> bool) -> bool {
     let d = f.dissection;
-    match name {
-        "frame" => return test(&Occurrence::Span(0..f.frame.len())),
-        "frame.number" => return test(&Occurrence::Number(f.number as f64)),
-        "frame.len" => return test(&Occurrence::Number(f.orig_len as f64)),
-        "frame.cap_len" => return test(&Occurrence::Number(f.frame.len() as f64)),
-        "frame.time_relative" => return test(&Occurrence::Number(f.time_relative)),
-        _ => {}
-    }
-    if let Some((_, both)) = ALIASES.iter().find(|(a, _)| *a == name) {
-        return both.iter().any(|n| any_dyn(n, f, test));
-    }
-    for layer in &d.layers {
-        if layer.protocol.abbrev() == name {
-            let end = layer.payload.end.max(layer.header.end);
-            if test(&Occurrence::Span(layer.header.start..end)) {
+    let def = match name {
+        Name::Protocol("frame", _) => return test(&Occurrence::Span(0..f.frame.len())),
+        Name::Protocol(p, quoted) => {
+            let layers = d.layers.iter().filter(|l| l.protocol.abbrev() == p);
+            if layers.clone().any(|l| {
+                let end = l.payload.end.max(l.header.end);
+                test(&Occurrence::Span(l.header.start..end))
+            }) {
                 return true;
             }
+            match quoted {
+                Some(def) => def,
+                None => return false,
+            }
         }
+        Name::Field(def) => def,
+    };
+    if let Some(n) = frame_number(def, f.number, f.orig_len, f.frame.len(), f.time_relative) {
+        return test(&Occurrence::Number(n));
+    }
+    if let Some(both) = alias(def) {
+        return both.iter().any(|d| any_dyn(Name::Field(d), f, test));
+    }
+    for layer in &d.layers {
         for top in &layer.fields {
             for field in top.walk() {
-                if field.abbrev == name && test(&Occurrence::Field(field)) {
+                if field.is(def) && test(&Occurrence::Field(field)) {
                     return true;
                 }
             }

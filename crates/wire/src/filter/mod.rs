@@ -16,7 +16,7 @@ mod parse;
 mod quick;
 
 pub use eval::FrameFacts;
-pub use parse::{Cmp, Expr, Literal};
+pub use parse::{Cmp, Expr, Literal, Name};
 pub use quick::QuickFacts;
 
 use std::fmt;
@@ -84,10 +84,4 @@ impl Filter {
         }
         quick::eval(&self.expr, facts)
     }
-}
-
-/// True when `name` is something a filter may test: a protocol, a field we decode, or one of
-/// Wireshark's two-way aliases (`ip.addr`, `tcp.port` …).
-pub fn is_known_name(name: &str) -> bool {
-    eval::is_known_name(name)
 }

@@ -1,5 +1,6 @@
 //! Tokenizer and recursive-descent parser for display filters.
 
+use crate::registry::FieldDef;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use super::FilterError;
@@ -41,8 +42,18 @@ pub enum Expr {
     Or(Vec<Expr>),
     Not(Box<Expr>),
     /// A protocol or field name on its own: true when present.
-    Present(String),
-    Compare(String, Cmp, Literal),
+    Present(Name),
+    Compare(Name, Cmp, Literal),
+}
+
+/// What a name in a filter stands for, resolved when the filter is parsed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Name {
+    /// A protocol (`tcp`, `frame`): its bytes, or that it is present; with the field that
+    /// holds a copy of its header quoted in an ICMP error, where there is one.
+    Protocol(&'static str, Option<&'static FieldDef>),
+    /// A field (including `frame.len` and the two-way aliases like `tcp.port`).
+    Field(&'static FieldDef),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -359,13 +370,13 @@ impl Parser<'_> {
             }
             Tok::Word(name) => {
                 self.at += 1;
-                if !super::is_known_name(&name) {
+                let Some(name) = super::eval::resolve(&name) else {
                     return Err(err(
                         pos,
                         len,
                         format!("\"{name}\" is neither a field nor a protocol name"),
                     ));
-                }
+                };
                 let Some(Token {
                     tok: Tok::Op(op), ..
                 }) = self.peek()

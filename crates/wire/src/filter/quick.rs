@@ -10,13 +10,15 @@
 
 use std::net::IpAddr;
 
-use super::eval::{is_frame_field, Occurrence, ALIASES};
-use super::parse::{Cmp, Expr};
+use super::eval::{alias, frame_number, Occurrence};
+use super::parse::{Cmp, Expr, Name};
 use super::FrameFacts;
-use crate::analysis::{Analysis, Transport};
+use crate::analysis::endpoint::{Datagram, Segment};
+use crate::analysis::{Analysis, TcpInfo, Transport, UdpInfo};
 use crate::field::{Field, Value};
 use crate::link_type::LinkType;
 use crate::proto::tcp;
+use crate::registry::{self as hf, FieldDef};
 
 /// Everything the quick path needs of one frame.
 pub struct QuickFacts<'a> {
@@ -30,48 +32,67 @@ pub struct QuickFacts<'a> {
     pub analysis: &'a Analysis,
 }
 
-/// Names decided from the transport facts and the analysis.
-const QUICK_FIELDS: &[&str] = &[
-    "ip.src",
-    "ip.dst",
-    "ipv6.src",
-    "ipv6.dst",
-    "tcp.srcport",
-    "tcp.dstport",
-    "tcp.stream",
-    "tcp.len",
-    "tcp.seq",
-    "tcp.seq_raw",
-    "tcp.nxtseq",
-    "tcp.ack",
-    "tcp.ack_raw",
-    "tcp.flags",
-    "tcp.flags.res",
-    "tcp.flags.ae",
-    "tcp.flags.cwr",
-    "tcp.flags.ece",
-    "tcp.flags.urg",
-    "tcp.flags.ack",
-    "tcp.flags.push",
-    "tcp.flags.reset",
-    "tcp.flags.syn",
-    "tcp.flags.fin",
-    "tcp.window_size_value",
-    "tcp.window_size",
-    "udp.srcport",
-    "udp.dstport",
-    "udp.stream",
+/// Reads one field's value from the transport facts and the analysis.
+type Reader = fn(&Quick) -> Option<Value>;
+
+/// The fields decided from the transport facts and the analysis, each with its reader:
+/// the value a full dissection gives it in a frame of this shape (where each of these
+/// fields occurs at most once).
+static QUICK_FIELDS: [(&FieldDef, Reader); 29] = [
+    (&hf::ip::SRC, |q| q.address(false, 0)),
+    (&hf::ip::DST, |q| q.address(false, 1)),
+    (&hf::ipv6::SRC, |q| q.address(true, 0)),
+    (&hf::ipv6::DST, |q| q.address(true, 1)),
+    (&hf::tcp::SRCPORT, |q| q.tcp(|s, _| s.src.port as u64)),
+    (&hf::tcp::DSTPORT, |q| q.tcp(|s, _| s.dst.port as u64)),
+    (&hf::tcp::STREAM, |q| q.tcp(|_, a| a.stream as u64)),
+    (&hf::tcp::LEN, |q| q.tcp(|s, _| s.len as u64)),
+    (&hf::tcp::SEQ, |q| q.tcp(|_, a| a.seq as u64)),
+    (&hf::tcp::SEQ_RAW, |q| q.tcp(|s, _| s.seq as u64)),
+    (&hf::tcp::NXTSEQ, |q| q.tcp(|_, a| a.nxtseq as u64)),
+    (&hf::tcp::ACK, |q| q.tcp(|_, a| a.ack as u64)),
+    (&hf::tcp::ACK_RAW, |q| q.tcp(|s, _| s.ack as u64)),
+    (&hf::tcp::FLAGS, |q| q.tcp(|s, _| s.flags as u64)),
+    (&hf::tcp::FLAGS_RES, |q| {
+        q.tcp(|s, _| (s.flags >> 9) as u64 & 0b111)
+    }),
+    (&hf::tcp::FLAGS_AE, |q| q.tcp_flag(tcp::AE)),
+    (&hf::tcp::FLAGS_CWR, |q| q.tcp_flag(tcp::CWR)),
+    (&hf::tcp::FLAGS_ECE, |q| q.tcp_flag(tcp::ECE)),
+    (&hf::tcp::FLAGS_URG, |q| q.tcp_flag(tcp::URG)),
+    (&hf::tcp::FLAGS_ACK, |q| q.tcp_flag(tcp::ACK)),
+    (&hf::tcp::FLAGS_PUSH, |q| q.tcp_flag(tcp::PSH)),
+    (&hf::tcp::FLAGS_RESET, |q| q.tcp_flag(tcp::RST)),
+    (&hf::tcp::FLAGS_SYN, |q| q.tcp_flag(tcp::SYN)),
+    (&hf::tcp::FLAGS_FIN, |q| q.tcp_flag(tcp::FIN)),
+    (&hf::tcp::WINDOW_SIZE_VALUE, |q| {
+        q.tcp(|s, _| s.window as u64)
+    }),
+    (&hf::tcp::WINDOW_SIZE, |q| q.tcp(|_, a| a.window as u64)),
+    (&hf::udp::SRCPORT, |q| q.udp(|d, _| d.src.port as u64)),
+    (&hf::udp::DSTPORT, |q| q.udp(|d, _| d.dst.port as u64)),
+    (&hf::udp::STREAM, |q| q.udp(|_, a| a.stream as u64)),
 ];
+
+fn reader(def: &FieldDef) -> Option<Reader> {
+    QUICK_FIELDS
+        .iter()
+        .find(|(d, _)| std::ptr::eq(*d, def))
+        .map(|(_, read)| *read)
+}
 
 /// Protocols whose presence the quick path knows.
 const QUICK_PROTOCOLS: &[&str] = &["ip", "ipv6", "tcp", "udp"];
 
-fn is_quick_field(name: &str) -> bool {
-    QUICK_FIELDS.contains(&name)
-        || is_frame_field(name)
-        || ALIASES
-            .iter()
-            .any(|(a, both)| *a == name && both.iter().all(|n| QUICK_FIELDS.contains(n)))
+fn is_quick_name(name: &Name) -> bool {
+    match name {
+        Name::Protocol(p, _) => QUICK_PROTOCOLS.contains(p),
+        Name::Field(def) => {
+            reader(def).is_some()
+                || frame_number(def, 0, 0, 0, 0.0).is_some()
+                || alias(def).is_some_and(|both| both.iter().all(|d| reader(d).is_some()))
+        }
+    }
 }
 
 /// True when every part of `e` can be decided on the quick path. `contains` reads a
@@ -80,8 +101,8 @@ pub(super) fn is_quick(e: &Expr) -> bool {
     match e {
         Expr::And(terms) | Expr::Or(terms) => terms.iter().all(is_quick),
         Expr::Not(a) => is_quick(a),
-        Expr::Present(name) => QUICK_PROTOCOLS.contains(&name.as_str()) || is_quick_field(name),
-        Expr::Compare(name, op, _) => *op != Cmp::Contains && is_quick_field(name),
+        Expr::Present(name) => is_quick_name(name),
+        Expr::Compare(name, op, _) => *op != Cmp::Contains && is_quick_name(name),
     }
 }
 
@@ -110,14 +131,16 @@ impl Quick<'_> {
             Expr::And(terms) => terms.iter().all(|t| self.eval(t)),
             Expr::Or(terms) => terms.iter().any(|t| self.eval(t)),
             Expr::Not(a) => !self.eval(a),
-            Expr::Present(name) => match name.as_str() {
-                "ip" | "ipv6" | "tcp" | "udp" => self.has_protocol(name),
-                _ => self.any(name, &mut |_| true),
-            },
-            Expr::Compare(name, Cmp::Ne, lit) => {
-                !self.any(name, &mut |o| o.compare(Cmp::Eq, lit, &[]))
+            Expr::Present(Name::Protocol(p, _)) => self.has_protocol(p),
+            Expr::Present(Name::Field(def)) => self.any(def, &mut |_| true),
+            Expr::Compare(Name::Field(def), Cmp::Ne, lit) => {
+                !self.any(def, &mut |o| o.compare(Cmp::Eq, lit, &[]))
             }
-            Expr::Compare(name, op, lit) => self.any(name, &mut |o| o.compare(*op, lit, &[])),
+            Expr::Compare(Name::Field(def), op, lit) => {
+                self.any(def, &mut |o| o.compare(*op, lit, &[]))
+            }
+            // A protocol compares only by its bytes, which `is_quick` leaves to the full path.
+            Expr::Compare(Name::Protocol(..), ..) => false,
         }
     }
 
@@ -139,81 +162,49 @@ impl Quick<'_> {
         }
     }
 
-    /// Calls `test` on the value of `name` in this frame, if it has one.
-    fn any(&self, name: &str, test: &mut dyn FnMut(&Occurrence) -> bool) -> bool {
-        if let Some((_, both)) = ALIASES.iter().find(|(a, _)| *a == name) {
-            return both.iter().any(|n| self.any(n, test));
+    /// Calls `test` on the value of `def` in this frame, if it has one.
+    fn any(&self, def: &'static FieldDef, test: &mut dyn FnMut(&Occurrence) -> bool) -> bool {
+        if let Some(both) = alias(def) {
+            return both.iter().any(|d| self.any(d, test));
         }
         let f = self.facts;
         // Frame numbers compare as numbers, exactly as in the full evaluation.
-        let number = match name {
-            "frame.number" => Some(f.number as f64),
-            "frame.len" => Some(f.orig_len as f64),
-            "frame.cap_len" => Some(f.frame.len() as f64),
-            "frame.time_relative" => Some(f.time_relative),
-            _ => None,
-        };
-        if let Some(n) = number {
+        if let Some(n) = frame_number(def, f.number, f.orig_len, f.frame.len(), f.time_relative) {
             return test(&Occurrence::Number(n));
         }
-        match self.value(name) {
-            Some(value) => test(&Occurrence::Field(&Field::new("", "", value, 0..0))),
+        match reader(def).and_then(|read| read(self)) {
+            Some(value) => test(&Occurrence::Field(&Field::new(def, value, 0..0))),
             None => false,
         }
     }
 
-    /// The value a full dissection gives `name` in this frame (frames of this shape have
-    /// each of these fields at most once).
-    fn value(&self, name: &str) -> Option<Value> {
-        let uint = |v: u64| Some(Value::Uint(v));
+    /// The source (0) or destination (1) address, when it is of the version asked for.
+    fn address(&self, v6: bool, which: usize) -> Option<Value> {
         let (src, dst) = self.addresses();
-        let addr = |a: IpAddr, v6: bool| match a {
-            IpAddr::V4(a) if !v6 => Some(Value::Ipv4(a)),
-            IpAddr::V6(a) if v6 => Some(Value::Ipv6(a)),
+        match ([src, dst][which], v6) {
+            (IpAddr::V4(a), false) => Some(Value::Ipv4(a)),
+            (IpAddr::V6(a), true) => Some(Value::Ipv6(a)),
             _ => None,
-        };
-        match name {
-            "ip.src" => return addr(src, false),
-            "ip.dst" => return addr(dst, false),
-            "ipv6.src" => return addr(src, true),
-            "ipv6.dst" => return addr(dst, true),
-            _ => {}
         }
+    }
+
+    fn tcp(&self, read: fn(&Segment, &TcpInfo) -> u64) -> Option<Value> {
         match (&self.transport, self.facts.analysis) {
-            (Transport::Tcp(s), Analysis::Tcp(a)) => {
-                let flag = |bit: u16| Some(Value::Bool(s.flags & bit != 0));
-                match name {
-                    "tcp.srcport" => uint(s.src.port as u64),
-                    "tcp.dstport" => uint(s.dst.port as u64),
-                    "tcp.stream" => uint(a.stream as u64),
-                    "tcp.len" => uint(s.len as u64),
-                    "tcp.seq" => uint(a.seq as u64),
-                    "tcp.seq_raw" => uint(s.seq as u64),
-                    "tcp.nxtseq" => uint(a.nxtseq as u64),
-                    "tcp.ack" => uint(a.ack as u64),
-                    "tcp.ack_raw" => uint(s.ack as u64),
-                    "tcp.flags" => uint(s.flags as u64),
-                    "tcp.flags.res" => uint((s.flags >> 9) as u64 & 0b111),
-                    "tcp.flags.ae" => flag(tcp::AE),
-                    "tcp.flags.cwr" => flag(tcp::CWR),
-                    "tcp.flags.ece" => flag(tcp::ECE),
-                    "tcp.flags.urg" => flag(tcp::URG),
-                    "tcp.flags.ack" => flag(tcp::ACK),
-                    "tcp.flags.push" => flag(tcp::PSH),
-                    "tcp.flags.reset" => flag(tcp::RST),
-                    "tcp.flags.syn" => flag(tcp::SYN),
-                    "tcp.flags.fin" => flag(tcp::FIN),
-                    "tcp.window_size_value" => uint(s.window as u64),
-                    "tcp.window_size" => uint(a.window as u64),
-                    _ => None,
-                }
-            }
-            (Transport::Udp(d), Analysis::Udp(a)) => match name {
-                "udp.srcport" => uint(d.src.port as u64),
-                "udp.dstport" => uint(d.dst.port as u64),
-                "udp.stream" => uint(a.stream as u64),
-                _ => None,
-            },
+            (Transport::Tcp(s), Analysis::Tcp(a)) => Some(Value::Uint(read(s, a))),
+            _ => None,
+        }
+    }
+
+    fn tcp_flag(&self, bit: u16) -> Option<Value> {
+        match &self.transport {
+            Transport::Tcp(s) => Some(Value::Bool(s.flags & bit != 0)),
+            _ => None,
+        }
+    }
+
+    fn udp(&self, read: fn(&Datagram, &UdpInfo) -> u64) -> Option<Value> {
+        match (&self.transport, self.facts.analysis) {
+            (Transport::Udp(d), Analysis::Udp(a)) => Some(Value::Uint(read(d, a))),
             _ => None,
         }
     }

@@ -1,6 +1,7 @@
 //! The application layer: what the program wrote into its socket. Shown as bytes and text;
 //! HTTP/1.x request and status lines are recognised.
 
+use crate::registry as hf;
 use std::ops::Range;
 
 use crate::field::{Field, Value};
@@ -87,10 +88,9 @@ pub fn layer(frame: &[u8], range: Range<usize>) -> Layer {
     let mut l = Layer::new(Protocol::Data, range.clone(), range.end..range.end);
     l.fields = Vec::with_capacity(3);
     l.fields.extend([
-        Field::new("data.data", "Data", Value::Bytes, range.clone()),
+        Field::new(&hf::data::DATA, Value::Bytes, range.clone()),
         Field::new(
-            "data.len",
-            "Length",
+            &hf::data::LEN,
             Value::Uint(bytes.len() as u64),
             range.clone(),
         ),
@@ -100,11 +100,10 @@ pub fn layer(frame: &[u8], range: Range<usize>) -> Layer {
     let plain = !bytes.is_empty() && is_plain_ascii(bytes);
     if plain && bytes.len() <= TEXT_LIMIT {
         l.fields
-            .push(Field::new("data.text", "Text", Value::Ascii, range));
+            .push(Field::new(&hf::data::TEXT, Value::Ascii, range));
     } else if plain || is_mostly_text(bytes) {
         l.fields.push(Field::new(
-            "data.text",
-            "Text",
+            &hf::data::TEXT,
             Value::Text(printable(bytes, TEXT_LIMIT).into()),
             range,
         ));
@@ -140,47 +139,32 @@ fn http_layer(line: &str, range: Range<usize>) -> Layer {
     let line_range = start..start + line.len();
     let [a, b, c] = split3(line);
     let pos = |(off, s): (usize, &str)| start + off..start + off + s.len();
-    let text = |abbrev, name, part: (usize, &str)| {
-        Field::new(
-            abbrev,
-            name,
-            Value::Text(part.1.to_string().into()),
-            pos(part),
-        )
+    let text = |def, part: (usize, &str)| {
+        Field::new(def, Value::Text(part.1.to_string().into()), pos(part))
     };
     let children = if line.starts_with("HTTP/1.") {
         let code = b.1.parse::<u64>().unwrap_or(0);
         vec![
-            text("http.response.version", "Response Version", a),
-            Field::new(
-                "http.response.code",
-                "Status Code",
-                Value::Uint(code),
-                pos(b),
-            ),
-            text("http.response.phrase", "Response Phrase", c),
+            text(&hf::http::RESPONSE_VERSION, a),
+            Field::new(&hf::http::RESPONSE_CODE, Value::Uint(code), pos(b)),
+            text(&hf::http::RESPONSE_PHRASE, c),
         ]
     } else {
         vec![
-            text("http.request.method", "Request Method", a),
-            text("http.request.uri", "Request URI", b),
-            text("http.request.version", "Request Version", c),
+            text(&hf::http::REQUEST_METHOD, a),
+            text(&hf::http::REQUEST_URI, b),
+            text(&hf::http::REQUEST_VERSION, c),
         ]
     };
-    let (abbrev, name) = if line.starts_with("HTTP/1.") {
-        ("http.response.line", "Status line")
+    let first_line = if line.starts_with("HTTP/1.") {
+        &hf::http::RESPONSE_LINE
     } else {
-        ("http.request.line", "Request line")
+        &hf::http::REQUEST_LINE
     };
     l.fields = vec![
-        Field::new(
-            abbrev,
-            name,
-            Value::Text(line.to_string().into()),
-            line_range,
-        )
-        .with_children(children),
-        Field::new("http.file_data", "Message", Value::Bytes, range),
+        Field::new(first_line, Value::Text(line.to_string().into()), line_range)
+            .with_children(children),
+        Field::new(&hf::http::FILE_DATA, Value::Bytes, range),
     ];
     l
 }

@@ -1,9 +1,9 @@
 //! ARP (RFC 826): who has this IPv4 address? Tell me your MAC.
 
 use super::Hdr;
-use crate::field::{Field, Value};
 use crate::layer::{Layer, Protocol};
 use crate::names;
+use crate::registry as hf;
 
 pub mod field {
     use std::ops::Range;
@@ -23,52 +23,46 @@ pub fn layer(h: Hdr) -> Layer {
     let end = field::ADDRESSES + 2 * (hw + proto);
     let mut l = Layer::new(Protocol::Arp, h.abs(0..end), h.abs(end..end));
     let mut fields = Vec::with_capacity(9);
-    let hwt = h.uint("arp.hw.type", "Hardware type", field::HW_TYPE);
+    let hwt = h.uint(&hf::arp::HW_TYPE, field::HW_TYPE);
     let hwt = match names::arp_hw_type(h.u16(0)) {
         Some(n) => hwt.meaning(n),
         None => hwt,
     };
     fields.push(hwt);
-    let pt = h
-        .uint("arp.proto.type", "Protocol type", field::PROTO_TYPE)
-        .hex(4);
+    let pt = h.uint(&hf::arp::PROTO_TYPE, field::PROTO_TYPE);
     fields.push(match names::ethertype(h.u16(2)) {
         Some(n) => pt.meaning(n),
         None => pt,
     });
-    fields.push(h.uint("arp.hw.size", "Hardware size", field::HW_SIZE));
-    fields.push(h.uint("arp.proto.size", "Protocol size", field::PROTO_SIZE));
-    let op = h.uint("arp.opcode", "Opcode", field::OPCODE);
+    fields.push(h.uint(&hf::arp::HW_SIZE, field::HW_SIZE));
+    fields.push(h.uint(&hf::arp::PROTO_SIZE, field::PROTO_SIZE));
+    let op = h.uint(&hf::arp::OPCODE, field::OPCODE);
     fields.push(match names::arp_opcode(h.u16(6)) {
         Some(n) => op.meaning(n),
         None => op,
     });
     let mut off = field::ADDRESSES;
-    for (hw_name, proto_name) in [
+    // Each address has a typed name for its usual size and a bytes name for any other.
+    for (hw_def, proto_def) in [
         (
-            ("arp.src.hw_mac", "arp.src.hw", "Sender MAC address"),
-            ("arp.src.proto_ipv4", "arp.src.proto", "Sender IP address"),
+            (&hf::arp::SRC_HW_MAC, &hf::arp::SRC_HW),
+            (&hf::arp::SRC_PROTO_IPV4, &hf::arp::SRC_PROTO),
         ),
         (
-            ("arp.dst.hw_mac", "arp.dst.hw", "Target MAC address"),
-            ("arp.dst.proto_ipv4", "arp.dst.proto", "Target IP address"),
+            (&hf::arp::DST_HW_MAC, &hf::arp::DST_HW),
+            (&hf::arp::DST_PROTO_IPV4, &hf::arp::DST_PROTO),
         ),
     ] {
         fields.push(if hw == 6 {
-            h.mac_field(hw_name.0, hw_name.2, off)
+            h.mac_field(hw_def.0, off)
         } else {
-            Field::new(hw_name.1, hw_name.2, Value::Bytes, h.abs(off..off + hw))
+            h.bytes_field(hw_def.1, off..off + hw)
         });
         off += hw;
         fields.push(if proto == 4 {
-            h.ipv4_field(proto_name.0, proto_name.2, off)
+            h.ipv4_field(proto_def.0, off)
         } else {
-            Field::new(
-                proto_name.1,
-                proto_name.2,
-                Value::Bytes,
-                h.abs(off..off + proto),
-            )
+            h.bytes_field(proto_def.1, off..off + proto)
         });
         off += proto;
     }

@@ -4,6 +4,7 @@ use super::Hdr;
 use crate::field::{Field, Value};
 use crate::layer::{Layer, Protocol};
 use crate::names;
+use crate::registry::{self as hf, FieldDef};
 
 pub mod field {
     use std::ops::Range;
@@ -13,19 +14,11 @@ pub mod field {
 }
 pub const HEADER_LEN: usize = field::ETHERTYPE.end;
 
-fn address(
-    h: &Hdr,
-    abbrev: &'static str,
-    name: &'static str,
-    off: usize,
-    lg: &'static str,
-    ig: &'static str,
-) -> Field {
+/// A MAC address with its two meaning bits: `[address, lg bit, ig bit]`.
+fn address(h: &Hdr, defs: [&'static FieldDef; 3], off: usize) -> Field {
     let r = off..off + 1;
-    h.mac_field(abbrev, name, off).with_children(vec![
-        h.flag(lg, "LG bit (locally administered)", r.clone(), 6),
-        h.flag(ig, "IG bit (group address)", r, 7),
-    ])
+    h.mac_field(defs[0], off)
+        .with_children(vec![h.flag(defs[1], r.clone(), 6), h.flag(defs[2], r, 7)])
 }
 
 /// Values up to 1500 in the type position are an IEEE 802.3 length: an LLC header follows.
@@ -34,9 +27,9 @@ pub fn is_length(type_or_len: u16) -> bool {
 }
 
 /// EtherType field with its protocol name; shared by Ethernet, VLAN tags and cooked headers.
-pub fn ethertype_field(h: &Hdr, abbrev: &'static str, off: usize) -> Field {
+pub fn ethertype_field(h: &Hdr, def: &'static FieldDef, off: usize) -> Field {
     let t = h.u16(off);
-    let f = Field::new(abbrev, "Type", Value::Uint(t as u64), h.abs(off..off + 2)).hex(4);
+    let f = Field::new(def, Value::Uint(t as u64), h.abs(off..off + 2));
     match names::ethertype(t) {
         Some(n) => f.meaning(n),
         None => f,
@@ -53,24 +46,18 @@ pub fn layer(h: Hdr, frame_len: usize) -> Layer {
     l.fields = vec![
         address(
             &h,
-            "eth.dst",
-            "Destination",
+            [&hf::eth::DST, &hf::eth::DST_LG, &hf::eth::DST_IG],
             field::DST.start,
-            "eth.dst.lg",
-            "eth.dst.ig",
         ),
         address(
             &h,
-            "eth.src",
-            "Source",
+            [&hf::eth::SRC, &hf::eth::SRC_LG, &hf::eth::SRC_IG],
             field::SRC.start,
-            "eth.src.lg",
-            "eth.src.ig",
         ),
         if is_length(h.u16(field::ETHERTYPE.start)) {
-            h.uint("eth.len", "Length", field::ETHERTYPE)
+            h.uint(&hf::eth::LEN, field::ETHERTYPE)
         } else {
-            ethertype_field(&h, "eth.type", field::ETHERTYPE.start)
+            ethertype_field(&h, &hf::eth::TYPE, field::ETHERTYPE.start)
         },
     ];
     l

@@ -4,6 +4,7 @@ use super::{internet_checksum, Hdr};
 use crate::field::{Field, Value};
 use crate::layer::{Layer, Protocol};
 use crate::names;
+use crate::registry as hf;
 
 pub mod field {
     use std::ops::Range;
@@ -30,40 +31,38 @@ pub fn layer(h: Hdr, quoted: Vec<Field>) -> Layer {
     let c = h.u8(1);
     let mut l = Layer::new(Protocol::Icmp, h.abs(0..h.len()), h.abs(h.len()..h.len()));
     let mut f = Vec::with_capacity(8);
-    let ty = h.uint("icmp.type", "Type", TYPE);
+    let ty = h.uint(&hf::icmp::TYPE, TYPE);
     f.push(match names::icmp_type(t) {
         Some(n) => ty.meaning(n),
         None => ty,
     });
-    let code = h.uint("icmp.code", "Code", CODE);
+    let code = h.uint(&hf::icmp::CODE, CODE);
     f.push(match names::icmp_code(t, c) {
         Some(n) => code.meaning(n),
         None => code,
     });
     let ok = internet_checksum(h.bytes) == 0;
     f.push(
-        h.uint("icmp.checksum", "Checksum", CHECKSUM)
-            .hex(4)
+        h.uint(&hf::icmp::CHECKSUM, CHECKSUM)
             .meaning(if ok { "correct" } else { "incorrect" }),
     );
     match t {
         0 | 8 | 13 | 14 | 15 | 16 | 17 | 18 => {
-            f.push(h.uint("icmp.ident", "Identifier", IDENT));
-            f.push(h.uint("icmp.seq", "Sequence Number", SEQ));
+            f.push(h.uint(&hf::icmp::IDENT, IDENT));
+            f.push(h.uint(&hf::icmp::SEQ, SEQ));
             match t {
                 13 | 14 if h.len() >= 20 => {
-                    f.push(h.uint("icmp.originate_timestamp", "Originate timestamp", 8..12));
-                    f.push(h.uint("icmp.receive_timestamp", "Receive timestamp", 12..16));
-                    f.push(h.uint("icmp.transmit_timestamp", "Transmit timestamp", 16..20));
+                    f.push(h.uint(&hf::icmp::ORIGINATE_TIMESTAMP, 8..12));
+                    f.push(h.uint(&hf::icmp::RECEIVE_TIMESTAMP, 12..16));
+                    f.push(h.uint(&hf::icmp::TRANSMIT_TIMESTAMP, 16..20));
                 }
                 17 | 18 if h.len() >= 12 => {
-                    f.push(h.ipv4_field("icmp.address_mask", "Address Mask", 8));
+                    f.push(h.ipv4_field(&hf::icmp::ADDRESS_MASK, 8));
                 }
                 0 | 8 if h.len() > HEADER_LEN => {
-                    f.push(h.bytes_field("data.data", "Data", HEADER_LEN..h.len()));
+                    f.push(h.bytes_field(&hf::data::DATA, HEADER_LEN..h.len()));
                     f.push(Field::new(
-                        "data.len",
-                        "Length",
+                        &hf::data::LEN,
                         Value::Uint((h.len() - HEADER_LEN) as u64),
                         h.abs(HEADER_LEN..h.len()),
                     ));
@@ -72,15 +71,15 @@ pub fn layer(h: Hdr, quoted: Vec<Field>) -> Layer {
             }
         }
         3 if c == 4 => {
-            f.push(h.uint("icmp.unused", "Unused", 4..6));
-            f.push(h.uint("icmp.mtu", "MTU of next hop", 6..8));
+            f.push(h.bytes_field(&hf::icmp::UNUSED, 4..6));
+            f.push(h.uint(&hf::icmp::MTU, 6..8));
         }
-        5 => f.push(h.ipv4_field("icmp.redir_gw", "Gateway address", REST.start)),
+        5 => f.push(h.ipv4_field(&hf::icmp::REDIR_GW, REST.start)),
         12 => {
-            f.push(h.uint("icmp.pointer", "Pointer", 4..5));
-            f.push(h.uint("icmp.unused", "Unused", 5..8));
+            f.push(h.uint(&hf::icmp::POINTER, 4..5));
+            f.push(h.bytes_field(&hf::icmp::UNUSED, 5..8));
         }
-        _ if quotes_datagram(t) => f.push(h.uint("icmp.unused", "Unused", REST)),
+        _ if quotes_datagram(t) => f.push(h.bytes_field(&hf::icmp::UNUSED, REST)),
         _ => {}
     }
     f.extend(quoted);

@@ -2,6 +2,7 @@
 
 use super::Hdr;
 use crate::layer::{Layer, Protocol};
+use crate::registry as hf;
 
 pub fn layer(h: Hdr) -> Layer {
     let n = h.len();
@@ -16,13 +17,12 @@ pub fn layer(h: Hdr) -> Layer {
         _ => "Unknown",
     };
     l.fields = vec![
-        h.uint("igmp.type", "Type", 0..1).hex(2).meaning(name),
-        h.uint("igmp.max_resp", "Max Resp Time", 1..2),
-        h.uint("igmp.checksum", "Checksum", 2..4).hex(4),
+        h.uint(&hf::igmp::TYPE, 0..1).meaning(name),
+        h.uint(&hf::igmp::MAX_RESP, 1..2),
+        h.uint(&hf::igmp::CHECKSUM, 2..4),
     ];
     if n >= 8 && t != 0x22 {
-        l.fields
-            .push(h.ipv4_field("igmp.maddr", "Multicast Address", 4));
+        l.fields.push(h.ipv4_field(&hf::igmp::MADDR, 4));
     }
     l
 }

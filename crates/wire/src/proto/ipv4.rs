@@ -1,5 +1,6 @@
 //! IPv4 header (RFC 791), including the options routers and hosts still use.
 
+use crate::registry as hf;
 use std::ops::Range;
 
 use super::{internet_checksum, Hdr};
@@ -40,55 +41,35 @@ pub fn fields(h: &Hdr, hdr_len: usize) -> Vec<Field> {
     use field::*;
     let proto = h.u8(PROTOCOL.start);
     let mut fields = Vec::with_capacity(16);
-    fields.push(h.bits("ip.version", "Version", VER_IHL, 0, 4));
-    let mut ihl = h.bits("ip.hdr_len", "Header Length", VER_IHL, 4, 4);
+    fields.push(h.bits(&hf::ip::VERSION, VER_IHL, 0, 4));
+    let mut ihl = h.bits(&hf::ip::HDR_LEN, VER_IHL, 4, 4);
     ihl.value = Value::Uint(ihl.as_u64().unwrap_or(0) * 4);
     fields.push(ihl.meaning(crate::names::words_of_4_bytes(h.u8(0) & 0x0f)));
-    fields.push(
-        h.uint("ip.dsfield", "Differentiated Services Field", DSFIELD)
-            .hex(2)
-            .with_children(vec![
-                h.bits(
-                    "ip.dsfield.dscp",
-                    "Differentiated Services Codepoint",
-                    DSFIELD,
-                    0,
-                    6,
-                ),
-                h.bits(
-                    "ip.dsfield.ecn",
-                    "Explicit Congestion Notification",
-                    DSFIELD,
-                    6,
-                    2,
-                ),
-            ]),
-    );
-    fields.push(h.uint("ip.len", "Total Length", TOTAL_LEN));
-    fields.push(h.uint("ip.id", "Identification", IDENT).hex(4));
-    fields.push(
-        h.bits("ip.flags", "Flags", FLG_OFF, 0, 3)
-            .hex(2)
-            .with_children(vec![
-                h.flag("ip.flags.rb", "Reserved bit", FLG_OFF, 0),
-                h.flag("ip.flags.df", "Don't fragment", FLG_OFF, 1),
-                h.flag("ip.flags.mf", "More fragments", FLG_OFF, 2),
-            ]),
-    );
+    fields.push(h.uint(&hf::ip::DSFIELD, DSFIELD).with_children(vec![
+        h.bits(&hf::ip::DSFIELD_DSCP, DSFIELD, 0, 6),
+        h.bits(&hf::ip::DSFIELD_ECN, DSFIELD, 6, 2),
+    ]));
+    fields.push(h.uint(&hf::ip::LEN, TOTAL_LEN));
+    fields.push(h.uint(&hf::ip::ID, IDENT));
+    fields.push(h.bits(&hf::ip::FLAGS, FLG_OFF, 0, 3).with_children(vec![
+        h.flag(&hf::ip::FLAGS_RB, FLG_OFF, 0),
+        h.flag(&hf::ip::FLAGS_DF, FLG_OFF, 1),
+        h.flag(&hf::ip::FLAGS_MF, FLG_OFF, 2),
+    ]));
     // In units of 8 bytes, as stored (and as tshark reports it).
-    let frag = h.bits("ip.frag_offset", "Fragment Offset", FLG_OFF, 3, 13);
+    let frag = h.bits(&hf::ip::FRAG_OFFSET, FLG_OFF, 3, 13);
     let bytes = frag.as_u64().unwrap_or(0) * 8;
     fields.push(frag.meaning(match bytes {
         0 => "0 bytes".into(),
         _ => std::borrow::Cow::Owned(format!("{bytes} bytes")),
     }));
-    fields.push(h.uint("ip.ttl", "Time to Live", TTL));
-    let p = h.uint("ip.proto", "Protocol", PROTOCOL);
+    fields.push(h.uint(&hf::ip::TTL, TTL));
+    let p = h.uint(&hf::ip::PROTO, PROTOCOL);
     fields.push(match names::ip_protocol(proto) {
         Some(n) => p.meaning(n),
         None => p,
     });
-    let checksum = h.uint("ip.checksum", "Header Checksum", CHECKSUM).hex(4);
+    let checksum = h.uint(&hf::ip::CHECKSUM, CHECKSUM);
     // A header the capture cut cannot be checked.
     fields.push(if h.len() < hdr_len {
         checksum.meaning("unverified: header not captured whole")
@@ -97,11 +78,11 @@ pub fn fields(h: &Hdr, hdr_len: usize) -> Vec<Field> {
     } else {
         checksum.meaning("incorrect")
     });
-    fields.push(h.ipv4_field("ip.src", "Source Address", SRC.start));
-    fields.push(h.ipv4_field("ip.dst", "Destination Address", DST.start));
+    fields.push(h.ipv4_field(&hf::ip::SRC, SRC.start));
+    fields.push(h.ipv4_field(&hf::ip::DST, DST.start));
     if hdr_len > OPTIONS {
         fields.push(
-            h.bytes_field("ip.options", "Options", OPTIONS..hdr_len)
+            h.bytes_field(&hf::ip::OPTIONS, OPTIONS..hdr_len)
                 .with_children(options(h, OPTIONS, hdr_len)),
         );
     }
@@ -115,24 +96,23 @@ fn options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
     while off < end {
         let kind = h.u8(off);
         let type_field = || {
-            h.uint("ip.opt.type", "Type", off..off + 1)
+            h.uint(&hf::ip::OPT_TYPE, off..off + 1)
                 .meaning(option_name(kind))
                 .with_children(vec![
-                    h.flag("ip.opt.type.copy", "Copy on fragmentation", off..off + 1, 0),
-                    h.bits("ip.opt.type.class", "Class", off..off + 1, 1, 2),
-                    h.bits("ip.opt.type.number", "Number", off..off + 1, 3, 5),
+                    h.flag(&hf::ip::OPT_TYPE_COPY, off..off + 1, 0),
+                    h.bits(&hf::ip::OPT_TYPE_CLASS, off..off + 1, 1, 2),
+                    h.bits(&hf::ip::OPT_TYPE_NUMBER, off..off + 1, 3, 5),
                 ])
         };
         if kind == 0 || kind == 1 {
             // End of Option List and No-Operation are a single byte.
-            let name = if kind == 0 {
-                "ip.options.eol"
+            let def = if kind == 0 {
+                &hf::ip::OPTIONS_EOL
             } else {
-                "ip.options.nop"
+                &hf::ip::OPTIONS_NOP
             };
             out.push(
-                Field::new(name, option_name(kind), Value::None, h.abs(off..off + 1))
-                    .with_children(vec![type_field()]),
+                Field::new(def, Value::None, h.abs(off..off + 1)).with_children(vec![type_field()]),
             );
             off += 1;
             if kind == 0 {
@@ -143,51 +123,48 @@ fn options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
         let len = h.u8(off + 1) as usize;
         if len < 2 || off + len > end {
             out.push(
-                h.bytes_field("ip.opt.malformed", "Malformed option", off..end)
+                h.bytes_field(&hf::ip::OPT_MALFORMED, off..end)
                     .meaning(format!("option length {len} does not fit")),
             );
             break;
         }
-        let mut children = vec![
-            type_field(),
-            h.uint("ip.opt.len", "Length", off + 1..off + 2),
-        ];
+        let mut children = vec![type_field(), h.uint(&hf::ip::OPT_LEN, off + 1..off + 2)];
         match kind {
             7 | 131 | 137 => {
                 // Record Route, Loose and Strict Source Route: a pointer then addresses.
-                children.push(h.uint("ip.opt.ptr", "Pointer", off + 2..off + 3));
-                let abbrev = if kind == 7 { "ip.rec_rt" } else { "ip.src_rt" };
+                children.push(h.uint(&hf::ip::OPT_PTR, off + 2..off + 3));
+                let def = if kind == 7 {
+                    &hf::ip::REC_RT
+                } else {
+                    &hf::ip::SRC_RT
+                };
                 let mut a = off + 3;
                 while a + 4 <= off + len {
-                    children.push(h.ipv4_field(abbrev, "Address", a));
+                    children.push(h.ipv4_field(def, a));
                     a += 4;
                 }
             }
             68 => {
                 // Timestamp: pointer, overflow (4 bits) and flag (4 bits), then stamps.
-                children.push(h.uint("ip.opt.ptr", "Pointer", off + 2..off + 3));
-                children.push(h.bits("ip.opt.overflow", "Overflow", off + 3..off + 4, 0, 4));
-                children.push(h.bits("ip.opt.flag", "Flag", off + 3..off + 4, 4, 4));
+                children.push(h.uint(&hf::ip::OPT_PTR, off + 2..off + 3));
+                children.push(h.bits(&hf::ip::OPT_OVERFLOW, off + 3..off + 4, 0, 4));
+                children.push(h.bits(&hf::ip::OPT_FLAG, off + 3..off + 4, 4, 4));
                 let mut a = off + 4;
                 while a + 4 <= off + len {
-                    children.push(h.uint("ip.opt.time_stamp", "Time stamp", a..a + 4));
+                    children.push(h.uint(&hf::ip::OPT_TIME_STAMP, a..a + 4));
                     a += 4;
                 }
             }
             148 if len == 4 => {
-                children.push(h.uint("ip.opt.ra", "Router Alert", off + 2..off + 4));
+                children.push(h.uint(&hf::ip::OPT_RA, off + 2..off + 4));
             }
-            _ if len > 2 => children.push(h.bytes_field("ip.opt.data", "Data", off + 2..off + len)),
+            _ if len > 2 => children.push(h.bytes_field(&hf::ip::OPT_DATA, off + 2..off + len)),
             _ => {}
         }
         out.push(
-            Field::new(
-                "ip.opt",
-                option_name(kind),
-                Value::Bytes,
-                h.abs(off..off + len),
-            )
-            .with_children(children),
+            Field::new(&hf::ip::OPT, Value::Bytes, h.abs(off..off + len))
+                .label(option_name(kind))
+                .with_children(children),
         );
         off += len;
     }

@@ -1,6 +1,7 @@
 //! IPv6 header (RFC 8200) and its extension headers: hop-by-hop, routing, fragment,
 //! destination options (and AH, whose length rule differs).
 
+use crate::registry::{self as hf, FieldDef};
 use std::ops::Range;
 
 use super::Hdr;
@@ -31,38 +32,22 @@ pub fn layer(h: Hdr, payload: Range<usize>) -> Layer {
 pub fn fields(h: &Hdr) -> Vec<Field> {
     use field::*;
     let mut fields = Vec::with_capacity(12);
-    fields.push(h.bits("ipv6.version", "Version", VER_TC_FLOW, 0, 4));
+    fields.push(h.bits(&hf::ipv6::VERSION, VER_TC_FLOW, 0, 4));
     // Wireshark also files the version under the generic `ip.version`.
-    fields.push(h.bits("ip.version", "Version", VER_TC_FLOW, 0, 4));
+    fields.push(h.bits(&hf::ip::VERSION, VER_TC_FLOW, 0, 4));
     fields.push(
-        h.bits("ipv6.tclass", "Traffic Class", VER_TC_FLOW, 4, 8)
-            .hex(2)
+        h.bits(&hf::ipv6::TCLASS, VER_TC_FLOW, 4, 8)
             .with_children(vec![
-                h.bits(
-                    "ipv6.tclass.dscp",
-                    "Differentiated Services Codepoint",
-                    VER_TC_FLOW,
-                    4,
-                    6,
-                ),
-                h.bits(
-                    "ipv6.tclass.ecn",
-                    "Explicit Congestion Notification",
-                    VER_TC_FLOW,
-                    10,
-                    2,
-                ),
+                h.bits(&hf::ipv6::TCLASS_DSCP, VER_TC_FLOW, 4, 6),
+                h.bits(&hf::ipv6::TCLASS_ECN, VER_TC_FLOW, 10, 2),
             ]),
     );
-    fields.push(
-        h.bits("ipv6.flow", "Flow Label", VER_TC_FLOW, 12, 20)
-            .hex(5),
-    );
-    fields.push(h.uint("ipv6.plen", "Payload Length", PAYLOAD_LEN));
-    fields.push(next_header(h, "ipv6.nxt", "Next Header", NEXT_HEADER.start));
-    fields.push(h.uint("ipv6.hlim", "Hop Limit", HOP_LIMIT));
-    fields.push(h.ipv6_field("ipv6.src", "Source Address", SRC.start));
-    fields.push(h.ipv6_field("ipv6.dst", "Destination Address", DST.start));
+    fields.push(h.bits(&hf::ipv6::FLOW, VER_TC_FLOW, 12, 20));
+    fields.push(h.uint(&hf::ipv6::PLEN, PAYLOAD_LEN));
+    fields.push(next_header(h, &hf::ipv6::NXT, NEXT_HEADER.start));
+    fields.push(h.uint(&hf::ipv6::HLIM, HOP_LIMIT));
+    fields.push(h.ipv6_field(&hf::ipv6::SRC, SRC.start));
+    fields.push(h.ipv6_field(&hf::ipv6::DST, DST.start));
     let mut next = h.u8(NEXT_HEADER.start);
     let mut off = HEADER_LEN;
     while off < h.len() {
@@ -76,8 +61,8 @@ pub fn fields(h: &Hdr) -> Vec<Field> {
     fields
 }
 
-fn next_header(h: &Hdr, abbrev: &'static str, name: &'static str, off: usize) -> Field {
-    let f = h.uint(abbrev, name, off..off + 1);
+fn next_header(h: &Hdr, def: &'static FieldDef, off: usize) -> Field {
+    let f = h.uint(def, off..off + 1);
     match names::ip_protocol(h.u8(off)) {
         Some(n) => f.meaning(n),
         None => f,
@@ -86,12 +71,12 @@ fn next_header(h: &Hdr, abbrev: &'static str, name: &'static str, off: usize) ->
 
 /// One extension header at `off` whose type is `kind`; returns the field and its length.
 fn extension(h: &Hdr, kind: u8, off: usize) -> Option<(Field, usize)> {
-    let (group, name) = match kind {
-        0 => ("ipv6.hopopts", "Hop-by-Hop Options"),
-        43 => ("ipv6.routing", "Routing Header"),
-        44 => ("ipv6.fraghdr", "Fragment Header"),
-        51 => ("ah", "Authentication Header"),
-        60 => ("ipv6.dstopts", "Destination Options"),
+    let group = match kind {
+        0 => &hf::ipv6::HOPOPTS,
+        43 => &hf::ipv6::ROUTING,
+        44 => &hf::ipv6::FRAGHDR,
+        51 => &hf::ipv6::AH,
+        60 => &hf::ipv6::DSTOPTS,
         _ => return None,
     };
     let len = match kind {
@@ -108,69 +93,55 @@ fn extension(h: &Hdr, kind: u8, off: usize) -> Option<(Field, usize)> {
         0 | 60 => {
             let (nxt, l, l_oct) = if kind == 0 {
                 (
-                    "ipv6.hopopts.nxt",
-                    "ipv6.hopopts.len",
-                    "ipv6.hopopts.len_oct",
+                    &hf::ipv6::HOPOPTS_NXT,
+                    &hf::ipv6::HOPOPTS_LEN,
+                    &hf::ipv6::HOPOPTS_LEN_OCT,
                 )
             } else {
                 (
-                    "ipv6.dstopts.nxt",
-                    "ipv6.dstopts.len",
-                    "ipv6.dstopts.len_oct",
+                    &hf::ipv6::DSTOPTS_NXT,
+                    &hf::ipv6::DSTOPTS_LEN,
+                    &hf::ipv6::DSTOPTS_LEN_OCT,
                 )
             };
-            children.push(next_header(h, nxt, "Next Header", off));
-            children.push(h.uint(l, "Length", r(1, 2)));
-            children.push(Field::new(
-                l_oct,
-                "Length in bytes",
-                Value::Uint(len as u64),
-                h.abs(r(1, 2)),
-            ));
+            children.push(next_header(h, nxt, off));
+            children.push(h.uint(l, r(1, 2)));
+            children.push(Field::new(l_oct, Value::Uint(len as u64), h.abs(r(1, 2))));
             children.extend(tlv_options(h, off + 2, off + len));
         }
         43 => {
-            children.push(next_header(h, "ipv6.routing.nxt", "Next Header", off));
-            children.push(h.uint("ipv6.routing.len", "Length", r(1, 2)));
-            children.push(h.uint("ipv6.routing.type", "Type", r(2, 3)));
-            children.push(h.uint("ipv6.routing.segleft", "Segments Left", r(3, 4)));
+            children.push(next_header(h, &hf::ipv6::ROUTING_NXT, off));
+            children.push(h.uint(&hf::ipv6::ROUTING_LEN, r(1, 2)));
+            children.push(h.uint(&hf::ipv6::ROUTING_TYPE, r(2, 3)));
+            children.push(h.uint(&hf::ipv6::ROUTING_SEGLEFT, r(3, 4)));
             if h.u8(off + 2) == 0 {
                 let mut a = off + 8;
                 while a + 16 <= off + len {
-                    children.push(h.ipv6_field("ipv6.routing.src.addr", "Address", a));
+                    children.push(h.ipv6_field(&hf::ipv6::ROUTING_SRC_ADDR, a));
                     a += 16;
                 }
             }
         }
         44 => {
-            children.push(next_header(h, "ipv6.fraghdr.nxt", "Next Header", off));
-            children.push(h.uint("ipv6.fraghdr.reserved_octet", "Reserved octet", r(1, 2)));
+            children.push(next_header(h, &hf::ipv6::FRAGHDR_NXT, off));
+            children.push(h.uint(&hf::ipv6::FRAGHDR_RESERVED_OCTET, r(1, 2)));
             // In units of 8 bytes, as stored and as tshark reports it.
-            let frag = h.bits("ipv6.fraghdr.offset", "Offset", r(2, 4), 0, 13);
+            let frag = h.bits(&hf::ipv6::FRAGHDR_OFFSET, r(2, 4), 0, 13);
             let bytes = frag.as_u64().unwrap_or(0) * 8;
             children.push(frag.meaning(format!("{bytes} bytes")));
-            children.push(h.bits(
-                "ipv6.fraghdr.reserved_bits",
-                "Reserved bits",
-                r(2, 4),
-                13,
-                2,
-            ));
-            children.push(h.flag("ipv6.fraghdr.more", "More Fragments", r(2, 4), 15));
-            children.push(
-                h.uint("ipv6.fraghdr.ident", "Identification", r(4, 8))
-                    .hex(8),
-            );
+            children.push(h.bits(&hf::ipv6::FRAGHDR_RESERVED_BITS, r(2, 4), 13, 2));
+            children.push(h.flag(&hf::ipv6::FRAGHDR_MORE, r(2, 4), 15));
+            children.push(h.uint(&hf::ipv6::FRAGHDR_IDENT, r(4, 8)));
         }
         _ => {
-            children.push(next_header(h, "ah.next_header", "Next Header", off));
-            children.push(h.uint("ah.length", "Length", r(1, 2)));
-            children.push(h.uint("ah.spi", "AH SPI", r(4, 8)).hex(8));
-            children.push(h.uint("ah.sequence", "AH Sequence", r(8, 12)));
+            children.push(next_header(h, &hf::ipv6::AH_NEXT_HEADER, off));
+            children.push(h.uint(&hf::ipv6::AH_LENGTH, r(1, 2)));
+            children.push(h.uint(&hf::ipv6::AH_SPI, r(4, 8)));
+            children.push(h.uint(&hf::ipv6::AH_SEQUENCE, r(8, 12)));
         }
     }
     Some((
-        Field::new(group, name, Value::None, h.abs(off..off + len)).with_children(children),
+        Field::new(group, Value::None, h.abs(off..off + len)).with_children(children),
         len,
     ))
 }
@@ -191,36 +162,34 @@ fn tlv_options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
             _ => "Unknown option",
         };
         if kind == 0 {
-            out.push(h.uint("ipv6.opt.type", "Type", off..off + 1).meaning(name));
+            out.push(h.uint(&hf::ipv6::OPT_TYPE, off..off + 1).meaning(name));
             off += 1;
             continue;
         }
         if off + 2 > end {
             // The header ends between an option's type and its length.
-            out.push(h.uint("ipv6.opt.type", "Type", off..off + 1).meaning(name));
+            out.push(h.uint(&hf::ipv6::OPT_TYPE, off..off + 1).meaning(name));
             break;
         }
         let len = h.u8(off + 1) as usize;
         let stop = (off + 2 + len).min(end);
         let mut children = vec![
-            h.uint("ipv6.opt.type", "Type", off..off + 1).meaning(name),
-            h.uint("ipv6.opt.length", "Length", off + 1..off + 2),
+            h.uint(&hf::ipv6::OPT_TYPE, off..off + 1).meaning(name),
+            h.uint(&hf::ipv6::OPT_LENGTH, off + 1..off + 2),
         ];
         // Fixed-size options are decoded only when the header holds all of them.
         let whole = off + 2 + len <= end;
         match (kind, len) {
-            (5, 2) if whole => {
-                children.push(h.uint("ipv6.opt.router_alert", "Router Alert", off + 2..off + 4))
-            }
-            (194, 4) if whole => {
-                children.push(h.uint("ipv6.opt.jumbo", "Payload Length", off + 2..off + 6))
-            }
-            (1, _) => children.push(h.bytes_field("ipv6.opt.padn", "PadN", off + 2..stop)),
-            _ if len > 0 => children.push(h.bytes_field("ipv6.opt.unknown", "Data", off + 2..stop)),
+            (5, 2) if whole => children.push(h.uint(&hf::ipv6::OPT_ROUTER_ALERT, off + 2..off + 4)),
+            (194, 4) if whole => children.push(h.uint(&hf::ipv6::OPT_JUMBO, off + 2..off + 6)),
+            (1, _) => children.push(h.bytes_field(&hf::ipv6::OPT_PADN, off + 2..stop)),
+            _ if len > 0 => children.push(h.bytes_field(&hf::ipv6::OPT_UNKNOWN, off + 2..stop)),
             _ => {}
         }
         out.push(
-            Field::new("ipv6.opt", name, Value::Bytes, h.abs(off..stop)).with_children(children),
+            Field::new(&hf::ipv6::OPT, Value::Bytes, h.abs(off..stop))
+                .label(name)
+                .with_children(children),
         );
         off = stop;
     }

@@ -19,6 +19,7 @@ pub mod vlan;
 use std::ops::Range;
 
 use crate::field::{Field, Value};
+use crate::registry::FieldDef;
 
 /// A header's bytes plus where they start in the frame. Readers return 0 past the end, so
 /// callers must check lengths first (every module does, before building fields); the zero
@@ -96,25 +97,13 @@ impl<'a> Hdr<'a> {
     }
 
     /// A whole-bytes unsigned field.
-    pub fn uint(&self, abbrev: &'static str, name: &'static str, r: Range<usize>) -> Field {
-        Field::new(
-            abbrev,
-            name,
-            Value::Uint(self.uint_at(r.clone())),
-            self.abs(r),
-        )
+    pub fn uint(&self, def: &'static FieldDef, r: Range<usize>) -> Field {
+        Field::new(def, Value::Uint(self.uint_at(r.clone())), self.abs(r))
     }
 
     /// A sub-byte unsigned field: `width` bits starting `first` bits into range `r`
     /// (bit 0 = most significant bit of the range's first byte).
-    pub fn bits(
-        &self,
-        abbrev: &'static str,
-        name: &'static str,
-        r: Range<usize>,
-        first: u8,
-        width: u8,
-    ) -> Field {
+    pub fn bits(&self, def: &'static FieldDef, r: Range<usize>, first: u8, width: u8) -> Field {
         let total = (r.len() * 8) as u32;
         let raw = self.uint_at(r.clone());
         let shift = total - first as u32 - width as u32;
@@ -123,57 +112,30 @@ impl<'a> Hdr<'a> {
         } else {
             (1u64 << width) - 1
         };
-        Field::new(
-            abbrev,
-            name,
-            Value::Uint((raw >> shift) & mask),
-            self.abs(r),
-        )
-        .bits(first, width)
+        Field::new(def, Value::Uint((raw >> shift) & mask), self.abs(r)).bits(first, width)
     }
 
     /// A single flag bit of range `r`.
-    pub fn flag(
-        &self,
-        abbrev: &'static str,
-        name: &'static str,
-        r: Range<usize>,
-        bit: u8,
-    ) -> Field {
-        let mut f = self.bits(abbrev, name, r, bit, 1);
+    pub fn flag(&self, def: &'static FieldDef, r: Range<usize>, bit: u8) -> Field {
+        let mut f = self.bits(def, r, bit, 1);
         f.value = Value::Bool(f.as_u64() == Some(1));
         f
     }
 
-    pub fn mac_field(&self, abbrev: &'static str, name: &'static str, off: usize) -> Field {
-        Field::new(
-            abbrev,
-            name,
-            Value::Mac(self.mac(off)),
-            self.abs(off..off + 6),
-        )
+    pub fn mac_field(&self, def: &'static FieldDef, off: usize) -> Field {
+        Field::new(def, Value::Mac(self.mac(off)), self.abs(off..off + 6))
     }
 
-    pub fn ipv4_field(&self, abbrev: &'static str, name: &'static str, off: usize) -> Field {
-        Field::new(
-            abbrev,
-            name,
-            Value::Ipv4(self.ipv4(off)),
-            self.abs(off..off + 4),
-        )
+    pub fn ipv4_field(&self, def: &'static FieldDef, off: usize) -> Field {
+        Field::new(def, Value::Ipv4(self.ipv4(off)), self.abs(off..off + 4))
     }
 
-    pub fn ipv6_field(&self, abbrev: &'static str, name: &'static str, off: usize) -> Field {
-        Field::new(
-            abbrev,
-            name,
-            Value::Ipv6(self.ipv6(off)),
-            self.abs(off..off + 16),
-        )
+    pub fn ipv6_field(&self, def: &'static FieldDef, off: usize) -> Field {
+        Field::new(def, Value::Ipv6(self.ipv6(off)), self.abs(off..off + 16))
     }
 
-    pub fn bytes_field(&self, abbrev: &'static str, name: &'static str, r: Range<usize>) -> Field {
-        Field::new(abbrev, name, Value::Bytes, self.abs(r))
+    pub fn bytes_field(&self, def: &'static FieldDef, r: Range<usize>) -> Field {
+        Field::new(def, Value::Bytes, self.abs(r))
     }
 }
 

@@ -5,6 +5,7 @@ use super::Hdr;
 use crate::field::{Field, Value};
 use crate::layer::{Layer, Protocol};
 use crate::names;
+use crate::registry as hf;
 
 pub const HEADER_LEN: usize = 4;
 
@@ -47,8 +48,7 @@ pub fn layer(h: Hdr, frame_len: usize, network_order: bool) -> (Layer, u32) {
         h.at + HEADER_LEN..frame_len,
     );
     let mut f = Field::new(
-        "null.family",
-        "Family",
+        &hf::null::FAMILY,
         Value::Uint(fam as u64),
         h.abs(0..HEADER_LEN),
     );

@@ -6,6 +6,7 @@ use super::{ethernet::ethertype_field, Hdr};
 use crate::field::{Field, Value};
 use crate::layer::{Layer, Protocol};
 use crate::names;
+use crate::registry as hf;
 
 pub mod v1 {
     use std::ops::Range;
@@ -39,16 +40,16 @@ pub const MIN_ETHERTYPE: u16 = 0x0600;
 fn address(h: &Hdr, range: std::ops::Range<usize>, hatype: u16, halen: u16) -> Field {
     let len = (halen as usize).min(range.len());
     if (hatype == ARPHRD_ETHER || hatype == ARPHRD_LOOPBACK) && halen == 6 {
-        h.mac_field("sll.src.eth", "Source", range.start)
+        h.mac_field(&hf::sll::SRC_ETH, range.start)
     } else {
-        h.bytes_field("sll.src.other", "Source", range.start..range.start + len)
+        h.bytes_field(&hf::sll::SRC_OTHER, range.start..range.start + len)
     }
 }
 
 fn protocol_field(h: &Hdr, off: usize) -> Field {
     let p = h.u16(off);
     if p >= MIN_ETHERTYPE {
-        ethertype_field(h, "sll.etype", off)
+        ethertype_field(h, &hf::sll::ETYPE, off)
     } else {
         let meaning = match p {
             0x0001 => "Novell 802.3 frames without 802.2 LLC header",
@@ -57,14 +58,7 @@ fn protocol_field(h: &Hdr, off: usize) -> Field {
             0x000d => "CAN FD frames",
             _ => "Linux protocol",
         };
-        Field::new(
-            "sll.ltype",
-            "Protocol",
-            Value::Uint(p as u64),
-            h.abs(off..off + 2),
-        )
-        .hex(4)
-        .meaning(meaning)
+        Field::new(&hf::sll::LTYPE, Value::Uint(p as u64), h.abs(off..off + 2)).meaning(meaning)
     }
 }
 
@@ -86,9 +80,9 @@ pub fn layer_v1(h: Hdr, frame_len: usize) -> (Layer, u16) {
         h.at + v1::HEADER_LEN..frame_len,
     );
     l.fields = vec![
-        pkttype(h.uint("sll.pkttype", "Packet type", v1::PKTTYPE)),
-        h.uint("sll.hatype", "Link-layer address type", v1::HATYPE),
-        h.uint("sll.halen", "Link-layer address length", v1::HALEN),
+        pkttype(h.uint(&hf::sll::PKTTYPE, v1::PKTTYPE)),
+        h.uint(&hf::sll::HATYPE, v1::HATYPE),
+        h.uint(&hf::sll::HALEN, v1::HALEN),
         address(&h, v1::ADDRESS, hatype, halen),
         protocol_field(&h, v1::PROTOCOL.start),
     ];
@@ -106,11 +100,11 @@ pub fn layer_v2(h: Hdr, frame_len: usize) -> (Layer, u16) {
     );
     l.fields = vec![
         protocol_field(&h, v2::PROTOCOL.start),
-        h.uint("sll.reserved", "Reserved", v2::RESERVED),
-        h.uint("sll.ifindex", "Interface index", v2::IFINDEX),
-        h.uint("sll.hatype", "Link-layer address type", v2::HATYPE),
-        pkttype(h.uint("sll.pkttype", "Packet type", v2::PKTTYPE)),
-        h.uint("sll.halen", "Link-layer address length", v2::HALEN),
+        h.uint(&hf::sll::RESERVED, v2::RESERVED),
+        h.uint(&hf::sll::IFINDEX, v2::IFINDEX),
+        h.uint(&hf::sll::HATYPE, v2::HATYPE),
+        pkttype(h.uint(&hf::sll::PKTTYPE, v2::PKTTYPE)),
+        h.uint(&hf::sll::HALEN, v2::HALEN),
         address(&h, v2::ADDRESS, hatype, halen),
     ];
     (l, h.u16(v2::PROTOCOL.start))

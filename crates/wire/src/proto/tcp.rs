@@ -3,6 +3,7 @@
 //! Only what one segment says is decoded here. Relative sequence numbers, the stream index
 //! and the scaled window need the whole conversation: `analysis::tcp` adds them.
 
+use crate::registry::{self as hf, FieldDef};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -49,17 +50,17 @@ pub const ECE: u16 = 0x040;
 pub const CWR: u16 = 0x080;
 pub const AE: u16 = 0x100;
 
-/// Flag bits with their Wireshark names and labels, most significant first.
-const FLAGS: [(&str, &str, u8); 9] = [
-    ("tcp.flags.ae", "Accurate ECN", 7),
-    ("tcp.flags.cwr", "Congestion Window Reduced", 8),
-    ("tcp.flags.ece", "ECN-Echo", 9),
-    ("tcp.flags.urg", "Urgent", 10),
-    ("tcp.flags.ack", "Acknowledgment", 11),
-    ("tcp.flags.push", "Push", 12),
-    ("tcp.flags.reset", "Reset", 13),
-    ("tcp.flags.syn", "Syn", 14),
-    ("tcp.flags.fin", "Fin", 15),
+/// Flag bits with their fields, most significant first.
+const FLAGS: [(&FieldDef, u8); 9] = [
+    (&hf::tcp::FLAGS_AE, 7),
+    (&hf::tcp::FLAGS_CWR, 8),
+    (&hf::tcp::FLAGS_ECE, 9),
+    (&hf::tcp::FLAGS_URG, 10),
+    (&hf::tcp::FLAGS_ACK, 11),
+    (&hf::tcp::FLAGS_PUSH, 12),
+    (&hf::tcp::FLAGS_RESET, 13),
+    (&hf::tcp::FLAGS_SYN, 14),
+    (&hf::tcp::FLAGS_FIN, 15),
 ];
 
 /// The flag combinations nearly every segment carries, with both of their texts, so
@@ -162,62 +163,50 @@ pub fn layer(h: Hdr, hdr_len: usize, payload: Range<usize>, seg_len: usize) -> L
     let flags = h.u16(OFF_FLAGS.start) & 0x0fff;
     let mut l = Layer::new(Protocol::Tcp, h.abs(0..hdr_len), payload.clone());
     let mut f = Vec::with_capacity(28);
-    f.push(h.uint("tcp.srcport", "Source Port", SRC_PORT));
-    f.push(h.uint("tcp.dstport", "Destination Port", DST_PORT));
+    f.push(h.uint(&hf::tcp::SRCPORT, SRC_PORT));
+    f.push(h.uint(&hf::tcp::DSTPORT, DST_PORT));
     f.push(Field::new(
-        "tcp.len",
-        "TCP Segment Len",
+        &hf::tcp::LEN,
         Value::Uint(seg_len as u64),
         payload.clone(),
     ));
-    f.push(h.uint("tcp.seq_raw", "Sequence Number (raw)", SEQ));
-    f.push(h.uint("tcp.ack_raw", "Acknowledgment number (raw)", ACK));
-    let mut hl = h.bits("tcp.hdr_len", "Header Length", OFF_FLAGS, 0, 4);
+    f.push(h.uint(&hf::tcp::SEQ_RAW, SEQ));
+    f.push(h.uint(&hf::tcp::ACK_RAW, ACK));
+    let mut hl = h.bits(&hf::tcp::HDR_LEN, OFF_FLAGS, 0, 4);
     hl.value = Value::Uint(hdr_len as u64);
     f.push(hl.meaning(crate::names::words_of_4_bytes((hdr_len / 4) as u8)));
     // Reserved bits, nine flags and the flag string, in one allocation.
     let mut children = Vec::with_capacity(FLAGS.len() + 2);
-    children.push(h.bits("tcp.flags.res", "Reserved", OFF_FLAGS, 4, 3));
-    children.extend(
-        FLAGS
-            .iter()
-            .map(|&(abbrev, name, bit)| h.flag(abbrev, name, OFF_FLAGS, bit)),
-    );
+    children.push(h.bits(&hf::tcp::FLAGS_RES, OFF_FLAGS, 4, 3));
+    children.extend(FLAGS.iter().map(|&(def, bit)| h.flag(def, OFF_FLAGS, bit)));
     children.push(Field::new(
-        "tcp.flags.str",
-        "TCP Flags",
+        &hf::tcp::FLAGS_STR,
         Value::Text(flags_str(flags)),
         h.abs(OFF_FLAGS),
     ));
     f.push(
-        h.bits("tcp.flags", "Flags", OFF_FLAGS, 4, 12)
-            .hex(3)
+        h.bits(&hf::tcp::FLAGS, OFF_FLAGS, 4, 12)
             .meaning(flag_names(flags))
             .with_children(children),
     );
-    f.push(h.uint("tcp.window_size_value", "Window", WINDOW));
-    f.push(h.uint("tcp.checksum", "Checksum", CHECKSUM).hex(4));
-    f.push(h.uint("tcp.urgent_pointer", "Urgent Pointer", URGENT));
+    f.push(h.uint(&hf::tcp::WINDOW_SIZE_VALUE, WINDOW));
+    f.push(h.uint(&hf::tcp::CHECKSUM, CHECKSUM));
+    f.push(h.uint(&hf::tcp::URGENT_POINTER, URGENT));
     if hdr_len > OPTIONS {
         f.push(
-            h.bytes_field("tcp.options", "Options", OPTIONS..hdr_len)
+            h.bytes_field(&hf::tcp::OPTIONS, OPTIONS..hdr_len)
                 .with_children(options(&h, OPTIONS, hdr_len)),
         );
     }
     if !payload.is_empty() {
-        f.push(Field::new(
-            "tcp.payload",
-            "TCP payload",
-            Value::Bytes,
-            payload,
-        ));
+        f.push(Field::new(&hf::tcp::PAYLOAD, Value::Bytes, payload));
     }
     l.fields = f;
     l
 }
 
 fn kind_field(h: &Hdr, off: usize) -> Field {
-    h.uint("tcp.option_kind", "Kind", off..off + 1)
+    h.uint(&hf::tcp::OPTION_KIND, off..off + 1)
 }
 
 fn options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
@@ -229,26 +218,16 @@ fn options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
         match kind {
             0 => {
                 out.push(
-                    Field::new(
-                        "tcp.options.eol",
-                        "End of Option List (EOL)",
-                        Value::Bytes,
-                        h.abs(off..off + 1),
-                    )
-                    .with_children(vec![kind_field(h, off)]),
+                    Field::new(&hf::tcp::OPTIONS_EOL, Value::Bytes, h.abs(off..off + 1))
+                        .with_children(vec![kind_field(h, off)]),
                 );
                 // Everything after EOL is padding.
                 break;
             }
             1 => {
                 out.push(
-                    Field::new(
-                        "tcp.options.nop",
-                        "No-Operation (NOP)",
-                        Value::Bytes,
-                        h.abs(off..off + 1),
-                    )
-                    .with_children(vec![kind_field(h, off)]),
+                    Field::new(&hf::tcp::OPTIONS_NOP, Value::Bytes, h.abs(off..off + 1))
+                        .with_children(vec![kind_field(h, off)]),
                 );
                 off += 1;
                 continue;
@@ -258,72 +237,61 @@ fn options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
         let len = h.u8(off + 1) as usize;
         if off + 2 > end || len < 2 || off + len > end {
             out.push(
-                h.bytes_field("tcp.options.malformed", "Malformed option", off..end)
+                h.bytes_field(&hf::tcp::OPTIONS_MALFORMED, off..end)
                     .meaning(format!("option kind {kind} with length {len} does not fit")),
             );
             break;
         }
-        let len_field = h.uint("tcp.option_len", "Length", off + 1..off + 2);
+        let len_field = h.uint(&hf::tcp::OPTION_LEN, off + 1..off + 2);
         let r = |a: usize, b: usize| off + a..off + b;
-        let (abbrev, name, mut extra): (&'static str, &'static str, Vec<Field>) = match (kind, len)
-        {
+        let (def, mut extra): (&'static FieldDef, Vec<Field>) = match (kind, len) {
             (2, 4) => (
-                "tcp.options.mss",
-                "Maximum segment size",
-                vec![h.uint("tcp.options.mss_val", "MSS Value", r(2, 4))],
+                &hf::tcp::OPTIONS_MSS,
+                vec![h.uint(&hf::tcp::OPTIONS_MSS_VAL, r(2, 4))],
             ),
             (3, 3) => {
                 // RFC 7323 §2.3: a shift above 14 is logged and 14 used instead; tshark
                 // shows the multiplier of the shift actually used.
                 let shift = h.u8(off + 2).min(MAX_WINDOW_SHIFT);
                 (
-                    "tcp.options.wscale",
-                    "Window scale",
+                    &hf::tcp::OPTIONS_WSCALE,
                     vec![
-                        h.uint("tcp.options.wscale.shift", "Shift count", r(2, 3)),
+                        h.uint(&hf::tcp::OPTIONS_WSCALE_SHIFT, r(2, 3)),
                         Field::new(
-                            "tcp.options.wscale.multiplier",
-                            "Multiplier",
+                            &hf::tcp::OPTIONS_WSCALE_MULTIPLIER,
                             Value::Uint(1u64 << shift),
                             h.abs(r(2, 3)),
                         ),
                     ],
                 )
             }
-            (4, 2) => ("tcp.options.sack_perm", "SACK permitted", vec![]),
+            (4, 2) => (&hf::tcp::OPTIONS_SACK_PERM, vec![]),
             (5, _) => {
                 let mut edges = Vec::new();
                 let mut a = 2;
                 while a + 8 <= len {
-                    edges.push(h.uint("tcp.options.sack_le", "left edge", r(a, a + 4)));
-                    edges.push(h.uint("tcp.options.sack_re", "right edge", r(a + 4, a + 8)));
+                    edges.push(h.uint(&hf::tcp::OPTIONS_SACK_LE, r(a, a + 4)));
+                    edges.push(h.uint(&hf::tcp::OPTIONS_SACK_RE, r(a + 4, a + 8)));
                     a += 8;
                 }
-                ("tcp.options.sack", "SACK", edges)
+                (&hf::tcp::OPTIONS_SACK, edges)
             }
             (8, 10) => (
-                "tcp.options.timestamp",
-                "Timestamps",
+                &hf::tcp::OPTIONS_TIMESTAMP,
                 vec![
-                    h.uint("tcp.options.timestamp.tsval", "Timestamp value", r(2, 6)),
-                    h.uint(
-                        "tcp.options.timestamp.tsecr",
-                        "Timestamp echo reply",
-                        r(6, 10),
-                    ),
+                    h.uint(&hf::tcp::OPTIONS_TIMESTAMP_TSVAL, r(2, 6)),
+                    h.uint(&hf::tcp::OPTIONS_TIMESTAMP_TSECR, r(6, 10)),
                 ],
             ),
-            (30, _) => ("tcp.options.mptcp", "Multipath TCP", vec![]),
-            (34, _) => ("tcp.options.tfo", "TCP Fast Open", vec![]),
-            _ => ("tcp.options.unknown", "Unknown option", vec![]),
+            (30, _) => (&hf::tcp::OPTIONS_MPTCP, vec![]),
+            (34, _) => (&hf::tcp::OPTIONS_TFO, vec![]),
+            _ => (&hf::tcp::OPTIONS_UNKNOWN, vec![]),
         };
         let mut children = Vec::with_capacity(2 + extra.len());
         children.push(kind_field(h, off));
         children.push(len_field);
         children.append(&mut extra);
-        out.push(
-            Field::new(abbrev, name, Value::Bytes, h.abs(off..off + len)).with_children(children),
-        );
+        out.push(Field::new(def, Value::Bytes, h.abs(off..off + len)).with_children(children));
         off += len;
     }
     out
@@ -349,7 +317,7 @@ mod tests {
             (position::WINDOW, "tcp.window_size_value"),
             (position::OPTIONS, "tcp.options"),
         ] {
-            assert_eq!(l.fields[at].abbrev, abbrev);
+            assert_eq!(l.fields[at].abbrev(), abbrev);
         }
     }
 

@@ -1,5 +1,6 @@
 //! UDP header (RFC 768): ports, length, checksum. Nothing else: no connection, no order.
 
+use crate::registry as hf;
 use std::ops::Range;
 
 use super::Hdr;
@@ -19,18 +20,13 @@ pub fn layer(h: Hdr, payload: Range<usize>) -> Layer {
     use field::*;
     let mut l = Layer::new(Protocol::Udp, h.abs(0..HEADER_LEN), payload.clone());
     let mut f = vec![
-        h.uint("udp.srcport", "Source Port", SRC_PORT),
-        h.uint("udp.dstport", "Destination Port", DST_PORT),
-        h.uint("udp.length", "Length", LENGTH),
-        h.uint("udp.checksum", "Checksum", CHECKSUM).hex(4),
+        h.uint(&hf::udp::SRCPORT, SRC_PORT),
+        h.uint(&hf::udp::DSTPORT, DST_PORT),
+        h.uint(&hf::udp::LENGTH, LENGTH),
+        h.uint(&hf::udp::CHECKSUM, CHECKSUM),
     ];
     if !payload.is_empty() {
-        f.push(Field::new(
-            "udp.payload",
-            "UDP payload",
-            Value::Bytes,
-            payload,
-        ));
+        f.push(Field::new(&hf::udp::PAYLOAD, Value::Bytes, payload));
     }
     l.fields = f;
     l

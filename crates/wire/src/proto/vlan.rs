@@ -2,6 +2,7 @@
 
 use super::{ethernet::ethertype_field, Hdr};
 use crate::layer::{Layer, Protocol};
+use crate::registry as hf;
 
 pub mod field {
     use std::ops::Range;
@@ -18,23 +19,28 @@ pub fn layer(h: Hdr, frame_len: usize, service_tag: bool) -> Layer {
         (
             Protocol::Ieee8021ad,
             [
-                "ieee8021ad.priority",
-                "ieee8021ad.dei",
-                "ieee8021ad.id",
-                "ieee8021ah.etype",
+                &hf::vlan::IEEE8021AD_PRIORITY,
+                &hf::vlan::IEEE8021AD_DEI,
+                &hf::vlan::IEEE8021AD_ID,
+                &hf::vlan::IEEE8021AH_ETYPE,
             ],
         )
     } else {
         (
             Protocol::Vlan,
-            ["vlan.priority", "vlan.dei", "vlan.id", "vlan.etype"],
+            [
+                &hf::vlan::PRIORITY,
+                &hf::vlan::DEI,
+                &hf::vlan::ID,
+                &hf::vlan::ETYPE,
+            ],
         )
     };
     let mut l = Layer::new(protocol, h.abs(0..HEADER_LEN), h.at + HEADER_LEN..frame_len);
     l.fields = vec![
-        h.bits(names[0], "Priority", field::TCI, 0, 3),
-        h.bits(names[1], "DEI", field::TCI, 3, 1),
-        h.bits(names[2], "ID", field::TCI, 4, 12),
+        h.bits(names[0], field::TCI, 0, 3),
+        h.bits(names[1], field::TCI, 3, 1),
+        h.bits(names[2], field::TCI, 4, 12),
         ethertype_field(&h, names[3], field::ETHERTYPE.start),
     ];
     l
