@@ -1,5 +1,6 @@
 //! One line per packet, as a packet list shows it: source, destination, protocol, info.
 
+use crate::proto::tcp::OptionValue;
 use crate::registry::{self as hf, FieldDef};
 use std::fmt::Write;
 
@@ -342,38 +343,28 @@ struct TcpFacts {
 
 impl TcpFacts {
     fn of(l: &Layer, frame: &[u8]) -> Self {
-        use crate::proto::tcp::field::*;
-        let bytes = frame.get(l.header.clone()).unwrap_or(&[]);
-        let h = Hdr::new(bytes, l.header.start);
+        let h = Hdr::new(frame.get(l.header.clone()).unwrap_or(&[]), l.header.start);
+        let tcp = crate::proto::tcp::Header(h);
         let mut t = TcpFacts {
-            flags: (h.u16(OFF_FLAGS.start) & 0x0fff) as u64,
-            srcport: h.u16(SRC_PORT.start) as u64,
-            dstport: h.u16(DST_PORT.start) as u64,
-            seq_raw: h.u32(SEQ.start) as u64,
-            window: h.u16(WINDOW.start) as u64,
+            flags: tcp.flags() as u64,
+            srcport: tcp.src_port() as u64,
+            dstport: tcp.dst_port() as u64,
+            seq_raw: tcp.seq() as u64,
+            window: tcp.window() as u64,
             // The length the IP header declares, which the capture may not hold in full.
             len: l.field(&hf::tcp::LEN).and_then(|f| f.as_u64()).unwrap_or(0),
             ..TcpFacts::default()
         };
-        // The option walk of the dissector: kind, length, value; EOL ends it.
-        let mut off = OPTIONS;
-        while off < h.len() {
-            let (kind, len) = (h.u8(off), h.u8(off + 1) as usize);
-            match kind {
-                0 => break,
-                1 => {
-                    off += 1;
-                    continue;
+        // tshark's Info column shows the first MSS and window scale.
+        for option in tcp.captured_options() {
+            match option.value(&h) {
+                Some(OptionValue::Mss(mss)) if t.mss.is_none() => t.mss = Some(mss as u64),
+                Some(OptionValue::WindowScale(shift)) if t.wscale.is_none() => {
+                    t.wscale = Some(1u64 << shift.min(30))
                 }
-                _ if off + 2 > h.len() || len < 2 || off + len > h.len() => break,
-                2 if len == 4 && t.mss.is_none() => t.mss = Some(h.u16(off + 2) as u64),
-                3 if len == 3 && t.wscale.is_none() => {
-                    t.wscale = Some(1u64 << h.u8(off + 2).min(30))
-                }
-                4 if len == 2 => t.sack_perm = true,
+                Some(OptionValue::SackPermitted) => t.sack_perm = true,
                 _ => {}
             }
-            off += len;
         }
         t
     }

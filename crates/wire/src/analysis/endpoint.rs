@@ -57,27 +57,35 @@ impl Segment {
         header_len: usize,
         len: u32,
     ) -> Option<Segment> {
-        if h.len() < tcp::field::WINDOW.end {
+        let tcp = tcp::Header(*h);
+        if tcp.captured() < tcp::field::WINDOW.end {
             return None;
         }
-        let (wscale, has_sack) = scan_options(h);
+        let (mut wscale, mut has_sack) = (None, false);
+        for option in tcp.captured_options() {
+            match option.value(h) {
+                Some(tcp::OptionValue::WindowScale(shift)) => wscale = Some(shift),
+                Some(tcp::OptionValue::Sack) => has_sack = true,
+                _ => {}
+            }
+        }
         Some(Segment {
             src: Endpoint {
                 addr: src,
-                port: h.u16(tcp::field::SRC_PORT.start),
+                port: tcp.src_port(),
             },
             dst: Endpoint {
                 addr: dst,
-                port: h.u16(tcp::field::DST_PORT.start),
+                port: tcp.dst_port(),
             },
-            seq: h.u32(tcp::field::SEQ.start),
-            ack: h.u32(tcp::field::ACK.start),
-            flags: h.u16(tcp::field::OFF_FLAGS.start) & 0x0fff,
-            window: h.u16(tcp::field::WINDOW.start),
+            seq: tcp.seq(),
+            ack: tcp.ack(),
+            flags: tcp.flags(),
+            window: tcp.window(),
             len,
             wscale,
             has_sack,
-            header_cut: h.len() < header_len,
+            header_cut: tcp.captured() < header_len,
         })
     }
 }
@@ -193,28 +201,3 @@ pub(super) fn quoted_datagram(quote: &[u8]) -> Option<Datagram> {
     })
 }
 
-/// Window scale shift and whether SACK blocks are present, from a TCP header's options.
-pub(super) fn scan_options(h: &Hdr) -> (Option<u8>, bool) {
-    let mut off = tcp::MIN_HEADER_LEN;
-    let (mut ws, mut sack) = (None, false);
-    while off < h.len() {
-        match h.u8(off) {
-            0 => break,
-            1 => off += 1,
-            kind => {
-                let len = h.u8(off + 1) as usize;
-                if len < 2 || off + len > h.len() {
-                    break;
-                }
-                if kind == 3 && len == 3 {
-                    ws = Some(h.u8(off + 2));
-                }
-                if kind == 5 {
-                    sack = true;
-                }
-                off += len;
-            }
-        }
-    }
-    (ws, sack)
-}

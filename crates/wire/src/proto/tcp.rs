@@ -148,10 +148,155 @@ fn spell_flag_names(s: &mut String, flags: u16) {
     }
 }
 
-/// The header length a TCP header's data offset gives. A data offset below 5, or one
-/// the capture did not keep, still reads as the 20 fixed bytes.
-pub fn header_len(h: &Hdr) -> usize {
-    ((h.u8(field::OFF_FLAGS.start) >> 4) as usize * 4).max(MIN_HEADER_LEN)
+/// A TCP header's captured bytes, read by name: the one reader of TCP header words for the
+/// field tree, the analysis's segments, the quick path and the summary line. Past the
+/// captured bytes a word reads as zero; callers that need a word check
+/// [`Header::captured`] first (a segment needs the 16 bytes up to the window).
+#[derive(Clone, Copy)]
+pub struct Header<'a>(pub Hdr<'a>);
+
+impl<'a> Header<'a> {
+    /// How many of the header's bytes were captured.
+    pub fn captured(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn src_port(&self) -> u16 {
+        self.0.u16(field::SRC_PORT.start)
+    }
+
+    pub fn dst_port(&self) -> u16 {
+        self.0.u16(field::DST_PORT.start)
+    }
+
+    pub fn seq(&self) -> u32 {
+        self.0.u32(field::SEQ.start)
+    }
+
+    pub fn ack(&self) -> u32 {
+        self.0.u32(field::ACK.start)
+    }
+
+    /// The twelve flag bits (reserved, AE, CWR … FIN).
+    pub fn flags(&self) -> u16 {
+        self.0.u16(field::OFF_FLAGS.start) & 0x0fff
+    }
+
+    pub fn window(&self) -> u16 {
+        self.0.u16(field::WINDOW.start)
+    }
+
+    /// The header length the data offset gives. A data offset below 5, or one the capture
+    /// did not keep, still reads as the 20 fixed bytes.
+    pub fn len(&self) -> usize {
+        ((self.0.u8(field::OFF_FLAGS.start) >> 4) as usize * 4).max(MIN_HEADER_LEN)
+    }
+
+    /// The option list, walked up to `end` (header-relative): the header length for the
+    /// field tree, which shows an option the capture cut; the captured length for readers
+    /// of option values.
+    pub fn options(&self, end: usize) -> Options<'a> {
+        Options {
+            h: self.0,
+            off: field::OPTIONS,
+            end,
+        }
+    }
+
+    /// The options whose bytes were all captured.
+    pub fn captured_options(&self) -> Options<'a> {
+        self.options(self.len().min(self.captured()))
+    }
+}
+
+/// One step of the option walk (RFC 9293 §3.1): offsets are header-relative.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TcpOption {
+    /// End of the option list: what follows is padding, and the walk ends.
+    Eol { at: usize },
+    /// One byte of padding between options.
+    Nop { at: usize },
+    /// An option of `len` bytes (kind and length included) that fits in the header.
+    Sized { at: usize, kind: u8, len: usize },
+    /// An option whose length is below 2 or runs past the end: the walk ends with it.
+    Malformed { at: usize, kind: u8, len: usize },
+}
+
+/// What a [`TcpOption::Sized`] says, for the options this dissector decodes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OptionValue {
+    Mss(u16),
+    /// The shift as sent (RFC 7323 caps its use at [`MAX_WINDOW_SHIFT`]).
+    WindowScale(u8),
+    SackPermitted,
+    /// Left and right edges in pairs from the option's third byte.
+    Sack,
+    Timestamps,
+    /// Any other kind, or a known kind with the wrong length.
+    Other,
+}
+
+impl TcpOption {
+    /// The value of a sized option read from its header `h`; `None` for the others.
+    pub fn value(&self, h: &Hdr) -> Option<OptionValue> {
+        let TcpOption::Sized { at, kind, len } = *self else {
+            return None;
+        };
+        Some(match (kind, len) {
+            (2, 4) => OptionValue::Mss(h.u16(at + 2)),
+            (3, 3) => OptionValue::WindowScale(h.u8(at + 2)),
+            (4, 2) => OptionValue::SackPermitted,
+            (5, _) => OptionValue::Sack,
+            (8, 10) => OptionValue::Timestamps,
+            _ => OptionValue::Other,
+        })
+    }
+}
+
+/// The walk over a header's options; see [`Header::options`].
+pub struct Options<'a> {
+    h: Hdr<'a>,
+    off: usize,
+    end: usize,
+}
+
+impl Options<'_> {
+    /// The header the options are read from, for [`TcpOption::value`].
+    pub fn header(&self) -> &Hdr<'_> {
+        &self.h
+    }
+}
+
+impl Iterator for Options<'_> {
+    type Item = TcpOption;
+
+    fn next(&mut self) -> Option<TcpOption> {
+        if self.off >= self.end {
+            return None;
+        }
+        let at = self.off;
+        let kind = self.h.u8(at);
+        let step = match kind {
+            0 => {
+                self.off = self.end;
+                return Some(TcpOption::Eol { at });
+            }
+            1 => TcpOption::Nop { at },
+            _ => {
+                let len = self.h.u8(at + 1) as usize;
+                if at + 2 > self.end || len < 2 || at + len > self.end {
+                    self.off = self.end;
+                    return Some(TcpOption::Malformed { at, kind, len });
+                }
+                TcpOption::Sized { at, kind, len }
+            }
+        };
+        self.off += match step {
+            TcpOption::Sized { len, .. } => len,
+            _ => 1,
+        };
+        Some(step)
+    }
 }
 
 /// The TCP layer. `h` holds the header's captured bytes and `hdr_len` the length its data
@@ -160,7 +305,7 @@ pub fn header_len(h: &Hdr) -> usize {
 /// the IP header declares (it may exceed what was captured).
 pub fn layer(h: Hdr, hdr_len: usize, payload: Range<usize>, seg_len: usize) -> Layer {
     use field::*;
-    let flags = h.u16(OFF_FLAGS.start) & 0x0fff;
+    let flags = Header(h).flags();
     let mut l = Layer::new(Protocol::Tcp, h.abs(0..hdr_len), payload.clone());
     let mut f = Vec::with_capacity(28);
     f.push(h.uint(&hf::tcp::SRCPORT, SRC_PORT));
@@ -195,7 +340,7 @@ pub fn layer(h: Hdr, hdr_len: usize, payload: Range<usize>, seg_len: usize) -> L
     if hdr_len > OPTIONS {
         f.push(
             h.bytes_field(&hf::tcp::OPTIONS, OPTIONS..hdr_len)
-                .with_children(options(&h, OPTIONS, hdr_len)),
+                .with_children(options(&h, hdr_len)),
         );
     }
     if !payload.is_empty() {
@@ -209,64 +354,52 @@ fn kind_field(h: &Hdr, off: usize) -> Field {
     h.uint(&hf::tcp::OPTION_KIND, off..off + 1)
 }
 
-fn options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
+fn options(h: &Hdr, end: usize) -> Vec<Field> {
     // Linux SYNs carry five options, other segments three (two NOPs and timestamps).
     let mut out = Vec::with_capacity(5);
-    let mut off = start;
-    while off < end {
-        let kind = h.u8(off);
-        match kind {
-            0 => {
+    for option in Header(*h).options(end) {
+        let (at, len) = match option {
+            TcpOption::Eol { at } | TcpOption::Nop { at } => {
+                let def = match option {
+                    TcpOption::Eol { .. } => &hf::tcp::OPTIONS_EOL,
+                    _ => &hf::tcp::OPTIONS_NOP,
+                };
                 out.push(
-                    Field::new(&hf::tcp::OPTIONS_EOL, Value::Bytes, h.abs(off..off + 1))
-                        .with_children(vec![kind_field(h, off)]),
+                    Field::new(def, Value::Bytes, h.abs(at..at + 1))
+                        .with_children(vec![kind_field(h, at)]),
                 );
-                // Everything after EOL is padding.
-                break;
-            }
-            1 => {
-                out.push(
-                    Field::new(&hf::tcp::OPTIONS_NOP, Value::Bytes, h.abs(off..off + 1))
-                        .with_children(vec![kind_field(h, off)]),
-                );
-                off += 1;
                 continue;
             }
-            _ => {}
-        }
-        let len = h.u8(off + 1) as usize;
-        if off + 2 > end || len < 2 || off + len > end {
-            out.push(
-                h.bytes_field(&hf::tcp::OPTIONS_MALFORMED, off..end)
-                    .meaning(format!("option kind {kind} with length {len} does not fit")),
-            );
-            break;
-        }
-        let len_field = h.uint(&hf::tcp::OPTION_LEN, off + 1..off + 2);
-        let r = |a: usize, b: usize| off + a..off + b;
-        let (def, mut extra): (&'static FieldDef, Vec<Field>) = match (kind, len) {
-            (2, 4) => (
+            TcpOption::Malformed { at, kind, len } => {
+                out.push(
+                    h.bytes_field(&hf::tcp::OPTIONS_MALFORMED, at..end)
+                        .meaning(format!("option kind {kind} with length {len} does not fit")),
+                );
+                continue;
+            }
+            TcpOption::Sized { at, len, .. } => (at, len),
+        };
+        let r = |a: usize, b: usize| at + a..at + b;
+        let (def, mut extra): (&'static FieldDef, Vec<Field>) = match option.value(h) {
+            Some(OptionValue::Mss(_)) => (
                 &hf::tcp::OPTIONS_MSS,
                 vec![h.uint(&hf::tcp::OPTIONS_MSS_VAL, r(2, 4))],
             ),
-            (3, 3) => {
-                // RFC 7323 §2.3: a shift above 14 is logged and 14 used instead; tshark
-                // shows the multiplier of the shift actually used.
-                let shift = h.u8(off + 2).min(MAX_WINDOW_SHIFT);
-                (
-                    &hf::tcp::OPTIONS_WSCALE,
-                    vec![
-                        h.uint(&hf::tcp::OPTIONS_WSCALE_SHIFT, r(2, 3)),
-                        Field::new(
-                            &hf::tcp::OPTIONS_WSCALE_MULTIPLIER,
-                            Value::Uint(1u64 << shift),
-                            h.abs(r(2, 3)),
-                        ),
-                    ],
-                )
-            }
-            (4, 2) => (&hf::tcp::OPTIONS_SACK_PERM, vec![]),
-            (5, _) => {
+            Some(OptionValue::WindowScale(shift)) => (
+                &hf::tcp::OPTIONS_WSCALE,
+                vec![
+                    h.uint(&hf::tcp::OPTIONS_WSCALE_SHIFT, r(2, 3)),
+                    // RFC 7323 §2.3: a shift above 14 is logged and 14 used instead;
+                    // tshark shows the multiplier of the shift actually used.
+                    Field::new(
+                        &hf::tcp::OPTIONS_WSCALE_MULTIPLIER,
+                        Value::Uint(1u64 << shift.min(MAX_WINDOW_SHIFT)),
+                        h.abs(r(2, 3)),
+                    ),
+                ],
+            ),
+            Some(OptionValue::SackPermitted) => (&hf::tcp::OPTIONS_SACK_PERM, vec![]),
+            Some(OptionValue::Sack) => {
                 let mut edges = Vec::new();
                 let mut a = 2;
                 while a + 8 <= len {
@@ -276,23 +409,24 @@ fn options(h: &Hdr, start: usize, end: usize) -> Vec<Field> {
                 }
                 (&hf::tcp::OPTIONS_SACK, edges)
             }
-            (8, 10) => (
+            Some(OptionValue::Timestamps) => (
                 &hf::tcp::OPTIONS_TIMESTAMP,
                 vec![
                     h.uint(&hf::tcp::OPTIONS_TIMESTAMP_TSVAL, r(2, 6)),
                     h.uint(&hf::tcp::OPTIONS_TIMESTAMP_TSECR, r(6, 10)),
                 ],
             ),
-            (30, _) => (&hf::tcp::OPTIONS_MPTCP, vec![]),
-            (34, _) => (&hf::tcp::OPTIONS_TFO, vec![]),
-            _ => (&hf::tcp::OPTIONS_UNKNOWN, vec![]),
+            _ => match h.u8(at) {
+                30 => (&hf::tcp::OPTIONS_MPTCP, vec![]),
+                34 => (&hf::tcp::OPTIONS_TFO, vec![]),
+                _ => (&hf::tcp::OPTIONS_UNKNOWN, vec![]),
+            },
         };
         let mut children = Vec::with_capacity(2 + extra.len());
-        children.push(kind_field(h, off));
-        children.push(len_field);
+        children.push(kind_field(h, at));
+        children.push(h.uint(&hf::tcp::OPTION_LEN, at + 1..at + 2));
         children.append(&mut extra);
-        out.push(Field::new(def, Value::Bytes, h.abs(off..off + len)).with_children(children));
-        off += len;
+        out.push(Field::new(def, Value::Bytes, h.abs(at..at + len)).with_children(children));
     }
     out
 }
