@@ -443,7 +443,7 @@ impl<'a> Walk<'a> {
         let end = payload.end;
         let (mut layer, len) = match header {
             EpLayer::TcpHeader => {
-                let len = proto::tcp::Header(h).len();
+                let len = proto::tcp::Header(h).header_len();
                 let seg_len = declared.map_or(0, |d| d.saturating_sub(len));
                 (proto::tcp::layer(h, len, end..end, seg_len), len)
             }

@@ -128,7 +128,7 @@ impl Transport {
                     LaxNetSlice::Arp(_) => return None,
                 };
                 let h = Hdr::new(captured, 0);
-                let header_len = tcp::Header(h).len();
+                let header_len = tcp::Header(h).header_len();
                 let len = declared.map_or(0, |d| d.saturating_sub(header_len));
                 Segment::read((src, dst), &h, header_len, len as u32).map(Transport::Tcp)
             }

@@ -188,7 +188,7 @@ impl<'a> Header<'a> {
 
     /// The header length the data offset gives. A data offset below 5, or one the capture
     /// did not keep, still reads as the 20 fixed bytes.
-    pub fn len(&self) -> usize {
+    pub fn header_len(&self) -> usize {
         ((self.0.u8(field::OFF_FLAGS.start) >> 4) as usize * 4).max(MIN_HEADER_LEN)
     }
 
@@ -205,7 +205,7 @@ impl<'a> Header<'a> {
 
     /// The options whose bytes were all captured.
     pub fn captured_options(&self) -> Options<'a> {
-        self.options(self.len().min(self.captured()))
+        self.options(self.header_len().min(self.captured()))
     }
 }
 
