@@ -86,88 +86,60 @@ impl<'a> Walk<'a> {
     }
 
     fn link(&mut self, link: LinkType) {
+        use proto::link::{Link, LinkKind, Next};
         let n = self.frame.len();
-        match link {
-            LinkType::ETHERNET => {
-                if self.short("Ethernet", 0, proto::ethernet::HEADER_LEN) {
+        let (kind, next) = match proto::link::link(link, self.frame) {
+            Link::Header { kind, next } => (kind, next),
+            Link::Short { kind } => {
+                self.short(kind.name(), 0, kind.header_len());
+                if kind == LinkKind::Ethernet {
                     self.cut_ethernet();
-                    return;
                 }
-                let h = self.hdr(0..proto::ethernet::HEADER_LEN);
-                self.d.layers.push(proto::ethernet::layer(h, n));
-                let t = h.u16(12);
-                if proto::ethernet::is_length(t) {
-                    self.stop(
-                        StopKind::Unsupported,
-                        "LLC",
-                        proto::ethernet::HEADER_LEN,
-                        "IEEE 802.3 frame with an LLC header (STP, CDP, IS-IS …) is not decoded",
-                    );
-                    return;
-                }
-                self.ether(proto::ethernet::HEADER_LEN, t);
+                return;
             }
-            LinkType::LINUX_SLL => {
-                if self.short("Linux cooked capture", 0, proto::sll::v1::HEADER_LEN) {
-                    return;
-                }
-                let (layer, p) = proto::sll::layer_v1(self.hdr(0..16), n);
-                self.d.layers.push(layer);
-                self.sll_payload(16, p);
+            Link::Unsupported => {
+                self.stop(
+                    StopKind::Unsupported,
+                    "frame",
+                    0,
+                    format!("{link} is not a link type layerscope decodes"),
+                );
+                return;
             }
-            LinkType::LINUX_SLL2 => {
-                if self.short("Linux cooked capture v2", 0, proto::sll::v2::HEADER_LEN) {
-                    return;
-                }
-                let (layer, p) = proto::sll::layer_v2(self.hdr(0..20), n);
-                self.d.layers.push(layer);
-                self.sll_payload(20, p);
-            }
-            LinkType::NULL | LinkType::LOOP => {
-                if self.short("BSD loopback", 0, proto::null::HEADER_LEN) {
-                    return;
-                }
-                let (layer, family) = proto::null::layer(self.hdr(0..4), n, link == LinkType::LOOP);
-                self.d.layers.push(layer);
-                match proto::null::classify(family) {
-                    proto::null::Family::Ipv4 | proto::null::Family::Ipv6 => self.ip(4),
-                    proto::null::Family::Other(f) => self.stop(
-                        StopKind::Unsupported,
-                        "BSD loopback",
-                        4,
-                        format!("address family {f} is not decoded"),
-                    ),
-                }
-            }
-            LinkType::RAW
-            | LinkType::RAW_12
-            | LinkType::RAW_14
-            | LinkType::IPV4
-            | LinkType::IPV6 => {
+        };
+        let h = self.hdr(0..kind.header_len());
+        self.d.layers.push(match kind {
+            LinkKind::Ethernet => proto::ethernet::layer(h, n),
+            LinkKind::SllV1 => proto::sll::layer_v1(h, n),
+            LinkKind::SllV2 => proto::sll::layer_v2(h, n),
+            LinkKind::Null { network_order } => proto::null::layer(h, n, network_order),
+            LinkKind::Raw => {
                 let mut l = Layer::new(crate::layer::Protocol::Raw, 0..0, 0..n);
                 l.fields.clear();
-                self.d.layers.push(l);
-                self.ip(0);
+                l
             }
-            other => self.stop(
+        });
+        match next {
+            Next::Ether { at, ethertype } => self.ether(at, ethertype),
+            Next::Ip { at } => self.ip(at),
+            Next::Llc { at } => self.stop(
                 StopKind::Unsupported,
-                "frame",
-                0,
-                format!("{other} is not a link type layerscope decodes"),
+                "LLC",
+                at,
+                "IEEE 802.3 frame with an LLC header (STP, CDP, IS-IS …) is not decoded",
             ),
-        }
-    }
-
-    fn sll_payload(&mut self, start: usize, protocol: u16) {
-        if protocol >= proto::sll::MIN_ETHERTYPE {
-            self.ether(start, protocol);
-        } else {
-            self.stop(
+            Next::SllProtocol { at, protocol } => self.stop(
                 StopKind::Unsupported,
                 "Linux cooked capture",
-                start,
+                at,
                 format!("Linux protocol 0x{protocol:04x} is not decoded"),
-            );
+            ),
+            Next::NullFamily { at, family } => self.stop(
+                StopKind::Unsupported,
+                "BSD loopback",
+                at,
+                format!("address family {family} is not decoded"),
+            ),
         }
     }
 

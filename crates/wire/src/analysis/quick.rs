@@ -16,7 +16,8 @@ use etherparse::{
 
 use super::endpoint::{quoted_datagram, Datagram, Endpoint, Segment, Transport};
 use crate::link_type::LinkType;
-use crate::proto::{ethernet, null, sll, tcp, Hdr};
+use crate::proto::link::{Link, Next};
+use crate::proto::{self, tcp, Hdr};
 
 /// Slices the network and transport layers of a frame, following the link header the way
 /// the dissector does (SLL, SLL2, BSD loopback, raw IP, Ethernet with VLAN tags). Like the
@@ -31,43 +32,18 @@ fn slice(link: LinkType, frame: &[u8]) -> Option<LaxSlicedPacket<'_>> {
 }
 
 fn slice_link(link: LinkType, frame: &[u8]) -> Option<LaxSlicedPacket<'_>> {
-    let u16_at = |at: usize| -> Option<u16> {
-        Some(u16::from_be_bytes(frame.get(at..at + 2)?.try_into().ok()?))
-    };
-    let ether = |at: usize, t: u16| -> Option<LaxSlicedPacket<'_>> {
-        Some(LaxSlicedPacket::from_ether_type(
-            EtherType(t),
+    match proto::link::link(link, frame) {
+        Link::Header {
+            next: Next::Ether { at, ethertype },
+            ..
+        } => Some(LaxSlicedPacket::from_ether_type(
+            EtherType(ethertype),
             frame.get(at..)?,
-        ))
-    };
-    match link {
-        LinkType::ETHERNET => {
-            let t = u16_at(12)?;
-            if frame.len() < ethernet::HEADER_LEN || ethernet::is_length(t) {
-                return None;
-            }
-            ether(ethernet::HEADER_LEN, t)
-        }
-        LinkType::LINUX_SLL => {
-            let p = u16_at(sll::v1::PROTOCOL.start)?;
-            (frame.len() >= sll::v1::HEADER_LEN && p >= sll::MIN_ETHERTYPE)
-                .then(|| ether(sll::v1::HEADER_LEN, p))?
-        }
-        LinkType::LINUX_SLL2 => {
-            let p = u16_at(sll::v2::PROTOCOL.start)?;
-            (frame.len() >= sll::v2::HEADER_LEN && p >= sll::MIN_ETHERTYPE)
-                .then(|| ether(sll::v2::HEADER_LEN, p))?
-        }
-        LinkType::NULL | LinkType::LOOP => {
-            let h = Hdr::new(frame.get(0..null::HEADER_LEN)?, 0);
-            match null::classify(null::family(&h, link == LinkType::LOOP)) {
-                null::Family::Other(_) => None,
-                _ => LaxSlicedPacket::from_ip(frame.get(null::HEADER_LEN..)?).ok(),
-            }
-        }
-        LinkType::RAW | LinkType::RAW_12 | LinkType::RAW_14 | LinkType::IPV4 | LinkType::IPV6 => {
-            LaxSlicedPacket::from_ip(frame).ok()
-        }
+        )),
+        Link::Header {
+            next: Next::Ip { at },
+            ..
+        } => LaxSlicedPacket::from_ip(frame.get(at..)?).ok(),
         _ => None,
     }
 }

@@ -40,7 +40,7 @@ pub fn classify(family: u32) -> Family {
     }
 }
 
-pub fn layer(h: Hdr, frame_len: usize, network_order: bool) -> (Layer, u32) {
+pub fn layer(h: Hdr, frame_len: usize, network_order: bool) -> Layer {
     let fam = family(&h, network_order);
     let mut l = Layer::new(
         Protocol::Null,
@@ -56,5 +56,5 @@ pub fn layer(h: Hdr, frame_len: usize, network_order: bool) -> (Layer, u32) {
         f = f.meaning(n);
     }
     l.fields = vec![f];
-    (l, fam)
+    l
 }

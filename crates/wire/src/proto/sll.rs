@@ -70,8 +70,8 @@ fn pkttype(f: Field) -> Field {
     }
 }
 
-/// SLL v1 layer and the protocol number it carries; `h` holds at least 16 bytes.
-pub fn layer_v1(h: Hdr, frame_len: usize) -> (Layer, u16) {
+/// SLL v1 layer; `h` holds at least 16 bytes.
+pub fn layer_v1(h: Hdr, frame_len: usize) -> Layer {
     let hatype = h.u16(v1::HATYPE.start);
     let halen = h.u16(v1::HALEN.start);
     let mut l = Layer::new(
@@ -86,11 +86,11 @@ pub fn layer_v1(h: Hdr, frame_len: usize) -> (Layer, u16) {
         address(&h, v1::ADDRESS, hatype, halen),
         protocol_field(&h, v1::PROTOCOL.start),
     ];
-    (l, h.u16(v1::PROTOCOL.start))
+    l
 }
 
-/// SLL v2 layer and the protocol number it carries; `h` holds at least 20 bytes.
-pub fn layer_v2(h: Hdr, frame_len: usize) -> (Layer, u16) {
+/// SLL v2 layer; `h` holds at least 20 bytes.
+pub fn layer_v2(h: Hdr, frame_len: usize) -> Layer {
     let hatype = h.u16(v2::HATYPE.start);
     let halen = h.u8(v2::HALEN.start) as u16;
     let mut l = Layer::new(
@@ -107,5 +107,5 @@ pub fn layer_v2(h: Hdr, frame_len: usize) -> (Layer, u16) {
         h.uint(&hf::sll::HALEN, v2::HALEN),
         address(&h, v2::ADDRESS, hatype, halen),
     ];
-    (l, h.u16(v2::PROTOCOL.start))
+    l
 }
