@@ -4,23 +4,9 @@
 //! (and `{:02x}` for every payload byte) cost ten times the dissection itself. These write
 //! straight into a `Vec<u8>` that a worker thread owns, with the exact text `format!` gives.
 
-use std::net::Ipv4Addr;
-
-use layerscope_wire::field::decimal_octet;
+pub use layerscope_wire::write::{hex_bytes, int, ipv4, mac, uint};
+use layerscope_wire::write::HEX;
 use layerscope_wire::Value;
-
-const HEX: &[u8; 16] = b"0123456789abcdef";
-
-/// Both hex digits of every byte value, so a payload byte is one two-byte copy.
-const HEX_PAIRS: [[u8; 2]; 256] = {
-    let mut t = [[0u8; 2]; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = [HEX[b >> 4], HEX[b & 0xf]];
-        b += 1;
-    }
-    t
-};
 
 /// True when a value's text depends on nothing but the value itself: not read from the
 /// frame, not a text made for this packet. The printers reuse such values' text from
@@ -30,58 +16,6 @@ pub fn same_text_every_packet(value: &Value) -> bool {
         value,
         Value::Ascii | Value::Bytes | Value::Text(std::borrow::Cow::Owned(_))
     )
-}
-
-pub fn uint(out: &mut Vec<u8>, v: u64) {
-    out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
-}
-
-pub fn int(out: &mut Vec<u8>, v: i64) {
-    out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
-}
-
-/// `0x` and the value in lower-case hex, zero-padded to `digits`, as `{:#0w$x}` without the
-/// width counting the prefix.
-pub fn hex_uint(out: &mut Vec<u8>, v: u64, digits: usize) {
-    out.extend_from_slice(b"0x");
-    let needed = (16 - v.leading_zeros() as usize / 4).max(1);
-    for _ in needed..digits {
-        out.push(b'0');
-    }
-    for i in (0..needed).rev() {
-        out.push(HEX[((v >> (i * 4)) & 0xf) as usize]);
-    }
-}
-
-/// Colon-separated lower-case hex bytes (`de:ad:be:ef`), cut after `limit` bytes with an
-/// ellipsis.
-pub fn hex_bytes(out: &mut Vec<u8>, bytes: &[u8], limit: usize) {
-    let shown = &bytes[..bytes.len().min(limit)];
-    if let Some((first, rest)) = shown.split_first() {
-        // Payloads are printed in full: fill `xx:` triples in place, not byte by byte.
-        out.extend_from_slice(&HEX_PAIRS[*first as usize]);
-        let start = out.len();
-        out.resize(start + rest.len() * 3, b':');
-        for (triple, b) in out[start..].chunks_exact_mut(3).zip(rest) {
-            triple[1..].copy_from_slice(&HEX_PAIRS[*b as usize]);
-        }
-    }
-    if bytes.len() > limit {
-        out.extend_from_slice("…".as_bytes());
-    }
-}
-
-pub fn mac(out: &mut Vec<u8>, m: &[u8; 6]) {
-    hex_bytes(out, m, 6);
-}
-
-pub fn ipv4(out: &mut Vec<u8>, a: Ipv4Addr) {
-    let [a, b, c, d] = a.octets();
-    out.extend_from_slice(decimal_octet(a));
-    for octet in [b, c, d] {
-        out.push(b'.');
-        out.extend_from_slice(decimal_octet(octet));
-    }
 }
 
 /// What each byte becomes inside a JSON string: 0 for itself, `u` for `\u00XX`, else the
@@ -217,27 +151,6 @@ mod tests {
         let mut v = Vec::new();
         f(&mut v);
         String::from_utf8(v).expect("UTF-8")
-    }
-
-    #[test]
-    fn numbers_match_std_formatting() {
-        for v in [0u64, 7, 10, 255, 4096, 65535, 0xdead_beef, u64::MAX] {
-            assert_eq!(with(|o| uint(o, v)), v.to_string());
-            for w in [0usize, 2, 4, 8] {
-                assert_eq!(with(|o| hex_uint(o, v, w)), format!("0x{v:0w$x}"));
-            }
-        }
-        assert_eq!(with(|o| int(o, -2)), "-2");
-        assert_eq!(
-            with(|o| ipv4(o, Ipv4Addr::new(192, 168, 0, 10))),
-            "192.168.0.10"
-        );
-        assert_eq!(
-            with(|o| mac(o, &[0, 0x1b, 0xaa, 0xff, 1, 2])),
-            "00:1b:aa:ff:01:02"
-        );
-        assert_eq!(with(|o| hex_bytes(o, &[1, 2, 3], 2)), "01:02…");
-        assert_eq!(with(|o| hex_bytes(o, &[], 2)), "");
     }
 
     #[test]

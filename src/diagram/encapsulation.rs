@@ -62,7 +62,7 @@ pub struct Step {
 fn field(l: &Layer, def: &FieldDef, packet: &[u8]) -> String {
     l.field(def)
         .map(|f| {
-            let value = layerscope_wire::field::DisplayValue { field: f, packet }.to_string();
+            let value = f.value_text(packet);
             match &f.meaning {
                 Some(m) if !m.starts_with("relative") => format!("{value} ({m})"),
                 _ => value,

@@ -4,11 +4,11 @@
 //! hex view, the header diagram and the layer tree can all highlight the same bytes.
 
 use std::borrow::Cow;
-use std::fmt;
 use std::net::{Ipv4Addr, Ipv6Addr};
 use std::ops::Range;
 
 use crate::registry::FieldDef;
+use crate::write;
 
 /// A decoded value, typed the way tshark types it in `-T json` output.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -49,9 +49,11 @@ pub enum Base {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Field {
     pub def: &'static FieldDef,
-    /// The label when it is not the definition's: IPv4 and ICMPv6 options are labelled by
-    /// their kind ("Record Route") under one name, as Wireshark draws them.
-    pub label: Option<&'static str>,
+    /// The label shown: the definition's name, except where one name covers several kinds
+    /// (IPv4 and ICMPv6 options are labelled "Record Route" …, as Wireshark draws them).
+    /// Kept here rather than looked up: printers read it for every field, and it takes the
+    /// space an optional override would.
+    label: &'static str,
     pub value: Value,
     /// What the value means here ("IPv4", "Echo (ping) request"), if it is a code.
     pub meaning: Option<Cow<'static, str>>,
@@ -67,7 +69,7 @@ impl Field {
     pub fn new(def: &'static FieldDef, value: Value, bytes: Range<usize>) -> Self {
         Field {
             def,
-            label: None,
+            label: def.name,
             value,
             meaning: None,
             bytes,
@@ -83,7 +85,7 @@ impl Field {
 
     /// The label shown in the packet details ("Source Port").
     pub fn name(&self) -> &'static str {
-        self.label.unwrap_or(self.def.name)
+        self.label
     }
 
     /// How an integer value is shown.
@@ -97,7 +99,7 @@ impl Field {
     }
 
     pub fn label(mut self, label: &'static str) -> Self {
-        self.label = Some(label);
+        self.label = label;
         self
     }
 
@@ -151,20 +153,83 @@ impl Field {
         }
     }
 
-    /// The value formatted for display, with its meaning when there is one
-    /// (`0x0800 (IPv4)`, `64`, `Set`).
-    pub fn display(&self, packet: &[u8]) -> String {
-        let value = DisplayValue {
-            field: self,
-            packet,
-        }
-        .to_string();
-        match &self.meaning {
-            Some(m) if !value.is_empty() => format!("{value} ({m})"),
-            Some(m) => m.to_string(),
-            None => value,
+    /// Appends the bare value as the packet details show it (`0x0800`, `64`, `Set`);
+    /// `Bytes` values are read from the frame, `packet`. Text made from packet bytes is
+    /// written as it is for a window, or escaped for a terminal (see [`TextOut`]).
+    #[inline]
+    pub fn write_value(&self, out: &mut Vec<u8>, packet: &[u8], text: TextOut) {
+        match &self.value {
+            Value::Uint(v) => match self.base() {
+                Base::Dec => write::uint(out, *v),
+                Base::Hex(w) => write::hex_uint(out, *v, w as usize),
+            },
+            Value::Int(v) => write::int(out, *v),
+            Value::Bool(b) => out.extend_from_slice(if *b { b"Set" } else { b"Not set" }),
+            Value::Mac(m) => write::mac(out, m),
+            Value::Ipv4(a) => write::ipv4(out, *a),
+            Value::Ipv6(a) => {
+                let _ = std::io::Write::write_fmt(out, format_args!("{a}"));
+            }
+            Value::Text(t) => match text {
+                TextOut::Raw => out.extend_from_slice(t.as_bytes()),
+                TextOut::Escaped => crate::escape::write_field(out, t),
+            },
+            Value::Ascii => out.extend_from_slice(packet.get(self.bytes.clone()).unwrap_or(&[])),
+            Value::Bytes => write::hex_bytes(out, packet.get(self.bytes.clone()).unwrap_or(&[]), 32),
+            Value::None => {}
         }
     }
+
+    /// Appends the value with its meaning when there is one (`0x0800 (IPv4)`).
+    #[inline]
+    pub fn write_display(&self, out: &mut Vec<u8>, packet: &[u8], text: TextOut) {
+        let start = out.len();
+        self.write_value(out, packet, text);
+        if let Some(m) = &self.meaning {
+            if out.len() > start {
+                out.extend_from_slice(b" (");
+                out.extend_from_slice(m.as_bytes());
+                out.push(b')');
+            } else {
+                out.extend_from_slice(m.as_bytes());
+            }
+        }
+    }
+
+    /// The bare value as text, for a window.
+    pub fn value_text(&self, packet: &[u8]) -> String {
+        let mut out = String::new();
+        self.push_value(&mut out, packet);
+        out
+    }
+
+    /// Appends the bare value to a line of text, for a window.
+    pub fn push_value(&self, s: &mut String, packet: &[u8]) {
+        let mut out = std::mem::take(s).into_bytes();
+        self.write_value(&mut out, packet, TextOut::Raw);
+        *s = into_string(out);
+    }
+
+    /// The value with its meaning, for a window (`0x0800 (IPv4)`, `64`, `Set`).
+    pub fn display(&self, packet: &[u8]) -> String {
+        let mut out = Vec::new();
+        self.write_display(&mut out, packet, TextOut::Raw);
+        into_string(out)
+    }
+}
+
+/// How text made from packet bytes is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextOut {
+    /// As it is, for a window that draws every character.
+    Raw,
+    /// With control characters escaped, so that packet text cannot act on a terminal.
+    Escaped,
+}
+
+/// The writers produce UTF-8 (text values are `str`, the rest ASCII).
+fn into_string(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Depth-first iterator over a field tree.
@@ -224,84 +289,6 @@ impl<'a> Iterator for FieldWalk<'a> {
     }
 }
 
-/// Formats a field's bare value; `Bytes` values are read from the packet.
-pub struct DisplayValue<'a> {
-    pub field: &'a Field,
-    pub packet: &'a [u8],
-}
-
-impl fmt::Display for DisplayValue<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match &self.field.value {
-            Value::Uint(v) => match self.field.base() {
-                Base::Dec => write!(f, "{v}"),
-                Base::Hex(w) => write!(f, "0x{v:0w$x}", w = w as usize),
-            },
-            Value::Int(v) => write!(f, "{v}"),
-            Value::Bool(b) => f.write_str(if *b { "Set" } else { "Not set" }),
-            Value::Mac(m) => write_mac(f, m),
-            Value::Ipv4(a) => write!(f, "{a}"),
-            Value::Ipv6(a) => write!(f, "{a}"),
-            Value::Text(_) | Value::Ascii => {
-                f.write_str(self.field.text(self.packet).unwrap_or_default())
-            }
-            Value::Bytes => {
-                let bytes = self.packet.get(self.field.bytes.clone()).unwrap_or(&[]);
-                write_hex_bytes(f, bytes, 32)
-            }
-            Value::None => Ok(()),
-        }
-    }
-}
-
-/// The decimal digits of every byte value, so an IPv4 address prints as four short copies
-/// instead of four integer conversions: packet lists and printers write two per packet.
-const OCTET_DIGITS: [([u8; 3], u8); 256] = {
-    let mut t = [([0u8; 3], 0u8); 256];
-    let mut b = 0;
-    while b < 256 {
-        let (h, d, u) = ((b / 100) as u8, (b / 10 % 10) as u8, (b % 10) as u8);
-        t[b] = if b >= 100 {
-            ([b'0' + h, b'0' + d, b'0' + u], 3)
-        } else if b >= 10 {
-            ([b'0' + d, b'0' + u, 0], 2)
-        } else {
-            ([b'0' + u, 0, 0], 1)
-        };
-        b += 1;
-    }
-    t
-};
-
-/// `b` in decimal, as ASCII digits.
-pub fn decimal_octet(b: u8) -> &'static [u8] {
-    let (digits, len) = &OCTET_DIGITS[b as usize];
-    &digits[..*len as usize]
-}
-
-/// `aa:bb:cc:dd:ee:ff`, lower case, as tshark prints MAC addresses.
-pub fn write_mac(f: &mut impl fmt::Write, m: &[u8; 6]) -> fmt::Result {
-    write!(
-        f,
-        "{:02x}:{:02x}:{:02x}:{:02x}:{:02x}:{:02x}",
-        m[0], m[1], m[2], m[3], m[4], m[5]
-    )
-}
-
-/// Colon-separated hex bytes, cut after `limit` bytes with an ellipsis.
-pub fn write_hex_bytes(f: &mut impl fmt::Write, bytes: &[u8], limit: usize) -> fmt::Result {
-    for (i, b) in bytes.iter().take(limit).enumerate() {
-        if i > 0 {
-            f.write_char(':')?;
-        }
-        write!(f, "{b:02x}")?;
-    }
-    if bytes.len() > limit {
-        f.write_str("…")?;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,13 +308,6 @@ mod tests {
         into.push(f);
         for c in &f.children {
             preorder(c, into);
-        }
-    }
-
-    #[test]
-    fn octets_read_as_their_decimal_value() {
-        for b in 0..=255u8 {
-            assert_eq!(decimal_octet(b), b.to_string().as_bytes());
         }
     }
 

@@ -17,6 +17,7 @@ pub mod partial;
 pub mod proto;
 pub mod registry;
 pub mod summary;
+pub mod write;
 
 pub use analysis::{Analysis, Analyzer};
 pub use dissect::dissect;

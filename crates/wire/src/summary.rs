@@ -30,23 +30,12 @@ fn push_text(s: &mut String, l: &Layer, def: &FieldDef, frame: &[u8]) {
             if i > 0 {
                 s.push('.');
             }
-            s.extend(
-                crate::field::decimal_octet(octet)
-                    .iter()
-                    .map(|&d| d as char),
-            );
+            s.extend(crate::write::decimal_octet(octet).iter().map(|&d| d as char));
         }
         return;
     }
     if let Some(f) = field.or_else(|| l.field(def)) {
-        let _ = write!(
-            s,
-            "{}",
-            crate::field::DisplayValue {
-                field: f,
-                packet: frame,
-            }
-        );
+        f.push_value(s, frame);
     }
 }
 
@@ -276,14 +265,9 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
             }
         }
         Protocol::Http => {
-            let line = described.fields.first().map(|f| {
-                crate::field::DisplayValue {
-                    field: f,
-                    packet: frame,
-                }
-                .to_string()
-            });
-            info.push_str(&line.unwrap_or_default());
+            if let Some(line) = described.fields.first() {
+                line.push_value(info, frame);
+            }
         }
         p => {
             info.push_str(p.name());
