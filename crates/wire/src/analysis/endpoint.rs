@@ -4,7 +4,7 @@ use crate::registry as hf;
 use std::net::IpAddr;
 
 use crate::layer::{Dissection, Protocol};
-use crate::proto::{tcp, Hdr};
+use crate::proto::{ipv4, ipv6, tcp, udp, Hdr};
 
 /// An address and port.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -111,10 +111,16 @@ impl Transport {
             let h = Hdr::new(frame.get(layer.header.clone())?, layer.header.start);
             match layer.protocol {
                 Protocol::Ipv4 if addrs.is_none() => {
-                    addrs = Some((IpAddr::V4(h.ipv4(12)), IpAddr::V4(h.ipv4(16))));
+                    addrs = Some((
+                        IpAddr::V4(h.ipv4(ipv4::field::SRC.start)),
+                        IpAddr::V4(h.ipv4(ipv4::field::DST.start)),
+                    ));
                 }
                 Protocol::Ipv6 if addrs.is_none() => {
-                    addrs = Some((IpAddr::V6(h.ipv6(8)), IpAddr::V6(h.ipv6(24))));
+                    addrs = Some((
+                        IpAddr::V6(h.ipv6(ipv6::field::SRC.start)),
+                        IpAddr::V6(h.ipv6(ipv6::field::DST.start)),
+                    ));
                 }
                 Protocol::Tcp => {
                     let len = layer
@@ -129,11 +135,11 @@ impl Transport {
                     return Some(Transport::Udp(Datagram {
                         src: Endpoint {
                             addr: s,
-                            port: h.u16(0),
+                            port: h.u16(udp::field::SRC_PORT.start),
                         },
                         dst: Endpoint {
                             addr: t,
-                            port: h.u16(2),
+                            port: h.u16(udp::field::DST_PORT.start),
                         },
                     }));
                 }

@@ -695,9 +695,10 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
         return;
     };
     let start = layer.header.start;
-    let seq_r = start + 4..start + 8;
-    let ack_r = start + 8..start + 12;
-    let win_r = start + 14..start + 16;
+    let at_header = |r: std::ops::Range<usize>| start + r.start..start + r.end;
+    let seq_r = at_header(crate::proto::tcp::field::SEQ);
+    let ack_r = at_header(crate::proto::tcp::field::ACK);
+    let win_r = at_header(crate::proto::tcp::field::WINDOW);
     // Each field is looked for first where `proto::tcp::layer` puts it (one compare instead
     // of a scan of some twenty names for every packet), then anywhere.
     use crate::proto::tcp::position as at;
