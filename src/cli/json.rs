@@ -8,7 +8,7 @@ use std::io::Write;
 use layerscope_wire::{Field, Layer, Value};
 
 use super::out;
-use super::recall::{Heading, Memories, Printed, Recall};
+use super::recall::Printed;
 use crate::packets::Decoded;
 
 /// tshark's `frame.protocols`: the protocol chain, with `ethertype` after link headers that
@@ -230,115 +230,60 @@ impl Repeats {
     }
 }
 
-/// What a printer remembers of a layer shape it printed (see [`super::recall`]): the
-/// shape's field names, how they group into members, the value each field had and where the
-/// members' text is.
-#[derive(Default)]
-struct LayerMemory {
-    /// The members in printing order, each a range of field indices in `order`; more than
-    /// one field makes a list.
-    members: Vec<std::ops::Range<u32>>,
-    order: Vec<u32>,
-    /// Per field, the value last printed, or `Value::None` (which no valued field has) when
-    /// its text is not to be reused: read from the frame or made for that packet.
-    values: Vec<Value>,
-    /// Where the members' text is, leading commas included.
-    recall: Recall,
-    heading: Heading,
-}
-
 fn same_name(a: &Field, b: &Field) -> bool {
     std::ptr::eq(a.def, b.def)
 }
 
-impl LayerMemory {
-    /// Lays out a new shape: a name seen more than once becomes one list member at its
-    /// first place, as tshark prints repeated fields (TCP's NOP options, say).
-    fn learn(&mut self, fields: &[&Field], repeats: &mut Repeats) {
-        repeats.chain(fields);
-        let (prev, next) = (&repeats.prev, &repeats.next);
-        for (i, f) in fields.iter().enumerate() {
-            // Printed already, at the first field of its name.
-            let mut j = prev[i];
-            let mut seen = false;
-            while j > 0 && !seen {
-                seen = same_name(fields[j as usize - 1], f);
-                j = prev[j as usize - 1];
-            }
-            if seen {
-                continue;
-            }
-            let start = self.order.len() as u32;
-            self.order.push(i as u32);
-            let mut j = next[i];
-            while j > 0 {
-                if same_name(fields[j as usize - 1], f) {
-                    self.order.push(j - 1);
-                }
-                j = next[j as usize - 1];
-            }
-            self.members.push(start..self.order.len() as u32);
+/// Writes a layer's fields as the members of an object: a name seen more than once becomes
+/// one list member at its first place, as tshark prints repeated fields (TCP's NOP
+/// options, say).
+fn write_fields(
+    out: &mut Vec<u8>,
+    fields: &[&Field],
+    frame: &[u8],
+    last: &mut LastHex,
+    repeats: &mut Repeats,
+) {
+    repeats.chain(fields);
+    let (prev, next) = (&repeats.prev, &repeats.next);
+    let mut members = 0;
+    for (i, f) in fields.iter().enumerate() {
+        // Printed already, at the first field of its name.
+        let mut j = prev[i];
+        let mut seen = false;
+        while j > 0 && !seen {
+            seen = same_name(fields[j as usize - 1], f);
+            j = prev[j as usize - 1];
         }
-        self.values.resize(fields.len(), Value::None);
-    }
-
-    /// Writes the layer's fields (of the shape this memory has) as the members of an
-    /// object, reusing the text of every member whose values read as last time.
-    fn write_fields(
-        &mut self,
-        out: &mut Printed,
-        fields: &[&Field],
-        frame: &[u8],
-        last: &mut LastHex,
-    ) {
-        let LayerMemory {
-            members,
-            order,
-            values,
-            recall,
-            ..
-        } = self;
-        let mut printing = recall.print(out, members.len());
-        for (k, member) in members.iter().enumerate() {
-            let indices = &order[member.start as usize..member.end as usize];
-            let same = printing.reusable()
-                && indices.iter().all(|&j| {
-                    let v = &values[j as usize];
-                    *v != Value::None && *v == fields[j as usize].value
-                });
-            if same {
-                printing.reuse(k);
-                continue;
-            }
-            let out = printing.fresh();
-            if k > 0 {
+        if seen {
+            continue;
+        }
+        if members > 0 {
+            out.push(b',');
+        }
+        members += 1;
+        // The registry quotes the name once; Wireshark identifiers need no escaping.
+        out.extend_from_slice(f.def.json_key.as_bytes());
+        out.push(b':');
+        let mut j = next[i];
+        while j > 0 && !same_name(fields[j as usize - 1], f) {
+            j = next[j as usize - 1];
+        }
+        if j == 0 {
+            write_value(out, f, frame, last);
+            continue;
+        }
+        out.push(b'[');
+        write_value(out, f, frame, last);
+        while j > 0 {
+            let other = fields[j as usize - 1];
+            if same_name(other, f) {
                 out.push(b',');
+                write_value(out, other, frame, last);
             }
-            // The registry quotes the name once; Wireshark identifiers need no escaping.
-            out.extend_from_slice(fields[indices[0] as usize].def.json_key.as_bytes());
-            out.push(b':');
-            if let [only] = indices {
-                write_value(out, fields[*only as usize], frame, last);
-            } else {
-                out.push(b'[');
-                for (n, &j) in indices.iter().enumerate() {
-                    if n > 0 {
-                        out.push(b',');
-                    }
-                    write_value(out, fields[j as usize], frame, last);
-                }
-                out.push(b']');
-            }
-            printing.written(k);
-            for &j in indices {
-                let value = &fields[j as usize].value;
-                values[j as usize] = match out::same_text_every_packet(value) {
-                    true => value.clone(),
-                    false => Value::None,
-                };
-            }
+            j = next[j as usize - 1];
         }
-        printing.finish();
+        out.push(b']');
     }
 }
 
@@ -378,7 +323,6 @@ pub struct Times {
 #[derive(Default)]
 pub struct JsonPrinter {
     repeats: Repeats,
-    memories: Memories<LayerMemory>,
 }
 
 impl JsonPrinter {
@@ -415,12 +359,8 @@ fn write_packet(printed: &mut Printed, p: &Decoded, times: Times, printer: &mut 
         }
         fields.clear();
         valued(&l.fields, &mut fields);
-        let (memory, new) = printer.memories.get(fields.iter().map(|f| (f.def, 0)));
-        if new {
-            memory.learn(&fields, &mut printer.repeats);
-        }
-        memory.heading.write(out, l, write_heading);
-        memory.write_fields(printed, &fields, &p.raw.data, &mut last);
+        write_heading(out, l);
+        write_fields(out, &fields, &p.raw.data, &mut last, &mut printer.repeats);
         printed.append().extend_from_slice(b"}}");
     }
     let out = printed.append();
@@ -444,38 +384,79 @@ fn write_packet(printed: &mut Printed, p: &Decoded, times: Times, printer: &mut 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use layerscope_wire::registry as hf;
 
-    /// A printer that has printed other packets (its layer memories warm with other shapes
-    /// and values) prints every packet exactly as a printer that has printed none.
+    /// A name seen more than once is one member, a list at its first place, as tshark
+    /// prints repeated fields; the others keep their order.
     #[test]
-    fn cached_members_read_as_freshly_written_ones() {
-        let mut warm = JsonPrinter::default();
+    fn repeated_names_become_one_list_at_their_first_place() {
+        let uint = |def, v| Field::new(def, Value::Uint(v), 0..0);
+        let fields = [
+            uint(&hf::tcp::OPTION_KIND, 1),
+            uint(&hf::tcp::OPTION_LEN, 4),
+            uint(&hf::tcp::OPTION_KIND, 1),
+            uint(&hf::tcp::OPTIONS_MSS_VAL, 1460),
+            uint(&hf::tcp::OPTION_KIND, 2),
+        ];
+        let refs: Vec<&Field> = fields.iter().collect();
+        let (mut out, mut repeats) = (Vec::new(), Repeats::default());
+        for _ in 0..2 {
+            out.clear();
+            write_fields(&mut out, &refs, &[], &mut LastHex::default(), &mut repeats);
+            assert_eq!(
+                String::from_utf8_lossy(&out),
+                r#""tcp.option_kind":[1,1,2],"tcp.option_len":4,"tcp.options.mss_val":1460"#
+            );
+        }
+    }
+
+    /// Every layer's fields form one JSON object with a member per distinct name: a list
+    /// of as many values as the name has fields, or the one value.
+    #[test]
+    fn every_bundled_packet_prints_as_json_with_a_member_per_name() {
+        let mut printer = JsonPrinter::default();
         let mut packets = 0;
-        // One buffer for the warm printer, as a worker prints a batch.
-        let mut cached = Printed::new(Vec::new());
         for (path, p) in crate::packets::bundled_packets() {
             let times = Times {
                 first: 0,
                 previous: 0,
             };
-            let start = cached.as_bytes().len();
-            warm.packet(&mut cached, &p, times);
-            let mut fresh = Printed::new(Vec::new());
-            JsonPrinter::default().packet(&mut fresh, &p, times);
-            assert_eq!(
-                String::from_utf8_lossy(&cached.as_bytes()[start..]),
-                String::from_utf8_lossy(fresh.as_bytes()),
-                "frame {} of {}",
-                p.number,
-                path.display()
-            );
+            let mut out = Printed::new(Vec::new());
+            printer.packet(&mut out, &p, times);
+            let v: serde_json::Value = serde_json::from_slice(out.as_bytes())
+                .unwrap_or_else(|e| panic!("frame {} of {}: {e}", p.number, path.display()));
+            for (layer, json) in p
+                .dissection
+                .layers
+                .iter()
+                .zip(v["layers"].as_array().expect("a layers list"))
+            {
+                let mut counts: Vec<(&str, usize)> = Vec::new();
+                let mut fields = Vec::new();
+                valued(&layer.fields, &mut fields);
+                for f in fields {
+                    match counts.iter_mut().find(|(n, _)| *n == f.abbrev()) {
+                        Some((_, c)) => *c += 1,
+                        None => counts.push((f.abbrev(), 1)),
+                    }
+                }
+                let members = json["fields"].as_object().expect("a fields object");
+                assert_eq!(members.len(), counts.len(), "frame {}", p.number);
+                for (name, count) in counts {
+                    let printed = match &members[name] {
+                        serde_json::Value::Array(list) => list.len(),
+                        _ => 1,
+                    };
+                    // A single field may hold a list of its own only if never repeated.
+                    assert!(
+                        printed == count || count == 1,
+                        "{name} in frame {}",
+                        p.number
+                    );
+                }
+            }
             packets += 1;
         }
-        let shapes = warm.memories.all().filter(|m| !m.members.is_empty());
-        let reusable = (warm.memories.all())
-            .flat_map(|m| &m.values)
-            .filter(|v| **v != Value::None);
         assert!(packets > 50, "{packets} packets");
-        assert!(shapes.count() > 10 && reusable.count() > 100);
     }
 }

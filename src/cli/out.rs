@@ -4,8 +4,8 @@
 //! (and `{:02x}` for every payload byte) cost ten times the dissection itself. These write
 //! straight into a `Vec<u8>` that a worker thread owns, with the exact text `format!` gives.
 
-pub use layerscope_wire::write::{hex_bytes, int, ipv4, mac, uint};
 use layerscope_wire::write::HEX;
+pub use layerscope_wire::write::{hex_bytes, int, ipv4, mac, uint};
 use layerscope_wire::Value;
 
 /// True when a value's text depends on nothing but the value itself: not read from the

@@ -354,5 +354,4 @@ mod tests {
             "{packets} packets, {hits} warm"
         );
     }
-
 }

@@ -175,7 +175,9 @@ impl Field {
                 TextOut::Escaped => crate::escape::write_field(out, t),
             },
             Value::Ascii => out.extend_from_slice(packet.get(self.bytes.clone()).unwrap_or(&[])),
-            Value::Bytes => write::hex_bytes(out, packet.get(self.bytes.clone()).unwrap_or(&[]), 32),
+            Value::Bytes => {
+                write::hex_bytes(out, packet.get(self.bytes.clone()).unwrap_or(&[]), 32)
+            }
             Value::None => {}
         }
     }

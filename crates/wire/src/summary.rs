@@ -30,7 +30,11 @@ fn push_text(s: &mut String, l: &Layer, def: &FieldDef, frame: &[u8]) {
             if i > 0 {
                 s.push('.');
             }
-            s.extend(crate::write::decimal_octet(octet).iter().map(|&d| d as char));
+            s.extend(
+                crate::write::decimal_octet(octet)
+                    .iter()
+                    .map(|&d| d as char),
+            );
         }
         return;
     }

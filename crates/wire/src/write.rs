@@ -105,7 +105,6 @@ pub fn ipv4(out: &mut Vec<u8>, a: Ipv4Addr) {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

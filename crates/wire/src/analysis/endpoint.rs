@@ -206,4 +206,3 @@ pub(super) fn quoted_datagram(quote: &[u8]) -> Option<Datagram> {
         },
     })
 }
-

@@ -12,7 +12,9 @@ pub enum LinkKind {
     SllV1,
     SllV2,
     /// BSD loopback; DLT_LOOP stores the family in network byte order.
-    Null { network_order: bool },
+    Null {
+        network_order: bool,
+    },
     /// Raw IP: no link header at all.
     Raw,
 }
