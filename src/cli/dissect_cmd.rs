@@ -17,7 +17,6 @@ use std::thread;
 use layerscope_wire::{Analysis, Analyzer, LinkType};
 
 use super::json::{self, Times};
-use super::recall::Printed;
 use super::text::TextPrinter;
 use crate::capture::{open_file, RawPacket, ReadEnd, MAX_PACKET};
 use crate::packets::{damaged_warning, Decoded};
@@ -158,7 +157,7 @@ fn work(link: LinkType, format: Format, jobs: &Mutex<Receiver<Job>>, spare: &Spa
             .ok()
             .and_then(|mut s| s.pop())
             .unwrap_or_default();
-        let mut out = Printed::new(buffer);
+        let mut out = buffer;
         let mut previous_ns = batch.previous_ns;
         let mut at = 0;
         for (i, (frame, analysis)) in batch.packets.into_iter().enumerate() {
@@ -183,7 +182,7 @@ fn work(link: LinkType, format: Format, jobs: &Mutex<Receiver<Job>>, spare: &Spa
             match format {
                 Format::Json => {
                     if number > 1 {
-                        out.append().extend_from_slice(b",\n");
+                        out.extend_from_slice(b",\n");
                     }
                     let times = Times {
                         first: batch.first_ns,
@@ -192,13 +191,13 @@ fn work(link: LinkType, format: Format, jobs: &Mutex<Receiver<Job>>, spare: &Spa
                     json_printer.packet(&mut out, &p, times);
                 }
                 Format::Text => printer.packet(&mut out, &p, batch.first_ns),
-                Format::Summary => printer.summary_line(out.append(), &p, batch.first_ns),
+                Format::Summary => printer.summary_line(&mut out, &p, batch.first_ns),
             }
             previous_ns = Some(ts);
             raw = p.raw;
         }
         // The writer may have stopped; the reader notices.
-        let _ = done.send(out.into_bytes());
+        let _ = done.send(out);
     }
 }
 

@@ -8,7 +8,6 @@ use std::io::Write;
 use layerscope_wire::{Field, Layer, Value};
 
 use super::out;
-use super::recall::Printed;
 use crate::packets::Decoded;
 
 /// tshark's `frame.protocols`: the protocol chain, with `ethertype` after link headers that
@@ -327,13 +326,12 @@ pub struct JsonPrinter {
 
 impl JsonPrinter {
     /// Appends one packet object.
-    pub fn packet(&mut self, out: &mut Printed, p: &Decoded, times: Times) {
+    pub fn packet(&mut self, out: &mut Vec<u8>, p: &Decoded, times: Times) {
         write_packet(out, p, times, self);
     }
 }
 
-fn write_packet(printed: &mut Printed, p: &Decoded, times: Times, printer: &mut JsonPrinter) {
-    let out = printed.append();
+fn write_packet(out: &mut Vec<u8>, p: &Decoded, times: Times, printer: &mut JsonPrinter) {
     let ts = p.raw.timestamp_ns();
     out.extend_from_slice(b"{\"frame.number\":");
     out::uint(out, p.number as u64);
@@ -353,7 +351,6 @@ fn write_packet(printed: &mut Printed, p: &Decoded, times: Times, printer: &mut 
     let mut fields = Vec::with_capacity(64);
     let mut last = LastHex::default();
     for (i, l) in p.dissection.layers.iter().enumerate() {
-        let out = printed.append();
         if i > 0 {
             out.push(b',');
         }
@@ -361,9 +358,8 @@ fn write_packet(printed: &mut Printed, p: &Decoded, times: Times, printer: &mut 
         valued(&l.fields, &mut fields);
         write_heading(out, l);
         write_fields(out, &fields, &p.raw.data, &mut last, &mut printer.repeats);
-        printed.append().extend_from_slice(b"}}");
+        out.extend_from_slice(b"}}");
     }
-    let out = printed.append();
     out.push(b']');
     if let Some(stop) = &p.dissection.stop {
         let _ = write!(
@@ -421,9 +417,9 @@ mod tests {
                 first: 0,
                 previous: 0,
             };
-            let mut out = Printed::new(Vec::new());
+            let mut out = Vec::new();
             printer.packet(&mut out, &p, times);
-            let v: serde_json::Value = serde_json::from_slice(out.as_bytes())
+            let v: serde_json::Value = serde_json::from_slice(&out)
                 .unwrap_or_else(|e| panic!("frame {} of {}: {e}", p.number, path.display()));
             for (layer, json) in p
                 .dissection

@@ -6,7 +6,6 @@ pub mod dissect_cmd;
 pub mod flow;
 pub mod json;
 mod out;
-mod recall;
 pub mod text;
 
 use std::io::{BufWriter, Write};

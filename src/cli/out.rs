@@ -6,17 +6,6 @@
 
 use layerscope_wire::write::HEX;
 pub use layerscope_wire::write::{hex_bytes, int, ipv4, mac, uint};
-use layerscope_wire::Value;
-
-/// True when a value's text depends on nothing but the value itself: not read from the
-/// frame, not a text made for this packet. The printers reuse such values' text from
-/// packet to packet.
-pub fn same_text_every_packet(value: &Value) -> bool {
-    !matches!(
-        value,
-        Value::Ascii | Value::Bytes | Value::Text(std::borrow::Cow::Owned(_))
-    )
-}
 
 /// What each byte becomes inside a JSON string: 0 for itself, `u` for `\u00XX`, else the
 /// letter after a backslash. serde_json's table: quote, backslash and control characters.

@@ -1,104 +1,23 @@
 //! `dissect` text output: one block per packet, each layer headed with its protocol and its
 //! place in the OSI and TCP/IP models, fields indented below with their Wireshark names.
 
-use std::borrow::Cow;
 use std::io::Write;
 
 use layerscope_wire::escape;
-use layerscope_wire::field::{Base, TextOut};
+use layerscope_wire::field::TextOut;
 use layerscope_wire::layer::osi_name;
-use layerscope_wire::{Field, Layer, Pdu, Summary, Value};
+use layerscope_wire::{Field, Layer, Pdu, Summary};
 
 use super::out;
-use super::recall::{Heading, Memories, Printed, Recall};
 use crate::packets::Decoded;
 
 /// Writes packets as text; one per worker thread, since it remembers the last date it
-/// formatted (consecutive packets mostly share their second), the lines of the layer shapes
-/// it printed, and reuses one summary's strings for every packet.
+/// formatted (consecutive packets mostly share their second) and reuses one summary's
+/// strings for every packet.
 #[derive(Default)]
 pub struct TextPrinter {
     date: Option<(i64, String)>,
     summary: Summary,
-    layers: Memories<LayerLines>,
-}
-
-/// What a printer remembers of a layer shape it printed (see [`super::recall`]): the
-/// shape, what each field line was made of, and where the lines' text is.
-#[derive(Default)]
-struct LayerLines {
-    /// Per field, what its line was made of; none when the line is not to be reused.
-    keys: Vec<Option<LineKey>>,
-    recall: Recall,
-    heading: Heading,
-}
-
-impl LayerLines {
-    /// Writes the field lines, reusing the text of every line whose field reads as last
-    /// time.
-    fn write(&mut self, out: &mut Printed, fields: &[(&Field, usize)], frame: &[u8]) {
-        self.keys.resize_with(fields.len(), || None);
-        let mut printing = self.recall.print(out, fields.len());
-        for (i, &(f, depth)) in fields.iter().enumerate() {
-            let key = &mut self.keys[i];
-            if printing.reusable() && key.as_ref().is_some_and(|k| k.matches(f)) {
-                printing.reuse(i);
-            } else {
-                write_line(printing.fresh(), f, frame, depth);
-                printing.written(i);
-                *key = LineKey::of(f);
-            }
-        }
-        printing.finish();
-    }
-}
-
-/// Everything a field line is made of besides its name and depth (which the layer shape
-/// fixes). Names and meanings are compared by address: they are static strings, and two
-/// copies of one text only cost a miss.
-struct LineKey {
-    name: &'static str,
-    value: Value,
-    base: Base,
-    meaning: Option<&'static str>,
-    bits: Option<(u8, u8)>,
-    width: usize,
-}
-
-impl LineKey {
-    /// The key of a field whose line depends on nothing else; none for values read from the
-    /// frame or texts made for this packet.
-    fn of(f: &Field) -> Option<LineKey> {
-        let meaning = match &f.meaning {
-            None => None,
-            Some(Cow::Borrowed(m)) => Some(*m),
-            Some(Cow::Owned(_)) => return None,
-        };
-        if !out::same_text_every_packet(&f.value) {
-            return None;
-        }
-        Some(LineKey {
-            name: f.name(),
-            value: f.value.clone(),
-            base: f.base(),
-            meaning,
-            bits: f.bits,
-            width: f.bytes.len(),
-        })
-    }
-
-    fn matches(&self, f: &Field) -> bool {
-        std::ptr::eq(self.name, f.name())
-            && self.value == f.value
-            && self.base == f.base()
-            && self.bits == f.bits
-            && self.width == f.bytes.len()
-            && match (&f.meaning, self.meaning) {
-                (None, None) => true,
-                (Some(Cow::Borrowed(m)), Some(k)) => std::ptr::eq(*m, k),
-                _ => false,
-            }
-    }
 }
 
 /// Every field of a layer with its depth (2 for the layer's own fields), in tree order.
@@ -131,8 +50,7 @@ impl TextPrinter {
     }
 
     /// One block per packet: the frame line, the summary line, then every layer's fields.
-    pub fn packet(&mut self, printed: &mut Printed, p: &Decoded, first_ns: i128) {
-        let out = printed.append();
+    pub fn packet(&mut self, out: &mut Vec<u8>, p: &Decoded, first_ns: i128) {
         out.extend_from_slice(b"Frame ");
         out::uint(out, p.number as u64);
         out.extend_from_slice(b": ");
@@ -159,15 +77,13 @@ impl TextPrinter {
         for l in &p.dissection.layers {
             fields.clear();
             with_depths(&l.fields, 2, &mut fields);
-            let (memory, _) = self.layers.get(fields.iter().map(|(f, d)| (f.def, *d)));
-            memory.heading.write(printed.append(), l, |out, l| {
-                out.extend_from_slice("  ▸ ".as_bytes());
-                layer_heading(out, l);
-                out.push(b'\n');
-            });
-            memory.write(printed, &fields, &p.raw.data);
+            out.extend_from_slice("  ▸ ".as_bytes());
+            layer_heading(out, l);
+            out.push(b'\n');
+            for &(f, depth) in &fields {
+                write_line(out, f, &p.raw.data, depth);
+            }
         }
-        let out = printed.append();
         if let Some(stop) = &p.dissection.stop {
             let _ = writeln!(out, "  ! {stop}");
         }
@@ -310,48 +226,4 @@ fn write_summary_line(out: &mut Vec<u8>, p: &Decoded, s: &Summary, first_ns: i12
     out.push(b' ');
     escape::write_field(out, &s.info);
     out.push(b'\n');
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A printer that has seen other packets (its layer memories warm, with lines of the
-    /// same shapes and other values) prints every packet exactly as a printer that has seen
-    /// none.
-    #[test]
-    fn cached_lines_read_as_freshly_formatted_ones() {
-        let mut warm = TextPrinter::default();
-        let (mut packets, mut hits) = (0, 0);
-        let reusable = |printer: &TextPrinter| {
-            (printer.layers.all())
-                .flat_map(|m| &m.keys)
-                .filter(|k| k.is_some())
-                .count()
-        };
-        // One buffer for the warm printer, as a worker prints a batch.
-        let mut cached = Printed::new(Vec::new());
-        for (path, p) in crate::packets::bundled_packets() {
-            let before = reusable(&warm);
-            let start = cached.as_bytes().len();
-            warm.packet(&mut cached, &p, 0);
-            let mut fresh = Printed::new(Vec::new());
-            TextPrinter::default().packet(&mut fresh, &p, 0);
-            let cached = &cached.as_bytes()[start..];
-            let fresh = fresh.as_bytes();
-            assert_eq!(
-                String::from_utf8_lossy(cached),
-                String::from_utf8_lossy(fresh),
-                "frame {} of {}",
-                p.number,
-                path.display()
-            );
-            packets += 1;
-            hits += usize::from(before > 0);
-        }
-        assert!(
-            packets > 50 && hits == packets - 1,
-            "{packets} packets, {hits} warm"
-        );
-    }
 }
