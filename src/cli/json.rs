@@ -29,9 +29,13 @@ pub fn protocol_chain(s: &mut Vec<u8>, p: &Decoded) {
             }
             Ipv6 => {
                 for f in &l.fields {
-                    if let "ipv6.hopopts" | "ipv6.routing" | "ipv6.fraghdr" | "ipv6.dstopts" =
-                        f.abbrev()
-                    {
+                    let extension = [
+                        &hf::ipv6::HOPOPTS,
+                        &hf::ipv6::ROUTING,
+                        &hf::ipv6::FRAGHDR,
+                        &hf::ipv6::DSTOPTS,
+                    ];
+                    if extension.iter().any(|d| f.is(d)) {
                         s.push(b':');
                         s.extend_from_slice(f.abbrev().as_bytes());
                     }
@@ -64,7 +68,16 @@ pub fn protocol_chain(s: &mut Vec<u8>, p: &Decoded) {
                 .fields
                 .iter()
                 .rev()
-                .find(|f| f.abbrev().ends_with("type") && f.abbrev() != "sll.hatype")
+                .find(|f| {
+                    [
+                        &hf::eth::TYPE,
+                        &hf::vlan::ETYPE,
+                        &hf::vlan::IEEE8021AH_ETYPE,
+                        &hf::sll::ETYPE,
+                    ]
+                    .iter()
+                    .any(|d| f.is(d))
+                })
                 .and_then(|f| f.as_u64())
                 .and_then(|t| ethertype_abbrev(t as u16)),
             _ => None,
@@ -81,7 +94,15 @@ use layerscope_wire::Protocol::*;
 fn ipv6_last_next(l: &layerscope_wire::Layer) -> Option<u8> {
     let mut next = l.field(&hf::ipv6::NXT)?.as_u64()? as u8;
     for f in l.all_fields() {
-        if f.abbrev().ends_with(".nxt") || f.is(&hf::ipv6::AH_NEXT_HEADER) {
+        let next_header = [
+            &hf::ipv6::NXT,
+            &hf::ipv6::HOPOPTS_NXT,
+            &hf::ipv6::ROUTING_NXT,
+            &hf::ipv6::FRAGHDR_NXT,
+            &hf::ipv6::DSTOPTS_NXT,
+            &hf::ipv6::AH_NEXT_HEADER,
+        ];
+        if next_header.iter().any(|d| f.is(d)) {
             next = f.as_u64()? as u8;
         }
     }

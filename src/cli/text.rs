@@ -6,6 +6,7 @@ use std::io::Write;
 use layerscope_wire::escape;
 use layerscope_wire::field::TextOut;
 use layerscope_wire::layer::osi_name;
+use layerscope_wire::registry::{self as hf, FieldDef};
 use layerscope_wire::{Field, Layer, Pdu, Summary};
 
 use super::out;
@@ -113,10 +114,13 @@ fn bit_picture(out: &mut Vec<u8>, f: &Field) -> bool {
     let total = f.bytes.len() * 8;
     let value = f.as_u64().unwrap_or(0);
     // Fields stored scaled (IHL, fragment offset) show their stored bits.
-    let stored = match f.abbrev() {
-        "ip.hdr_len" | "tcp.hdr_len" => value / 4,
-        "ip.frag_offset" | "ipv6.fraghdr.offset" => value / 8,
-        _ => value,
+    let is = |defs: &[&FieldDef]| defs.iter().any(|d| f.is(d));
+    let stored = if is(&[&hf::ip::HDR_LEN, &hf::tcp::HDR_LEN]) {
+        value / 4
+    } else if is(&[&hf::ip::FRAG_OFFSET, &hf::ipv6::FRAGHDR_OFFSET]) {
+        value / 8
+    } else {
+        value
     };
     let (first, end) = (first as usize, first as usize + width as usize);
     // Drawn in place: a picture is at most 64 bits and 15 spaces.

@@ -49,22 +49,7 @@ fn bit_range(f: &Field, header_start: usize) -> Option<(usize, usize)> {
 
 /// Fields computed by the analysis or restating others: not boxes of the header.
 fn is_derived(f: &Field) -> bool {
-    matches!(f.value, Value::Text(_) | Value::Ascii)
-        || f.abbrev().starts_with("tcp.analysis")
-        || f.abbrev().starts_with("tcp.connection")
-        || f.abbrev().starts_with("tcp.state")
-        || matches!(
-            f.abbrev(),
-            "tcp.stream"
-                | "tcp.seq"
-                | "tcp.ack"
-                | "tcp.nxtseq"
-                | "tcp.len"
-                | "tcp.window_size"
-                | "tcp.window_size_scalefactor"
-                | "tcp.options.wscale.multiplier"
-                | "udp.stream"
-        )
+    matches!(f.value, Value::Text(_) | Value::Ascii) || f.def.generated
 }
 
 /// The finest boxes that tile `fields` without overlapping: a field is split into its

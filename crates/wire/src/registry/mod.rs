@@ -56,6 +56,9 @@ pub struct FieldDef {
     /// text by the abbrev.
     pub explanation: &'static str,
     pub origin: Origin,
+    /// Computed from the conversation or restating other fields (Wireshark's "generated"
+    /// fields, drawn in brackets), not bytes of the header of their own.
+    pub generated: bool,
 }
 
 impl PartialEq for FieldDef {
@@ -76,7 +79,7 @@ impl std::hash::Hash for FieldDef {
 /// Declares a protocol's field definitions and the list of them, `ALL`.
 macro_rules! fields {
     ($(
-        $id:ident $($ours:ident)? = $abbrev:literal, $name:literal, $kind:ident,
+        $id:ident $($flag:ident)* = $abbrev:literal, $name:literal, $kind:ident,
             $base:ident $(($digits:literal))?, $explanation:expr;
     )*) => {
         $(
@@ -87,14 +90,20 @@ macro_rules! fields {
                 kind: $crate::registry::Kind::$kind,
                 base: $crate::registry::Base::$base $(($digits))?,
                 explanation: $explanation,
-                origin: fields!(@origin $($ours)?),
+                origin: fields!(@origin $($flag)*),
+                generated: fields!(@generated $($flag)*),
             };
         )*
         /// Every definition of this protocol.
         pub static ALL: &[&$crate::registry::FieldDef] = &[$(&$id),*];
     };
+    // Flags after a definition's name: `ours` (not a Wireshark field), `generated`.
     (@origin) => { $crate::registry::Origin::Wireshark };
-    (@origin ours) => { $crate::registry::Origin::Ours };
+    (@origin ours $($rest:ident)*) => { $crate::registry::Origin::Ours };
+    (@origin $other:ident $($rest:ident)*) => { fields!(@origin $($rest)*) };
+    (@generated) => { false };
+    (@generated generated $($rest:ident)*) => { true };
+    (@generated $other:ident $($rest:ident)*) => { fields!(@generated $($rest)*) };
 }
 
 pub mod arp;

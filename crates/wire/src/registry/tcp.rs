@@ -23,39 +23,39 @@ const ENDPOINT_STATE_TEXT: &str =
 fields! {
     QUOTED = "tcp", "Original TCP header (first bytes)", None, Dec,
         "The start of the packet that caused this ICMP error, quoted so the sender can tell which connection it concerns.";
-    ACK = "tcp.ack", "Acknowledgment Number", Uint, Dec,
+    ACK generated = "tcp.ack", "Acknowledgment Number", Uint, Dec,
         "Relative acknowledgment number: the next byte the sender expects from its peer, i.e. everything before it arrived.";
     ACK_RAW = "tcp.ack_raw", "Acknowledgment number (raw)", Uint, Dec,
         "The acknowledgment number as sent.";
-    ANALYSIS = "tcp.analysis", "SEQ/ACK analysis", None, Dec,
+    ANALYSIS generated = "tcp.analysis", "SEQ/ACK analysis", None, Dec,
         "What the whole conversation says about this segment: its role, expert notes and both endpoints' states.";
-    ANALYSIS_ACK_LOST_SEGMENT = "tcp.analysis.ack_lost_segment", "Expert note", Bool, Dec,
+    ANALYSIS_ACK_LOST_SEGMENT generated = "tcp.analysis.ack_lost_segment", "Expert note", Bool, Dec,
         "This acknowledges data the capture never saw.";
-    ANALYSIS_DUPLICATE_ACK = "tcp.analysis.duplicate_ack", "Expert note", Bool, Dec,
+    ANALYSIS_DUPLICATE_ACK generated = "tcp.analysis.duplicate_ack", "Expert note", Bool, Dec,
         "The same acknowledgment again: the receiver is missing data and asks for it.";
-    ANALYSIS_FAST_RETRANSMISSION = "tcp.analysis.fast_retransmission", "Expert note", Bool, Dec,
+    ANALYSIS_FAST_RETRANSMISSION generated = "tcp.analysis.fast_retransmission", "Expert note", Bool, Dec,
         RETRANSMISSION_TEXT;
-    ANALYSIS_KEEP_ALIVE = "tcp.analysis.keep_alive", "Expert note", Bool, Dec,
+    ANALYSIS_KEEP_ALIVE generated = "tcp.analysis.keep_alive", "Expert note", Bool, Dec,
         "A probe that checks an idle connection is still alive.";
-    ANALYSIS_LOST_SEGMENT = "tcp.analysis.lost_segment", "Expert note", Bool, Dec,
+    ANALYSIS_LOST_SEGMENT generated = "tcp.analysis.lost_segment", "Expert note", Bool, Dec,
         "Data before this segment is missing from the capture.";
-    ANALYSIS_RETRANSMISSION = "tcp.analysis.retransmission", "Expert note", Bool, Dec,
+    ANALYSIS_RETRANSMISSION generated = "tcp.analysis.retransmission", "Expert note", Bool, Dec,
         RETRANSMISSION_TEXT;
-    ANALYSIS_SPURIOUS_RETRANSMISSION = "tcp.analysis.spurious_retransmission", "Expert note", Bool, Dec,
+    ANALYSIS_SPURIOUS_RETRANSMISSION generated = "tcp.analysis.spurious_retransmission", "Expert note", Bool, Dec,
         RETRANSMISSION_TEXT;
-    ANALYSIS_WINDOW_FULL = "tcp.analysis.window_full", "Expert note", Bool, Dec,
+    ANALYSIS_WINDOW_FULL generated = "tcp.analysis.window_full", "Expert note", Bool, Dec,
         "This segment fills the receiver's advertised window.";
-    ANALYSIS_WINDOW_UPDATE = "tcp.analysis.window_update", "Expert note", Bool, Dec,
+    ANALYSIS_WINDOW_UPDATE generated = "tcp.analysis.window_update", "Expert note", Bool, Dec,
         "Only the window changed: the receiver has room again.";
-    ANALYSIS_ZERO_WINDOW = "tcp.analysis.zero_window", "Expert note", Bool, Dec,
+    ANALYSIS_ZERO_WINDOW generated = "tcp.analysis.zero_window", "Expert note", Bool, Dec,
         "The receiver's buffer is full: the sender must stop until the window opens.";
-    ANALYSIS_ZERO_WINDOW_PROBE = "tcp.analysis.zero_window_probe", "Expert note", Bool, Dec,
+    ANALYSIS_ZERO_WINDOW_PROBE generated = "tcp.analysis.zero_window_probe", "Expert note", Bool, Dec,
         "A one-byte probe asking whether a zero window has opened.";
     CHECKSUM = "tcp.checksum", "Checksum", Uint, Hex(4),
         "Detects corruption of the segment; on loopback it is often left for the kernel to skip, so it is not verified here.";
-    CONNECTION_ROLE ours = "tcp.connection.role", "Role", Text, Dec,
+    CONNECTION_ROLE ours generated = "tcp.connection.role", "Role", Text, Dec,
         "This segment's part in opening or closing the connection.";
-    CONNECTION_RST = "tcp.connection.rst", "Expert note", Bool, Dec,
+    CONNECTION_RST generated = "tcp.connection.rst", "Expert note", Bool, Dec,
         "The connection was reset.";
     DSTPORT = "tcp.dstport", "Destination Port", Uint, Dec,
         "The receiving program's port (8888 for the echo server demo).";
@@ -85,9 +85,9 @@ fields! {
         "The urgent pointer is valid (rarely used).";
     HDR_LEN = "tcp.hdr_len", "Header Length", Uint, Dec,
         "Length of the TCP header with options, stored in 4-byte words, so the receiver knows where the data starts.";
-    LEN = "tcp.len", "TCP Segment Len", Uint, Dec,
+    LEN generated = "tcp.len", "TCP Segment Len", Uint, Dec,
         "How many bytes of application data this segment carries.";
-    NXTSEQ = "tcp.nxtseq", "Next Sequence Number", Uint, Dec,
+    NXTSEQ generated = "tcp.nxtseq", "Next Sequence Number", Uint, Dec,
         "The sequence number the sender will use next: this one plus the data length (a SYN or FIN counts as one byte).";
     OPTION_KIND = "tcp.option_kind", "Kind", Uint, Dec,
         "Which option this is.";
@@ -127,7 +127,7 @@ fields! {
         UNDECODED_OPTION_TEXT;
     OPTIONS_WSCALE = "tcp.options.wscale", "Window scale", Bytes, Dec,
         WSCALE_TEXT;
-    OPTIONS_WSCALE_MULTIPLIER = "tcp.options.wscale.multiplier", "Multiplier", Uint, Dec,
+    OPTIONS_WSCALE_MULTIPLIER generated = "tcp.options.wscale.multiplier", "Multiplier", Uint, Dec,
         "The window field is multiplied by this (2 to the shift count).";
     OPTIONS_WSCALE_SHIFT = "tcp.options.wscale.shift", "Shift count", Uint, Dec,
         WSCALE_TEXT;
@@ -135,23 +135,23 @@ fields! {
         "The application's bytes carried by this segment.";
     PORT = "tcp.port", "Source or Destination Port", Uint, Dec,
         "Either TCP port: matches the source or the destination.";
-    SEQ = "tcp.seq", "Sequence Number", Uint, Dec,
+    SEQ generated = "tcp.seq", "Sequence Number", Uint, Dec,
         "Sequence number relative to the sender's first one: the position of this segment's first data byte in the sender's byte stream.";
     SEQ_RAW = "tcp.seq_raw", "Sequence Number (raw)", Uint, Dec,
         "The sequence number as sent; each side starts from a random initial sequence number (ISN).";
     SRCPORT = "tcp.srcport", "Source Port", Uint, Dec,
         "The sending program's port: together with the IP address it identifies the socket that sent this segment.";
-    STATE_CLIENT ours = "tcp.state.client", "Client state after this segment", Text, Dec,
+    STATE_CLIENT ours generated = "tcp.state.client", "Client state after this segment", Text, Dec,
         ENDPOINT_STATE_TEXT;
-    STATE_SERVER ours = "tcp.state.server", "Server state after this segment", Text, Dec,
+    STATE_SERVER ours generated = "tcp.state.server", "Server state after this segment", Text, Dec,
         ENDPOINT_STATE_TEXT;
-    STREAM = "tcp.stream", "Stream index", Uint, Dec,
+    STREAM generated = "tcp.stream", "Stream index", Uint, Dec,
         "Wireshark's index of the TCP connection this segment belongs to, counted from 0 in the capture.";
     URGENT_POINTER = "tcp.urgent_pointer", "Urgent Pointer", Uint, Dec,
         "Where urgent data ends, when the URG flag is set.";
-    WINDOW_SIZE = "tcp.window_size", "Calculated window size", Uint, Dec,
+    WINDOW_SIZE generated = "tcp.window_size", "Calculated window size", Uint, Dec,
         "The receive window in bytes after applying the window scale agreed in the handshake.";
-    WINDOW_SIZE_SCALEFACTOR = "tcp.window_size_scalefactor", "Window size scaling factor", Int, Dec,
+    WINDOW_SIZE_SCALEFACTOR generated = "tcp.window_size_scalefactor", "Window size scaling factor", Int, Dec,
         "The multiplier for the window field, from the window scale options of the handshake (-1 unknown, -2 not used).";
     WINDOW_SIZE_VALUE = "tcp.window_size_value", "Window", Uint, Dec,
         "The receive window as sent: how many more bytes the sender of this segment can accept (before scaling).";

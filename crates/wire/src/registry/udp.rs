@@ -15,6 +15,6 @@ fields! {
         "Either UDP port: matches the source or the destination.";
     SRCPORT = "udp.srcport", "Source Port", Uint, Dec,
         "The sending program's port.";
-    STREAM = "udp.stream", "Stream index", Uint, Dec,
+    STREAM generated = "udp.stream", "Stream index", Uint, Dec,
         "Wireshark's index of the UDP conversation (address and port pair), counted from 0.";
 }
