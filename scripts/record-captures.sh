@@ -9,23 +9,37 @@ cargo build --release --quiet
 bin=$here/target/release/layerscope
 out=$here/captures
 
-# record NAME FILTER COMMAND...: capture on lo while COMMAND runs (keeping $snaplen bytes
-# of each packet when it is set).
+# until SECONDS COMMAND...: runs COMMAND every tenth of a second until it succeeds, for at
+# most SECONDS; fails if it never does.
+until_true() {
+  local tries=$(($1 * 10)); shift
+  for _ in $(seq "$tries"); do "$@" && return 0; sleep 0.1; done
+  return 1
+}
+packets() { [ "$(capinfos -c -M "$1" 2>/dev/null | awk 'END { print $NF }')" -ge "$2" ] 2>/dev/null; }
+
+# record NAME PACKETS FILTER COMMAND...: capture on lo while COMMAND runs (keeping
+# $snaplen bytes of each packet when it is set), until the file holds the exchange's
+# PACKETS packets (the capture writes each as it comes).
 snaplen=262144
 record() {
-  local name=$1 filter=$2; shift 2
+  local name=$1 count=$2 filter=$3; shift 3
   "$bin" capture -i lo -s "$snaplen" -f "$filter" -w "$out/$name.pcapng" 2> "$out/.capture.log" &
   local cap=$!
-  for _ in $(seq 50); do grep -q Capturing "$out/.capture.log" && break; sleep 0.1; done
-  sleep 0.3
+  until_true 5 grep -q Capturing "$out/.capture.log"
   "$@"
-  sleep 0.5
+  until_true 5 packets "$out/$name.pcapng" "$count" ||
+    echo "warning: $name: fewer than $count packets reached the capture" >&2
   kill -INT $cap; wait $cap || true
-  rm -f "$out/.capture.log"
+  rm -f "$out/.capture.log" "$out/.server.log"
   echo "recorded $name: $(tshark -r "$out/$name.pcapng" 2>/dev/null | wc -l) packets"
 }
 
-server() { "$bin" echo server "$@" & server_pid=$!; sleep 0.3; }
+# server ARGS...: starts the echo server and waits until it listens.
+server() {
+  "$bin" echo server "$@" 2> "$out/.server.log" & server_pid=$!
+  until_true 5 grep -q "listening on" "$out/.server.log"
+}
 
 tcp_echo_v4() {
   server --listen 127.0.0.1:8888 --max-sessions 1
@@ -76,20 +90,20 @@ maybe() {
   fi
 }
 
-maybe tcp-echo-ipv4 "tcp port 8888" tcp_echo_v4
-maybe tcp-echo-ipv6 "tcp port 8888" tcp_echo_v6
-maybe tcp-upper-two-clients "tcp port 3234" upper_two_clients
-maybe udp-echo "udp port 9999" udp_echo
-maybe tcp-refused "tcp port 8889" refused
-maybe udp-unreachable "udp port 9998 or icmp" udp_unreachable
+maybe tcp-echo-ipv4 10 "tcp port 8888" tcp_echo_v4
+maybe tcp-echo-ipv6 10 "tcp port 8888" tcp_echo_v6
+maybe tcp-upper-two-clients 20 "tcp port 3234" upper_two_clients
+maybe udp-echo 4 "udp port 9999" udp_echo
+maybe tcp-refused 2 "tcp port 8889" refused
+maybe udp-unreachable 2 "udp port 9998 or icmp" udp_unreachable
 # Short snapshot lengths (tcpdump -s 60/68/96, old defaults still common in course
 # material) cut headers: the dissector shows each cut header as far as it goes.
 for snaplen in 60 68 96; do
-  maybe "tcp-echo-ipv4-s$snaplen" "tcp port 8888" tcp_echo_v4
-  maybe "tcp-echo-ipv6-s$snaplen" "tcp port 8888" tcp_echo_v6
-  maybe "udp-echo-ipv6-s$snaplen" "udp port 9999" udp_echo_v6
+  maybe "tcp-echo-ipv4-s$snaplen" 10 "tcp port 8888" tcp_echo_v4
+  maybe "tcp-echo-ipv6-s$snaplen" 10 "tcp port 8888" tcp_echo_v6
+  maybe "udp-echo-ipv6-s$snaplen" 4 "udp port 9999" udp_echo_v6
 done
-snaplen=60 maybe udp-echo-long-s60 "udp port 9999" udp_echo_long
+snaplen=60 maybe udp-echo-long-s60 2 "udp port 9999" udp_echo_long
 snaplen=262144
 # The JSON and large-transfer demos record themselves (through the capture helper).
 for demo in json:tcp-json large:tcp-large; do

@@ -52,15 +52,27 @@ shoot() {
         mkdir -p "$home/.local/share/layerscope/unsaved"
         cp "$LEFTOVER" "$home/.local/share/layerscope/unsaved/capture-1700000000-999999999-0.pcapng"
     fi
+    # The window writes the marker once it shows what it was started for (file loaded,
+    # demo over, replay at its end, animation step drawn): the shot is taken then.
+    local ready="$home/ready"
+    rm -f "$ready"
     HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" \
-        "$bin" "$@" >"$out/$name.log" 2>&1 &
+        LAYERSCOPE_READY_FILE="$ready" "$bin" "$@" >"$out/$name.log" 2>&1 &
     local app=$!
-    sleep "${SHOT_DELAY:-3}"
-    if ! kill -0 "$app" 2>/dev/null; then
-        echo "screenshots: $name: the window did not stay open:" >&2
-        cat "$out/$name.log" >&2
-        exit 1
-    fi
+    local waited=0
+    until [ -e "$ready" ]; do
+        if ! kill -0 "$app" 2>/dev/null; then
+            echo "screenshots: $name: the window did not stay open:" >&2
+            cat "$out/$name.log" >&2
+            exit 1
+        fi
+        if [ "$waited" -ge 600 ]; then
+            echo "screenshots: $name: the window did not settle within 60 s" >&2
+            exit 1
+        fi
+        sleep 0.1
+        waited=$((waited + 1))
+    done
     import -window root "$out/$name.png"
     kill "$app" 2>/dev/null || true
     wait "$app" 2>/dev/null || true

@@ -9,6 +9,8 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::Duration;
 
 use anyhow::Context;
+use layerscope_wire::analysis::TcpState;
+use layerscope_wire::Analysis;
 
 use crate::echo::{run_client, ClientOptions, Mode, Proto, Server, ServerOptions};
 
@@ -207,6 +209,52 @@ impl Scenario {
         result
     }
 }
+
+/// Watches a demo's packets, as the analysis describes them, for the demo's end: every
+/// TCP connection it makes torn down (both endpoints CLOSED or in TIME_WAIT: the last FIN
+/// acknowledged, or a reset), or every UDP datagram and its echo seen. The client's return
+/// does not say that: its last segments may still be on their way to the capture.
+#[derive(Debug, Default)]
+pub struct Teardown {
+    closed: std::collections::BTreeSet<u32>,
+    datagrams: usize,
+}
+
+impl Teardown {
+    pub fn observe(&mut self, analysis: &Analysis) {
+        match analysis {
+            Analysis::Tcp(t) => {
+                let over = |s: TcpState| matches!(s, TcpState::Closed | TcpState::TimeWait);
+                if over(t.client_state) && over(t.server_state) {
+                    self.closed.insert(t.stream);
+                }
+            }
+            Analysis::Udp(_) => self.datagrams += 1,
+            Analysis::None => {}
+        }
+    }
+
+    /// TCP connections seen torn down.
+    pub fn closed_connections(&self) -> usize {
+        self.closed.len()
+    }
+
+    /// True once the whole of `scenario` has been seen; an interactive demo makes one
+    /// connection.
+    pub fn complete(&self, scenario: Scenario, interactive: bool) -> bool {
+        match scenario.proto() {
+            Proto::Tcp if interactive => self.closed_connections() > 0,
+            Proto::Tcp => self.closed_connections() >= scenario.messages().len(),
+            Proto::Udp => {
+                let sent: usize = scenario.messages().iter().map(Vec::len).sum();
+                self.datagrams >= 2 * sent
+            }
+        }
+    }
+}
+
+/// How long a demo's last packets may take to reach the capture after its client returns.
+pub const TEARDOWN_WAIT: Duration = Duration::from_secs(3);
 
 /// 200 KB of readable text, so the payload still means something in the hex view.
 fn large_message() -> String {

@@ -3,6 +3,7 @@
 //! The library half of the `layerscope` binary: capture sources and writers, the built-in
 //! echo demo, and the command-line front end. Dissection lives in `layerscope-wire`.
 
+pub mod assets;
 pub mod capture;
 pub mod cli;
 pub mod demo;

@@ -20,13 +20,13 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
-use std::sync::Arc;
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use layerscope_wire::{Analyzer, LinkType};
 
-use crate::capture::helper::StopPipe;
+use crate::capture::helper::{Helper, StopPipe};
 use crate::capture::live::CaptureStats;
 use crate::capture::{
     FileReader, Format, PacketView, PacketWriter, PcapStream, RawPacket, ReadEnd, MAX_PACKET,
@@ -74,7 +74,35 @@ pub struct Loading {
 struct ChildHandle {
     pid: u32,
     stop: StopPipe,
-    ready: Arc<AtomicBool>,
+    ready: Arc<Latch>,
+}
+
+/// A condition that, once true, stays true, and that threads can wait on.
+#[derive(Default)]
+pub struct Latch {
+    open: Mutex<bool>,
+    opened: Condvar,
+}
+
+impl Latch {
+    pub fn open(&self) {
+        *self.open.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        self.opened.notify_all();
+    }
+
+    pub fn is_open(&self) -> bool {
+        *self.open.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Waits until it opens, at most `timeout`; true when it did.
+    pub fn wait(&self, timeout: Duration) -> bool {
+        let open = self.open.lock().unwrap_or_else(|e| e.into_inner());
+        let (open, _) = self
+            .opened
+            .wait_timeout_while(open, timeout, |open| !*open)
+            .unwrap_or_else(|e| e.into_inner());
+        *open
+    }
 }
 
 /// Bounds on what one live capture in the window may take. Reaching one is said in a
@@ -134,7 +162,7 @@ fn pipe_loop(
     spool: Option<&std::path::Path>,
     limits: LiveLimits,
     stop: &StopPipe,
-    ready: &AtomicBool,
+    ready: &Latch,
     tx: &SyncSender<LiveMsg>,
 ) {
     // Fails when the helper exits before writing its header (refused); it says why.
@@ -156,7 +184,7 @@ fn pipe_loop(
             }
         }
     });
-    ready.store(true, Ordering::Relaxed);
+    ready.open();
     if tx.send(LiveMsg::Link(reader.link)).is_err() {
         return;
     }
@@ -198,23 +226,6 @@ fn pipe_loop(
     }
 }
 
-/// The child's closing line: "N packets captured, D dropped by the kernel …, I dropped by
-/// the interface".
-fn parse_child_stats(err: &str) -> CaptureStats {
-    let line = err.lines().rev().find(|l| l.contains("packets captured"));
-    let numbers: Vec<u32> = line
-        .map(|l| {
-            l.split(|c: char| !c.is_ascii_digit())
-                .filter_map(|w| w.parse().ok())
-                .collect()
-        })
-        .unwrap_or_default();
-    CaptureStats {
-        dropped: numbers.get(1).copied().unwrap_or(0),
-        if_dropped: numbers.get(2).copied().unwrap_or(0),
-    }
-}
-
 /// How often a live capture's pending packets are shown, at the latest.
 const LIVE_FLUSH: Duration = Duration::from_millis(40);
 /// The first block is small so the first rows appear at once.
@@ -242,54 +253,32 @@ impl Loading {
     /// `spool`: a pcapng file that receives every packet as it arrives (see
     /// [`crate::recovery`]).
     pub fn child(
-        mut child: std::process::Child,
+        mut helper: Helper,
         spool: Option<PathBuf>,
         limits: LiveLimits,
         notify: impl Fn() + Send + 'static,
     ) -> anyhow::Result<Loading> {
-        let stdout = child
-            .stdout
-            .take()
+        let stdout = helper
+            .take_stdout()
             .ok_or_else(|| anyhow::anyhow!("the capture process has no output pipe"))?;
-        let stderr = child.stderr.take();
-        let pid = child.id();
-        let stop = StopPipe::of(&mut child);
+        let pid = helper.pid();
+        let stop = helper.stopper();
         let stop2 = stop.clone();
-        let ready = Arc::new(AtomicBool::new(false));
+        let ready = Arc::new(Latch::default());
         let (tx, rx) = mpsc::sync_channel(8192);
         let ready2 = ready.clone();
         let reader = std::thread::Builder::new()
             .name("capture-pipe".into())
             .spawn(move || {
                 pipe_loop(stdout, spool.as_deref(), limits, &stop2, &ready2, &tx);
-                let status = child.wait();
-                let mut err = String::new();
-                if let Some(mut e) = stderr {
-                    use std::io::Read;
-                    let _ = e.read_to_string(&mut err);
-                }
-                let said = err
-                    .lines()
-                    .filter(|l| !l.starts_with("Capturing on") && !l.contains("packets captured"))
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                match status {
-                    Ok(s) if s.success() => {}
-                    Ok(s) => {
-                        // Refused, or killed: say so; whatever arrived stays.
-                        let why = if said.trim().is_empty() {
-                            format!("the capture helper stopped unexpectedly ({s})")
-                        } else {
-                            said.trim_start_matches("layerscope-capture: ").to_string()
-                        };
+                // Refused, or killed: say so; whatever arrived stays.
+                match helper.finish() {
+                    Ok(summary) => summary.stats().unwrap_or_default(),
+                    Err(why) => {
                         let _ = tx.send(LiveMsg::Failed(why));
-                    }
-                    Err(e) => {
-                        let _ = tx.send(LiveMsg::Failed(format!("lost the capture helper: {e}")));
+                        CaptureStats::default()
                     }
                 }
-
-                parse_child_stats(&err)
             })
             .ok();
         let source = LiveSource {
@@ -307,17 +296,19 @@ impl Loading {
 
     /// True once a capture child has opened its interface and started writing.
     pub fn is_ready(&self) -> bool {
-        self.child
-            .as_ref()
-            .is_none_or(|c| c.ready.load(Ordering::Relaxed))
+        self.child.as_ref().is_none_or(|c| c.ready.is_open())
     }
 
-    /// A flag that turns true once the capture child captures (true at once otherwise),
-    /// for a thread that must not start traffic before the capture sees it.
-    pub fn ready_flag(&self) -> Arc<AtomicBool> {
+    /// What opens once the capture child captures (open at once otherwise), for a thread
+    /// that must not start traffic before the capture sees it.
+    pub fn ready(&self) -> Arc<Latch> {
         match &self.child {
             Some(c) => c.ready.clone(),
-            None => Arc::new(AtomicBool::new(true)),
+            None => {
+                let open = Latch::default();
+                open.open();
+                Arc::new(open)
+            }
         }
     }
 

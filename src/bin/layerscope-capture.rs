@@ -11,6 +11,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use layerscope::capture::helper::Report;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -25,16 +26,20 @@ struct Args {
 
 fn main() -> ExitCode {
     let args = Args::parse();
+    let reports = args.capture.reports;
     match layerscope::capture::helper::run(args.capture) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             if layerscope::capture::helper::is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!(
-                "layerscope-capture: {}",
-                layerscope_wire::escape::message(&format!("{e:#}"))
-            );
+            let message = format!("{e:#}");
+            let message = if reports {
+                message
+            } else {
+                format!("layerscope-capture: {message}")
+            };
+            layerscope::capture::helper::say(reports, &Report::Failed { message });
             ExitCode::from(2)
         }
     }

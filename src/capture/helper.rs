@@ -12,13 +12,15 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use clap::Args;
 
+pub use super::report::Report;
 use super::{Format, LiveCapture, LiveOptions, PacketWriter, MAX_PACKET};
 
 /// The helper's file name.
@@ -181,55 +183,179 @@ pub struct Request {
 pub struct StopPipe(Arc<Mutex<Option<ChildStdin>>>);
 
 impl StopPipe {
-    /// Takes the helper's standard input, which [`spawn`] left open for this.
-    pub fn of(child: &mut Child) -> StopPipe {
-        StopPipe(Arc::new(Mutex::new(child.stdin.take())))
-    }
-
     pub fn stop(&self) {
         let mut pipe = self.0.lock().unwrap_or_else(|e| e.into_inner());
         drop(pipe.take());
     }
 }
 
-/// Starts the helper. Its standard error carries its messages (a line starting
-/// "Capturing on" once it captures, a counters line at the end, or why it cannot); its
-/// standard output is the pcap stream for [`Output::Pipe`]. It captures until its
-/// standard input closes: keep it open with [`StopPipe::of`].
-pub fn spawn(request: &Request, output: Output) -> anyhow::Result<Child> {
-    let program = helper_program();
-    let mut cmd = Command::new(&program);
-    cmd.arg("--until-stdin-closes");
-    cmd.args(["-i", &request.interface, "-f", &request.filter, "-w"]);
-    match output {
-        Output::Pipe => cmd.arg("-").stdout(Stdio::piped()),
-        Output::File(path) => cmd.arg(path).stdout(Stdio::null()),
-        Output::Inherit => cmd.arg("-").stdout(Stdio::inherit()),
-    };
-    if let Some(s) = request.snaplen {
-        cmd.args(["-s", &s.to_string()]);
-    }
-    if let Some(c) = request.count {
-        cmd.args(["-c", &c.to_string()]);
-    }
-    if let Some(d) = request.duration {
-        cmd.args(["-a", &format!("duration:{}", d.as_secs_f64())]);
-    }
-    cmd.stdin(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => anyhow::anyhow!(
-                "the capture helper {} is missing: it is built and installed beside layerscope",
-                program.display()
-            ),
-            std::io::ErrorKind::PermissionDenied => anyhow::anyhow!(
-                "cannot run the capture helper {}: permission denied\n{}",
-                program.display(),
-                permission_fix()
-            ),
-            _ => anyhow::anyhow!("cannot start {}: {e}", program.display()),
+/// A running helper: its process, the pipe whose closing stops it, and its [`Report`]s,
+/// read on a thread of their own. Every part of layerscope that captures starts the helper
+/// here and learns how it went from its reports alone.
+pub struct Helper {
+    child: Child,
+    stop: StopPipe,
+    reports: Receiver<Report>,
+    /// Reports already handed out, kept for [`Helper::finish`].
+    said: Vec<Report>,
+}
+
+impl Helper {
+    /// Starts the helper. It captures until its standard input closes ([`Helper::stopper`]),
+    /// or until `count` or `duration`; its standard output is the pcap stream for
+    /// [`Output::Pipe`] ([`Helper::take_stdout`]).
+    pub fn start(request: &Request, output: Output) -> anyhow::Result<Helper> {
+        let program = helper_program();
+        let mut cmd = Command::new(&program);
+        cmd.args(["--until-stdin-closes", "--reports"]);
+        cmd.args(["-i", &request.interface, "-f", &request.filter, "-w"]);
+        match output {
+            Output::Pipe => cmd.arg("-").stdout(Stdio::piped()),
+            Output::File(path) => cmd.arg(path).stdout(Stdio::null()),
+            Output::Inherit => cmd.arg("-").stdout(Stdio::inherit()),
+        };
+        if let Some(s) = request.snaplen {
+            cmd.args(["-s", &s.to_string()]);
+        }
+        if let Some(c) = request.count {
+            cmd.args(["-c", &c.to_string()]);
+        }
+        if let Some(d) = request.duration {
+            cmd.args(["-a", &format!("duration:{}", d.as_secs_f64())]);
+        }
+        let mut child = cmd
+            .stdin(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => anyhow::anyhow!(
+                    "the capture helper {} is missing: it is built and installed beside layerscope",
+                    program.display()
+                ),
+                std::io::ErrorKind::PermissionDenied => anyhow::anyhow!(
+                    "cannot run the capture helper {}: permission denied\n{}",
+                    program.display(),
+                    permission_fix()
+                ),
+                _ => anyhow::anyhow!("cannot start {}: {e}", program.display()),
+            })?;
+        let stop = StopPipe(Arc::new(Mutex::new(child.stdin.take())));
+        let stderr = child.stderr.take().expect("stderr is piped");
+        let (tx, reports) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("capture-reports".into())
+            .spawn(move || {
+                use std::io::BufRead;
+                for line in std::io::BufReader::new(stderr)
+                    .lines()
+                    .map_while(Result::ok)
+                {
+                    if tx.send(Report::from_line(&line)).is_err() {
+                        break;
+                    }
+                }
+            })?;
+        Ok(Helper {
+            child,
+            stop,
+            reports,
+            said: Vec::new(),
         })
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    /// What stops the capture (the helper completes its output and reports its counters).
+    pub fn stopper(&self) -> StopPipe {
+        self.stop.clone()
+    }
+
+    /// The pcap stream of [`Output::Pipe`], once.
+    pub fn take_stdout(&mut self) -> Option<ChildStdout> {
+        self.child.stdout.take()
+    }
+
+    /// The next report, waiting at most `timeout`; `None` when none came in that time or
+    /// the helper has said all it will.
+    pub fn next_report(&mut self, timeout: Duration) -> Option<Report> {
+        let r = self.reports.recv_timeout(timeout).ok()?;
+        self.said.push(r.clone());
+        Some(r)
+    }
+
+    /// Waits until the helper captures. Fails with its reason when it cannot (and is gone),
+    /// or when it has not started within `timeout` (then it is stopped).
+    pub fn wait_capturing(&mut self, timeout: Duration) -> anyhow::Result<()> {
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.reports.recv_timeout(left) {
+                Ok(r) => {
+                    let capturing = matches!(r, Report::Capturing { .. });
+                    self.said.push(r);
+                    if capturing {
+                        return Ok(());
+                    }
+                }
+                Err(RecvTimeoutError::Disconnected) => {
+                    let _ = self.child.wait();
+                    anyhow::bail!("{}", self.failure(None));
+                }
+                Err(RecvTimeoutError::Timeout) => {
+                    let _ = self.child.kill();
+                    let _ = self.child.wait();
+                    anyhow::bail!(
+                        "the capture helper did not start within {} s",
+                        timeout.as_secs()
+                    );
+                }
+            }
+        }
+    }
+
+    /// Waits for the helper to end (after [`StopPipe::stop`], its count or its duration)
+    /// and says how: its closing counters, or why it failed.
+    pub fn finish(mut self) -> Result<Report, String> {
+        self.stop.stop();
+        let status = self.child.wait();
+        self.said.extend(self.reports.iter());
+        match status {
+            Ok(s) if s.success() => Ok(self
+                .said
+                .iter()
+                .rev()
+                .find(|r| matches!(r, Report::Finished { .. }))
+                .cloned()
+                .unwrap_or(Report::Finished {
+                    captured: 0,
+                    dropped_by_kernel: 0,
+                    dropped_by_interface: 0,
+                })),
+            Ok(s) => Err(self.failure(Some(s))),
+            Err(e) => Err(format!("lost the capture helper: {e}")),
+        }
+    }
+
+    /// The helper's reasons for failing, or what its exit status says when it gave none.
+    fn failure(&self, status: Option<std::process::ExitStatus>) -> String {
+        let reasons: Vec<&str> = self
+            .said
+            .iter()
+            .filter_map(|r| match r {
+                Report::Failed { message } => Some(message.as_str()),
+                _ => None,
+            })
+            .collect();
+        if !reasons.is_empty() {
+            return reasons.join("\n");
+        }
+        match status {
+            Some(s) => format!("the capture helper stopped unexpectedly ({s})"),
+            None => "the capture helper stopped without saying why".to_string(),
+        }
+    }
 }
 
 /// The helper's command line.
@@ -260,6 +386,20 @@ pub struct HelperArgs {
     /// does the parent's exit, on every system, without signals.
     #[arg(long = "until-stdin-closes", hide = true)]
     pub until_stdin_closes: bool,
+    /// Write [`Report`]s as JSON lines on standard error, for the parent, instead of
+    /// sentences for a person.
+    #[arg(long = "reports", hide = true)]
+    pub reports: bool,
+}
+
+/// The helper says a report: a JSON line for a parent (`--reports`), else a sentence,
+/// escaped for a terminal, for a person.
+pub fn say(reports: bool, report: &Report) {
+    if reports {
+        eprintln!("{}", report.to_line());
+    } else {
+        eprintln!("{}", layerscope_wire::escape::message(&report.describe()));
+    }
 }
 
 /// `duration:SECONDS`, positive, finite and at most [`MAX_DURATION`].
@@ -346,16 +486,12 @@ pub fn run(args: HelperArgs) -> anyhow::Result<()> {
                 stopper.stop();
             })?;
     }
-    let filter_note = if args.filter.is_empty() {
-        String::new()
-    } else {
-        format!(" with filter \"{}\"", args.filter)
-    };
-    eprintln!(
-        "{}",
-        layerscope_wire::escape::message(&format!(
-            "Capturing on {interface}{filter_note} (Ctrl-C to stop)"
-        ))
+    say(
+        args.reports,
+        &Report::Capturing {
+            interface,
+            filter: args.filter.clone(),
+        },
     );
     let mut n: u64 = 0;
     while args.count.is_none_or(|c| n < c) && !stopped.load(Ordering::SeqCst) {
@@ -365,9 +501,13 @@ pub fn run(args: HelperArgs) -> anyhow::Result<()> {
     }
     let stats = cap.stats();
     writer.finish()?;
-    eprintln!(
-        "{n} packets captured, {} dropped by the kernel (reader too slow), {} dropped by the interface",
-        stats.dropped, stats.if_dropped
+    say(
+        args.reports,
+        &Report::Finished {
+            captured: n,
+            dropped_by_kernel: stats.dropped,
+            dropped_by_interface: stats.if_dropped,
+        },
     );
     Ok(())
 }

@@ -8,6 +8,7 @@ pub mod file;
 pub mod helper;
 pub mod interfaces;
 pub mod live;
+pub mod report;
 pub mod stream;
 pub mod writer;
 

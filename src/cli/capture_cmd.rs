@@ -10,7 +10,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use crate::capture::helper::{self, Output, Request};
+use crate::capture::helper::{Helper, Output, Request};
 use crate::packets::Decoder;
 
 #[derive(Args, Debug)]
@@ -30,7 +30,7 @@ pub struct CaptureArgs {
     #[arg(short = 'c', long = "count", value_parser = clap::value_parser!(u64).range(1..))]
     pub count: Option<u64>,
     /// Stop condition, as in tshark: `duration:SECONDS` (at most a year).
-    #[arg(short = 'a', long = "autostop", value_parser = helper::parse_duration)]
+    #[arg(short = 'a', long = "autostop", value_parser = crate::capture::helper::parse_duration)]
     pub autostop: Option<Duration>,
     /// Bytes kept of each packet (1 to 262144), as tcpdump's -s: 60, 68 or 96 cut headers
     /// the way old defaults did.
@@ -68,35 +68,29 @@ pub fn run(args: CaptureArgs) -> anyhow::Result<()> {
         Some(_) => Output::Inherit,
         None => Output::Pipe,
     };
-    let mut child = helper::spawn(&request, output)?;
+    let mut helper = Helper::start(&request, output)?;
     // Ctrl-C (or SIGINT sent to us alone) stops the helper, which flushes and reports; we
     // finish with it. From a terminal it gets the signal itself too: once is enough.
-    let stop = helper::StopPipe::of(&mut child);
-    let on_interrupt = stop.clone();
+    let on_interrupt = helper.stopper();
     ctrlc::set_handler(move || on_interrupt.stop())?;
-    let stderr = child.stderr.take();
-    // The helper's messages (its "Capturing on …", its counters, its refusal) pass
-    // through, escaped: they may quote a filter or a libpcap message.
-    let relay = stderr.map(|e| {
-        std::thread::spawn(move || {
-            use std::io::BufRead;
-            for line in std::io::BufReader::new(e).lines().map_while(Result::ok) {
-                super::say(&line);
-            }
-        })
-    });
-    if let Some(stdout) = child.stdout.take() {
-        print_summaries(stdout)?;
+    // A piped stream's packets are printed as they come, on a thread of their own, while
+    // the helper's reports (capturing, its counters, its refusal) are said here, escaped:
+    // they may quote a filter or a libpcap message.
+    let printer = helper
+        .take_stdout()
+        .map(|stream| std::thread::spawn(move || print_summaries(stream)));
+    while let Some(report) = helper.next_report(Duration::MAX) {
+        super::say(&report.describe());
     }
-    let status = child.wait()?;
-    drop(stop);
-    if let Some(r) = relay {
-        let _ = r.join();
+    if let Some(p) = printer {
+        p.join()
+            .map_err(|_| anyhow::anyhow!("the packet printer failed"))??;
     }
-    if !status.success() {
-        return Err(HelperFailed(status.code().unwrap_or(2)).into());
+    match helper.finish() {
+        Ok(_) => Ok(()),
+        // Its reasons are said above; its exit status becomes ours.
+        Err(_) => Err(HelperFailed(2).into()),
     }
-    Ok(())
 }
 
 /// One summary line per packet of the helper's pcap stream, as it arrives.

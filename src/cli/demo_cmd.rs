@@ -2,16 +2,19 @@
 //! the `layerscope-capture` helper (the only part that needs CAP_NET_RAW), the scenario's
 //! server and client run here, and the result is printed as a ladder.
 
-use std::io::{BufRead, BufReader, BufWriter, Write};
-use std::path::PathBuf;
-use std::process::Child;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
+use std::thread::JoinHandle;
 use std::time::Duration;
 
 use clap::Args;
 
-use crate::capture::helper::{self, Output, Request};
-use crate::demo::Scenario;
+use layerscope_wire::Analyzer;
+
+use crate::capture::helper::{Helper, Output, Report, Request};
+use crate::capture::{Format, PacketWriter, PcapStream, MAX_PACKET};
+use crate::demo::{Scenario, Teardown, TEARDOWN_WAIT};
 
 #[derive(Args, Debug)]
 pub struct DemoArgs {
@@ -30,72 +33,80 @@ pub struct DemoArgs {
     pub interactive: bool,
 }
 
-/// A running capture helper writing to a file.
-pub struct Recorder {
-    child: Child,
-    stop: helper::StopPipe,
-    stderr: mpsc::Receiver<String>,
+/// How long the helper may take to open the interface.
+const HELPER_START: Duration = Duration::from_secs(10);
+
+/// A capture of a demo in progress: the helper streams to us, and a thread writes the file
+/// and watches the packets for the demo's teardown.
+struct Recording {
+    helper: Helper,
+    writer: JoinHandle<anyhow::Result<()>>,
+    torn_down: mpsc::Receiver<()>,
 }
 
-impl Recorder {
+impl Recording {
     /// Starts the helper and waits until it captures (or says why it cannot).
-    pub fn start(
+    fn start(
         interface: &str,
-        filter: &str,
-        path: &std::path::Path,
-    ) -> anyhow::Result<Recorder> {
+        scenario: Scenario,
+        interactive: bool,
+        path: &Path,
+    ) -> anyhow::Result<Recording> {
         let request = Request {
             interface: interface.to_string(),
-            filter: filter.to_string(),
+            filter: scenario.filter(),
             ..Request::default()
         };
-        let mut child = helper::spawn(&request, Output::File(path))?;
-        let stop = helper::StopPipe::of(&mut child);
-        let err = child
-            .stderr
-            .take()
-            .ok_or_else(|| anyhow::anyhow!("no stderr pipe"))?;
-        let (tx, stderr) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(err).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
+        let mut helper = Helper::start(&request, Output::Pipe)?;
+        helper.wait_capturing(HELPER_START)?;
+        let stream = helper
+            .take_stdout()
+            .ok_or_else(|| anyhow::anyhow!("the capture helper has no output pipe"))?;
+        let (tx, torn_down) = mpsc::channel();
+        let path = path.to_path_buf();
+        let writer = std::thread::Builder::new()
+            .name("demo-recording".into())
+            .spawn(move || {
+                let mut reader = PcapStream::open(stream)?;
+                let link = reader.link;
+                let mut file =
+                    PacketWriter::create(&path, Format::for_path(&path), link, MAX_PACKET as u32)?;
+                let (mut analyzer, mut teardown) = (Analyzer::new(), Teardown::default());
+                let mut number = 0;
+                while let Some(p) = reader.next_packet() {
+                    file.write(&p)?;
+                    number += 1;
+                    teardown.observe(&analyzer.observe_frame(number, p.timestamp(), link, &p.data));
+                    if teardown.complete(scenario, interactive) {
+                        let _ = tx.send(());
+                    }
                 }
-            }
-        });
-        let mut said = Vec::new();
-        loop {
-            match stderr.recv_timeout(Duration::from_secs(10)) {
-                Ok(line) if line.starts_with("Capturing on") => break,
-                Ok(line) => said.push(line),
-                Err(mpsc::RecvTimeoutError::Disconnected) => {
-                    let _ = child.wait();
-                    let msg = said.join("\n");
-                    anyhow::bail!("{}", msg.trim_start_matches("layerscope-capture: "));
-                }
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    let _ = child.kill();
-                    anyhow::bail!("the capture helper did not start within 10 s");
-                }
-            }
-        }
-        Ok(Recorder {
-            child,
-            stop,
-            stderr,
+                file.finish()
+            })?;
+        Ok(Recording {
+            helper,
+            writer,
+            torn_down,
         })
     }
 
-    /// Stops the helper (its standard input closes: it flushes and closes the file) and
-    /// returns its summary.
-    pub fn stop(mut self) -> anyhow::Result<String> {
-        self.stop.stop();
-        let status = self.child.wait()?;
-        let lines: Vec<String> = self.stderr.try_iter().collect();
-        if !status.success() {
-            anyhow::bail!("the capture helper failed: {}", lines.join("\n"));
+    /// Waits until the capture has seen the demo's teardown (at most [`TEARDOWN_WAIT`]),
+    /// then stops the helper; returns its closing counters.
+    fn finish(self) -> anyhow::Result<Report> {
+        if self.torn_down.recv_timeout(TEARDOWN_WAIT).is_err() {
+            super::say(&format!(
+                "the capture did not see the demo's end within {} s; stopping it with what it has",
+                TEARDOWN_WAIT.as_secs()
+            ));
         }
-        Ok(lines.last().cloned().unwrap_or_default())
+        let summary = self
+            .helper
+            .finish()
+            .map_err(|why| anyhow::anyhow!("the capture helper failed: {why}"))?;
+        self.writer
+            .join()
+            .map_err(|_| anyhow::anyhow!("the recording thread failed"))??;
+        Ok(summary)
     }
 }
 
@@ -131,7 +142,7 @@ pub fn run(args: DemoArgs) -> anyhow::Result<()> {
         .interface
         .clone()
         .unwrap_or_else(crate::capture::interfaces::default_loopback);
-    let recorder = Recorder::start(&interface, &filter, &path)?;
+    let recording = Recording::start(&interface, s, args.interactive, &path)?;
     let mut log = std::io::stderr();
     let result = if args.interactive {
         crate::echo::run_client(
@@ -148,11 +159,9 @@ pub fn run(args: DemoArgs) -> anyhow::Result<()> {
     } else {
         s.run(&mut log)
     };
-    // Let the last segments (the final ACK) reach the capture.
-    std::thread::sleep(Duration::from_millis(300));
-    let summary = recorder.stop()?;
+    let summary = recording.finish()?;
     result?;
-    super::say(&summary);
+    super::say(&summary.describe());
     super::say(&format!("wrote {}", path.display()));
     let cap = super::flow::Flows::read(&path)?;
     let out = std::io::stdout();

@@ -23,10 +23,6 @@ pub fn say(text: &str) {
     eprintln!("{}", layerscope_wire::escape::message(text));
 }
 
-/// The capture opened when no file is named.
-pub const BUNDLED_CAPTURE: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/captures/tcp-echo-ipv4.pcapng");
-
 #[derive(Parser, Debug)]
 #[command(
     name = "layerscope",
@@ -132,24 +128,6 @@ impl WindowArgs {
             }),
         })
     }
-}
-
-/// The bundled capture: in the source tree this binary was built from, else `captures/`
-/// beside the working directory or the executable.
-pub fn bundled_capture_path() -> PathBuf {
-    let name = "tcp-echo-ipv4.pcapng";
-    let built = PathBuf::from(BUNDLED_CAPTURE);
-    if built.exists() {
-        return built;
-    }
-    let mut candidates = vec![PathBuf::from("captures").join(name)];
-    if let Ok(exe) = std::env::current_exe() {
-        if let Some(dir) = exe.parent() {
-            candidates.push(dir.join("captures").join(name));
-            candidates.push(dir.join("../share/layerscope/captures").join(name));
-        }
-    }
-    candidates.into_iter().find(|p| p.exists()).unwrap_or(built)
 }
 
 #[derive(Subcommand, Debug)]

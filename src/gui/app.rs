@@ -12,7 +12,7 @@ use super::rows::RowCache;
 use super::session::{Origin, Session};
 use super::settings::Settings;
 use crate::capture::{self, open_file, LiveOptions};
-use crate::demo::{Interactive, Scenario};
+use crate::demo::{Interactive, Scenario, Teardown, TEARDOWN_WAIT};
 use crate::pipeline::{Ending, Loading};
 use crate::store::Block;
 
@@ -132,7 +132,12 @@ pub struct DemoRun {
     /// The line being typed, and the server's answers so far.
     pub line: String,
     pub replies: Vec<String>,
-    closing_at: Option<std::time::Instant>,
+    /// When the client finished (or the user closed the connection): from then on the
+    /// demo waits for its teardown to reach the capture.
+    client_done: Option<std::time::Instant>,
+    teardown: Teardown,
+    /// Started with a connection for the user's lines (one connection, closed by them).
+    started_interactive: bool,
 }
 
 enum DemoEvent {
@@ -196,6 +201,11 @@ pub struct App {
     ctx: egui::Context,
     title: String,
     pending_select: Option<u32>,
+    /// A file to write once the window shows what it was started for
+    /// (`LAYERSCOPE_READY_FILE`): scripts that photograph the window wait for it.
+    ready_marker: Option<PathBuf>,
+    /// Frames drawn since the window became settled.
+    settled_frames: u32,
 }
 
 impl App {
@@ -208,7 +218,42 @@ impl App {
             settings.theme = t;
         }
         cc.egui_ctx.set_theme(settings.theme);
-        Self::with_settings(cc.egui_ctx.clone(), settings, start)
+        let mut app = Self::with_settings(cc.egui_ctx.clone(), settings, start);
+        app.ready_marker = std::env::var_os("LAYERSCOPE_READY_FILE").map(PathBuf::from);
+        app
+    }
+
+    /// Nothing left to arrive or to move: the file loaded, the demo over, the filter
+    /// applied, the replay at its end, the encapsulation step drawn whole.
+    pub fn is_settled(&self) -> bool {
+        !self.session.is_loading()
+            && self.demo.is_none()
+            && self.pending_select.is_none()
+            && self.filter_job.as_ref().is_none_or(|j| j.is_done())
+            && self.replay.as_ref().is_none_or(|r| !r.playing)
+            && (self.view != MainView::Encapsulation || self.encap.t >= 1.0)
+    }
+
+    /// Writes the ready marker two frames after the window settled, so that what it
+    /// shows has been presented.
+    fn mark_ready(&mut self) {
+        if self.ready_marker.is_none() {
+            return;
+        }
+        self.settled_frames = if self.is_settled() {
+            self.settled_frames + 1
+        } else {
+            0
+        };
+        if self.settled_frames >= 3 {
+            if let Some(path) = self.ready_marker.take() {
+                if let Err(e) = std::fs::write(&path, "ready\n") {
+                    eprintln!("layerscope: cannot write {}: {e}", path.display());
+                }
+            }
+        } else {
+            self.ctx.request_repaint();
+        }
     }
 
     /// Builds the app around a context; tests use this with default settings.
@@ -254,6 +299,8 @@ impl App {
             ctx,
             title: String::new(),
             pending_select: start.select,
+            ready_marker: None,
+            settled_frames: 0,
         };
         if app.settings.interface.is_empty() {
             if let Some(i) = app.interfaces.first() {
@@ -271,7 +318,7 @@ impl App {
             app.settings.capture_filter = live.filter.clone();
             app.start_capture();
         } else {
-            let path = start.open.unwrap_or_else(bundled_capture);
+            let path = start.open.unwrap_or_else(crate::assets::default_capture);
             app.open_path(&path);
         }
         if let Some(f) = start.display_filter {
@@ -355,8 +402,8 @@ impl App {
             filter: filter.clone(),
             ..Default::default()
         };
-        let child = match capture::helper::spawn(&request, capture::helper::Output::Pipe) {
-            Ok(c) => c,
+        let helper = match capture::helper::Helper::start(&request, capture::helper::Output::Pipe) {
+            Ok(h) => h,
             Err(e) => {
                 self.notice = Some(Notice {
                     error: true,
@@ -369,7 +416,7 @@ impl App {
             .recovery_dir
             .as_deref()
             .and_then(|d| crate::recovery::new_spool(d).ok());
-        let loading = Loading::child(child, spool.clone(), self.live_limits, self.notify());
+        let loading = Loading::child(helper, spool.clone(), self.live_limits, self.notify());
         match loading {
             Ok(loading) => {
                 let origin = Origin::Live { interface, filter };
@@ -431,28 +478,20 @@ impl App {
         let Some(loading) = &self.session.loading else {
             return;
         };
-        let ready = loading.ready_flag();
+        let ready = loading.ready();
         let (tx, rx) = std::sync::mpsc::channel();
         let notify = self.notify();
         let _ = std::thread::Builder::new()
             .name("demo".into())
             .spawn(move || {
-                let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-                while !ready.load(std::sync::atomic::Ordering::Relaxed) {
-                    if std::time::Instant::now() > deadline {
-                        // The capture never started; the window shows why.
-                        return;
-                    }
-                    std::thread::sleep(std::time::Duration::from_millis(20));
+                if !ready.wait(std::time::Duration::from_secs(10)) {
+                    // The capture never started; the window shows why.
+                    return;
                 }
                 let result = if interactive {
                     Interactive::start(scenario).map(DemoEvent::Interactive)
                 } else {
-                    scenario.run(&mut std::io::sink()).map(|_| {
-                        // The final ACK reaches the capture a moment after the client returns.
-                        std::thread::sleep(std::time::Duration::from_millis(300));
-                        DemoEvent::Done
-                    })
+                    scenario.run(&mut std::io::sink()).map(|_| DemoEvent::Done)
                 };
                 let _ = tx.send(result.map_err(|e| format!("{e:#}")));
                 notify();
@@ -463,7 +502,9 @@ impl App {
             interactive: None,
             line: String::new(),
             replies: Vec::new(),
-            closing_at: None,
+            client_done: None,
+            teardown: Teardown::default(),
+            started_interactive: interactive,
         });
         self.notice = None;
     }
@@ -479,7 +520,7 @@ impl App {
     pub fn close_demo_connection(&mut self) {
         if let Some(d) = &mut self.demo {
             d.interactive = None;
-            d.closing_at = Some(std::time::Instant::now());
+            d.client_done = Some(std::time::Instant::now());
         }
     }
 
@@ -506,7 +547,7 @@ impl App {
 
     /// Replays the bundled recording of a demo, for when capturing is not possible here.
     pub fn replay_recording(&mut self, scenario: Scenario) {
-        let path = crate::cli::bundled_capture_path().with_file_name(scenario.recording());
+        let path = crate::assets::capture(scenario.recording());
         self.open_path(&path);
         if self.session.origin == Origin::File(path) {
             // The replay starts once the file has loaded (see `pump`).
@@ -521,7 +562,9 @@ impl App {
         }
     }
 
-    fn pump_demo(&mut self) {
+    /// Follows a running demo: its events, its packets, and its end once the capture has
+    /// seen the teardown (or [`TEARDOWN_WAIT`] after the client finished, said in a banner).
+    fn pump_demo(&mut self, new: &[Arc<Block>]) {
         let Some(d) = &mut self.demo else {
             return;
         };
@@ -533,6 +576,9 @@ impl App {
             self.demo = None;
             return;
         }
+        for a in new.iter().flat_map(|b| &b.analyses) {
+            d.teardown.observe(a);
+        }
         if let Some(i) = &d.interactive {
             while let Ok(r) = i.replies.try_recv() {
                 d.replies
@@ -542,7 +588,7 @@ impl App {
         let mut stop = false;
         if let Ok(ev) = d.events.try_recv() {
             match ev {
-                Ok(DemoEvent::Done) => stop = true,
+                Ok(DemoEvent::Done) => d.client_done = Some(std::time::Instant::now()),
                 Ok(DemoEvent::Interactive(i)) => d.interactive = Some(i),
                 Err(e) => {
                     self.notice = Some(Notice {
@@ -553,10 +599,23 @@ impl App {
                 }
             }
         }
-        if d.closing_at
-            .is_some_and(|t| t.elapsed() > std::time::Duration::from_millis(400))
-        {
-            stop = true;
+        if let Some(done) = d.client_done {
+            if d.teardown.complete(d.scenario, d.started_interactive) {
+                stop = true;
+            } else if done.elapsed() > TEARDOWN_WAIT {
+                self.notice = Some(Notice {
+                    error: false,
+                    text: format!(
+                        "The capture did not see the end of the {} demo within {} s; it stopped with what it has.",
+                        d.scenario.name(),
+                        TEARDOWN_WAIT.as_secs()
+                    ),
+                });
+                stop = true;
+            } else {
+                // Look again when the wait runs out, even if no packet comes.
+                self.ctx.request_repaint_after(TEARDOWN_WAIT);
+            }
         }
         if stop {
             self.demo = None;
@@ -864,7 +923,7 @@ impl App {
     pub fn pump(&mut self) {
         let had_packets = !self.session.store.is_empty();
         let new: Vec<Arc<Block>> = self.session.poll();
-        self.pump_demo();
+        self.pump_demo(&new);
         if self.replay_after_load && !self.session.is_loading() {
             self.replay_after_load = false;
             self.start_replay();
@@ -984,11 +1043,6 @@ impl App {
     }
 }
 
-/// The capture shown when nothing else is asked for.
-pub fn bundled_capture() -> PathBuf {
-    crate::cli::bundled_capture_path()
-}
-
 impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         let hover = self.hover_next.take();
@@ -1000,6 +1054,7 @@ impl eframe::App for App {
         self.tick_replay();
         self.shortcuts(ctx);
         self.update_title();
+        self.mark_ready();
         if self.session.is_loading() || self.filter_job.as_ref().is_some_and(|j| !j.is_done()) {
             // Keep the progress bar moving even between deliveries.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));

@@ -217,10 +217,13 @@ fn a_killed_capture_helper_leaves_every_packet_it_wrote() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-    std::thread::sleep(Duration::from_millis(200));
     // Our echo server and client: one "Hello, server!" exchange on the port.
     layerscope::echo::demo_exchange(port).unwrap();
-    std::thread::sleep(Duration::from_millis(300));
+    // Every packet reaches the file as it comes: wait for the teardown's final ACK.
+    let ten = crate::util::wait_until(10, || {
+        layerscope::packets::load(&file, None).is_ok_and(|c| c.packets.len() >= 10)
+    });
+    assert!(ten, "the exchange did not reach the file");
     // SIGKILL: no chance to flush or close anything.
     child.kill().unwrap();
     child.wait().unwrap();

@@ -325,7 +325,8 @@ fn live_capture_in_the_window_shows_the_echo_exchange_as_it_happens() {
     assert!(h.state().session.is_live());
     h.run_steps(2);
     h.get_by_label_contains("● Capturing on lo (tcp port");
-    std::thread::sleep(Duration::from_millis(200));
+    // The helper reports that it captures: what follows is seen.
+    assert!(crate::util::capture_started(&mut h), "the capture stopped");
     // Our echo server and client: one "Hello, server!" exchange on the port.
     layerscope::echo::demo_exchange(port).unwrap();
     // Packets arrive while the capture runs.

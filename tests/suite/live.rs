@@ -5,10 +5,11 @@ use layerscope_wire::registry as hf;
 use std::time::Duration;
 
 use layerscope::capture::{permission_fix, Format, LiveCapture, PacketWriter};
+use layerscope::demo::Teardown;
 use layerscope::echo::{run_client, ClientOptions, Mode, Proto, Server, ServerOptions};
 use layerscope::packets::Decoder;
 use layerscope_wire::analysis::{Analysis, SegmentRole, TcpState};
-use layerscope_wire::Protocol;
+use layerscope_wire::{Analyzer, Protocol};
 
 #[test]
 fn capture_on_loopback_sees_handshake_echo_and_teardown() {
@@ -34,17 +35,21 @@ fn capture_on_loopback_sees_handshake_echo_and_teardown() {
     };
     let link = cap.link;
     let stopper = cap.stopper();
+    // The capture is open: what follows is captured. The reader ends at the teardown.
     let reader = std::thread::spawn(move || {
+        let (mut analyzer, mut teardown) = (Analyzer::new(), Teardown::default());
         let mut got = Vec::new();
         while let Some(p) = cap.next_packet() {
-            got.push(p.unwrap());
-            if got.len() >= 200 {
+            let p = p.unwrap();
+            let number = got.len() as u32 + 1;
+            teardown.observe(&analyzer.observe_frame(number, p.timestamp(), link, &p.data));
+            got.push(p);
+            if teardown.closed_connections() > 0 || got.len() >= 200 {
                 break;
             }
         }
         got
     });
-    std::thread::sleep(Duration::from_millis(200));
     let server = Server::start(ServerOptions {
         proto: Proto::Tcp,
         listen: format!("127.0.0.1:{port}").parse().unwrap(),
@@ -66,7 +71,8 @@ fn capture_on_loopback_sees_handshake_echo_and_teardown() {
     .unwrap();
     assert_eq!(replies, vec![b"Hello, server!".to_vec()]);
     server.wait();
-    std::thread::sleep(Duration::from_millis(300));
+    // Should the teardown never be seen, the assertions below say what was.
+    crate::util::wait_until(10, || reader.is_finished());
     stopper.stop();
     let raw = reader.join().unwrap();
 
@@ -215,7 +221,6 @@ fn capture_keeps_up_with_tcpdump_under_a_bounded_flood() {
         "listening on",
     );
     assert!(said.iter().any(|l| l.contains("listening on")), "{said:?}");
-    std::thread::sleep(std::time::Duration::from_millis(300));
     // The flood: 60,000 numbered datagrams of 120 bytes in about two seconds, loopback only.
     let sock = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
     let to: std::net::SocketAddr = format!("127.0.0.1:{port}").parse().unwrap();
@@ -225,10 +230,16 @@ fn capture_keeps_up_with_tcpdump_under_a_bounded_flood() {
         msg.resize(120, b'x');
         let _ = sock.send_to(&msg, to);
         if n % 600 == 599 {
+            // Paces the flood (about 30,000 datagrams a second); not a wait.
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
     }
-    std::thread::sleep(std::time::Duration::from_millis(500));
+    // Both write every packet as it comes (pcap: 24-byte header, 16 + 162 bytes a
+    // datagram): wait until both files hold the whole flood, or give up after a few
+    // seconds, which the drop counters then explain.
+    let whole = 24 + total * (16 + 162);
+    let size = |p: &std::path::Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    crate::util::wait_until(5, || size(&ours) >= whole && size(&theirs) >= whole);
     for pid in [our_cap.id(), dump.id()] {
         let _ = Command::new("kill")
             .args(["-INT", &pid.to_string()])

@@ -180,6 +180,21 @@ pub fn is_root() -> bool {
         .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
 }
 
+/// Waits until `done` holds, looking every few milliseconds, for at most `secs` seconds;
+/// false when it did not. The one place the tests wait on a condition outside the window.
+pub fn wait_until(secs: u64, mut done: impl FnMut() -> bool) -> bool {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    loop {
+        if done() {
+            return true;
+        }
+        if std::time::Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
 /// Steps the window until `done` holds, failing after `secs` seconds.
 pub fn step_until(
     h: &mut egui_kittest::Harness<'static, layerscope::gui::App>,

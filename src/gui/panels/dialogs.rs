@@ -63,7 +63,7 @@ fn permission(app: &mut App, ctx: &egui::Context) {
             }
             if ui.button("Open the bundled capture").clicked() {
                 app.permission_problem = None;
-                app.open_path(&crate::gui::app::bundled_capture());
+                app.open_path(&crate::assets::default_capture());
             }
             if ui.button("Close").clicked() {
                 app.permission_problem = None;

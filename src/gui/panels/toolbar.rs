@@ -27,7 +27,7 @@ pub fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
             });
             if ui.button("Open the bundled echo capture").clicked() {
                 ui.close();
-                app.open_path(&crate::gui::app::bundled_capture());
+                app.open_path(&crate::assets::default_capture());
             }
             ui.separator();
             if ui
