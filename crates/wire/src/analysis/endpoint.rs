@@ -51,6 +51,7 @@ impl Segment {
     /// The segment whose header's captured bytes are `h` (`header_len` long when whole),
     /// carrying `len` bytes of data. Needs the first 16 bytes (ports to window), as tshark
     /// does before it counts a segment in a stream.
+    #[inline]
     pub(super) fn read(
         (src, dst): (IpAddr, IpAddr),
         h: &Hdr,

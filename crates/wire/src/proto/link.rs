@@ -20,6 +20,7 @@ pub enum LinkKind {
 }
 
 impl LinkKind {
+    #[inline]
     fn of(link: LinkType) -> Option<LinkKind> {
         Some(match link {
             LinkType::ETHERNET => LinkKind::Ethernet,
@@ -41,6 +42,7 @@ impl LinkKind {
     }
 
     /// The header's length.
+    #[inline]
     pub fn header_len(self) -> usize {
         match self {
             LinkKind::Ethernet => ethernet::HEADER_LEN,
@@ -90,6 +92,7 @@ pub enum Link {
 }
 
 /// Reads the link header of a frame of type `link`.
+#[inline]
 pub fn link(link: LinkType, frame: &[u8]) -> Link {
     let Some(kind) = LinkKind::of(link) else {
         return Link::Unsupported;

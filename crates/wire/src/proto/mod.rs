@@ -33,26 +33,32 @@ pub struct Hdr<'a> {
 }
 
 impl<'a> Hdr<'a> {
+    #[inline]
     pub fn new(bytes: &'a [u8], at: usize) -> Self {
         Hdr { bytes, at }
     }
 
+    #[inline]
     pub fn len(&self) -> usize {
         self.bytes.len()
     }
 
+    #[inline]
     pub fn is_empty(&self) -> bool {
         self.bytes.is_empty()
     }
 
+    #[inline]
     pub fn u8(&self, off: usize) -> u8 {
         self.bytes.get(off).copied().unwrap_or(0)
     }
 
+    #[inline]
     pub fn u16(&self, off: usize) -> u16 {
         u16::from_be_bytes([self.u8(off), self.u8(off + 1)])
     }
 
+    #[inline]
     pub fn u32(&self, off: usize) -> u32 {
         u32::from_be_bytes([
             self.u8(off),
@@ -63,10 +69,12 @@ impl<'a> Hdr<'a> {
     }
 
     /// Big-endian unsigned integer over a byte range of up to 8 bytes.
+    #[inline]
     pub fn uint_at(&self, r: Range<usize>) -> u64 {
         r.fold(0u64, |acc, i| (acc << 8) | self.u8(i) as u64)
     }
 
+    #[inline]
     pub fn slice(&self, r: Range<usize>) -> &'a [u8] {
         let end = r.end.min(self.bytes.len());
         self.bytes.get(r.start.min(end)..end).unwrap_or(&[])
@@ -93,6 +101,7 @@ impl<'a> Hdr<'a> {
     }
 
     /// Absolute frame range of a header-relative range.
+    #[inline]
     pub fn abs(&self, r: Range<usize>) -> Range<usize> {
         self.at + r.start..self.at + r.end
     }

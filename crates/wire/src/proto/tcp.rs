@@ -157,37 +157,45 @@ pub struct Header<'a>(pub Hdr<'a>);
 
 impl<'a> Header<'a> {
     /// How many of the header's bytes were captured.
+    #[inline]
     pub fn captured(&self) -> usize {
         self.0.len()
     }
 
+    #[inline]
     pub fn src_port(&self) -> u16 {
         self.0.u16(field::SRC_PORT.start)
     }
 
+    #[inline]
     pub fn dst_port(&self) -> u16 {
         self.0.u16(field::DST_PORT.start)
     }
 
+    #[inline]
     pub fn seq(&self) -> u32 {
         self.0.u32(field::SEQ.start)
     }
 
+    #[inline]
     pub fn ack(&self) -> u32 {
         self.0.u32(field::ACK.start)
     }
 
     /// The twelve flag bits (reserved, AE, CWR … FIN).
+    #[inline]
     pub fn flags(&self) -> u16 {
         self.0.u16(field::OFF_FLAGS.start) & 0x0fff
     }
 
+    #[inline]
     pub fn window(&self) -> u16 {
         self.0.u16(field::WINDOW.start)
     }
 
     /// The header length the data offset gives. A data offset below 5, or one the capture
     /// did not keep, still reads as the 20 fixed bytes.
+    #[inline]
     pub fn header_len(&self) -> usize {
         ((self.0.u8(field::OFF_FLAGS.start) >> 4) as usize * 4).max(MIN_HEADER_LEN)
     }
@@ -195,6 +203,7 @@ impl<'a> Header<'a> {
     /// The option list, walked up to `end` (header-relative): the header length for the
     /// field tree, which shows an option the capture cut; the captured length for readers
     /// of option values.
+    #[inline]
     pub fn options(&self, end: usize) -> Options<'a> {
         Options {
             h: self.0,
@@ -204,6 +213,7 @@ impl<'a> Header<'a> {
     }
 
     /// The options whose bytes were all captured.
+    #[inline]
     pub fn captured_options(&self) -> Options<'a> {
         self.options(self.header_len().min(self.captured()))
     }
