@@ -98,10 +98,10 @@ fn measure(path: &Path, packets: usize, scroll_frames: usize) -> Figures {
     }
     times.sort();
     // Display filter over every packet, as typed in the filter box and applied with Enter.
-    h.state_mut().filter_text = "tcp.flags.syn == 1".into();
+    h.state_mut().filter.text = "tcp.flags.syn == 1".into();
     let start = Instant::now();
     h.state_mut().apply_filter();
-    while h.state().filter_job.as_ref().is_some_and(|j| !j.is_done()) {
+    while h.state().filter.is_busy() {
         h.step();
         assert!(
             Instant::now() < deadline + Duration::from_secs(120),

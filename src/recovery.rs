@@ -41,6 +41,19 @@ fn dir_from(xdg_data_home: Option<OsString>, home: Option<OsString>) -> Option<P
 pub const NO_SPOOL_DIR: &str = "no safety copy of this capture is kept: there is no home \
      directory to keep it in (HOME is not set). Save the capture before closing.";
 
+/// Why a live capture has no safety copy: no place for one (`dir` is `None`), or no
+/// writing in `dir`.
+pub fn no_safety_copy(dir: Option<&Path>) -> String {
+    match dir {
+        None => NO_SPOOL_DIR.to_string(),
+        Some(d) => format!(
+            "no safety copy of this capture is kept: cannot write in {}. \
+             Save the capture before closing.",
+            d.display()
+        ),
+    }
+}
+
 /// Creates `dir` (and its parents) readable by its owner alone.
 fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     let mut builder = std::fs::DirBuilder::new();

@@ -1,60 +1,25 @@
 //! The window: state, the actions the user can take, and the frame loop.
 
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use layerscope_wire::{Dissection, Filter, FilterError, LinkType};
+use layerscope_wire::LinkType;
 
-use super::filter_job::FilterJob;
+use super::demo_run::{DemoRun, DemoStatus};
+pub use super::display_filter::DisplayFilter;
 use super::panels;
+pub use super::panels::{EncapState, LadderState, PanelState, SaveForm};
+use super::ready::ReadyMarker;
+pub use super::replay::Replay;
 use super::rows::RowCache;
+pub use super::selection::{Detail, Highlight, Selection};
 use super::session::{Origin, Session};
 use super::settings::Settings;
-use crate::capture::{self, open_file, LiveOptions};
-use crate::demo::{Interactive, Scenario, Teardown, TEARDOWN_WAIT};
+pub use super::start::{MainView, Start};
+use crate::capture::{self, open_file};
+use crate::demo::Scenario;
 use crate::pipeline::{Ending, Loading};
 use crate::store::Block;
-
-/// How the window starts, from the command line.
-#[derive(Clone, Debug, Default)]
-pub struct Start {
-    /// A capture file to open (`-` for standard input).
-    pub open: Option<PathBuf>,
-    /// Start capturing at once.
-    pub live: Option<LiveOptions>,
-    /// A display filter to apply.
-    pub display_filter: Option<String>,
-    /// Frame number to select.
-    pub select: Option<u32>,
-    pub theme: Option<egui::ThemePreference>,
-    /// The view to start in.
-    pub view: Option<MainView>,
-    /// Replay the file once loaded.
-    pub replay: bool,
-    /// Where safety copies of live captures go (tests use their own).
-    pub recovery_dir: Option<PathBuf>,
-    /// Run this demo at once.
-    pub demo: Option<Scenario>,
-}
-
-/// The bytes a clicked field covers, shared by the layers tree and the hex pane.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Highlight {
-    pub bytes: Range<usize>,
-    /// For flags and other sub-byte fields: first bit and width.
-    pub bits: Option<(u8, u8)>,
-    /// The field's or protocol's Wireshark name.
-    pub abbrev: &'static str,
-}
-
-/// The selected packet, dissected in full.
-pub struct Detail {
-    pub index: u32,
-    pub dissection: Dissection,
-    pub data: Vec<u8>,
-    pub orig_len: u32,
-}
 
 /// A message in a banner under the toolbar.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,110 +28,11 @@ pub struct Notice {
     pub text: String,
 }
 
-/// What the main area shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MainView {
-    Packets,
-    Ladder,
-    Encapsulation,
-    Headers,
-}
-
-/// The encapsulation stepper: which step, how far its animation is, playing or not.
-pub struct EncapState {
-    /// The packet the steps were built for.
-    pub packet: Option<u32>,
-    pub steps: Vec<crate::diagram::encapsulation::Step>,
-    pub step: usize,
-    /// Progress of the current step's animation, 0..1.
-    pub t: f32,
-    pub playing: bool,
-    /// Animation speed factor.
-    pub speed: f32,
-    /// Seconds spent on the current step after its animation (while playing).
-    pub dwell: f32,
-}
-
-impl Default for EncapState {
-    fn default() -> Self {
-        EncapState {
-            packet: None,
-            steps: Vec::new(),
-            step: 0,
-            t: 0.0,
-            playing: true,
-            speed: 1.0,
-            dwell: 0.0,
-        }
-    }
-}
-
-/// The ladder view: chosen stream, raw or relative numbers, and the stream index.
-#[derive(Default)]
-pub struct LadderState {
-    pub stream: Option<(crate::diagram::ladder::Kind, u32)>,
-    pub raw: bool,
-    pub index: super::streams::StreamIndex,
-}
-
-/// Replaying a loaded capture as if it were live: only the first `shown` packets are
-/// visible, and more appear at their original pace times `speed`.
-pub struct Replay {
-    pub shown: u32,
-    pub playing: bool,
-    /// 0.1 … 10.
-    pub speed: f32,
-    /// Packets at their captured timing (× speed); otherwise one per second (× speed), which
-    /// suits loopback demos whose whole exchange takes a millisecond.
-    pub original_timing: bool,
-    /// When playing: the wall-clock instant and capture time (ns) that correspond.
-    anchor: Option<(std::time::Instant, i64)>,
-}
-
-/// A demo the window is running.
-pub struct DemoRun {
-    pub scenario: Scenario,
-    events: std::sync::mpsc::Receiver<Result<DemoEvent, String>>,
-    /// The client connection of an interactive demo.
-    pub interactive: Option<Interactive>,
-    /// The line being typed, and the server's answers so far.
-    pub line: String,
-    pub replies: Vec<String>,
-    /// When the client finished (or the user closed the connection): from then on the
-    /// demo waits for its teardown to reach the capture.
-    client_done: Option<std::time::Instant>,
-    teardown: Teardown,
-    /// Started with a connection for the user's lines (one connection, closed by them).
-    started_interactive: bool,
-}
-
-enum DemoEvent {
-    Done,
-    Interactive(Interactive),
-}
-
-/// The "Save packets" dialog.
-pub struct SaveForm {
-    pub path: String,
-    pub displayed_only: bool,
-    pub error: Option<String>,
-}
-
 pub struct App {
     pub settings: Settings,
     pub session: Session,
-    /// Packets shown (positions into the store); `None` shows all.
-    pub displayed: Option<Vec<u32>>,
-    pub filter_job: Option<FilterJob>,
-    pub filter_text: String,
-    pub filter_error: Option<FilterError>,
-    pub selected: Option<u32>,
-    pub detail: Option<Detail>,
-    pub highlight: Option<Highlight>,
-    /// The field under the pointer in any pane (layers tree, header diagram, hex), shown
-    /// outlined in the others; `hover_next` collects this frame's, `hover` is last frame's.
-    pub hover: Option<Highlight>,
-    pub hover_next: Option<Highlight>,
+    pub filter: DisplayFilter,
+    pub selection: Selection,
     pub rows: RowCache,
     /// Row (position in the displayed list) to bring into view on the next frame.
     pub scroll_to: Option<usize>,
@@ -175,18 +41,12 @@ pub struct App {
     pub permission_problem: Option<String>,
     pub interfaces: Vec<crate::capture::interfaces::Interface>,
     pub capture_filter_error: Option<String>,
-    pub save_form: Option<SaveForm>,
-    pub focus_filter: bool,
     /// The permission panel was shown for the current session's failure.
     permission_shown: bool,
     pub view: MainView,
-    pub encap: EncapState,
-    pub ladder: LadderState,
+    /// What the panels keep between frames.
+    pub panels: PanelState,
     pub demo: Option<DemoRun>,
-    /// The demo menu's "interactive" choice.
-    pub demo_interactive: bool,
-    /// The port of "Capture port N on loopback".
-    pub watch_port: u16,
     pub replay: Option<Replay>,
     /// Start a replay as soon as the file being opened has loaded.
     replay_after_load: bool,
@@ -201,11 +61,7 @@ pub struct App {
     ctx: egui::Context,
     title: String,
     pending_select: Option<u32>,
-    /// A file to write once the window shows what it was started for
-    /// (`LAYERSCOPE_READY_FILE`): scripts that photograph the window wait for it.
-    ready_marker: Option<PathBuf>,
-    /// Frames drawn since the window became settled.
-    settled_frames: u32,
+    ready: ReadyMarker,
 }
 
 impl App {
@@ -219,7 +75,7 @@ impl App {
         }
         cc.egui_ctx.set_theme(settings.theme);
         let mut app = Self::with_settings(cc.egui_ctx.clone(), settings, start);
-        app.ready_marker = std::env::var_os("LAYERSCOPE_READY_FILE").map(PathBuf::from);
+        app.ready = ReadyMarker::from_env();
         app
     }
 
@@ -229,31 +85,9 @@ impl App {
         !self.session.is_loading()
             && self.demo.is_none()
             && self.pending_select.is_none()
-            && self.filter_job.as_ref().is_none_or(|j| j.is_done())
+            && !self.filter.is_busy()
             && self.replay.as_ref().is_none_or(|r| !r.playing)
-            && (self.view != MainView::Encapsulation || self.encap.t >= 1.0)
-    }
-
-    /// Writes the ready marker two frames after the window settled, so that what it
-    /// shows has been presented.
-    fn mark_ready(&mut self) {
-        if self.ready_marker.is_none() {
-            return;
-        }
-        self.settled_frames = if self.is_settled() {
-            self.settled_frames + 1
-        } else {
-            0
-        };
-        if self.settled_frames >= 3 {
-            if let Some(path) = self.ready_marker.take() {
-                if let Err(e) = std::fs::write(&path, "ready\n") {
-                    eprintln!("layerscope: cannot write {}: {e}", path.display());
-                }
-            }
-        } else {
-            self.ctx.request_repaint();
-        }
+            && (self.view != MainView::Encapsulation || self.panels.encap.t >= 1.0)
     }
 
     /// Builds the app around a context; tests use this with default settings.
@@ -263,30 +97,18 @@ impl App {
         let mut app = App {
             settings,
             session: Session::new(Origin::Stdin, LinkType::ETHERNET, None),
-            displayed: None,
-            filter_job: None,
-            filter_text: String::new(),
-            filter_error: None,
-            selected: None,
-            detail: None,
-            highlight: None,
-            hover: None,
-            hover_next: None,
+            filter: DisplayFilter::default(),
+            selection: Selection::default(),
             rows: RowCache::default(),
             scroll_to: None,
             notice: None,
             permission_problem: None,
             interfaces,
             capture_filter_error: None,
-            save_form: None,
-            focus_filter: false,
             permission_shown: false,
             view: start.view.unwrap_or(MainView::Packets),
-            encap: EncapState::default(),
-            ladder: LadderState::default(),
+            panels: PanelState::default(),
             demo: None,
-            demo_interactive: false,
-            watch_port: 8888,
             replay: None,
             replay_after_load: start.replay,
             failed_demo: None,
@@ -299,8 +121,7 @@ impl App {
             ctx,
             title: String::new(),
             pending_select: start.select,
-            ready_marker: None,
-            settled_frames: 0,
+            ready: ReadyMarker::none(),
         };
         if app.settings.interface.is_empty() {
             if let Some(i) = app.interfaces.first() {
@@ -322,7 +143,7 @@ impl App {
             app.open_path(&path);
         }
         if let Some(f) = start.display_filter {
-            app.filter_text = f;
+            app.filter.text = f;
             app.apply_filter();
         }
         app
@@ -364,28 +185,6 @@ impl App {
         }
     }
 
-    /// Shows a native file dialog and opens the chosen file.
-    pub fn open_dialog(&mut self) {
-        let mut dialog = rfd::FileDialog::new()
-            .set_title("Open a capture")
-            .add_filter(
-                "Captures (pcapng, pcap)",
-                &["pcapng", "pcap", "cap", "ntar"],
-            )
-            .add_filter("All files", &["*"]);
-        if let Some(dir) = self
-            .settings
-            .recent_files
-            .first()
-            .and_then(|p| p.parent().map(Path::to_path_buf))
-        {
-            dialog = dialog.set_directory(dir);
-        }
-        if let Some(path) = dialog.pick_file() {
-            self.open_path(&path);
-        }
-    }
-
     /// Starts a live capture with the interface and filter in the toolbar. The capture runs
     /// in the `layerscope-capture` helper process, which streams pcap to us: this process
     /// never needs capture privileges.
@@ -397,43 +196,20 @@ impl App {
             self.capture_filter_error = Some(e);
             return;
         }
-        let request = capture::helper::Request {
-            interface: interface.clone(),
-            filter: filter.clone(),
-            ..Default::default()
-        };
-        let helper = match capture::helper::Helper::start(&request, capture::helper::Output::Pipe) {
-            Ok(h) => h,
-            Err(e) => {
-                self.notice = Some(Notice {
-                    error: true,
-                    text: format!("{e:#}"),
-                });
-                return;
-            }
-        };
-        let spool = self
-            .recovery_dir
-            .as_deref()
-            .and_then(|d| crate::recovery::new_spool(d).ok());
-        let loading = Loading::child(helper, spool.clone(), self.live_limits, self.notify());
-        match loading {
-            Ok(loading) => {
-                let origin = Origin::Live { interface, filter };
-                let kept = spool.is_some();
-                let mut session = Session::new(origin, LinkType::ETHERNET, Some(loading));
-                session.spool = spool;
+        let recovery_dir = self.recovery_dir.as_deref();
+        match Session::live(
+            interface,
+            filter,
+            recovery_dir,
+            self.live_limits,
+            self.notify(),
+        ) {
+            Ok(session) => {
+                let kept = session.spool.is_some();
                 self.replace_session(session);
                 self.notice = (!kept).then(|| Notice {
                     error: false,
-                    text: match &self.recovery_dir {
-                        None => crate::recovery::NO_SPOOL_DIR.to_string(),
-                        Some(d) => format!(
-                            "no safety copy of this capture is kept: cannot write in {}. \
-                             Save the capture before closing.",
-                            d.display()
-                        ),
-                    },
+                    text: crate::recovery::no_safety_copy(self.recovery_dir.as_deref()),
                 });
                 self.permission_problem = None;
             }
@@ -479,33 +255,7 @@ impl App {
             return;
         };
         let ready = loading.ready();
-        let (tx, rx) = std::sync::mpsc::channel();
-        let notify = self.notify();
-        let _ = std::thread::Builder::new()
-            .name("demo".into())
-            .spawn(move || {
-                if !ready.wait(std::time::Duration::from_secs(10)) {
-                    // The capture never started; the window shows why.
-                    return;
-                }
-                let result = if interactive {
-                    Interactive::start(scenario).map(DemoEvent::Interactive)
-                } else {
-                    scenario.run(&mut std::io::sink()).map(|_| DemoEvent::Done)
-                };
-                let _ = tx.send(result.map_err(|e| format!("{e:#}")));
-                notify();
-            });
-        self.demo = Some(DemoRun {
-            scenario,
-            events: rx,
-            interactive: None,
-            line: String::new(),
-            replies: Vec::new(),
-            client_done: None,
-            teardown: Teardown::default(),
-            started_interactive: interactive,
-        });
+        self.demo = Some(DemoRun::start(scenario, interactive, ready, self.notify()));
         self.notice = None;
     }
 
@@ -519,8 +269,7 @@ impl App {
     /// Ends an interactive demo: the client closes (FIN), then the capture stops.
     pub fn close_demo_connection(&mut self) {
         if let Some(d) = &mut self.demo {
-            d.interactive = None;
-            d.client_done = Some(std::time::Instant::now());
+            d.close_connection();
         }
     }
 
@@ -562,8 +311,7 @@ impl App {
         }
     }
 
-    /// Follows a running demo: its events, its packets, and its end once the capture has
-    /// seen the teardown (or [`TEARDOWN_WAIT`] after the client finished, said in a banner).
+    /// Follows a running demo; stops the capture once the demo is over.
     fn pump_demo(&mut self, new: &[Arc<Block>]) {
         let Some(d) = &mut self.demo else {
             return;
@@ -576,176 +324,70 @@ impl App {
             self.demo = None;
             return;
         }
-        for a in new.iter().flat_map(|b| &b.analyses) {
-            d.teardown.observe(a);
-        }
-        if let Some(i) = &d.interactive {
-            while let Ok(r) = i.replies.try_recv() {
-                d.replies
-                    .push(r.unwrap_or_else(|e| format!("error: {e:#}")));
-            }
-        }
-        let mut stop = false;
-        if let Ok(ev) = d.events.try_recv() {
-            match ev {
-                Ok(DemoEvent::Done) => d.client_done = Some(std::time::Instant::now()),
-                Ok(DemoEvent::Interactive(i)) => d.interactive = Some(i),
-                Err(e) => {
-                    self.notice = Some(Notice {
-                        error: true,
-                        text: format!("demo {}: {e}", d.scenario.name()),
-                    });
-                    stop = true;
+        let message = match d.pump(new) {
+            DemoStatus::Running(wait) => {
+                if let Some(w) = wait {
+                    self.ctx.request_repaint_after(w);
                 }
+                return;
             }
+            DemoStatus::Over(note) => note.map(|text| Notice { error: false, text }),
+            DemoStatus::Failed(text) => Some(Notice { error: true, text }),
+        };
+        if message.is_some() {
+            self.notice = message;
         }
-        if let Some(done) = d.client_done {
-            if d.teardown.complete(d.scenario, d.started_interactive) {
-                stop = true;
-            } else if done.elapsed() > TEARDOWN_WAIT {
-                self.notice = Some(Notice {
-                    error: false,
-                    text: format!(
-                        "The capture did not see the end of the {} demo within {} s; it stopped with what it has.",
-                        d.scenario.name(),
-                        TEARDOWN_WAIT.as_secs()
-                    ),
-                });
-                stop = true;
-            } else {
-                // Look again when the wait runs out, even if no packet comes.
-                self.ctx.request_repaint_after(TEARDOWN_WAIT);
-            }
-        }
-        if stop {
-            self.demo = None;
-            self.stop_capture();
-        }
+        self.demo = None;
+        self.stop_capture();
     }
 
     fn replace_session(&mut self, session: Session) {
         self.session = session;
         self.permission_shown = false;
         self.rows.clear();
-        self.selected = None;
-        self.detail = None;
-        self.highlight = None;
+        self.selection.clear();
         self.scroll_to = None;
         self.replay = None;
-        self.ladder = LadderState {
-            raw: self.ladder.raw,
+        self.panels.ladder = LadderState {
+            raw: self.panels.ladder.raw,
             ..LadderState::default()
         };
-        self.encap = EncapState {
-            speed: self.encap.speed,
+        self.panels.encap = EncapState {
+            speed: self.panels.encap.speed,
             ..EncapState::default()
         };
-        if let Some(job) = &self.filter_job {
-            let filter = job.filter.clone();
-            self.start_filter(filter);
-        } else {
-            self.displayed = None;
-        }
+        let notify = self.notify();
+        self.filter.restart(&self.session.store, notify);
     }
 
-    /// Parses the filter box and applies it (Enter); an empty box shows every packet.
+    /// Applies the filter box (Enter); an empty box shows every packet.
     pub fn apply_filter(&mut self) {
-        let text = self.filter_text.trim().to_string();
-        if text.is_empty() {
-            self.filter_error = None;
-            self.filter_job = None;
-            self.displayed = None;
+        let notify = self.notify();
+        self.filter.apply(&self.session.store, notify);
+        if self.filter.job.is_none() {
             self.scroll_to_selection();
-            return;
         }
-        match Filter::parse(&text) {
-            Ok(f) => {
-                self.filter_error = None;
-                self.start_filter(f);
-            }
-            Err(e) => self.filter_error = Some(e),
-        }
-    }
-
-    /// Re-checks the filter text as it is typed, for the red box.
-    pub fn check_filter_text(&mut self) {
-        let text = self.filter_text.trim();
-        self.filter_error = if text.is_empty() {
-            None
-        } else {
-            Filter::parse(text).err()
-        };
-    }
-
-    fn start_filter(&mut self, filter: Filter) {
-        let first = self.session.store.first_ts_ns().unwrap_or(0);
-        let mut job = FilterJob::start(filter, self.session.store.link, first, self.notify());
-        for b in self.session.store.blocks() {
-            job.submit(b.clone());
-        }
-        self.filter_job = Some(job);
-        self.displayed = Some(Vec::new());
     }
 
     /// Clears the display filter.
     pub fn clear_filter(&mut self) {
-        self.filter_text.clear();
+        self.filter.text.clear();
         self.apply_filter();
     }
 
     /// Selects packet `index` (0-based) and dissects it for the detail panes.
     pub fn select(&mut self, index: u32) {
-        if self.selected == Some(index) && self.detail.is_some() {
-            return;
-        }
-        let Some(p) = self.session.store.get(index) else {
-            return;
-        };
-        let d = crate::store::dissect_annotated(self.session.store.link, p.data, p.analysis);
-        self.detail = Some(Detail {
-            index,
-            dissection: d,
-            data: p.data.to_vec(),
-            orig_len: p.meta.orig_len,
-        });
-        self.selected = Some(index);
-        self.highlight = None;
+        self.selection.select(&self.session.store, index);
     }
 
     /// Highlights the bytes of the field a click chose, in every pane.
     pub fn highlight_field(&mut self, field: &layerscope_wire::Field) {
-        self.highlight = Some(Highlight {
-            bytes: field.bytes.clone(),
-            bits: field.bits,
-            abbrev: field.abbrev(),
-        });
+        self.selection.highlight = Some(Highlight::of(field));
     }
 
     /// Selects the most specific field covering a byte (a click in the hex pane).
     pub fn highlight_byte(&mut self, offset: usize) {
-        self.highlight = self.field_highlight_at(offset);
-    }
-
-    /// The most specific field covering a byte of the selected packet (or its layer's
-    /// header when no field does).
-    pub fn field_highlight_at(&self, offset: usize) -> Option<Highlight> {
-        let detail = self.detail.as_ref()?;
-        detail
-            .dissection
-            .field_at(offset)
-            .map(|f| Highlight {
-                bytes: f.bytes.clone(),
-                bits: f.bits,
-                abbrev: f.abbrev(),
-            })
-            .or_else(|| {
-                let l = detail.dissection.layer_at(offset)?;
-                Some(Highlight {
-                    bytes: l.header.clone(),
-                    bits: None,
-                    abbrev: l.protocol.abbrev(),
-                })
-            })
+        self.selection.highlight = self.selection.field_at(offset);
     }
 
     /// Packets visible: all, or those a replay has reached.
@@ -758,33 +400,17 @@ impl App {
 
     /// Number of rows the list shows.
     pub fn displayed_len(&self) -> usize {
-        let visible = self.visible_packets();
-        match &self.displayed {
-            Some(d) => d.partition_point(|&i| (i as usize) < visible),
-            None => visible,
-        }
+        self.filter.rows(self.visible_packets())
     }
 
     /// The packet at a row of the list.
     pub fn row_index(&self, row: usize) -> Option<u32> {
-        if row >= self.displayed_len() {
-            return None;
-        }
-        match &self.displayed {
-            Some(d) => d.get(row).copied(),
-            None => Some(row as u32),
-        }
+        self.filter.packet_at(row, self.visible_packets())
     }
 
     /// The row showing a packet, if it is displayed.
     pub fn row_of(&self, index: u32) -> Option<usize> {
-        if index as usize >= self.visible_packets() {
-            return None;
-        }
-        match &self.displayed {
-            Some(d) => d.binary_search(&index).ok(),
-            None => Some(index as usize),
-        }
+        self.filter.row_of(index, self.visible_packets())
     }
 
     // ----- replay -----
@@ -794,15 +420,8 @@ impl App {
         if self.session.is_live() || self.session.store.is_empty() {
             return;
         }
-        self.replay = Some(Replay {
-            shown: 0,
-            playing: true,
-            speed: 1.0,
-            original_timing: false,
-            anchor: None,
-        });
-        self.selected = None;
-        self.detail = None;
+        self.replay = Some(Replay::default());
+        self.selection.clear();
     }
 
     pub fn stop_replay(&mut self) {
@@ -815,98 +434,47 @@ impl App {
         let Some(r) = &mut self.replay else {
             return;
         };
-        r.shown = shown.min(n);
-        r.anchor = None;
-        if r.shown > 0 {
-            let i = r.shown - 1;
-            self.select(i);
-            self.scroll_to = self.row_of(i);
-        } else {
-            self.selected = None;
-            self.detail = None;
+        r.seek(shown, n);
+        self.show_replayed();
+    }
+
+    /// Selects the newest packet a replay shows.
+    fn show_replayed(&mut self) {
+        match self.replay.as_ref().map(|r| r.shown) {
+            Some(shown) if shown > 0 => {
+                self.select(shown - 1);
+                self.scroll_to = self.row_of(shown - 1);
+            }
+            Some(_) => self.selection.clear(),
+            None => {}
         }
     }
 
     /// Advances a playing replay to the packets whose time has come.
     fn tick_replay(&mut self) {
-        let n = self.session.store.len() as u32;
         let Some(r) = &mut self.replay else {
             return;
         };
-        if !r.playing {
-            return;
-        }
-        let store = &self.session.store;
-        let now = std::time::Instant::now();
         let before = r.shown;
-        // Capture time (ns) of packet i on the replay's clock: its timestamp, or one second
-        // per packet.
-        let clock = |i: u32| -> i64 {
-            if r.original_timing {
-                store.get(i).map_or(i64::MAX, |p| p.meta.ts_ns)
-            } else {
-                i as i64 * 1_000_000_000
-            }
-        };
-        let (t0, c0) = *r
-            .anchor
-            .get_or_insert_with(|| (now, clock(r.shown.saturating_sub(1))));
-        let target = c0 + (now.duration_since(t0).as_secs_f64() * r.speed as f64 * 1e9) as i64;
-        while r.shown < n && clock(r.shown) <= target {
-            r.shown += 1;
+        if let Some(wait) = r.tick(&self.session.store) {
+            // Wake up for the next packet.
+            self.ctx.request_repaint_after(wait);
         }
-        if r.shown >= n {
-            r.playing = false;
-        }
-        let shown = r.shown;
-        // Wake up for the next packet (or in a while, for a long gap).
-        let wait = r
-            .playing
-            .then(|| ((clock(shown) - target) as f64 * 1e-9 / r.speed as f64).clamp(0.0, 0.25));
-        if let Some(w) = wait {
-            self.ctx
-                .request_repaint_after(std::time::Duration::from_secs_f64(w));
-        }
-        if shown != before {
-            self.select(shown - 1);
-            self.scroll_to = self.row_of(shown - 1);
+        if r.shown != before {
+            self.show_replayed();
         }
     }
 
     fn scroll_to_selection(&mut self) {
-        self.scroll_to = self.selected.and_then(|i| self.row_of(i));
-    }
-
-    /// Moves the selection by `delta` rows (arrow keys, Page Up/Down), clamped.
-    pub fn move_selection(&mut self, delta: isize) {
-        let n = self.displayed_len();
-        if n == 0 {
-            return;
-        }
-        let current = self.selected.and_then(|i| self.row_of(i));
-        let row = match current {
-            Some(r) => (r as isize + delta).clamp(0, n as isize - 1) as usize,
-            None if delta < 0 => n - 1,
-            None => 0,
-        };
-        if let Some(i) = self.row_index(row) {
-            self.select(i);
-            self.scroll_to = Some(row);
-        }
-    }
-
-    pub fn select_row(&mut self, row: usize) {
-        if let Some(i) = self.row_index(row) {
-            self.select(i);
-            self.scroll_to = Some(row);
-        }
+        self.scroll_to = self.selection.selected.and_then(|i| self.row_of(i));
     }
 
     /// Writes packets to a capture file: pcapng or pcap by extension, through a temporary
     /// file renamed into place so a failed save never leaves half a file.
     pub fn save_to(&self, path: &Path, displayed_only: bool) -> anyhow::Result<usize> {
         let store = &self.session.store;
-        let indices: Box<dyn Iterator<Item = u32>> = match (&self.displayed, displayed_only) {
+        let indices: Box<dyn Iterator<Item = u32>> = match (&self.filter.displayed, displayed_only)
+        {
             (Some(d), true) => Box::new(d.clone().into_iter()),
             _ => Box::new(0..store.len() as u32),
         };
@@ -928,22 +496,12 @@ impl App {
             self.replay_after_load = false;
             self.start_replay();
         }
-        if let Some(job) = &mut self.filter_job {
-            for b in &new {
-                job.submit(b.clone());
-            }
-            let mut added = false;
-            while let Ok(m) = job.results.try_recv() {
-                job.checked += m.checked;
-                if let Some(d) = &mut self.displayed {
-                    d.extend(m.indices);
-                    added = true;
-                }
-            }
-            if added && self.settings.auto_scroll && self.session.is_live() {
-                self.scroll_to = Some(self.displayed_len().saturating_sub(1));
-            }
-        } else if !new.is_empty() && self.settings.auto_scroll && self.session.is_live() {
+        let added = if self.filter.job.is_some() {
+            self.filter.take_in(&new)
+        } else {
+            !new.is_empty()
+        };
+        if added && self.settings.auto_scroll && self.session.is_live() {
             self.scroll_to = Some(self.displayed_len().saturating_sub(1));
         }
         if let Some(n) = self.pending_select {
@@ -954,7 +512,10 @@ impl App {
             } else if !self.session.is_loading() {
                 self.pending_select = None;
             }
-        } else if !had_packets && self.selected.is_none() && !self.session.store.is_empty() {
+        } else if !had_packets
+            && self.selection.selected.is_none()
+            && !self.session.store.is_empty()
+        {
             // Something to look at straight away: the first packet's layers.
             if let Some(i) = self.row_index(0) {
                 self.select(i);
@@ -977,85 +538,20 @@ impl App {
             self.title = title;
         }
     }
-
-    fn shortcuts(&mut self, ctx: &egui::Context) {
-        use egui::{Key, KeyboardShortcut, Modifiers};
-        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-        let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-        let capture = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
-        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-        if ctx.input_mut(|i| i.consume_shortcut(&open)) {
-            self.open_dialog();
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&save)) {
-            self.open_save_form();
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&capture)) {
-            self.toggle_capture();
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&find)) {
-            self.focus_filter = true;
-        }
-        let dropped: Vec<PathBuf> = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .filter(|p| !p.as_os_str().is_empty())
-                .collect()
-        });
-        if let Some(p) = dropped.first() {
-            self.open_path(p);
-        }
-        // List navigation, unless a text box has the keyboard.
-        if ctx.text_edit_focused() {
-            return;
-        }
-        let page = 20;
-        let moves = [
-            (Key::ArrowDown, 1isize),
-            (Key::ArrowUp, -1),
-            (Key::PageDown, page),
-            (Key::PageUp, -page),
-            (Key::End, isize::MAX / 2),
-            (Key::Home, -(isize::MAX / 2)),
-        ];
-        for (key, delta) in moves {
-            if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
-                self.move_selection(delta);
-            }
-        }
-    }
-
-    pub fn open_save_form(&mut self) {
-        let default = match &self.session.origin {
-            Origin::File(p) => {
-                let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned());
-                format!("{}-saved.pcapng", stem.unwrap_or_else(|| "capture".into()))
-            }
-            _ => "capture.pcapng".into(),
-        };
-        self.save_form = Some(SaveForm {
-            path: default,
-            displayed_only: self.displayed.is_some(),
-            error: None,
-        });
-    }
 }
 
 impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
-        let hover = self.hover_next.take();
-        if hover != self.hover {
-            self.hover = hover;
+        if self.selection.end_hover_frame() {
             ctx.request_repaint();
         }
         self.pump();
         self.tick_replay();
-        self.shortcuts(ctx);
+        panels::shortcuts(self, ctx);
         self.update_title();
-        self.mark_ready();
-        if self.session.is_loading() || self.filter_job.as_ref().is_some_and(|j| !j.is_done()) {
+        let settled = self.is_settled();
+        self.ready.frame(settled, ctx);
+        if self.session.is_loading() || self.filter.is_busy() {
             // Keep the progress bar moving even between deliveries.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }

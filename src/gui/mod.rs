@@ -1,12 +1,18 @@
 //! The desktop window (eframe + egui, glow renderer).
 
 pub mod app;
+pub mod demo_run;
+pub mod display_filter;
 pub mod filter_job;
 pub mod palette;
 mod panels;
+mod ready;
+pub mod replay;
 pub mod rows;
+pub mod selection;
 pub mod session;
 pub mod settings;
+pub mod start;
 pub mod streams;
 
 pub use app::{App, Start};

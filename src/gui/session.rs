@@ -7,8 +7,9 @@ use std::time::{Duration, Instant};
 
 use layerscope_wire::{Analyzer, LinkType};
 
+use crate::capture::helper::{Helper, Output, Request};
 use crate::capture::live::CaptureStats;
-use crate::pipeline::{Ending, Event, Loading};
+use crate::pipeline::{Ending, Event, LiveLimits, Loading};
 use crate::store::{Block, PacketStore};
 
 /// Where the packets come from.
@@ -72,6 +73,30 @@ impl Drop for Session {
 }
 
 impl Session {
+    /// A live capture on `interface` with `filter`, run by the capture helper, which
+    /// streams pcap to us; packets are kept in a safety copy under `recovery_dir` when one
+    /// can be made there.
+    pub fn live(
+        interface: String,
+        filter: String,
+        recovery_dir: Option<&std::path::Path>,
+        limits: LiveLimits,
+        notify: impl Fn() + Send + 'static,
+    ) -> anyhow::Result<Session> {
+        let request = Request {
+            interface: interface.clone(),
+            filter: filter.clone(),
+            ..Request::default()
+        };
+        let helper = Helper::start(&request, Output::Pipe)?;
+        let spool = recovery_dir.and_then(|d| crate::recovery::new_spool(d).ok());
+        let loading = Loading::child(helper, spool.clone(), limits, notify)?;
+        let origin = Origin::Live { interface, filter };
+        let mut session = Session::new(origin, LinkType::ETHERNET, Some(loading));
+        session.spool = spool;
+        Ok(session)
+    }
+
     pub fn new(origin: Origin, link: LinkType, loading: Option<Loading>) -> Self {
         Session {
             origin,

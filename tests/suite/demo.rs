@@ -373,7 +373,7 @@ fn replay_shows_packets_in_order_and_stops_at_the_end() {
             seen.push(shown);
             // The list shows exactly the packets replayed so far, the newest selected.
             assert_eq!(app.displayed_len(), shown as usize);
-            assert_eq!(app.selected, shown.checked_sub(1));
+            assert_eq!(app.selection.selected, shown.checked_sub(1));
         }
         std::thread::sleep(Duration::from_millis(1));
     }
@@ -384,14 +384,14 @@ fn replay_shows_packets_in_order_and_stops_at_the_end() {
     h.run_steps(2);
     h.get_by_label("⏮ Back").click();
     h.run_steps(2);
-    assert_eq!(h.state().selected, Some(total - 2));
+    assert_eq!(h.state().selection.selected, Some(total - 2));
     assert_eq!(h.state().displayed_len(), total as usize - 1);
     h.get_by_label("⏮ Back").click();
     h.run_steps(2);
-    assert_eq!(h.state().selected, Some(total - 3));
+    assert_eq!(h.state().selection.selected, Some(total - 3));
     h.get_by_label("Next ⏭").click();
     h.run_steps(2);
-    assert_eq!(h.state().selected, Some(total - 2));
+    assert_eq!(h.state().selection.selected, Some(total - 2));
     // The ladder follows the replay: only arrows already replayed.
     h.get_by_label("TCP ladder").click();
     h.run_steps(3);

@@ -30,7 +30,7 @@ fn settle(h: &mut Harness<'static, App>) {
         h.step();
         let app = h.state();
         let loading = app.session.is_loading() && !app.session.is_live();
-        let busy = loading || app.filter_job.as_ref().is_some_and(|j| !j.is_done());
+        let busy = loading || app.filter.job.as_ref().is_some_and(|j| !j.is_done());
         if !busy {
             break;
         }
@@ -72,11 +72,11 @@ fn selecting_the_syn_shows_tcp_with_the_syn_flag_set() {
     let mut h = open(&echo());
     h.get_by_label_contains("[SYN, ACK] Seq=0 Ack=1").click();
     h.run_steps(2);
-    assert_eq!(h.state().selected, Some(1));
+    assert_eq!(h.state().selection.selected, Some(1));
     h.get_by_label_contains("8888 [SYN] Seq=0 Win=65495")
         .click();
     h.run_steps(2);
-    assert_eq!(h.state().selected, Some(0));
+    assert_eq!(h.state().selection.selected, Some(0));
     h.get_by_label_contains("Transport · OSI 4 (Transport) · TCP segment · 40-byte header");
     // The flags line and its SYN bit.
     h.get_by_label("Flags: 0x002 (SYN)").scroll_to_me();
@@ -96,7 +96,12 @@ fn clicking_tcp_srcport_highlights_exactly_its_two_bytes() {
     h.run_steps(2);
     h.get_by_label_contains("Source Port: ").click();
     h.run_steps(2);
-    let hl = h.state().highlight.clone().expect("a field is highlighted");
+    let hl = h
+        .state()
+        .selection
+        .highlight
+        .clone()
+        .expect("a field is highlighted");
     assert_eq!(hl.abbrev, "tcp.srcport");
     assert_eq!(hl.bytes, 34..36);
     // The hex pane marks the bytes as selected; exactly the two of the source port.
@@ -112,12 +117,12 @@ fn clicking_tcp_srcport_highlights_exactly_its_two_bytes() {
     h.get_by_label("byte 36: 22").click();
     h.run_steps(2);
     assert_eq!(
-        h.state().highlight.as_ref().map(|h| h.abbrev),
+        h.state().selection.highlight.as_ref().map(|h| h.abbrev),
         Some("tcp.dstport")
     );
     h.get_by_label("byte 47: 02").click();
     h.run_steps(2);
-    let flags = h.state().highlight.clone().expect("flags byte");
+    let flags = h.state().selection.highlight.clone().expect("flags byte");
     assert!(flags.abbrev.starts_with("tcp.flags"), "{}", flags.abbrev);
 }
 
@@ -156,7 +161,7 @@ fn a_display_filter_keeps_only_matching_rows() {
     h.run_steps(1);
     h.key_press(egui::Key::Enter);
     settle(&mut h);
-    assert_eq!(h.state().displayed.as_ref().map(Vec::len), Some(2));
+    assert_eq!(h.state().filter.displayed.as_ref().map(Vec::len), Some(2));
     h.get_by_label("Displayed: 2");
     h.get_by_label_contains("8888 [SYN] Seq=0");
     assert!(h.query_by_label_contains("Hello, server!").is_none());
@@ -178,9 +183,9 @@ fn an_invalid_filter_turns_the_box_red_with_the_position() {
     // Enter does not apply it: every row stays.
     h.key_press(egui::Key::Enter);
     h.run_steps(2);
-    assert!(h.state().displayed.is_none());
+    assert!(h.state().filter.displayed.is_none());
     h.get_by_label("Displayed: 10");
-    let err = h.state().filter_error.clone().expect("error kept");
+    let err = h.state().filter.error.clone().expect("error kept");
     assert_eq!(err.position, 19);
 }
 
@@ -195,10 +200,10 @@ fn a_pasted_filter_nested_thousands_deep_is_an_error_not_a_crash() {
     h.get_by_label_contains("nested more than 256 levels deep");
     h.key_press(egui::Key::Enter);
     h.run_steps(2);
-    assert!(h.state().displayed.is_none());
+    assert!(h.state().filter.displayed.is_none());
     h.get_by_label("Displayed: 10");
     assert_eq!(
-        h.state().filter_error.as_ref().map(|e| e.position),
+        h.state().filter.error.as_ref().map(|e| e.position),
         Some(256)
     );
 }
@@ -217,7 +222,7 @@ fn an_unreadable_file_is_an_error_and_the_capture_stays_open() {
     // The app keeps working: select a row.
     h.get_by_label_contains("[SYN, ACK]").click();
     h.run_steps(2);
-    assert_eq!(h.state().selected, Some(1));
+    assert_eq!(h.state().selection.selected, Some(1));
     // A missing file too.
     h.state_mut().open_path(&dir.path().join("missing.pcap"));
     h.run_steps(2);
@@ -245,13 +250,13 @@ fn keyboard_moves_the_selection() {
     h.run_steps(2);
     h.key_press(egui::Key::ArrowDown);
     h.run_steps(1);
-    assert_eq!(h.state().selected, Some(1));
+    assert_eq!(h.state().selection.selected, Some(1));
     h.key_press(egui::Key::End);
     h.run_steps(1);
-    assert_eq!(h.state().selected, Some(9));
+    assert_eq!(h.state().selection.selected, Some(9));
     h.key_press(egui::Key::Home);
     h.run_steps(1);
-    assert_eq!(h.state().selected, Some(0));
+    assert_eq!(h.state().selection.selected, Some(0));
 }
 
 #[test]
@@ -286,10 +291,16 @@ fn saving_displayed_packets_writes_a_file_tshark_reads() {
     }
     // Through the dialog: all packets, as pcap.
     let pcap = dir.path().join("all.pcap");
-    h.state_mut().open_save_form();
+    // Ctrl+S opens it.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run_steps(2);
-    h.state_mut().save_form.as_mut().unwrap().path = pcap.display().to_string();
-    h.state_mut().save_form.as_mut().unwrap().displayed_only = false;
+    h.state_mut().panels.save_form.as_mut().unwrap().path = pcap.display().to_string();
+    h.state_mut()
+        .panels
+        .save_form
+        .as_mut()
+        .unwrap()
+        .displayed_only = false;
     h.run_steps(1);
     h.get_by_label("Save").click();
     h.run_steps(2);

@@ -431,7 +431,7 @@ fn window_sized(file: &str, select: u32, view: MainView, height: f32) -> Harness
             App::with_settings(cc.egui_ctx.clone(), Settings::default(), start)
         });
     let deadline = Instant::now() + Duration::from_secs(20);
-    while h.state().session.is_loading() || h.state().detail.is_none() {
+    while h.state().session.is_loading() || h.state().selection.detail.is_none() {
         assert!(Instant::now() < deadline);
         h.step();
         std::thread::sleep(Duration::from_millis(5));
@@ -447,16 +447,16 @@ fn step_through(h: &mut Harness<'static, App>) -> Vec<String> {
     h.run_steps(2);
     h.get_by_label("⏸ Pause").click();
     h.run_steps(2);
-    assert_eq!(h.state().encap.step, 0);
-    assert!(!h.state().encap.playing);
+    assert_eq!(h.state().panels.encap.step, 0);
+    assert!(!h.state().panels.encap.playing);
     let mut titles = Vec::new();
     loop {
         let app = h.state();
-        let title = app.encap.steps[app.encap.step].title.clone();
+        let title = app.panels.encap.steps[app.panels.encap.step].title.clone();
         // The title is on screen, not just in the state.
         h.get_by_role_and_label(egui::accesskit::Role::Label, &title);
         titles.push(title);
-        if app.encap.step + 1 == app.encap.steps.len() {
+        if app.panels.encap.step + 1 == app.panels.encap.steps.len() {
             break;
         }
         h.get_by_label("Next ⏭").click();
@@ -488,7 +488,7 @@ fn stepping_the_encapsulation_view_shows_each_layer_in_order() {
         // Back goes one step back.
         h.get_by_label("⏮ Back").click();
         h.run_steps(2);
-        assert_eq!(h.state().encap.step, 7);
+        assert_eq!(h.state().panels.encap.step, 7);
     }
     let mut h = window("udp-unreachable.pcapng", 2, MainView::Encapsulation);
     let titles = step_through(&mut h);
@@ -509,11 +509,11 @@ fn clicking_a_ladder_arrow_selects_its_packet() {
     h.get_by_label("frame 2 server → client: [SYN, ACK] Seq=0 Ack=1 Len=0")
         .click();
     h.run_steps(2);
-    assert_eq!(h.state().selected, Some(1));
+    assert_eq!(h.state().selection.selected, Some(1));
     h.get_by_label("frame 4 client → server: [PSH, ACK] Seq=1 Ack=1 Len=14")
         .click();
     h.run_steps(2);
-    assert_eq!(h.state().selected, Some(3));
+    assert_eq!(h.state().selection.selected, Some(3));
     // The selected arrow's arithmetic is spelled out above the ladder.
     h.get_by_label("Frame 4: [PSH, ACK] Seq=1 Ack=1 Len=14");
     // And the packet details follow.
@@ -534,7 +534,12 @@ fn the_header_diagram_shows_the_syn_bit_set_for_a_syn() {
     // Clicking a box selects the field everywhere (hex pane and layers tree).
     h.get_by_label("tcp.dstport = 8888").click();
     h.run_steps(2);
-    let hl = h.state().highlight.clone().expect("a field is selected");
+    let hl = h
+        .state()
+        .selection
+        .highlight
+        .clone()
+        .expect("a field is selected");
     assert_eq!((hl.abbrev, hl.bytes), ("tcp.dstport", 36..38));
 }
 
@@ -565,16 +570,16 @@ fn three_clicks_from_start_to_the_handshake_and_a_segment_going_through_the_stac
     // Click 3: encapsulation, which plays by itself down the sender's stack and back up.
     h.get_by_label("Encapsulation").click();
     h.run_steps(2);
-    assert_eq!(h.state().encap.packet, Some(3));
-    assert!(h.state().encap.playing);
-    let mut seen = vec![h.state().encap.step];
+    assert_eq!(h.state().panels.encap.packet, Some(3));
+    assert!(h.state().panels.encap.playing);
+    let mut seen = vec![h.state().panels.encap.step];
     for _ in 0..4000 {
         h.step();
-        let s = h.state().encap.step;
+        let s = h.state().panels.encap.step;
         if seen.last() != Some(&s) {
             seen.push(s);
         }
-        if !h.state().encap.playing {
+        if !h.state().panels.encap.playing {
             break;
         }
     }
@@ -592,15 +597,25 @@ fn pointing_at_a_field_in_one_pane_marks_it_in_the_others() {
     // The pointer over a header-diagram box…
     h.get_by_label("tcp.srcport = 40576").hover();
     h.run_steps(3);
-    let hover = h.state().hover.clone().expect("something is pointed at");
+    let hover = h
+        .state()
+        .selection
+        .hover
+        .clone()
+        .expect("something is pointed at");
     assert_eq!((hover.abbrev, hover.bytes), ("tcp.srcport", 34..36));
     // …and over a byte in the hex pane.
     h.get_by_label("byte 23: 06").hover();
     h.run_steps(3);
-    let hover = h.state().hover.clone().expect("something is pointed at");
+    let hover = h
+        .state()
+        .selection
+        .hover
+        .clone()
+        .expect("something is pointed at");
     assert_eq!(hover.abbrev, "ip.proto");
     // Pointing at nothing clears it.
     h.get_by_label("Packets").hover();
     h.run_steps(3);
-    assert!(h.state().hover.is_none());
+    assert!(h.state().selection.hover.is_none());
 }

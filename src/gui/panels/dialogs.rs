@@ -4,6 +4,13 @@ use std::path::PathBuf;
 
 use crate::gui::app::App;
 
+/// The "Save packets" dialog.
+pub struct SaveForm {
+    pub path: String,
+    pub displayed_only: bool,
+    pub error: Option<String>,
+}
+
 pub fn show(app: &mut App, ctx: &egui::Context) {
     permission(app, ctx);
     save(app, ctx);
@@ -59,7 +66,7 @@ fn permission(app: &mut App, ctx: &egui::Context) {
             }
             if ui.button("Open a file instead…").clicked() {
                 app.permission_problem = None;
-                app.open_dialog();
+                open_file_dialog(app);
             }
             if ui.button("Open the bundled capture").clicked() {
                 app.permission_problem = None;
@@ -76,11 +83,11 @@ fn permission(app: &mut App, ctx: &egui::Context) {
 }
 
 fn save(app: &mut App, ctx: &egui::Context) {
-    let Some(form) = &mut app.save_form else {
+    let Some(form) = &mut app.panels.save_form else {
         return;
     };
     let total = app.session.store.len();
-    let displayed = app.displayed.as_ref().map(Vec::len);
+    let displayed = app.filter.displayed.as_ref().map(Vec::len);
     let mut action = None;
     let modal = egui::Modal::new(egui::Id::unique("save")).show(ctx, |ui| {
         ui.set_max_width(520.0);
@@ -141,20 +148,58 @@ fn save(app: &mut App, ctx: &egui::Context) {
             let only = form.displayed_only;
             match app.save_to(&path, only) {
                 Ok(n) => {
-                    app.save_form = None;
+                    app.panels.save_form = None;
                     app.notice = Some(crate::gui::app::Notice {
                         error: false,
                         text: format!("Saved {n} packets to {}", path.display()),
                     });
                 }
                 Err(e) => {
-                    if let Some(f) = &mut app.save_form {
+                    if let Some(f) = &mut app.panels.save_form {
                         f.error = Some(format!("{e:#}"));
                     }
                 }
             }
         }
-        Some(false) => app.save_form = None,
+        Some(false) => app.panels.save_form = None,
         None => {}
     }
+}
+
+/// Shows a native file dialog and opens the chosen file.
+pub fn open_file_dialog(app: &mut App) {
+    let mut dialog = rfd::FileDialog::new()
+        .set_title("Open a capture")
+        .add_filter(
+            "Captures (pcapng, pcap)",
+            &["pcapng", "pcap", "cap", "ntar"],
+        )
+        .add_filter("All files", &["*"]);
+    if let Some(dir) = app
+        .settings
+        .recent_files
+        .first()
+        .and_then(|p| p.parent().map(std::path::Path::to_path_buf))
+    {
+        dialog = dialog.set_directory(dir);
+    }
+    if let Some(path) = dialog.pick_file() {
+        app.open_path(&path);
+    }
+}
+
+/// Opens the "Save packets" form with a name derived from the capture's.
+pub fn open_save_form(app: &mut App) {
+    let default = match &app.session.origin {
+        crate::gui::session::Origin::File(p) => {
+            let stem = p.file_stem().map(|s| s.to_string_lossy().into_owned());
+            format!("{}-saved.pcapng", stem.unwrap_or_else(|| "capture".into()))
+        }
+        _ => "capture.pcapng".into(),
+    };
+    app.panels.save_form = Some(SaveForm {
+        path: default,
+        displayed_only: app.filter.displayed.is_some(),
+        error: None,
+    });
 }

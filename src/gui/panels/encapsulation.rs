@@ -9,25 +9,54 @@ use crate::gui::palette;
 
 use super::diagram_view;
 
+/// The encapsulation stepper: which step, how far its animation is, playing or not.
+pub struct EncapState {
+    /// The packet the steps were built for.
+    pub packet: Option<u32>,
+    pub steps: Vec<crate::diagram::encapsulation::Step>,
+    pub step: usize,
+    /// Progress of the current step's animation, 0..1.
+    pub t: f32,
+    pub playing: bool,
+    /// Animation speed factor.
+    pub speed: f32,
+    /// Seconds spent on the current step after its animation (while playing).
+    pub dwell: f32,
+}
+
+impl Default for EncapState {
+    fn default() -> Self {
+        EncapState {
+            packet: None,
+            steps: Vec::new(),
+            step: 0,
+            t: 0.0,
+            playing: true,
+            speed: 1.0,
+            dwell: 0.0,
+        }
+    }
+}
+
 /// Seconds a finished step stays on screen while playing (at speed 1).
 const DWELL: f32 = 1.6;
 /// Seconds a header takes to slide in or out (at speed 1).
 const SLIDE: f32 = 0.6;
 
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let Some(detail) = &app.detail else {
+    let Some(detail) = &app.selection.detail else {
         ui.centered_and_justified(|ui| ui.label("Select a packet to watch it being encapsulated."));
         return;
     };
-    if app.encap.packet != Some(detail.index) {
-        app.encap.steps = encapsulation::steps(&detail.dissection, &detail.data);
-        app.encap.packet = Some(detail.index);
-        app.encap.step = 0;
-        app.encap.t = 0.0;
-        app.encap.dwell = 0.0;
-        app.encap.playing = true;
+    if app.panels.encap.packet != Some(detail.index) {
+        app.panels.encap.steps = encapsulation::steps(&detail.dissection, &detail.data);
+        app.panels.encap.packet = Some(detail.index);
+        app.panels.encap.step = 0;
+        app.panels.encap.t = 0.0;
+        app.panels.encap.dwell = 0.0;
+        app.panels.encap.playing = true;
     }
-    let e = &mut app.encap;
+    let e = &mut app.panels.encap;
     let n = e.steps.len();
     if n == 0 {
         ui.label("Nothing to show for this packet.");
@@ -51,7 +80,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         }
         ui.ctx().request_repaint();
     }
-    let go = |e: &mut crate::gui::app::EncapState, step: usize| {
+    let go = |e: &mut EncapState, step: usize| {
         e.step = step.min(n - 1);
         e.t = 0.0;
         e.dwell = 0.0;

@@ -8,13 +8,13 @@ use layerscope_wire::registry::FieldDef;
 use super::diagram_view;
 
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let Some(detail) = &app.detail else {
+    let Some(detail) = &app.selection.detail else {
         ui.centered_and_justified(|ui| ui.label("Select a packet to see its headers."));
         return;
     };
     let dark = ui.visuals().dark_mode;
-    let selected = app.highlight.as_ref().map(|h| h.bytes.clone());
-    let pointed = app.hover.as_ref().map(|h| h.bytes.clone());
+    let selected = app.selection.highlight.as_ref().map(|h| h.bytes.clone());
+    let pointed = app.selection.hover.as_ref().map(|h| h.bytes.clone());
     let drawing = header::draw(
         &detail.dissection,
         &detail.data,
@@ -45,7 +45,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     match &resp.hovered {
         Some(Tag::Field { bytes, bits, def }) => {
             ui.ctx().data_mut(|d| d.insert_temp(hover_id, *def));
-            app.hover_next = Some(Highlight {
+            app.selection.hover_next = Some(Highlight {
                 bytes: bytes.clone(),
                 bits: *bits,
                 abbrev: def.abbrev,
@@ -57,7 +57,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         }
     }
     if let Some(Tag::Field { bytes, bits, def }) = resp.clicked {
-        app.highlight = Some(Highlight {
+        app.selection.highlight = Some(Highlight {
             bytes,
             bits,
             abbrev: def.abbrev,

@@ -25,7 +25,7 @@ fn byte_layers(d: &Dissection, len: usize) -> Vec<Option<TcpIpLayer>> {
 }
 
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let Some(detail) = &app.detail else {
+    let Some(detail) = &app.selection.detail else {
         return;
     };
     let dark = ui.visuals().dark_mode;
@@ -44,8 +44,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         }
     });
     let layers = byte_layers(&detail.dissection, detail.data.len());
-    let highlight = app.highlight.clone();
-    let hover = app.hover.clone();
+    let highlight = app.selection.highlight.clone();
+    let hover = app.selection.hover.clone();
     let mut hovered_byte = None;
     let font = egui::FontId::monospace(12.5);
     let char_w = ui.fonts_mut(|f| f.glyph_width(&font, '0'));
@@ -209,7 +209,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         }
     }
     if let Some(i) = hovered_byte {
-        app.hover_next = app.field_highlight_at(i);
+        app.selection.hover_next = app.selection.field_at(i);
     }
     if let Some(i) = clicked {
         app.highlight_byte(i);

@@ -7,11 +7,19 @@ use crate::gui::app::App;
 
 use super::diagram_view;
 
+/// The ladder view: chosen stream, raw or relative numbers, and the stream index.
+#[derive(Default)]
+pub struct LadderState {
+    pub stream: Option<(crate::diagram::ladder::Kind, u32)>,
+    pub raw: bool,
+    pub index: crate::gui::streams::StreamIndex,
+}
+
 /// Most arrows drawn for one stream; a bulk transfer has more than a ladder can show.
 const MAX_ARROWS: usize = 2000;
 
 fn describe(app: &App, kind: Kind, stream: u32) -> String {
-    let frames = app.ladder.index.frames(kind, stream);
+    let frames = app.panels.ladder.index.frames(kind, stream);
     let ends = frames.first().and_then(|&i| {
         let p = app.session.store.get(i)?;
         match layerscope_wire::analysis::Transport::quick(app.session.store.link, p.data)? {
@@ -30,22 +38,23 @@ fn describe(app: &App, kind: Kind, stream: u32) -> String {
 }
 
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    app.ladder.index.update(&app.session.store);
-    if app.ladder.stream.is_none() {
+    app.panels.ladder.index.update(&app.session.store);
+    if app.panels.ladder.stream.is_none() {
         let from_selection = app
+            .selection
             .selected
             .and_then(|i| app.session.store.get(i))
             .and_then(|p| crate::gui::streams::StreamIndex::stream_of(p.analysis));
-        let first = if !app.ladder.index.tcp.is_empty() {
+        let first = if !app.panels.ladder.index.tcp.is_empty() {
             Some((Kind::Tcp, 0))
-        } else if !app.ladder.index.udp.is_empty() {
+        } else if !app.panels.ladder.index.udp.is_empty() {
             Some((Kind::Udp, 0))
         } else {
             None
         };
-        app.ladder.stream = from_selection.or(first);
+        app.panels.ladder.stream = from_selection.or(first);
     }
-    let Some((kind, stream)) = app.ladder.stream else {
+    let Some((kind, stream)) = app.panels.ladder.stream else {
         ui.centered_and_justified(|ui| {
             ui.label("No TCP stream or UDP conversation in this capture yet.")
         });
@@ -61,13 +70,13 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             .selected_text(current)
             .width(420.0)
             .show_ui(ui, |ui| {
-                let tcp = app.ladder.index.tcp.len() as u32;
-                let udp = app.ladder.index.udp.len() as u32;
+                let tcp = app.panels.ladder.index.tcp.len() as u32;
+                let udp = app.panels.ladder.index.udp.len() as u32;
                 for (k, n) in [(Kind::Tcp, tcp), (Kind::Udp, udp)] {
                     for s in 0..n.min(500) {
                         let text = describe(app, k, s);
                         if ui
-                            .selectable_label(app.ladder.stream == Some((k, s)), text)
+                            .selectable_label(app.panels.ladder.stream == Some((k, s)), text)
                             .clicked()
                         {
                             chosen = Some((k, s));
@@ -78,9 +87,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             .response
             .labelled_by(label.id);
         if chosen.is_some() {
-            app.ladder.stream = chosen;
+            app.panels.ladder.stream = chosen;
         }
-        ui.checkbox(&mut app.ladder.raw, "Raw numbers")
+        ui.checkbox(&mut app.panels.ladder.raw, "Raw numbers")
             .on_hover_text("Show the sequence numbers as sent instead of counting from 0");
         if ui.button("Export SVG…").clicked() {
             export = Some("svg");
@@ -91,7 +100,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     });
     let store = &app.session.store;
     let first = store.first_ts_ns().unwrap_or(0);
-    let frames = app.ladder.index.frames(kind, stream);
+    let frames = app.panels.ladder.index.frames(kind, stream);
     // During a replay, only the packets replayed so far.
     let visible = app.visible_packets() as u32;
     let frames = &frames[..frames.partition_point(|&i| i < visible)];
@@ -120,7 +129,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let focus: Option<u32> = ui
         .ctx()
         .data(|d| d.get_temp::<u32>(hovered_id))
-        .or(app.selected);
+        .or(app.selection.selected);
     let info = focus.and_then(|i| lad.arrows.iter().find(|a| a.index == i));
     egui::Frame::new()
         .inner_margin(egui::Margin::symmetric(6, 3))
@@ -133,7 +142,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         egui::RichText::new(format!(
                             "Frame {}: {}{}",
                             a.index + 1,
-                            a.label(kind, app.ladder.raw),
+                            a.label(kind, app.panels.ladder.raw),
                             a.role.map(|r| format!("  ({})", r.name())).unwrap_or_default()
                         ))
                         .strong(),
@@ -150,8 +159,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let drawing = ladder::draw(
         std::slice::from_ref(&lad),
         Palette::new(dark),
-        app.ladder.raw,
-        app.selected,
+        app.panels.ladder.raw,
+        app.selection.selected,
     );
     let resp = diagram_view::show(ui, &drawing, "ladder");
     match resp.hovered {

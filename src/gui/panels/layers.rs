@@ -9,15 +9,15 @@ use crate::gui::app::{App, Highlight};
 use crate::gui::palette;
 
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let Some(detail) = &app.detail else {
+    let Some(detail) = &app.selection.detail else {
         ui.centered_and_justified(|ui| ui.label("Select a packet to see its layers."));
         return;
     };
     let dark = ui.visuals().dark_mode;
     let mut chosen: Option<Highlight> = None;
     let mut hovered: Option<Highlight> = None;
-    let highlight = app.highlight.clone();
-    let hover = app.hover.clone();
+    let highlight = app.selection.highlight.clone();
+    let hover = app.selection.hover.clone();
     egui::ScrollArea::vertical()
         .id_salt("layers")
         .auto_shrink([false, false])
@@ -69,10 +69,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             }
         });
     if let Some(h) = chosen {
-        app.highlight = Some(h);
+        app.selection.highlight = Some(h);
     }
     if hovered.is_some() {
-        app.hover_next = hovered;
+        app.selection.hover_next = hovered;
     }
 }
 

@@ -11,12 +11,47 @@ mod ladder;
 mod layers;
 mod packet_list;
 mod replay;
+mod shortcuts;
 mod stack;
 mod status;
 mod toolbar;
 mod welcome;
 
+pub use dialogs::SaveForm;
+pub use encapsulation::EncapState;
+pub use ladder::LadderState;
+pub use shortcuts::shortcuts;
+
 use super::app::{App, MainView};
+
+/// What the panels keep between frames, apart from the capture and the selection the
+/// window holds.
+pub struct PanelState {
+    pub encap: EncapState,
+    pub ladder: LadderState,
+    /// The "Save packets" form, while open.
+    pub save_form: Option<SaveForm>,
+    /// Ctrl+F: the display filter box takes the keyboard on the next frame.
+    pub focus_filter: bool,
+    /// The demo menu's "interactive" choice.
+    pub demo_interactive: bool,
+    /// The port of "Capture port N on loopback".
+    pub watch_port: u16,
+}
+
+impl Default for PanelState {
+    fn default() -> Self {
+        PanelState {
+            encap: EncapState::default(),
+            ladder: LadderState::default(),
+            save_form: None,
+            focus_filter: false,
+            demo_interactive: false,
+            // The echo server's port of the course.
+            watch_port: 8888,
+        }
+    }
+}
 
 pub fn show(app: &mut App, ui: &mut egui::Ui) {
     egui::Panel::top("menu").show(ui, |ui| toolbar::menu_bar(app, ui));

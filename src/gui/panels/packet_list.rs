@@ -17,7 +17,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 "Waiting for packets… (the capture filter lets only matching packets through)"
             } else if app.session.is_loading() {
                 "Loading…"
-            } else if app.filter_job.is_some() {
+            } else if app.filter.job.is_some() {
                 "No packet matches the display filter."
             } else {
                 "No packets."
@@ -29,7 +29,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let dark = ui.visuals().dark_mode;
     let first_ns = app.session.store.first_ts_ns().unwrap_or(0);
     let time_format = app.settings.time_format;
-    let selected_row = app.selected.and_then(|i| app.row_of(i));
+    let selected_row = app.selection.selected.and_then(|i| app.row_of(i));
     let mut clicked = None;
     let mut table = TableBuilder::new(ui)
         .id_salt("packets")
@@ -119,5 +119,23 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         });
     if let Some(i) = clicked {
         app.select(i);
+    }
+}
+
+/// Moves the selection by `delta` rows (arrow keys, Page Up/Down), clamped.
+pub fn move_selection(app: &mut App, delta: isize) {
+    let n = app.displayed_len();
+    if n == 0 {
+        return;
+    }
+    let current = app.selection.selected.and_then(|i| app.row_of(i));
+    let row = match current {
+        Some(r) => (r as isize + delta).clamp(0, n as isize - 1) as usize,
+        None if delta < 0 => n - 1,
+        None => 0,
+    };
+    if let Some(i) = app.row_index(row) {
+        app.select(i);
+        app.scroll_to = Some(row);
     }
 }

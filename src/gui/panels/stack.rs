@@ -27,6 +27,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     );
     ui.add_space(2.0);
     let loopback = app
+        .selection
         .detail
         .as_ref()
         .and_then(|d| d.dissection.layers.first())
@@ -34,6 +35,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .is_some_and(|f| matches!(f.value, layerscope_wire::Value::Mac([0, 0, 0, 0, 0, 0])));
     for osi in (1..=7u8).rev() {
         let protocols: Vec<&str> = app
+            .selection
             .detail
             .as_ref()
             .map(|d| {

@@ -8,7 +8,7 @@ pub fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
         ui.menu_button("File", |ui| {
             if ui.add(egui::Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
                 ui.close();
-                app.open_dialog();
+                super::dialogs::open_file_dialog(app);
             }
             ui.menu_button("Open recent", |ui| {
                 if app.settings.recent_files.is_empty() {
@@ -35,7 +35,7 @@ pub fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
                 .clicked()
             {
                 ui.close();
-                app.open_save_form();
+                super::dialogs::open_save_form(app);
             }
             ui.separator();
             if ui.button("Quit").clicked() {
@@ -61,15 +61,15 @@ pub fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
                     .clicked()
                 {
                     ui.close();
-                    let interactive = app.demo_interactive;
+                    let interactive = app.panels.demo_interactive;
                     app.run_demo(s, interactive);
                 }
             }
-            ui.checkbox(&mut app.demo_interactive, "Interactive: type the lines the client sends");
+            ui.checkbox(&mut app.panels.demo_interactive, "Interactive: type the lines the client sends");
             ui.separator();
             ui.horizontal(|ui| {
                 let label = ui.label("Capture port");
-                ui.add(egui::DragValue::new(&mut app.watch_port).range(1..=65535))
+                ui.add(egui::DragValue::new(&mut app.panels.watch_port).range(1..=65535))
                     .labelled_by(label.id);
                 if ui
                     .button("on loopback")
@@ -77,7 +77,7 @@ pub fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
                     .clicked()
                 {
                     ui.close();
-                    let port = app.watch_port;
+                    let port = app.panels.watch_port;
                     app.capture_port(port);
                 }
             });
@@ -206,9 +206,9 @@ pub fn capture_bar(app: &mut App, ui: &mut egui::Ui) {
 pub fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         let label = ui.label("Display filter");
-        let invalid = app.filter_error.is_some();
+        let invalid = app.filter.error.is_some();
         let dark = ui.visuals().dark_mode;
-        let mut edit = egui::TextEdit::singleline(&mut app.filter_text)
+        let mut edit = egui::TextEdit::singleline(&mut app.filter.text)
             .id(egui::Id::unique("display-filter"))
             .hint_text("e.g. tcp.port == 8888 && tcp.flags.syn == 1   (Enter applies)")
             .desired_width(ui.available_width() - 230.0)
@@ -219,7 +219,7 @@ pub fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
             } else {
                 egui::Color32::from_rgb(0xff, 0xcd, 0xd2)
             });
-        } else if app.filter_job.is_some() {
+        } else if app.filter.job.is_some() {
             edit = edit.background_color(if dark {
                 egui::Color32::from_rgb(0x1f, 0x4a, 0x2b)
             } else {
@@ -227,12 +227,12 @@ pub fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
             });
         }
         let resp = ui.add(edit).labelled_by(label.id);
-        if app.focus_filter {
+        if app.panels.focus_filter {
             resp.request_focus();
-            app.focus_filter = false;
+            app.panels.focus_filter = false;
         }
         if resp.changed() {
-            app.check_filter_text();
+            app.filter.check_text();
         }
         if resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             app.apply_filter();
@@ -243,7 +243,7 @@ pub fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
         if ui.button("Clear").clicked() {
             app.clear_filter();
         }
-        if let Some(job) = &app.filter_job {
+        if let Some(job) = &app.filter.job {
             if !job.is_done() && job.submitted > 0 {
                 let f = job.checked as f32 / job.submitted as f32;
                 ui.add(
@@ -254,8 +254,8 @@ pub fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
             }
         }
     });
-    if let Some(e) = &app.filter_error {
-        let text = app.filter_text.clone();
+    if let Some(e) = &app.filter.error {
+        let text = app.filter.text.clone();
         ui.horizontal(|ui| {
             let color = ui.visuals().error_fg_color;
             // Show the text with the bad part underlined, then the message.

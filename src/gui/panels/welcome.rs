@@ -23,7 +23,7 @@ pub fn strip(app: &mut App, ui: &mut egui::Ui) {
             .on_hover_text("Open a pcap or pcapng capture (Ctrl+O)")
             .clicked()
         {
-            app.open_dialog();
+            super::dialogs::open_file_dialog(app);
         }
         if ui
             .button("▶ Run echo demo")
