@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use layerscope_wire::LinkType;
 
+use super::action::Action;
 use super::demo_run::{DemoRun, DemoStatus};
 pub use super::display_filter::DisplayFilter;
 use super::panels;
@@ -156,6 +157,109 @@ impl App {
 
     pub fn dark(&self) -> bool {
         self.ctx.global_style().visuals.dark_mode
+    }
+
+    /// What the panels draw from this frame: disjoint borrows of the window's parts.
+    fn frame_context(&mut self) -> panels::Ctx<'_> {
+        let dark = self.dark();
+        let App {
+            session,
+            selection,
+            filter,
+            settings,
+            panels,
+            rows,
+            replay,
+            demo,
+            scroll_to,
+            view,
+            notice,
+            permission_problem,
+            failed_demo,
+            leftover,
+            interfaces,
+            capture_filter_error,
+            ..
+        } = self;
+        panels::Ctx {
+            session,
+            selection,
+            filter,
+            settings,
+            panels,
+            rows,
+            replay: replay.as_mut(),
+            demo: demo.as_mut(),
+            scroll_to,
+            view: *view,
+            notice: notice.as_ref(),
+            permission_problem: permission_problem.as_deref(),
+            failed_demo: *failed_demo,
+            leftover: leftover.as_ref(),
+            interfaces,
+            capture_filter_error,
+            dark,
+            actions: Vec::new(),
+        }
+    }
+
+    /// Carries out what a panel asked for.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Open(path) => self.open_path(&path),
+            Action::OpenDialog => panels::open_file_dialog(self),
+            Action::StartCapture => self.start_capture(),
+            Action::StopCapture => self.stop_capture(),
+            Action::ToggleCapture => self.toggle_capture(),
+            Action::CancelLoad => self.cancel_load(),
+            Action::RunDemo {
+                scenario,
+                interactive,
+            } => self.run_demo(scenario, interactive),
+            Action::CapturePort(port) => self.capture_port(port),
+            Action::CloseDemoConnection => self.close_demo_connection(),
+            Action::ReplayRecording(s) => {
+                self.permission_problem = None;
+                self.failed_demo = None;
+                self.replay_recording(s);
+            }
+            Action::RecoverLeftover => self.recover_leftover(),
+            Action::DiscardLeftover => self.discard_leftover(),
+            Action::ApplyFilter => self.apply_filter(),
+            Action::ClearFilter => self.clear_filter(),
+            Action::Select(i) => self.select(i),
+            Action::SelectAndShow(i) => {
+                self.select(i);
+                self.scroll_to = self.row_of(i);
+            }
+            Action::Highlight(h) => self.selection.highlight = h,
+            Action::HighlightByte(offset) => self.highlight_byte(offset),
+            Action::Hover(h) => self.selection.hover_next = Some(h),
+            Action::StartReplay => self.start_replay(),
+            Action::StopReplay => self.stop_replay(),
+            Action::ReplayTo(n) => self.replay_to(n),
+            Action::ShowView(v) => self.view = v,
+            Action::DismissNotice => self.notice = None,
+            Action::DismissPermission => self.permission_problem = None,
+            Action::OpenSaveForm => panels::open_save_form(self),
+            Action::Save {
+                path,
+                displayed_only,
+            } => match self.save_to(&path, displayed_only) {
+                Ok(n) => {
+                    self.panels.save_form = None;
+                    self.notice = Some(Notice {
+                        error: false,
+                        text: format!("Saved {n} packets to {}", path.display()),
+                    });
+                }
+                Err(e) => {
+                    if let Some(f) = &mut self.panels.save_form {
+                        f.error = Some(format!("{e:#}"));
+                    }
+                }
+            },
+        }
     }
 
     // ----- actions -----
@@ -547,7 +651,6 @@ impl eframe::App for App {
         }
         self.pump();
         self.tick_replay();
-        panels::shortcuts(self, ctx);
         self.update_title();
         let settled = self.is_settled();
         self.ready.frame(settled, ctx);
@@ -558,7 +661,12 @@ impl eframe::App for App {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        panels::show(self, ui);
+        let mut cx = self.frame_context();
+        panels::show(&mut cx, ui);
+        let actions = std::mem::take(&mut cx.actions);
+        for action in actions {
+            self.apply(action);
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

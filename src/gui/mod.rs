@@ -1,5 +1,6 @@
 //! The desktop window (eframe + egui, glow renderer).
 
+pub mod action;
 pub mod app;
 pub mod demo_run;
 pub mod display_filter;

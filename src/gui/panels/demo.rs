@@ -1,10 +1,11 @@
 //! The strip shown while a demo runs: what is happening and, for an interactive demo, a box
 //! to type the lines the client sends.
 
-use crate::gui::app::App;
+use super::Ctx;
+use crate::gui::action::Action;
 
-pub fn strip(app: &mut App, ui: &mut egui::Ui) {
-    let Some(d) = &mut app.demo else {
+pub fn strip(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    let Some(d) = &mut cx.demo else {
         return;
     };
     let mut close = false;
@@ -36,6 +37,6 @@ pub fn strip(app: &mut App, ui: &mut egui::Ui) {
         ui.label(format!("server answered: {last}"));
     }
     if close {
-        app.close_demo_connection();
+        cx.act(Action::CloseDemoConnection);
     }
 }

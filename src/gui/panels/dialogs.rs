@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use super::Ctx;
+use crate::gui::action::Action;
 use crate::gui::app::App;
 
 /// The "Save packets" dialog.
@@ -11,13 +13,13 @@ pub struct SaveForm {
     pub error: Option<String>,
 }
 
-pub fn show(app: &mut App, ctx: &egui::Context) {
-    permission(app, ctx);
-    save(app, ctx);
+pub fn show(cx: &mut Ctx<'_>, ctx: &egui::Context) {
+    permission(cx, ctx);
+    save(cx, ctx);
 }
 
-fn permission(app: &mut App, ctx: &egui::Context) {
-    let Some(problem) = app.permission_problem.clone() else {
+fn permission(cx: &mut Ctx<'_>, ctx: &egui::Context) {
+    let Some(problem) = cx.permission_problem else {
         return;
     };
     let command = crate::capture::helper::permission_commands().join("\n");
@@ -50,7 +52,7 @@ fn permission(app: &mut App, ctx: &egui::Context) {
         });
         ui.add_space(6.0);
         ui.horizontal(|ui| {
-            if let Some(s) = app.failed_demo {
+            if let Some(s) = cx.failed_demo {
                 if ui
                     .button("Replay the recording of this demo")
                     .on_hover_text(format!(
@@ -59,35 +61,34 @@ fn permission(app: &mut App, ctx: &egui::Context) {
                     ))
                     .clicked()
                 {
-                    app.permission_problem = None;
-                    app.failed_demo = None;
-                    app.replay_recording(s);
+                    // Closes this panel too.
+                    cx.act(Action::ReplayRecording(s));
                 }
             }
             if ui.button("Open a file instead…").clicked() {
-                app.permission_problem = None;
-                open_file_dialog(app);
+                cx.act(Action::DismissPermission);
+                cx.act(Action::OpenDialog);
             }
             if ui.button("Open the bundled capture").clicked() {
-                app.permission_problem = None;
-                app.open_path(&crate::assets::default_capture());
+                cx.act(Action::DismissPermission);
+                cx.act(Action::Open(crate::assets::default_capture()));
             }
             if ui.button("Close").clicked() {
-                app.permission_problem = None;
+                cx.act(Action::DismissPermission);
             }
         });
     });
     if modal.should_close() {
-        app.permission_problem = None;
+        cx.act(Action::DismissPermission);
     }
 }
 
-fn save(app: &mut App, ctx: &egui::Context) {
-    let Some(form) = &mut app.panels.save_form else {
+fn save(cx: &mut Ctx<'_>, ctx: &egui::Context) {
+    let Some(form) = &mut cx.panels.save_form else {
         return;
     };
-    let total = app.session.store.len();
-    let displayed = app.filter.displayed.as_ref().map(Vec::len);
+    let total = cx.session.store.len();
+    let displayed = cx.filter.displayed.as_ref().map(Vec::len);
     let mut action = None;
     let modal = egui::Modal::new(egui::Id::unique("save")).show(ctx, |ui| {
         ui.set_max_width(520.0);
@@ -146,22 +147,12 @@ fn save(app: &mut App, ctx: &egui::Context) {
         Some(true) => {
             let path = PathBuf::from(form.path.trim());
             let only = form.displayed_only;
-            match app.save_to(&path, only) {
-                Ok(n) => {
-                    app.panels.save_form = None;
-                    app.notice = Some(crate::gui::app::Notice {
-                        error: false,
-                        text: format!("Saved {n} packets to {}", path.display()),
-                    });
-                }
-                Err(e) => {
-                    if let Some(f) = &mut app.panels.save_form {
-                        f.error = Some(format!("{e:#}"));
-                    }
-                }
-            }
+            cx.act(Action::Save {
+                path,
+                displayed_only: only,
+            });
         }
-        Some(false) => app.panels.save_form = None,
+        Some(false) => cx.panels.save_form = None,
         None => {}
     }
 }

@@ -2,9 +2,9 @@
 //! at a time, over the wire, and up the receiver's stack, animated, with play/pause, step
 //! and speed.
 
+use super::Ctx;
 use crate::diagram::encapsulation::{self, Side};
 use crate::diagram::Palette;
-use crate::gui::app::App;
 use crate::gui::palette;
 
 use super::diagram_view;
@@ -43,20 +43,20 @@ const DWELL: f32 = 1.6;
 /// Seconds a header takes to slide in or out (at speed 1).
 const SLIDE: f32 = 0.6;
 
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let Some(detail) = &app.selection.detail else {
+pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    let Some(detail) = &cx.selection.detail else {
         ui.centered_and_justified(|ui| ui.label("Select a packet to watch it being encapsulated."));
         return;
     };
-    if app.panels.encap.packet != Some(detail.index) {
-        app.panels.encap.steps = encapsulation::steps(&detail.dissection, &detail.data);
-        app.panels.encap.packet = Some(detail.index);
-        app.panels.encap.step = 0;
-        app.panels.encap.t = 0.0;
-        app.panels.encap.dwell = 0.0;
-        app.panels.encap.playing = true;
+    if cx.panels.encap.packet != Some(detail.index) {
+        cx.panels.encap.steps = encapsulation::steps(&detail.dissection, &detail.data);
+        cx.panels.encap.packet = Some(detail.index);
+        cx.panels.encap.step = 0;
+        cx.panels.encap.t = 0.0;
+        cx.panels.encap.dwell = 0.0;
+        cx.panels.encap.playing = true;
     }
-    let e = &mut app.panels.encap;
+    let e = &mut cx.panels.encap;
     let n = e.steps.len();
     if n == 0 {
         ui.label("Nothing to show for this packet.");

@@ -1,20 +1,22 @@
 //! RFC-style diagrams of the selected packet's headers. A click on a box selects that field
 //! in the layers tree and the hex pane, and the field selected there is highlighted here.
 
+use super::Ctx;
 use crate::diagram::{header, Palette, Tag};
-use crate::gui::app::{App, Highlight};
+use crate::gui::action::Action;
+use crate::gui::app::Highlight;
 use layerscope_wire::registry::FieldDef;
 
 use super::diagram_view;
 
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let Some(detail) = &app.selection.detail else {
+pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    let Some(detail) = &cx.selection.detail else {
         ui.centered_and_justified(|ui| ui.label("Select a packet to see its headers."));
         return;
     };
     let dark = ui.visuals().dark_mode;
-    let selected = app.selection.highlight.as_ref().map(|h| h.bytes.clone());
-    let pointed = app.selection.hover.as_ref().map(|h| h.bytes.clone());
+    let selected = cx.selection.highlight.as_ref().map(|h| h.bytes.clone());
+    let pointed = cx.selection.hover.as_ref().map(|h| h.bytes.clone());
     let drawing = header::draw(
         &detail.dissection,
         &detail.data,
@@ -45,11 +47,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     match &resp.hovered {
         Some(Tag::Field { bytes, bits, def }) => {
             ui.ctx().data_mut(|d| d.insert_temp(hover_id, *def));
-            app.selection.hover_next = Some(Highlight {
+            cx.act(Action::Hover(Highlight {
                 bytes: bytes.clone(),
                 bits: *bits,
                 abbrev: def.abbrev,
-            });
+            }));
         }
         _ => {
             ui.ctx()
@@ -57,11 +59,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         }
     }
     if let Some(Tag::Field { bytes, bits, def }) = resp.clicked {
-        app.selection.highlight = Some(Highlight {
+        cx.act(Action::Highlight(Some(Highlight {
             bytes,
             bits,
             abbrev: def.abbrev,
-        });
+        })));
     }
     if export {
         let name = format!("headers-frame-{}", detail.index + 1);

@@ -4,7 +4,8 @@
 
 use layerscope_wire::{Dissection, TcpIpLayer};
 
-use crate::gui::app::App;
+use super::Ctx;
+use crate::gui::action::Action;
 use crate::gui::palette;
 
 const PER_ROW: usize = 16;
@@ -24,8 +25,8 @@ fn byte_layers(d: &Dissection, len: usize) -> Vec<Option<TcpIpLayer>> {
     out
 }
 
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let Some(detail) = &app.selection.detail else {
+pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    let Some(detail) = &cx.selection.detail else {
         return;
     };
     let dark = ui.visuals().dark_mode;
@@ -44,8 +45,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         }
     });
     let layers = byte_layers(&detail.dissection, detail.data.len());
-    let highlight = app.selection.highlight.clone();
-    let hover = app.selection.hover.clone();
+    let highlight = cx.selection.highlight.clone();
+    let hover = cx.selection.hover.clone();
     let mut hovered_byte = None;
     let font = egui::FontId::monospace(12.5);
     let char_w = ui.fonts_mut(|f| f.glyph_width(&font, '0'));
@@ -209,10 +210,12 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         }
     }
     if let Some(i) = hovered_byte {
-        app.selection.hover_next = app.selection.field_at(i);
+        if let Some(h) = cx.selection.field_at(i) {
+            cx.act(Action::Hover(h));
+        }
     }
     if let Some(i) = clicked {
-        app.highlight_byte(i);
+        cx.act(Action::HighlightByte(i));
     }
 }
 

@@ -1,9 +1,10 @@
 //! The TCP ladder view: one stream at a time as a sequence diagram, with a stream picker,
 //! relative or raw numbers, the arithmetic of the hovered arrow, and export for slides.
 
+use super::Ctx;
 use crate::diagram::ladder::{self, Input, Kind};
 use crate::diagram::{Palette, Tag};
-use crate::gui::app::App;
+use crate::gui::action::Action;
 
 use super::diagram_view;
 
@@ -18,11 +19,11 @@ pub struct LadderState {
 /// Most arrows drawn for one stream; a bulk transfer has more than a ladder can show.
 const MAX_ARROWS: usize = 2000;
 
-fn describe(app: &App, kind: Kind, stream: u32) -> String {
-    let frames = app.panels.ladder.index.frames(kind, stream);
+fn describe(cx: &Ctx<'_>, kind: Kind, stream: u32) -> String {
+    let frames = cx.panels.ladder.index.frames(kind, stream);
     let ends = frames.first().and_then(|&i| {
-        let p = app.session.store.get(i)?;
-        match layerscope_wire::analysis::Transport::quick(app.session.store.link, p.data)? {
+        let p = cx.session.store.get(i)?;
+        match layerscope_wire::analysis::Transport::quick(cx.session.store.link, p.data)? {
             layerscope_wire::analysis::Transport::Tcp(s) => Some((s.src, s.dst)),
             layerscope_wire::analysis::Transport::Udp(d) => Some((d.src, d.dst)),
         }
@@ -37,24 +38,24 @@ fn describe(app: &App, kind: Kind, stream: u32) -> String {
     }
 }
 
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    app.panels.ladder.index.update(&app.session.store);
-    if app.panels.ladder.stream.is_none() {
-        let from_selection = app
+pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    cx.panels.ladder.index.update(&cx.session.store);
+    if cx.panels.ladder.stream.is_none() {
+        let from_selection = cx
             .selection
             .selected
-            .and_then(|i| app.session.store.get(i))
+            .and_then(|i| cx.session.store.get(i))
             .and_then(|p| crate::gui::streams::StreamIndex::stream_of(p.analysis));
-        let first = if !app.panels.ladder.index.tcp.is_empty() {
+        let first = if !cx.panels.ladder.index.tcp.is_empty() {
             Some((Kind::Tcp, 0))
-        } else if !app.panels.ladder.index.udp.is_empty() {
+        } else if !cx.panels.ladder.index.udp.is_empty() {
             Some((Kind::Udp, 0))
         } else {
             None
         };
-        app.panels.ladder.stream = from_selection.or(first);
+        cx.panels.ladder.stream = from_selection.or(first);
     }
-    let Some((kind, stream)) = app.panels.ladder.stream else {
+    let Some((kind, stream)) = cx.panels.ladder.stream else {
         ui.centered_and_justified(|ui| {
             ui.label("No TCP stream or UDP conversation in this capture yet.")
         });
@@ -64,19 +65,19 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let mut export = None;
     ui.horizontal(|ui| {
         let label = ui.label("Stream");
-        let current = describe(app, kind, stream);
+        let current = describe(cx, kind, stream);
         let mut chosen = None;
         egui::ComboBox::from_id_salt("ladder-stream")
             .selected_text(current)
             .width(420.0)
             .show_ui(ui, |ui| {
-                let tcp = app.panels.ladder.index.tcp.len() as u32;
-                let udp = app.panels.ladder.index.udp.len() as u32;
+                let tcp = cx.panels.ladder.index.tcp.len() as u32;
+                let udp = cx.panels.ladder.index.udp.len() as u32;
                 for (k, n) in [(Kind::Tcp, tcp), (Kind::Udp, udp)] {
                     for s in 0..n.min(500) {
-                        let text = describe(app, k, s);
+                        let text = describe(cx, k, s);
                         if ui
-                            .selectable_label(app.panels.ladder.stream == Some((k, s)), text)
+                            .selectable_label(cx.panels.ladder.stream == Some((k, s)), text)
                             .clicked()
                         {
                             chosen = Some((k, s));
@@ -87,9 +88,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             .response
             .labelled_by(label.id);
         if chosen.is_some() {
-            app.panels.ladder.stream = chosen;
+            cx.panels.ladder.stream = chosen;
         }
-        ui.checkbox(&mut app.panels.ladder.raw, "Raw numbers")
+        ui.checkbox(&mut cx.panels.ladder.raw, "Raw numbers")
             .on_hover_text("Show the sequence numbers as sent instead of counting from 0");
         if ui.button("Export SVG…").clicked() {
             export = Some("svg");
@@ -98,11 +99,11 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             export = Some("png");
         }
     });
-    let store = &app.session.store;
+    let store = &cx.session.store;
     let first = store.first_ts_ns().unwrap_or(0);
-    let frames = app.panels.ladder.index.frames(kind, stream);
+    let frames = cx.panels.ladder.index.frames(kind, stream);
     // During a replay, only the packets replayed so far.
-    let visible = app.visible_packets() as u32;
+    let visible = cx.visible_packets() as u32;
     let frames = &frames[..frames.partition_point(|&i| i < visible)];
     let shown = &frames[..frames.len().min(MAX_ARROWS)];
     let inputs = shown.iter().filter_map(|&i| {
@@ -129,7 +130,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let focus: Option<u32> = ui
         .ctx()
         .data(|d| d.get_temp::<u32>(hovered_id))
-        .or(app.selection.selected);
+        .or(cx.selection.selected);
     let info = focus.and_then(|i| lad.arrows.iter().find(|a| a.index == i));
     egui::Frame::new()
         .inner_margin(egui::Margin::symmetric(6, 3))
@@ -142,7 +143,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                         egui::RichText::new(format!(
                             "Frame {}: {}{}",
                             a.index + 1,
-                            a.label(kind, app.panels.ladder.raw),
+                            a.label(kind, cx.panels.ladder.raw),
                             a.role.map(|r| format!("  ({})", r.name())).unwrap_or_default()
                         ))
                         .strong(),
@@ -159,8 +160,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
     let drawing = ladder::draw(
         std::slice::from_ref(&lad),
         Palette::new(dark),
-        app.panels.ladder.raw,
-        app.selection.selected,
+        cx.panels.ladder.raw,
+        cx.selection.selected,
     );
     let resp = diagram_view::show(ui, &drawing, "ladder");
     match resp.hovered {
@@ -172,8 +173,8 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         }
     }
     if let Some(Tag::Packet(i)) = resp.clicked {
-        app.select(i);
-        app.scroll_to = app.row_of(i);
+        cx.act(Action::Select(i));
+        *cx.scroll_to = cx.row_of(i);
     }
     if let Some(ext) = export {
         super::export_dialog(&drawing, &format!("tcp-stream-{stream}.{ext}"));

@@ -5,19 +5,21 @@
 use layerscope_wire::registry as hf;
 use layerscope_wire::{Field, Layer};
 
-use crate::gui::app::{App, Highlight};
+use super::Ctx;
+use crate::gui::action::Action;
+use crate::gui::app::Highlight;
 use crate::gui::palette;
 
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let Some(detail) = &app.selection.detail else {
+pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    let Some(detail) = &cx.selection.detail else {
         ui.centered_and_justified(|ui| ui.label("Select a packet to see its layers."));
         return;
     };
     let dark = ui.visuals().dark_mode;
     let mut chosen: Option<Highlight> = None;
     let mut hovered: Option<Highlight> = None;
-    let highlight = app.selection.highlight.clone();
-    let hover = app.selection.hover.clone();
+    let highlight = cx.selection.highlight.clone();
+    let hover = cx.selection.hover.clone();
     egui::ScrollArea::vertical()
         .id_salt("layers")
         .auto_shrink([false, false])
@@ -69,10 +71,12 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             }
         });
     if let Some(h) = chosen {
-        app.selection.highlight = Some(h);
+        cx.act(Action::Highlight(Some(h)));
     }
     if hovered.is_some() {
-        app.selection.hover_next = hovered;
+        if let Some(h) = hovered {
+            cx.act(Action::Hover(h));
+        }
     }
 }
 

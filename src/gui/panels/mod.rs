@@ -1,6 +1,7 @@
 //! The window's panels, one file each. `show` lays them out like Wireshark: packet list in
 //! the middle, the selected packet's layers and bytes below it.
 
+mod context;
 mod demo;
 mod diagram_view;
 mod dialogs;
@@ -17,12 +18,13 @@ mod status;
 mod toolbar;
 mod welcome;
 
-pub use dialogs::SaveForm;
+pub use context::Ctx;
+pub use dialogs::{open_file_dialog, open_save_form, SaveForm};
 pub use encapsulation::EncapState;
 pub use ladder::LadderState;
-pub use shortcuts::shortcuts;
 
-use super::app::{App, MainView};
+use super::action::Action;
+use super::app::MainView;
 
 /// What the panels keep between frames, apart from the capture and the selection the
 /// window holds.
@@ -53,24 +55,25 @@ impl Default for PanelState {
     }
 }
 
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    egui::Panel::top("menu").show(ui, |ui| toolbar::menu_bar(app, ui));
-    egui::Panel::top("toolbar").show(ui, |ui| toolbar::capture_bar(app, ui));
-    egui::Panel::top("filter").show(ui, |ui| toolbar::filter_bar(app, ui));
-    if app.settings.show_welcome {
-        egui::Panel::top("welcome").show(ui, |ui| welcome::strip(app, ui));
+pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    shortcuts::shortcuts(cx, ui.ctx());
+    egui::Panel::top("menu").show(ui, |ui| toolbar::menu_bar(cx, ui));
+    egui::Panel::top("toolbar").show(ui, |ui| toolbar::capture_bar(cx, ui));
+    egui::Panel::top("filter").show(ui, |ui| toolbar::filter_bar(cx, ui));
+    if cx.settings.show_welcome {
+        egui::Panel::top("welcome").show(ui, |ui| welcome::strip(cx, ui));
     }
-    if app.demo.is_some() {
-        egui::Panel::top("demo").show(ui, |ui| demo::strip(app, ui));
+    if cx.demo.is_some() {
+        egui::Panel::top("demo").show(ui, |ui| demo::strip(cx, ui));
     }
-    if app.replay.is_some() {
-        egui::Panel::top("replay").show(ui, |ui| replay::bar(app, ui));
+    if cx.replay.is_some() {
+        egui::Panel::top("replay").show(ui, |ui| replay::bar(cx, ui));
     }
-    banners(app, ui);
-    egui::Panel::bottom("status").show(ui, |ui| status::bar(app, ui));
+    banners(cx, ui);
+    egui::Panel::bottom("status").show(ui, |ui| status::bar(cx, ui));
     // The teaching views need the room more than the packet details do, so they get their
     // own (smaller, separately remembered) details panel.
-    let (details_id, details_size) = if app.view == MainView::Packets {
+    let (details_id, details_size) = if cx.view == MainView::Packets {
         ("details", 330.0)
     } else {
         ("details-teaching", 190.0)
@@ -86,35 +89,35 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
                 .show(ui, |ui| {
                     egui::ScrollArea::vertical()
                         .id_salt("stack")
-                        .show(ui, |ui| stack::show(app, ui));
+                        .show(ui, |ui| stack::show(cx, ui));
                 });
             egui::Panel::right("hex")
                 .resizable(true)
                 .default_size(560.0)
-                .show(ui, |ui| hex::show(app, ui));
-            egui::CentralPanel::default().show(ui, |ui| layers::show(app, ui));
+                .show(ui, |ui| hex::show(cx, ui));
+            egui::CentralPanel::default().show(ui, |ui| layers::show(cx, ui));
         });
     egui::CentralPanel::default().show(ui, |ui| {
-        view_tabs(app, ui);
-        match app.view {
-            MainView::Packets => packet_list::show(app, ui),
-            MainView::Ladder => ladder::show(app, ui),
-            MainView::Encapsulation => encapsulation::show(app, ui),
-            MainView::Headers => headers::show(app, ui),
+        view_tabs(cx, ui);
+        match cx.view {
+            MainView::Packets => packet_list::show(cx, ui),
+            MainView::Ladder => ladder::show(cx, ui),
+            MainView::Encapsulation => encapsulation::show(cx, ui),
+            MainView::Headers => headers::show(cx, ui),
         }
     });
-    dialogs::show(app, ui.ctx());
+    dialogs::show(cx, ui.ctx());
 }
 
 /// Warnings about the capture (damaged file) and errors of the last action.
-fn banners(app: &mut App, ui: &mut egui::Ui) {
-    let dark = app.dark();
-    let warning = app.session.warning();
-    if app.notice.is_none() && warning.is_none() && app.leftover.is_none() {
+fn banners(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    let dark = cx.dark;
+    let warning = cx.session.warning();
+    if cx.notice.is_none() && warning.is_none() && cx.leftover.is_none() {
         return;
     }
     egui::Panel::top("banners").show(ui, |ui| {
-        if let Some(l) = &app.leftover {
+        if let Some(l) = &cx.leftover {
             let secs = l
                 .modified
                 .duration_since(std::time::UNIX_EPOCH)
@@ -133,21 +136,21 @@ fn banners(app: &mut App, ui: &mut egui::Ui) {
                 discard = ui.button("Discard").clicked();
             });
             if open {
-                app.recover_leftover();
+                cx.act(Action::RecoverLeftover);
             }
             if discard {
-                app.discard_leftover();
+                cx.act(Action::DiscardLeftover);
             }
         }
         if let Some(w) = warning {
             banner(ui, dark, false, &w, None);
         }
         let mut close = false;
-        if let Some(n) = &app.notice {
+        if let Some(n) = &cx.notice {
             banner(ui, dark, n.error, &n.text, Some(&mut close));
         }
         if close {
-            app.notice = None;
+            cx.act(Action::DismissNotice);
         }
     });
 }
@@ -204,7 +207,7 @@ fn banner(ui: &mut egui::Ui, dark: bool, error: bool, text: &str, close: Option<
         });
 }
 
-fn view_tabs(app: &mut App, ui: &mut egui::Ui) {
+fn view_tabs(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         for (view, label, tip) in [
             (MainView::Packets, "Packets", "Every packet, one row each"),
@@ -225,11 +228,11 @@ fn view_tabs(app: &mut App, ui: &mut egui::Ui) {
             ),
         ] {
             if ui
-                .selectable_label(app.view == view, label)
+                .selectable_label(cx.view == view, label)
                 .on_hover_text(tip)
                 .clicked()
             {
-                app.view = view;
+                cx.act(Action::ShowView(view));
             }
         }
     });

@@ -3,21 +3,22 @@
 
 use egui_extras::{Column, TableBuilder};
 
-use crate::gui::app::App;
+use super::Ctx;
+use crate::gui::action::Action;
 use crate::gui::palette;
 use crate::gui::rows::Mark;
 
 pub const ROW_HEIGHT: f32 = 18.0;
 
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
-    let n = app.displayed_len();
+pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    let n = cx.displayed_len();
     if n == 0 {
         ui.centered_and_justified(|ui| {
-            let text = if app.session.is_live() {
+            let text = if cx.session.is_live() {
                 "Waiting for packets… (the capture filter lets only matching packets through)"
-            } else if app.session.is_loading() {
+            } else if cx.session.is_loading() {
                 "Loading…"
-            } else if app.filter.job.is_some() {
+            } else if cx.filter.job.is_some() {
                 "No packet matches the display filter."
             } else {
                 "No packets."
@@ -27,9 +28,9 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         return;
     }
     let dark = ui.visuals().dark_mode;
-    let first_ns = app.session.store.first_ts_ns().unwrap_or(0);
-    let time_format = app.settings.time_format;
-    let selected_row = app.selection.selected.and_then(|i| app.row_of(i));
+    let first_ns = cx.session.store.first_ts_ns().unwrap_or(0);
+    let time_format = cx.settings.time_format;
+    let selected_row = cx.selection.selected.and_then(|i| cx.row_of(i));
     let mut clicked = None;
     let mut table = TableBuilder::new(ui)
         .id_salt("packets")
@@ -47,7 +48,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .min_scrolled_height(0.0)
         .max_scroll_height(f32::INFINITY)
         .auto_shrink([false, false]);
-    if let Some(row) = app.scroll_to.take() {
+    if let Some(row) = cx.scroll_to.take() {
         table = table.scroll_to_row(row, None);
     }
     table
@@ -69,10 +70,10 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .body(|body| {
             body.rows(ROW_HEIGHT, n, |mut row| {
                 let pos = row.index();
-                let Some(index) = app.row_index(pos) else {
+                let Some(index) = cx.row_index(pos) else {
                     return;
                 };
-                let Some(r) = app.rows.get(&app.session.store, index).cloned() else {
+                let Some(r) = cx.rows.get(&cx.session.store, index).cloned() else {
                     return;
                 };
                 let is_selected = selected_row == Some(pos);
@@ -118,24 +119,24 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             });
         });
     if let Some(i) = clicked {
-        app.select(i);
+        cx.act(Action::Select(i));
     }
 }
 
 /// Moves the selection by `delta` rows (arrow keys, Page Up/Down), clamped.
-pub fn move_selection(app: &mut App, delta: isize) {
-    let n = app.displayed_len();
+pub fn move_selection(cx: &mut Ctx<'_>, delta: isize) {
+    let n = cx.displayed_len();
     if n == 0 {
         return;
     }
-    let current = app.selection.selected.and_then(|i| app.row_of(i));
+    let current = cx.selection.selected.and_then(|i| cx.row_of(i));
     let row = match current {
         Some(r) => (r as isize + delta).clamp(0, n as isize - 1) as usize,
         None if delta < 0 => n - 1,
         None => 0,
     };
-    if let Some(i) = app.row_index(row) {
-        app.select(i);
-        app.scroll_to = Some(row);
+    if let Some(i) = cx.row_index(row) {
+        cx.act(Action::Select(i));
+        *cx.scroll_to = Some(row);
     }
 }

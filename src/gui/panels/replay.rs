@@ -3,15 +3,16 @@
 
 use layerscope_wire::analysis::{Analysis, SegmentRole};
 
-use crate::gui::app::App;
+use super::Ctx;
+use crate::gui::action::Action;
 use crate::gui::palette;
 
 /// Most packets marked on the timeline; beyond that the marks would be a smear.
 const MAX_MARKS: usize = 20_000;
 
-pub fn bar(app: &mut App, ui: &mut egui::Ui) {
-    let n = app.session.store.len() as u32;
-    let Some(r) = &mut app.replay else {
+pub fn bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
+    let n = cx.session.store.len() as u32;
+    let Some(r) = &mut cx.replay else {
         return;
     };
     let mut go_to = None;
@@ -73,7 +74,7 @@ pub fn bar(app: &mut App, ui: &mut egui::Ui) {
         go_to = Some(shown);
     }
     let (rect, _) = ui.allocate_exact_size(egui::vec2(width, 8.0), egui::Sense::hover());
-    let store = &app.session.store;
+    let store = &cx.session.store;
     let step = (n as usize / MAX_MARKS).max(1);
     for i in (0..n).step_by(step) {
         let Some(p) = store.get(i) else { break };
@@ -122,9 +123,9 @@ pub fn bar(app: &mut App, ui: &mut egui::Ui) {
         }
     });
     if let Some(s) = go_to {
-        app.replay_to(s);
+        cx.act(Action::ReplayTo(s));
     }
     if exit {
-        app.stop_replay();
+        cx.act(Action::StopReplay);
     }
 }

@@ -3,25 +3,26 @@
 
 use std::path::PathBuf;
 
-use crate::gui::app::App;
+use super::Ctx;
+use crate::gui::action::Action;
 
-pub fn shortcuts(app: &mut App, ctx: &egui::Context) {
+pub fn shortcuts(cx: &mut Ctx<'_>, ctx: &egui::Context) {
     use egui::{Key, KeyboardShortcut, Modifiers};
     let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
     let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
     let capture = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
     let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
     if ctx.input_mut(|i| i.consume_shortcut(&open)) {
-        super::dialogs::open_file_dialog(app);
+        cx.act(Action::OpenDialog);
     }
     if ctx.input_mut(|i| i.consume_shortcut(&save)) {
-        super::dialogs::open_save_form(app);
+        cx.act(Action::OpenSaveForm);
     }
     if ctx.input_mut(|i| i.consume_shortcut(&capture)) {
-        app.toggle_capture();
+        cx.act(Action::ToggleCapture);
     }
     if ctx.input_mut(|i| i.consume_shortcut(&find)) {
-        app.panels.focus_filter = true;
+        cx.panels.focus_filter = true;
     }
     let dropped: Vec<PathBuf> = ctx.input(|i| {
         i.raw
@@ -32,7 +33,7 @@ pub fn shortcuts(app: &mut App, ctx: &egui::Context) {
             .collect()
     });
     if let Some(p) = dropped.first() {
-        app.open_path(p);
+        cx.act(Action::Open(p.clone()));
     }
     // List navigation, unless a text box has the keyboard.
     if ctx.text_edit_focused() {
@@ -49,7 +50,7 @@ pub fn shortcuts(app: &mut App, ctx: &egui::Context) {
     ];
     for (key, delta) in moves {
         if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, key)) {
-            super::packet_list::move_selection(app, delta);
+            super::packet_list::move_selection(cx, delta);
         }
     }
 }

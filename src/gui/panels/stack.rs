@@ -5,7 +5,7 @@ use layerscope_wire::layer::osi_name;
 use layerscope_wire::registry as hf;
 use layerscope_wire::TcpIpLayer;
 
-use crate::gui::app::App;
+use super::Ctx;
 use crate::gui::palette;
 
 fn tcpip_of(osi: u8) -> TcpIpLayer {
@@ -17,7 +17,7 @@ fn tcpip_of(osi: u8) -> TcpIpLayer {
     }
 }
 
-pub fn show(app: &mut App, ui: &mut egui::Ui) {
+pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let dark = ui.visuals().dark_mode;
     ui.strong("Layers in this packet");
     ui.label(
@@ -26,7 +26,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
             .weak(),
     );
     ui.add_space(2.0);
-    let loopback = app
+    let loopback = cx
         .selection
         .detail
         .as_ref()
@@ -34,7 +34,7 @@ pub fn show(app: &mut App, ui: &mut egui::Ui) {
         .and_then(|l| l.field(&hf::eth::SRC))
         .is_some_and(|f| matches!(f.value, layerscope_wire::Value::Mac([0, 0, 0, 0, 0, 0])));
     for osi in (1..=7u8).rev() {
-        let protocols: Vec<&str> = app
+        let protocols: Vec<&str> = cx
             .selection
             .detail
             .as_ref()

@@ -1,11 +1,12 @@
 //! The status bar: packet counts, capture state, load progress with Cancel.
 
-use crate::gui::app::App;
+use super::Ctx;
+use crate::gui::action::Action;
 use crate::pipeline::Ending;
 
-pub fn bar(app: &mut App, ui: &mut egui::Ui) {
+pub fn bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
-        let s = &app.session;
+        let s = &cx.session;
         let state = if s.is_live() {
             format!("● Capturing on {}", s.origin.title())
         } else if s.is_loading() {
@@ -28,7 +29,7 @@ pub fn bar(app: &mut App, ui: &mut egui::Ui) {
         ui.separator();
         ui.label(format!("Packets: {}", s.store.len()));
         ui.separator();
-        ui.label(format!("Displayed: {}", app.displayed_len()));
+        ui.label(format!("Displayed: {}", cx.displayed_len()));
         if matches!(s.origin, crate::gui::session::Origin::Live { .. }) {
             ui.separator();
             ui.label(format!(
@@ -60,7 +61,7 @@ pub fn bar(app: &mut App, ui: &mut egui::Ui) {
             });
         }
         if cancel {
-            app.cancel_load();
+            cx.act(Action::CancelLoad);
         }
     });
 }

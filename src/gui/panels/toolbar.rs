@@ -1,33 +1,34 @@
 //! Menu bar, capture bar (interface, BPF filter, start/stop) and the display filter box.
 
-use crate::gui::app::App;
+use super::Ctx;
+use crate::gui::action::Action;
 use crate::gui::settings::TimeFormat;
 
-pub fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
+pub fn menu_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             if ui.add(egui::Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
                 ui.close();
-                super::dialogs::open_file_dialog(app);
+                cx.act(Action::OpenDialog);
             }
             ui.menu_button("Open recent", |ui| {
-                if app.settings.recent_files.is_empty() {
+                if cx.settings.recent_files.is_empty() {
                     ui.label("No recent files");
                 }
                 let mut chosen = None;
-                for p in &app.settings.recent_files {
+                for p in &cx.settings.recent_files {
                     if ui.button(p.display().to_string()).clicked() {
                         chosen = Some(p.clone());
                     }
                 }
                 if let Some(p) = chosen {
                     ui.close();
-                    app.open_path(&p);
+                    cx.act(Action::Open(p.clone()));
                 }
             });
             if ui.button("Open the bundled echo capture").clicked() {
                 ui.close();
-                app.open_path(&crate::assets::default_capture());
+                cx.act(Action::Open(crate::assets::default_capture()));
             }
             ui.separator();
             if ui
@@ -35,7 +36,7 @@ pub fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
                 .clicked()
             {
                 ui.close();
-                super::dialogs::open_save_form(app);
+                cx.act(Action::OpenSaveForm);
             }
             ui.separator();
             if ui.button("Quit").clicked() {
@@ -43,14 +44,14 @@ pub fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
             }
         });
         ui.menu_button("Capture", |ui| {
-            let label = if app.session.is_live() {
+            let label = if cx.session.is_live() {
                 "Stop capture"
             } else {
                 "Start capture"
             };
             if ui.add(egui::Button::new(label).shortcut_text("Ctrl+E")).clicked() {
                 ui.close();
-                app.toggle_capture();
+                cx.act(Action::ToggleCapture);
             }
             ui.separator();
             ui.label("Run a demo (capture + our server and client):");
@@ -61,15 +62,15 @@ pub fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
                     .clicked()
                 {
                     ui.close();
-                    let interactive = app.panels.demo_interactive;
-                    app.run_demo(s, interactive);
+                    let interactive = cx.panels.demo_interactive;
+                    cx.act(Action::RunDemo { scenario: s, interactive });
                 }
             }
-            ui.checkbox(&mut app.panels.demo_interactive, "Interactive: type the lines the client sends");
+            ui.checkbox(&mut cx.panels.demo_interactive, "Interactive: type the lines the client sends");
             ui.separator();
             ui.horizontal(|ui| {
                 let label = ui.label("Capture port");
-                ui.add(egui::DragValue::new(&mut app.panels.watch_port).range(1..=65535))
+                ui.add(egui::DragValue::new(&mut cx.panels.watch_port).range(1..=65535))
                     .labelled_by(label.id);
                 if ui
                     .button("on loopback")
@@ -77,30 +78,30 @@ pub fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
                     .clicked()
                 {
                     ui.close();
-                    let port = app.panels.watch_port;
-                    app.capture_port(port);
+                    let port = cx.panels.watch_port;
+                    cx.act(Action::CapturePort(port));
                 }
             });
             ui.separator();
             if ui.button("Replay this capture").clicked() {
                 ui.close();
-                app.start_replay();
+                cx.act(Action::StartReplay);
             }
         });
         ui.menu_button("View", |ui| {
             ui.label("Time column");
             for f in [TimeFormat::Relative, TimeFormat::Absolute, TimeFormat::Delta] {
-                ui.radio_value(&mut app.settings.time_format, f, f.label());
+                ui.radio_value(&mut cx.settings.time_format, f, f.label());
             }
             ui.separator();
-            ui.checkbox(&mut app.settings.auto_scroll, "Follow new packets while capturing");
-            ui.checkbox(&mut app.settings.show_welcome, "Show the welcome strip");
+            ui.checkbox(&mut cx.settings.auto_scroll, "Follow new packets while capturing");
+            ui.checkbox(&mut cx.settings.show_welcome, "Show the welcome strip");
             ui.separator();
             ui.label("Theme");
-            let mut theme = app.settings.theme;
+            let mut theme = cx.settings.theme;
             theme.buttons(ui);
-            if theme != app.settings.theme {
-                app.settings.theme = theme;
+            if theme != cx.settings.theme {
+                cx.settings.theme = theme;
                 ui.ctx().set_theme(theme);
             }
         });
@@ -111,7 +112,7 @@ pub fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
             ui.label(format!("layerscope {}", env!("CARGO_PKG_VERSION")));
         });
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let mut theme = app.settings.theme;
+            let mut theme = cx.settings.theme;
             let dark = ui.visuals().dark_mode;
             let (icon, next, tip) = if dark {
                 ("☀", egui::ThemePreference::Light, "Switch to the light theme")
@@ -121,19 +122,19 @@ pub fn menu_bar(app: &mut App, ui: &mut egui::Ui) {
             if ui.button(icon).on_hover_text(tip).clicked() {
                 theme = next;
             }
-            if theme != app.settings.theme {
-                app.settings.theme = theme;
+            if theme != cx.settings.theme {
+                cx.settings.theme = theme;
                 ui.ctx().set_theme(theme);
             }
         });
     });
 }
 
-pub fn capture_bar(app: &mut App, ui: &mut egui::Ui) {
+pub fn capture_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
-        let live = app.session.is_live();
+        let live = cx.session.is_live();
         let label = ui.label("Interface");
-        let selected = app.settings.interface.clone();
+        let selected = cx.settings.interface.clone();
         egui::ComboBox::from_id_salt("interface")
             .selected_text(if selected.is_empty() {
                 "(none)".to_string()
@@ -142,13 +143,13 @@ pub fn capture_bar(app: &mut App, ui: &mut egui::Ui) {
             })
             .width(110.0)
             .show_ui(ui, |ui| {
-                for i in &app.interfaces {
+                for i in cx.interfaces {
                     let text = format!(
                         "{}{}",
                         i.name,
                         if i.is_loopback { "  (loopback)" } else { "" }
                     );
-                    ui.selectable_value(&mut app.settings.interface, i.name.clone(), text)
+                    ui.selectable_value(&mut cx.settings.interface, i.name.clone(), text)
                         .on_hover_text(format!(
                             "{}\n{}\n{}",
                             i.addresses.join("  "),
@@ -160,8 +161,8 @@ pub fn capture_bar(app: &mut App, ui: &mut egui::Ui) {
             .response
             .labelled_by(label.id);
         let label = ui.label("Capture filter");
-        let error = app.capture_filter_error.is_some();
-        let mut edit = egui::TextEdit::singleline(&mut app.settings.capture_filter)
+        let error = cx.capture_filter_error.is_some();
+        let mut edit = egui::TextEdit::singleline(&mut cx.settings.capture_filter)
             .hint_text("BPF, e.g. tcp port 8888")
             .desired_width(220.0)
             .font(egui::TextStyle::Monospace);
@@ -170,14 +171,14 @@ pub fn capture_bar(app: &mut App, ui: &mut egui::Ui) {
         }
         let resp = ui.add_enabled(!live, edit).labelled_by(label.id);
         if resp.changed() {
-            app.capture_filter_error = crate::capture::live::validate_filter(
-                &app.settings.capture_filter,
+            *cx.capture_filter_error = crate::capture::live::validate_filter(
+                &cx.settings.capture_filter,
                 layerscope_wire::LinkType::ETHERNET,
             )
             .err();
         }
         if resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) && !live {
-            app.start_capture();
+            cx.act(Action::StartCapture);
         }
         if live {
             if ui
@@ -185,30 +186,30 @@ pub fn capture_bar(app: &mut App, ui: &mut egui::Ui) {
                 .on_hover_text("Stop the capture (Ctrl+E)")
                 .clicked()
             {
-                app.stop_capture();
+                cx.act(Action::StopCapture);
             }
         } else if ui
             .add_enabled(!error, egui::Button::new("⏺ Start"))
             .on_hover_text("Capture on this interface (Ctrl+E)")
             .clicked()
         {
-            app.start_capture();
+            cx.act(Action::StartCapture);
         }
-        if let Some(e) = &app.capture_filter_error {
+        if let Some(e) = &cx.capture_filter_error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
         ui.separator();
-        ui.checkbox(&mut app.settings.auto_scroll, "Follow")
+        ui.checkbox(&mut cx.settings.auto_scroll, "Follow")
             .on_hover_text("Scroll to new packets while capturing");
     });
 }
 
-pub fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
+pub fn filter_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         let label = ui.label("Display filter");
-        let invalid = app.filter.error.is_some();
+        let invalid = cx.filter.error.is_some();
         let dark = ui.visuals().dark_mode;
-        let mut edit = egui::TextEdit::singleline(&mut app.filter.text)
+        let mut edit = egui::TextEdit::singleline(&mut cx.filter.text)
             .id(egui::Id::unique("display-filter"))
             .hint_text("e.g. tcp.port == 8888 && tcp.flags.syn == 1   (Enter applies)")
             .desired_width(ui.available_width() - 230.0)
@@ -219,7 +220,7 @@ pub fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
             } else {
                 egui::Color32::from_rgb(0xff, 0xcd, 0xd2)
             });
-        } else if app.filter.job.is_some() {
+        } else if cx.filter.job.is_some() {
             edit = edit.background_color(if dark {
                 egui::Color32::from_rgb(0x1f, 0x4a, 0x2b)
             } else {
@@ -227,23 +228,23 @@ pub fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
             });
         }
         let resp = ui.add(edit).labelled_by(label.id);
-        if app.panels.focus_filter {
+        if cx.panels.focus_filter {
             resp.request_focus();
-            app.panels.focus_filter = false;
+            cx.panels.focus_filter = false;
         }
         if resp.changed() {
-            app.filter.check_text();
+            cx.filter.check_text();
         }
         if resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-            app.apply_filter();
+            cx.act(Action::ApplyFilter);
         }
         if ui.button("Apply").clicked() {
-            app.apply_filter();
+            cx.act(Action::ApplyFilter);
         }
         if ui.button("Clear").clicked() {
-            app.clear_filter();
+            cx.act(Action::ClearFilter);
         }
-        if let Some(job) = &app.filter.job {
+        if let Some(job) = &cx.filter.job {
             if !job.is_done() && job.submitted > 0 {
                 let f = job.checked as f32 / job.submitted as f32;
                 ui.add(
@@ -254,8 +255,8 @@ pub fn filter_bar(app: &mut App, ui: &mut egui::Ui) {
             }
         }
     });
-    if let Some(e) = &app.filter.error {
-        let text = app.filter.text.clone();
+    if let Some(e) = &cx.filter.error {
+        let text = cx.filter.text.clone();
         ui.horizontal(|ui| {
             let color = ui.visuals().error_fg_color;
             // Show the text with the bad part underlined, then the message.

@@ -1,8 +1,9 @@
 //! The welcome strip: what the window shows and the three ways to get started.
 
-use crate::gui::app::App;
+use super::Ctx;
+use crate::gui::action::Action;
 
-pub fn strip(app: &mut App, ui: &mut egui::Ui) {
+pub fn strip(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         ui.label(egui::RichText::new("Welcome to layerscope.").strong());
@@ -15,15 +16,15 @@ pub fn strip(app: &mut App, ui: &mut egui::Ui) {
             .on_hover_text("Capture on the loopback interface with the filter in the toolbar")
             .clicked()
         {
-            app.settings.interface = crate::capture::interfaces::loopback_name(&app.interfaces);
-            app.start_capture();
+            cx.settings.interface = crate::capture::interfaces::loopback_name(cx.interfaces);
+            cx.act(Action::StartCapture);
         }
         if ui
             .button("📂 Open file…")
             .on_hover_text("Open a pcap or pcapng capture (Ctrl+O)")
             .clicked()
         {
-            super::dialogs::open_file_dialog(app);
+            cx.act(Action::OpenDialog);
         }
         if ui
             .button("▶ Run echo demo")
@@ -33,7 +34,10 @@ pub fn strip(app: &mut App, ui: &mut egui::Ui) {
             )
             .clicked()
         {
-            app.run_demo(crate::demo::Scenario::TcpEcho, false);
+            cx.act(Action::RunDemo {
+                scenario: crate::demo::Scenario::TcpEcho,
+                interactive: false,
+            });
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
@@ -41,7 +45,7 @@ pub fn strip(app: &mut App, ui: &mut egui::Ui) {
                 .on_hover_text("Hide this strip")
                 .clicked()
             {
-                app.settings.show_welcome = false;
+                cx.settings.show_welcome = false;
             }
         });
     });

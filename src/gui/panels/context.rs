@@ -1,0 +1,72 @@
+//! What a panel draws from: read access to the capture and the selection, its own state,
+//! the few things a panel edits in place (settings, the filter's text, the replay's and the
+//! demo's controls), and the list of actions it asks the window to carry out.
+
+use super::PanelState;
+use crate::capture::interfaces::Interface;
+use crate::demo::Scenario;
+use crate::gui::action::Action;
+use crate::gui::app::Notice;
+use crate::gui::demo_run::DemoRun;
+use crate::gui::display_filter::DisplayFilter;
+use crate::gui::replay::Replay;
+use crate::gui::rows::RowCache;
+use crate::gui::selection::Selection;
+use crate::gui::session::Session;
+use crate::gui::settings::Settings;
+use crate::gui::start::MainView;
+use crate::recovery::Leftover;
+
+pub struct Ctx<'a> {
+    pub session: &'a Session,
+    pub selection: &'a Selection,
+    /// The filter box edits its text; the filter is applied by [`Action::ApplyFilter`].
+    pub filter: &'a mut DisplayFilter,
+    pub settings: &'a mut Settings,
+    pub panels: &'a mut PanelState,
+    pub rows: &'a mut RowCache,
+    pub replay: Option<&'a mut Replay>,
+    pub demo: Option<&'a mut DemoRun>,
+    /// Row to bring into view; the packet list takes it.
+    pub scroll_to: &'a mut Option<usize>,
+    pub view: MainView,
+    pub notice: Option<&'a Notice>,
+    pub permission_problem: Option<&'a str>,
+    pub failed_demo: Option<Scenario>,
+    pub leftover: Option<&'a Leftover>,
+    pub interfaces: &'a [Interface],
+    /// Why the capture filter was refused; editing the filter clears it.
+    pub capture_filter_error: &'a mut Option<String>,
+    pub dark: bool,
+    pub(crate) actions: Vec<Action>,
+}
+
+impl Ctx<'_> {
+    /// Asks the window to do something once the frame is drawn.
+    pub fn act(&mut self, action: Action) {
+        self.actions.push(action);
+    }
+
+    /// Packets visible: all, or those a replay has reached.
+    pub fn visible_packets(&self) -> usize {
+        let n = self.session.store.len();
+        self.replay
+            .as_ref()
+            .map_or(n, |r| (r.shown as usize).min(n))
+    }
+
+    /// Number of rows the list shows.
+    pub fn displayed_len(&self) -> usize {
+        self.filter.rows(self.visible_packets())
+    }
+
+    /// The packet at a row of the list.
+    pub fn row_index(&self, row: usize) -> Option<u32> {
+        self.filter.packet_at(row, self.visible_packets())
+    }
+
+    /// The row showing a packet, if it is displayed.
+    pub fn row_of(&self, index: u32) -> Option<usize> {
+        self.filter.row_of(index, self.visible_packets())
+    }
+}
