@@ -111,7 +111,7 @@ fn main() {
         ..Start::default()
     });
     h.step();
-    if let Some(problem) = &h.state().permission_problem {
+    if let Some(problem) = &h.state().capture.permission_problem {
         // Under CI every prerequisite must be there: a machine that lost the permission
         // must not pass.
         let ci = ["CI", "LAYERSCOPE_REQUIRE_ALL"]

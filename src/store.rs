@@ -182,6 +182,21 @@ impl PacketStore {
         &self.blocks
     }
 
+    /// Writes packets (all, or `only` these positions) to a capture file: pcapng or pcap by
+    /// its extension, through a temporary file renamed into place so that a failed save
+    /// never leaves half a file. Returns how many were written.
+    pub fn save(&self, path: &std::path::Path, only: Option<&[u32]>) -> anyhow::Result<usize> {
+        let indices: Box<dyn Iterator<Item = u32>> = match only {
+            Some(d) => Box::new(d.iter().copied()),
+            None => Box::new(0..self.len() as u32),
+        };
+        crate::capture::writer::write_atomically(
+            path,
+            self.link,
+            indices.filter_map(|i| self.get(i).map(|p| p.raw())),
+        )
+    }
+
     pub fn get(&self, index: u32) -> Option<PacketRef<'_>> {
         if index >= self.len {
             return None;

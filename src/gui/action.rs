@@ -5,6 +5,7 @@
 
 use std::path::PathBuf;
 
+use super::app::{App, Notice};
 use super::selection::Highlight;
 use super::start::MainView;
 use crate::demo::Scenario;
@@ -59,4 +60,74 @@ pub enum Action {
         path: PathBuf,
         displayed_only: bool,
     },
+}
+
+impl App {
+    /// Carries out what a panel asked for.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Open(path) => self.open_path(&path),
+            Action::OpenDialog => super::panels::open_file_dialog(self),
+            Action::StartCapture => self.start_capture(),
+            Action::StopCapture => self.stop_capture(),
+            Action::ToggleCapture => self.toggle_capture(),
+            Action::CancelLoad => self.stop_capture(),
+            Action::RunDemo {
+                scenario,
+                interactive,
+            } => self.run_demo(scenario, interactive),
+            Action::CapturePort(port) => self.capture_port(port),
+            Action::CloseDemoConnection => self.close_demo_connection(),
+            Action::ReplayRecording(s) => {
+                self.capture.permission_problem = None;
+                self.capture.failed_demo = None;
+                self.replay_recording(s);
+            }
+            Action::RecoverLeftover => self.recover_leftover(),
+            Action::DiscardLeftover => self.capture.discard_leftover(),
+            Action::ApplyFilter => self.apply_filter(),
+            Action::ClearFilter => self.clear_filter(),
+            Action::Select(i) => self.select(i),
+            Action::SelectAndShow(i) => {
+                self.select(i);
+                self.scroll_to = self.row_of(i);
+            }
+            Action::Highlight(h) => self.selection.highlight = h,
+            Action::HighlightByte(offset) => self.highlight_byte(offset),
+            Action::Hover(h) => self.selection.hover_next = Some(h),
+            Action::StartReplay => self.start_replay(),
+            Action::StopReplay => self.stop_replay(),
+            Action::ReplayTo(n) => self.replay_to(n),
+            Action::ShowView(v) => self.view = v,
+            Action::DismissNotice => self.notice = None,
+            Action::DismissPermission => self.capture.permission_problem = None,
+            Action::OpenSaveForm => super::panels::open_save_form(self),
+            Action::Save {
+                path,
+                displayed_only,
+            } => {
+                let only = self.filter.displayed.clone().filter(|_| displayed_only);
+                self.save(&path, only.as_deref())
+            }
+        }
+    }
+
+    /// Writes packets (all, or `only` these) to a file and says so, or shows the form's
+    /// error.
+    fn save(&mut self, path: &std::path::Path, only: Option<&[u32]>) {
+        match self.session.store.save(path, only) {
+            Ok(n) => {
+                self.panels.save_form = None;
+                self.notice = Some(Notice::info(format!(
+                    "Saved {n} packets to {}",
+                    path.display()
+                )));
+            }
+            Err(e) => {
+                if let Some(f) = &mut self.panels.save_form {
+                    f.error = Some(format!("{e:#}"));
+                }
+            }
+        }
+    }
 }

@@ -1,13 +1,15 @@
 //! The window: state, the actions the user can take, and the frame loop.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use layerscope_wire::LinkType;
 
-use super::action::Action;
+pub use super::action::Action;
+use super::capture_setup::CaptureSetup;
 use super::demo_run::{DemoRun, DemoStatus};
 pub use super::display_filter::DisplayFilter;
+pub use super::notice::Notice;
 use super::panels;
 pub use super::panels::{EncapState, LadderState, PanelState, SaveForm};
 use super::ready::ReadyMarker;
@@ -22,13 +24,6 @@ use crate::demo::Scenario;
 use crate::pipeline::{Ending, Loading};
 use crate::store::Block;
 
-/// A message in a banner under the toolbar.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    pub error: bool,
-    pub text: String,
-}
-
 pub struct App {
     pub settings: Settings,
     pub session: Session,
@@ -38,12 +33,8 @@ pub struct App {
     /// Row (position in the displayed list) to bring into view on the next frame.
     pub scroll_to: Option<usize>,
     pub notice: Option<Notice>,
-    /// Set when a capture was refused for lack of privilege: the fix to show.
-    pub permission_problem: Option<String>,
-    pub interfaces: Vec<crate::capture::interfaces::Interface>,
-    pub capture_filter_error: Option<String>,
-    /// The permission panel was shown for the current session's failure.
-    permission_shown: bool,
+    /// Interfaces, safety copies, and what the last capture attempt said.
+    pub capture: CaptureSetup,
     pub view: MainView,
     /// What the panels keep between frames.
     pub panels: PanelState,
@@ -51,14 +42,6 @@ pub struct App {
     pub replay: Option<Replay>,
     /// Start a replay as soon as the file being opened has loaded.
     replay_after_load: bool,
-    /// The demo whose capture was refused, for the permission panel's "replay the recording".
-    pub failed_demo: Option<Scenario>,
-    /// Where safety copies go; `None` without a home directory (then none is kept).
-    pub recovery_dir: Option<PathBuf>,
-    /// What a live capture may take on disk and in memory.
-    pub live_limits: crate::pipeline::LiveLimits,
-    /// A capture a crashed session left behind, offered at start.
-    pub leftover: Option<crate::recovery::Leftover>,
     ctx: egui::Context,
     title: String,
     pending_select: Option<u32>,
@@ -94,7 +77,6 @@ impl App {
     /// Builds the app around a context; tests use this with default settings.
     pub fn with_settings(ctx: egui::Context, settings: Settings, start: Start) -> App {
         super::install_fonts(&ctx);
-        let interfaces = crate::capture::interfaces::list();
         let mut app = App {
             settings,
             session: Session::new(Origin::Stdin, LinkType::ETHERNET, None),
@@ -103,36 +85,22 @@ impl App {
             rows: RowCache::default(),
             scroll_to: None,
             notice: None,
-            permission_problem: None,
-            interfaces,
-            capture_filter_error: None,
-            permission_shown: false,
+            capture: CaptureSetup::new(start.recovery_dir.clone()),
             view: start.view.unwrap_or(MainView::Packets),
             panels: PanelState::default(),
             demo: None,
             replay: None,
             replay_after_load: start.replay,
-            failed_demo: None,
-            leftover: None,
-            recovery_dir: start
-                .recovery_dir
-                .clone()
-                .or_else(crate::recovery::default_dir),
-            live_limits: crate::pipeline::LiveLimits::default(),
             ctx,
             title: String::new(),
             pending_select: start.select,
             ready: ReadyMarker::none(),
         };
         if app.settings.interface.is_empty() {
-            if let Some(i) = app.interfaces.first() {
+            if let Some(i) = app.capture.interfaces.first() {
                 app.settings.interface = i.name.clone();
             }
         }
-        app.leftover = app
-            .recovery_dir
-            .as_deref()
-            .and_then(|d| crate::recovery::leftovers(d).into_iter().next());
         if let Some(s) = start.demo {
             app.run_demo(s, false);
         } else if let Some(live) = start.live {
@@ -159,109 +127,6 @@ impl App {
         self.ctx.global_style().visuals.dark_mode
     }
 
-    /// What the panels draw from this frame: disjoint borrows of the window's parts.
-    fn frame_context(&mut self) -> panels::Ctx<'_> {
-        let dark = self.dark();
-        let App {
-            session,
-            selection,
-            filter,
-            settings,
-            panels,
-            rows,
-            replay,
-            demo,
-            scroll_to,
-            view,
-            notice,
-            permission_problem,
-            failed_demo,
-            leftover,
-            interfaces,
-            capture_filter_error,
-            ..
-        } = self;
-        panels::Ctx {
-            session,
-            selection,
-            filter,
-            settings,
-            panels,
-            rows,
-            replay: replay.as_mut(),
-            demo: demo.as_mut(),
-            scroll_to,
-            view: *view,
-            notice: notice.as_ref(),
-            permission_problem: permission_problem.as_deref(),
-            failed_demo: *failed_demo,
-            leftover: leftover.as_ref(),
-            interfaces,
-            capture_filter_error,
-            dark,
-            actions: Vec::new(),
-        }
-    }
-
-    /// Carries out what a panel asked for.
-    pub fn apply(&mut self, action: Action) {
-        match action {
-            Action::Open(path) => self.open_path(&path),
-            Action::OpenDialog => panels::open_file_dialog(self),
-            Action::StartCapture => self.start_capture(),
-            Action::StopCapture => self.stop_capture(),
-            Action::ToggleCapture => self.toggle_capture(),
-            Action::CancelLoad => self.cancel_load(),
-            Action::RunDemo {
-                scenario,
-                interactive,
-            } => self.run_demo(scenario, interactive),
-            Action::CapturePort(port) => self.capture_port(port),
-            Action::CloseDemoConnection => self.close_demo_connection(),
-            Action::ReplayRecording(s) => {
-                self.permission_problem = None;
-                self.failed_demo = None;
-                self.replay_recording(s);
-            }
-            Action::RecoverLeftover => self.recover_leftover(),
-            Action::DiscardLeftover => self.discard_leftover(),
-            Action::ApplyFilter => self.apply_filter(),
-            Action::ClearFilter => self.clear_filter(),
-            Action::Select(i) => self.select(i),
-            Action::SelectAndShow(i) => {
-                self.select(i);
-                self.scroll_to = self.row_of(i);
-            }
-            Action::Highlight(h) => self.selection.highlight = h,
-            Action::HighlightByte(offset) => self.highlight_byte(offset),
-            Action::Hover(h) => self.selection.hover_next = Some(h),
-            Action::StartReplay => self.start_replay(),
-            Action::StopReplay => self.stop_replay(),
-            Action::ReplayTo(n) => self.replay_to(n),
-            Action::ShowView(v) => self.view = v,
-            Action::DismissNotice => self.notice = None,
-            Action::DismissPermission => self.permission_problem = None,
-            Action::OpenSaveForm => panels::open_save_form(self),
-            Action::Save {
-                path,
-                displayed_only,
-            } => match self.save_to(&path, displayed_only) {
-                Ok(n) => {
-                    self.panels.save_form = None;
-                    self.notice = Some(Notice {
-                        error: false,
-                        text: format!("Saved {n} packets to {}", path.display()),
-                    });
-                }
-                Err(e) => {
-                    if let Some(f) = &mut self.panels.save_form {
-                        f.error = Some(format!("{e:#}"));
-                    }
-                }
-            },
-        }
-    }
-
     // ----- actions -----
 
     /// Opens a capture file (`-` reads standard input). On failure the current capture
@@ -281,10 +146,7 @@ impl App {
                 self.notice = None;
             }
             Err(e) => {
-                self.notice = Some(Notice {
-                    error: true,
-                    text: format!("{e:#}"),
-                });
+                self.notice = Some(Notice::error(format!("{e:#}")));
             }
         }
     }
@@ -297,43 +159,33 @@ impl App {
         let interface = self.settings.interface.clone();
         let filter = self.settings.capture_filter.trim().to_string();
         if let Err(e) = capture::live::validate_filter(&filter, LinkType::ETHERNET) {
-            self.capture_filter_error = Some(e);
+            self.capture.filter_error = Some(e);
             return;
         }
-        let recovery_dir = self.recovery_dir.as_deref();
+        let recovery_dir = self.capture.recovery_dir.as_deref();
         match Session::live(
             interface,
             filter,
             recovery_dir,
-            self.live_limits,
+            self.capture.live_limits,
             self.notify(),
         ) {
             Ok(session) => {
                 let kept = session.spool.is_some();
                 self.replace_session(session);
-                self.notice = (!kept).then(|| Notice {
-                    error: false,
-                    text: crate::recovery::no_safety_copy(self.recovery_dir.as_deref()),
+                self.notice = (!kept).then(|| {
+                    Notice::info(crate::recovery::no_safety_copy(
+                        self.capture.recovery_dir.as_deref(),
+                    ))
                 });
-                self.permission_problem = None;
+                self.capture.permission_problem = None;
             }
-            Err(e) => {
-                self.notice = Some(Notice {
-                    error: true,
-                    text: format!("{e:#}"),
-                })
-            }
+            Err(e) => self.notice = Some(Notice::error(format!("{e:#}"))),
         }
     }
 
-    /// Stops a live capture; the packets captured so far stay.
+    /// Stops a capture or a file load (Stop, the status bar's Cancel); what was read stays.
     pub fn stop_capture(&mut self) {
-        self.cancel_load();
-    }
-
-    /// Cancels a file load or stops a capture (the status bar's Cancel); what was read
-    /// stays.
-    pub fn cancel_load(&mut self) {
         if let Some(l) = &self.session.loading {
             l.stop();
         }
@@ -352,7 +204,8 @@ impl App {
     /// their messages; the capture stops after the teardown. With `interactive`, a client
     /// connection stays open for the lines the user types, until *Close connection*.
     pub fn run_demo(&mut self, scenario: Scenario, interactive: bool) {
-        self.settings.interface = crate::capture::interfaces::loopback_name(&self.interfaces);
+        self.settings.interface =
+            crate::capture::interfaces::loopback_name(&self.capture.interfaces);
         self.settings.capture_filter = scenario.filter();
         self.start_capture();
         let Some(loading) = &self.session.loading else {
@@ -365,7 +218,8 @@ impl App {
 
     /// Captures one port on loopback, for watching one's own socket programs.
     pub fn capture_port(&mut self, port: u16) {
-        self.settings.interface = crate::capture::interfaces::loopback_name(&self.interfaces);
+        self.settings.interface =
+            crate::capture::interfaces::loopback_name(&self.capture.interfaces);
         self.settings.capture_filter = format!("port {port}");
         self.start_capture();
     }
@@ -379,22 +233,10 @@ impl App {
 
     /// Opens the capture a crashed session left behind (and stops offering it).
     pub fn recover_leftover(&mut self) {
-        if let Some(l) = self.leftover.take() {
-            match crate::recovery::claim(&l.path) {
-                Ok(p) => self.open_path(&p),
-                Err(e) => {
-                    self.notice = Some(Notice {
-                        error: true,
-                        text: format!("cannot recover {}: {e}", l.path.display()),
-                    })
-                }
-            }
-        }
-    }
-
-    pub fn discard_leftover(&mut self) {
-        if let Some(l) = self.leftover.take() {
-            let _ = std::fs::remove_file(&l.path);
+        match self.capture.claim_leftover() {
+            Some(Ok(p)) => self.open_path(&p),
+            Some(Err(e)) => self.notice = Some(Notice::error(e)),
+            None => {}
         }
     }
 
@@ -423,7 +265,7 @@ impl App {
         // The capture ended before the demo did (refused, failed): the demo is over too.
         if !self.session.is_loading() && d.interactive.is_none() {
             if matches!(self.session.ending, Some(Ending::Failed(_))) {
-                self.failed_demo = Some(d.scenario);
+                self.capture.failed_demo = Some(d.scenario);
             }
             self.demo = None;
             return;
@@ -435,8 +277,8 @@ impl App {
                 }
                 return;
             }
-            DemoStatus::Over(note) => note.map(|text| Notice { error: false, text }),
-            DemoStatus::Failed(text) => Some(Notice { error: true, text }),
+            DemoStatus::Over(note) => note.map(Notice::info),
+            DemoStatus::Failed(text) => Some(Notice::error(text)),
         };
         if message.is_some() {
             self.notice = message;
@@ -447,7 +289,7 @@ impl App {
 
     fn replace_session(&mut self, session: Session) {
         self.session = session;
-        self.permission_shown = false;
+        self.capture.permission_shown = false;
         self.rows.clear();
         self.selection.clear();
         self.scroll_to = None;
@@ -484,11 +326,6 @@ impl App {
         self.selection.select(&self.session.store, index);
     }
 
-    /// Highlights the bytes of the field a click chose, in every pane.
-    pub fn highlight_field(&mut self, field: &layerscope_wire::Field) {
-        self.selection.highlight = Some(Highlight::of(field));
-    }
-
     /// Selects the most specific field covering a byte (a click in the hex pane).
     pub fn highlight_byte(&mut self, offset: usize) {
         self.selection.highlight = self.selection.field_at(offset);
@@ -505,11 +342,6 @@ impl App {
     /// Number of rows the list shows.
     pub fn displayed_len(&self) -> usize {
         self.filter.rows(self.visible_packets())
-    }
-
-    /// The packet at a row of the list.
-    pub fn row_index(&self, row: usize) -> Option<u32> {
-        self.filter.packet_at(row, self.visible_packets())
     }
 
     /// The row showing a packet, if it is displayed.
@@ -573,22 +405,6 @@ impl App {
         self.scroll_to = self.selection.selected.and_then(|i| self.row_of(i));
     }
 
-    /// Writes packets to a capture file: pcapng or pcap by extension, through a temporary
-    /// file renamed into place so a failed save never leaves half a file.
-    pub fn save_to(&self, path: &Path, displayed_only: bool) -> anyhow::Result<usize> {
-        let store = &self.session.store;
-        let indices: Box<dyn Iterator<Item = u32>> = match (&self.filter.displayed, displayed_only)
-        {
-            (Some(d), true) => Box::new(d.clone().into_iter()),
-            _ => Box::new(0..store.len() as u32),
-        };
-        crate::capture::writer::write_atomically(
-            path,
-            store.link,
-            indices.filter_map(|i| store.get(i).map(|p| p.raw())),
-        )
-    }
-
     // ----- the frame loop -----
 
     /// Takes in what background threads delivered.
@@ -621,15 +437,15 @@ impl App {
             && !self.session.store.is_empty()
         {
             // Something to look at straight away: the first packet's layers.
-            if let Some(i) = self.row_index(0) {
+            if let Some(i) = self.filter.packet_at(0, self.visible_packets()) {
                 self.select(i);
             }
         }
         // A capture refused for lack of privilege: the panel with the fix, once.
         if let Some(Ending::Failed(msg)) = &self.session.ending {
-            if capture::is_permission_error(msg) && !self.permission_shown {
-                self.permission_problem = Some(msg.clone());
-                self.permission_shown = true;
+            if capture::is_permission_error(msg) && !self.capture.permission_shown {
+                self.capture.permission_problem = Some(msg.clone());
+                self.capture.permission_shown = true;
             }
         }
     }
@@ -661,7 +477,7 @@ impl eframe::App for App {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let mut cx = self.frame_context();
+        let mut cx = panels::Ctx::of(self);
         panels::show(&mut cx, ui);
         let actions = std::mem::take(&mut cx.actions);
         for action in actions {

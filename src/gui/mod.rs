@@ -2,9 +2,11 @@
 
 pub mod action;
 pub mod app;
+pub mod capture_setup;
 pub mod demo_run;
 pub mod display_filter;
 pub mod filter_job;
+pub mod notice;
 pub mod palette;
 mod panels;
 mod ready;

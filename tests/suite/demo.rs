@@ -316,7 +316,7 @@ fn the_demo_button_shows_the_exchange_and_the_ladder_fills() {
         std::thread::sleep(Duration::from_millis(10));
     }
     h.run_steps(2);
-    if let Some(problem) = h.state().permission_problem.clone() {
+    if let Some(problem) = h.state().capture.permission_problem.clone() {
         assert!(problem.contains("setcap"), "{problem}");
         // The panel offers the recording instead, labelled as one.
         h.get_by_label("Replay the recording of this demo").click();

@@ -269,8 +269,12 @@ fn saving_displayed_packets_writes_a_file_tshark_reads() {
         ..Start::default()
     });
     assert_eq!(h.state().displayed_len(), 2);
-    let n = h.state().save_to(&out, true).expect("saved");
-    assert_eq!(n, 2);
+    h.state_mut().apply(layerscope::gui::app::Action::Save {
+        path: out.clone(),
+        displayed_only: true,
+    });
+    let said = h.state().notice.clone().expect("a notice");
+    assert_eq!(said.text, format!("Saved 2 packets to {}", out.display()));
     let back = layerscope::packets::load(&out, None).expect("reads back");
     assert_eq!(back.packets.len(), 2);
     assert!(back.warning.is_none());
@@ -321,7 +325,7 @@ fn live_capture_in_the_window_shows_the_echo_exchange_as_it_happens() {
         live: Some(crate::util::loopback_tcp(port)),
         ..Start::default()
     });
-    if let Some(problem) = h.state().permission_problem.clone() {
+    if let Some(problem) = h.state().capture.permission_problem.clone() {
         // Without CAP_NET_RAW the window explains the fix instead.
         assert!(problem.contains("setcap cap_net_raw+ep"), "{problem}");
         h.run_steps(2);
@@ -381,7 +385,8 @@ fn a_large_file_load_can_be_cancelled_and_keeps_what_it_read() {
     let mut h = open(&echo());
     h.state_mut().open_path(&big);
     // Cancel straight away, as the status bar's Cancel button does.
-    h.state_mut().cancel_load();
+    h.state_mut()
+        .apply(layerscope::gui::app::Action::CancelLoad);
     settle(&mut h);
     let app = h.state();
     assert_eq!(
@@ -448,7 +453,7 @@ fn a_live_capture_stops_at_its_limits_with_a_banner_and_keeps_its_packets() {
         ..Start::default()
     });
     // A safety copy of about three packets, and memory for about eight.
-    h.state_mut().live_limits = layerscope::pipeline::LiveLimits {
+    h.state_mut().capture.live_limits = layerscope::pipeline::LiveLimits {
         spool_bytes: 400,
         memory_bytes: 1_500,
     };
@@ -477,7 +482,7 @@ fn a_live_capture_stops_at_its_limits_with_a_banner_and_keeps_its_packets() {
 fn without_a_home_directory_a_capture_says_it_keeps_no_safety_copy() {
     let port = crate::util::free_tcp_port();
     let mut h = harness(Start::default());
-    h.state_mut().recovery_dir = None;
+    h.state_mut().capture.recovery_dir = None;
     h.state_mut().settings.interface = "lo".into();
     h.state_mut().settings.capture_filter = format!("tcp port {port}");
     h.state_mut().start_capture();
@@ -516,5 +521,5 @@ fn a_capture_left_by_a_crash_is_offered_and_opens() {
         recovery_dir: Some(spool_dir.path().to_path_buf()),
         ..Start::default()
     });
-    assert!(h2.state().leftover.is_none());
+    assert!(h2.state().capture.leftover.is_none());
 }

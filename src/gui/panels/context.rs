@@ -6,7 +6,8 @@ use super::PanelState;
 use crate::capture::interfaces::Interface;
 use crate::demo::Scenario;
 use crate::gui::action::Action;
-use crate::gui::app::Notice;
+use crate::gui::app::{App, Notice};
+use crate::gui::capture_setup::CaptureSetup;
 use crate::gui::demo_run::DemoRun;
 use crate::gui::display_filter::DisplayFilter;
 use crate::gui::replay::Replay;
@@ -41,7 +42,55 @@ pub struct Ctx<'a> {
     pub(crate) actions: Vec<Action>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// What the panels draw from this frame: disjoint borrows of the window's parts.
+    pub fn of(app: &'a mut App) -> Ctx<'a> {
+        let dark = app.dark();
+        let App {
+            session,
+            selection,
+            filter,
+            settings,
+            panels,
+            rows,
+            replay,
+            demo,
+            scroll_to,
+            view,
+            notice,
+            capture,
+            ..
+        } = app;
+        let CaptureSetup {
+            interfaces,
+            filter_error: capture_filter_error,
+            permission_problem,
+            failed_demo,
+            leftover,
+            ..
+        } = capture;
+        Ctx {
+            session,
+            selection,
+            filter,
+            settings,
+            panels,
+            rows,
+            replay: replay.as_mut(),
+            demo: demo.as_mut(),
+            scroll_to,
+            view: *view,
+            notice: notice.as_ref(),
+            permission_problem: permission_problem.as_deref(),
+            failed_demo: *failed_demo,
+            leftover: leftover.as_ref(),
+            interfaces,
+            capture_filter_error,
+            dark,
+            actions: Vec::new(),
+        }
+    }
+
     /// Asks the window to do something once the frame is drawn.
     pub fn act(&mut self, action: Action) {
         self.actions.push(action);
