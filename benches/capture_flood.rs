@@ -155,7 +155,7 @@ fn main() {
             .arg(&ours),
         "Capturing on",
     );
-    std::thread::sleep(Duration::from_millis(300));
+    // Both said they capture: what is sent from now on is seen.
 
     let to: SocketAddr = ([127, 0, 0, 1], port).into();
     let sender = std::thread::spawn(move || flood(to, total));

@@ -2,7 +2,6 @@
 //! the helper's behaviour when it is killed.
 
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
@@ -195,9 +194,13 @@ fn a_killed_capture_helper_leaves_every_packet_it_wrote() {
     }
     let _guard = KillOnDrop(child.id());
     // Wait until it captures (or refuses).
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while std::fs::metadata(&file).map_or(true, |m| m.len() == 0) {
-        if let Some(status) = child.try_wait().unwrap() {
+    let mut ended = None;
+    let started = crate::util::wait_until(5, || {
+        ended = child.try_wait().unwrap();
+        ended.is_some() || std::fs::metadata(&file).is_ok_and(|m| m.len() > 0)
+    });
+    if !started || ended.is_some() {
+        if let Some(status) = ended {
             let mut err = String::new();
             use std::io::Read;
             child
@@ -211,11 +214,7 @@ fn a_killed_capture_helper_leaves_every_packet_it_wrote() {
             crate::util::prerequisite(false, "capture permission (checked the refusal)");
             return;
         }
-        assert!(
-            Instant::now() < deadline,
-            "the helper never started writing"
-        );
-        std::thread::sleep(Duration::from_millis(20));
+        panic!("the helper never started writing");
     }
     // Our echo server and client: one "Hello, server!" exchange on the port.
     layerscope::echo::demo_exchange(port).unwrap();
@@ -274,12 +273,10 @@ fn a_killed_capture_command_takes_its_helper_with_it() {
     cmd.kill().unwrap();
     cmd.wait().unwrap();
     // The helper sees its standard input close: it finishes and exits.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while std::fs::read_to_string(format!("/proc/{helper}/stat")).is_ok_and(|s| !s.contains(") Z "))
-    {
-        assert!(Instant::now() < deadline, "the helper outlived its parent");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let gone = crate::util::wait_until(10, || {
+        std::fs::read_to_string(format!("/proc/{helper}/stat")).map_or(true, |s| s.contains(") Z "))
+    });
+    assert!(gone, "the helper outlived its parent");
     let back = layerscope::packets::load(&file, None).expect("the file reads back");
     assert!(back.warning.is_none(), "{:?}", back.warning);
 }
@@ -292,12 +289,9 @@ fn harness(start: Start) -> Harness<'static, App> {
         .build_eframe(move |cc| {
             App::with_settings(cc.egui_ctx.clone(), Settings::default(), start)
         });
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while h.state().session.is_loading() && !h.state().session.is_live() {
-        assert!(Instant::now() < deadline);
-        h.step();
-        std::thread::sleep(Duration::from_millis(2));
-    }
+    crate::util::step_until(&mut h, 20, "the file loaded", |app| {
+        !app.session.is_loading() || app.session.is_live()
+    });
     h.run_steps(3);
     h
 }
@@ -308,24 +302,18 @@ fn the_demo_button_shows_the_exchange_and_the_ladder_fills() {
     let mut h = harness(Start::default());
     h.get_by_label("▶ Run echo demo").click();
     h.run_steps(2);
-    let deadline = Instant::now() + Duration::from_secs(20);
     // The demo runs, then stops the capture by itself after the teardown.
-    while h.state().demo.is_some() || h.state().session.is_loading() {
-        assert!(Instant::now() < deadline, "the demo did not finish");
-        h.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    crate::util::step_until(&mut h, 20, "the demo's end", |app| {
+        app.demo.is_none() && !app.session.is_loading()
+    });
     h.run_steps(2);
     if let Some(problem) = h.state().capture.permission_problem.clone() {
         assert!(problem.contains("setcap"), "{problem}");
         // The panel offers the recording instead, labelled as one.
         h.get_by_label("Replay the recording of this demo").click();
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while h.state().replay.as_ref().is_none_or(|r| r.playing) {
-            assert!(Instant::now() < deadline);
-            h.step();
-            std::thread::sleep(Duration::from_millis(10));
-        }
+        crate::util::step_until(&mut h, 20, "the recording replayed", |app| {
+            app.replay.as_ref().is_some_and(|r| !r.playing)
+        });
         h.get_by_label_contains("This is a recording of the");
         crate::util::prerequisite(false, "capture permission (checked the recording instead)");
         return;
@@ -363,20 +351,16 @@ fn replay_shows_packets_in_order_and_stops_at_the_end() {
     h.run_steps(2);
     h.get_by_label("Replay");
     let mut seen = vec![];
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while h.state().replay.as_ref().unwrap().playing {
-        assert!(Instant::now() < deadline, "replay did not end");
-        h.step();
-        let app = h.state();
-        let shown = app.replay.as_ref().unwrap().shown;
-        if seen.last() != Some(&shown) {
-            seen.push(shown);
+    crate::util::step_until(&mut h, 20, "the replay's end", |app| {
+        let replay = app.replay.as_ref().unwrap();
+        if seen.last() != Some(&replay.shown) {
+            seen.push(replay.shown);
             // The list shows exactly the packets replayed so far, the newest selected.
-            assert_eq!(app.displayed_len(), shown as usize);
-            assert_eq!(app.selection.selected, shown.checked_sub(1));
+            assert_eq!(app.displayed_len(), replay.shown as usize);
+            assert_eq!(app.selection.selected, replay.shown.checked_sub(1));
         }
-        std::thread::sleep(Duration::from_millis(1));
-    }
+        !replay.playing
+    });
     assert!(seen.windows(2).all(|w| w[0] < w[1]), "in order: {seen:?}");
     assert_eq!(*seen.last().unwrap(), total, "to the end");
     assert!(!h.state().replay.as_ref().unwrap().playing, "stops there");
@@ -439,12 +423,9 @@ fn the_window_reports_a_killed_capture_helper_and_keeps_its_packets() {
         .output()
         .unwrap();
     assert!(o.status.success());
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while h.state().session.is_loading() {
-        assert!(Instant::now() < deadline);
-        h.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    crate::util::step_until(&mut h, 10, "the capture's end", |app| {
+        !app.session.is_loading()
+    });
     h.run_steps(2);
     assert_eq!(h.state().session.store.len(), 10, "what arrived stays");
     h.get_by_label_contains("the capture helper stopped unexpectedly");

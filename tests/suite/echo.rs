@@ -154,11 +154,8 @@ fn the_server_under_200_concurrent_clients_answers_all_correctly_in_flat_memory(
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while std::net::TcpStream::connect(addr).is_err() {
-        assert!(Instant::now() < deadline, "server did not start");
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let listening = crate::util::wait_until(5, || std::net::TcpStream::connect(addr).is_ok());
+    assert!(listening, "server did not start");
     let run_round = |round: u32| -> u64 {
         let start = Instant::now();
         let handles: Vec<_> = (0..200u32)

@@ -2,7 +2,6 @@
 //! clicks on the same `App` the binary runs.
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 use egui_kittest::kittest::{NodeT, Queryable};
 use egui_kittest::Harness;
@@ -25,18 +24,11 @@ fn harness(start: Start) -> Harness<'static, App> {
 /// Steps frames until a file load (not a live capture, which runs until stopped) and
 /// filtering are done (bounded).
 fn settle(h: &mut Harness<'static, App>) {
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        h.step();
-        let app = h.state();
+    h.step();
+    crate::util::step_until(h, 20, "loading and filtering", |app| {
         let loading = app.session.is_loading() && !app.session.is_live();
-        let busy = loading || app.filter.job.as_ref().is_some_and(|j| !j.is_done());
-        if !busy {
-            break;
-        }
-        assert!(Instant::now() < deadline, "loading did not finish");
-        std::thread::sleep(Duration::from_millis(5));
-    }
+        !loading && !app.filter.is_busy()
+    });
     // A few more frames for the layout to follow what arrived last.
     h.run_steps(3);
 }
@@ -345,16 +337,9 @@ fn live_capture_in_the_window_shows_the_echo_exchange_as_it_happens() {
     // Our echo server and client: one "Hello, server!" exchange on the port.
     layerscope::echo::demo_exchange(port).unwrap();
     // Packets arrive while the capture runs.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while h.state().session.store.len() < 10 {
-        assert!(
-            Instant::now() < deadline,
-            "only {} packets",
-            h.state().session.store.len()
-        );
-        h.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    crate::util::step_until(&mut h, 10, "the exchange's 10 packets", |app| {
+        app.session.store.len() >= 10
+    });
     assert!(h.state().session.is_live());
     h.run_steps(2);
     h.get_by_label_contains(&format!("{port} [SYN] Seq=0"));
@@ -365,12 +350,9 @@ fn live_capture_in_the_window_shows_the_echo_exchange_as_it_happens() {
     );
     // Ctrl+E stops it.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while h.state().session.is_loading() {
-        assert!(Instant::now() < deadline, "the capture did not stop");
-        h.step();
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    crate::util::step_until(&mut h, 10, "the capture to stop", |app| {
+        !app.session.is_loading()
+    });
     h.run_steps(2);
     h.get_by_label_contains("Capture stopped");
     assert_eq!(h.state().session.store.len(), 10);

@@ -5,7 +5,6 @@
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
 use crate::util::is_root;
 
@@ -134,11 +133,9 @@ fn the_window_captures_with_no_capabilities_of_its_own() {
             .spawn()
             .unwrap(),
     );
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !Path::new(&format!("/tmp/.X11-unix/X{display}")).exists() {
-        assert!(Instant::now() < deadline, "Xvfb did not start");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let socket = format!("/tmp/.X11-unix/X{display}");
+    let up = crate::util::wait_until(10, || Path::new(&socket).exists());
+    assert!(up, "Xvfb did not start");
     let script = format!(
         "HOME={h} XDG_DATA_HOME={h} XDG_CONFIG_HOME={h} DISPLAY=:{display} exec {gui} -i lo -f 'tcp port 9' --theme light",
         h = home.display(),
@@ -153,30 +150,18 @@ fn the_window_captures_with_no_capabilities_of_its_own() {
             .unwrap(),
     );
     // Wait for the window and its capture helper.
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let (window, capture): (u32, u32) = loop {
+    let mut found = None;
+    crate::util::wait_until(20, || {
         let windows = running(&gui);
-        let found = running(&helper)
+        found = running(&helper)
             .into_iter()
             .find_map(|h| parent(h).filter(|p| windows.contains(p)).map(|p| (p, h)));
-        if let Some(pair) = found {
-            break pair;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "the window did not start its capture helper"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    };
+        found.is_some()
+    });
+    let (window, capture): (u32, u32) = found.expect("the window did not start its capture helper");
     // The helper starts with CAP_NET_RAW and gives it up once the interface is open.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while caps_of(capture, "CapPrm").is_some_and(|c| c != 0) {
-        assert!(
-            Instant::now() < deadline,
-            "the helper kept its capabilities"
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let dropped = crate::util::wait_until(10, || caps_of(capture, "CapPrm").is_none_or(|c| c == 0));
+    assert!(dropped, "the helper kept its capabilities");
     assert_eq!(
         cap_eff(window),
         Some(0),
@@ -191,14 +176,8 @@ fn the_window_captures_with_no_capabilities_of_its_own() {
     );
     // The window goes; its helper sees the standard input it held close, and ends too.
     let _ = Command::new("kill").arg(window.to_string()).status();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while cap_eff(capture).is_some() && parent(capture) != Some(1) {
-        assert!(Instant::now() < deadline, "the helper outlived its window");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while std::fs::read_link(format!("/proc/{capture}/exe")).is_ok_and(|p| p == helper) {
-        assert!(Instant::now() < deadline, "the helper outlived its window");
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let gone = crate::util::wait_until(10, || {
+        std::fs::read_link(format!("/proc/{capture}/exe")).map_or(true, |p| p != helper)
+    });
+    assert!(gone, "the helper outlived its window");
 }

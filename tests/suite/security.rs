@@ -309,19 +309,8 @@ fn a_megabyte_over_loopback_saved_as_pcap_reads_back_whole() {
         drop(c);
         assert_eq!(server.join().unwrap(), 1 << 20);
         // The last segments reach the file: wait until the FIN/ACK exchange is in.
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let back = layerscope::packets::load(&file, None).unwrap();
-            let payload: u64 = back
-                .packets
-                .iter()
-                .filter_map(|p| match &p.analysis {
-                    layerscope_wire::Analysis::Tcp(t) if t.from_client => Some(t.len as u64),
-                    _ => None,
-                })
-                .sum();
-            let fins = back
-                .packets
+        let fins = |back: &layerscope::packets::Capture| {
+            back.packets
                 .iter()
                 .filter(|p| {
                     p.dissection
@@ -330,25 +319,33 @@ fn a_megabyte_over_loopback_saved_as_pcap_reads_back_whole() {
                         .and_then(|f| f.as_u64())
                         .is_some_and(|f| f & 1 != 0)
                 })
-                .count();
-            if fins >= 2 || Instant::now() > deadline {
-                assert!(fins >= 2, "{ext}: both FINs captured");
-                // Every frame read back whole, and loopback's large segments are there.
-                assert!(back
-                    .packets
-                    .iter()
-                    .all(|p| p.raw.data.len() == p.raw.orig_len as usize));
-                assert!(
-                    back.packets.iter().any(|p| p.raw.data.len() > 65_535),
-                    "{ext}: no frame over 65535 bytes (largest {:?})",
-                    back.packets.iter().map(|p| p.raw.data.len()).max()
-                );
-                // Retransmissions aside (none on loopback), the client's bytes sum to 1 MB.
-                assert_eq!(payload, 1 << 20, "{ext}: the client's payload");
-                break;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
+                .count()
+        };
+        crate::util::wait_until(10, || {
+            layerscope::packets::load(&file, None).is_ok_and(|back| fins(&back) >= 2)
+        });
+        let back = layerscope::packets::load(&file, None).unwrap();
+        assert!(fins(&back) >= 2, "{ext}: both FINs captured");
+        // Every frame read back whole, and loopback's large segments are there.
+        assert!(back
+            .packets
+            .iter()
+            .all(|p| p.raw.data.len() == p.raw.orig_len as usize));
+        assert!(
+            back.packets.iter().any(|p| p.raw.data.len() > 65_535),
+            "{ext}: no frame over 65535 bytes (largest {:?})",
+            back.packets.iter().map(|p| p.raw.data.len()).max()
+        );
+        // Retransmissions aside (none on loopback), the client's bytes sum to 1 MB.
+        let payload: u64 = back
+            .packets
+            .iter()
+            .filter_map(|p| match &p.analysis {
+                layerscope_wire::Analysis::Tcp(t) if t.from_client => Some(t.len as u64),
+                _ => None,
+            })
+            .sum();
+        assert_eq!(payload, 1 << 20, "{ext}: the client's payload");
         let _ = nix::sys::signal::kill(
             nix::unistd::Pid::from_raw(cap.id() as i32),
             nix::sys::signal::Signal::SIGINT,

@@ -430,12 +430,9 @@ fn window_sized(file: &str, select: u32, view: MainView, height: f32) -> Harness
         .build_eframe(move |cc| {
             App::with_settings(cc.egui_ctx.clone(), Settings::default(), start)
         });
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while h.state().session.is_loading() || h.state().selection.detail.is_none() {
-        assert!(Instant::now() < deadline);
-        h.step();
-        std::thread::sleep(Duration::from_millis(5));
-    }
+    crate::util::step_until(&mut h, 20, "the selected packet", |app| {
+        !app.session.is_loading() && app.selection.detail.is_some()
+    });
     h.run_steps(3);
     h
 }

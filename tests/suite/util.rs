@@ -195,22 +195,22 @@ pub fn wait_until(secs: u64, mut done: impl FnMut() -> bool) -> bool {
     }
 }
 
-/// Steps the window until `done` holds, failing after `secs` seconds.
+/// Steps the window until `done` holds (it sees the window after every frame), failing
+/// after `secs` seconds.
 pub fn step_until(
     h: &mut egui_kittest::Harness<'static, layerscope::gui::App>,
     secs: u64,
     what: &str,
-    done: impl Fn(&layerscope::gui::App) -> bool,
+    mut done: impl FnMut(&layerscope::gui::App) -> bool,
 ) {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
-    while !done(h.state()) {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "timed out waiting: {what}"
-        );
+    let reached = wait_until(secs, || {
+        if done(h.state()) {
+            return true;
+        }
         h.step();
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+        false
+    });
+    assert!(reached, "timed out waiting: {what}");
 }
 
 /// Waits until the window's capture helper captures; false when capturing is refused here.
