@@ -71,7 +71,7 @@ fn measure(path: &Path, packets: usize, scroll_frames: usize) -> Figures {
     let deadline = Instant::now() + Duration::from_secs(120);
     while h.state().session.is_loading() {
         h.step();
-        if first_rows.is_none() && h.state().displayed_len() > 0 {
+        if first_rows.is_none() && !h.state().list().is_empty() {
             first_rows = Some(start.elapsed());
         }
         assert!(Instant::now() < deadline, "load took over two minutes");
@@ -83,7 +83,7 @@ fn measure(path: &Path, packets: usize, scroll_frames: usize) -> Figures {
         "every packet loaded"
     );
     // Scroll: a page at a time, then big jumps, as a user dragging the scroll bar does.
-    let n = h.state().displayed_len();
+    let n = h.state().list().len();
     let mut times = Vec::with_capacity(scroll_frames);
     for i in 0..scroll_frames {
         let row = if i % 2 == 0 {
@@ -109,7 +109,7 @@ fn measure(path: &Path, packets: usize, scroll_frames: usize) -> Figures {
         );
     }
     let filter = start.elapsed();
-    let filter_matches = h.state().displayed_len();
+    let filter_matches = h.state().list().len();
     let (peak, _) = memory();
     Figures {
         first_rows: first_rows.unwrap_or(loaded),

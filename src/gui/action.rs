@@ -90,7 +90,7 @@ impl App {
             Action::Select(i) => self.select(i),
             Action::SelectAndShow(i) => {
                 self.select(i);
-                self.scroll_to = self.row_of(i);
+                self.scroll_to = self.list().row_of(i);
             }
             Action::Highlight(h) => self.selection.highlight = h,
             Action::HighlightByte(offset) => self.highlight_byte(offset),

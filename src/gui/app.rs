@@ -8,7 +8,7 @@ use layerscope_wire::LinkType;
 pub use super::action::Action;
 use super::capture_setup::CaptureSetup;
 use super::demo_run::{DemoRun, DemoStatus};
-pub use super::display_filter::DisplayFilter;
+pub use super::display_filter::{DisplayFilter, Rows};
 pub use super::notice::Notice;
 use super::panels;
 pub use super::panels::{EncapState, LadderState, PanelState, SaveForm};
@@ -331,22 +331,10 @@ impl App {
         self.selection.highlight = self.selection.field_at(offset);
     }
 
-    /// Packets visible: all, or those a replay has reached.
-    pub fn visible_packets(&self) -> usize {
-        let n = self.session.store.len();
-        self.replay
-            .as_ref()
-            .map_or(n, |r| (r.shown as usize).min(n))
-    }
-
-    /// Number of rows the list shows.
-    pub fn displayed_len(&self) -> usize {
-        self.filter.rows(self.visible_packets())
-    }
-
-    /// The row showing a packet, if it is displayed.
-    pub fn row_of(&self, index: u32) -> Option<usize> {
-        self.filter.row_of(index, self.visible_packets())
+    /// The packet list's rows (with the display filter, up to where a replay is).
+    pub fn list(&self) -> Rows<'_> {
+        let visible = super::replay::visible(self.session.store.len(), self.replay.as_ref());
+        self.filter.rows(visible)
     }
 
     // ----- replay -----
@@ -379,7 +367,7 @@ impl App {
         match self.replay.as_ref().map(|r| r.shown) {
             Some(shown) if shown > 0 => {
                 self.select(shown - 1);
-                self.scroll_to = self.row_of(shown - 1);
+                self.scroll_to = self.list().row_of(shown - 1);
             }
             Some(_) => self.selection.clear(),
             None => {}
@@ -402,7 +390,7 @@ impl App {
     }
 
     fn scroll_to_selection(&mut self) {
-        self.scroll_to = self.selection.selected.and_then(|i| self.row_of(i));
+        self.scroll_to = self.selection.selected.and_then(|i| self.list().row_of(i));
     }
 
     // ----- the frame loop -----
@@ -422,7 +410,7 @@ impl App {
             !new.is_empty()
         };
         if added && self.settings.auto_scroll && self.session.is_live() {
-            self.scroll_to = Some(self.displayed_len().saturating_sub(1));
+            self.scroll_to = Some(self.list().len().saturating_sub(1));
         }
         if let Some(n) = self.pending_select {
             if n >= 1 && (n as usize) <= self.session.store.len() {
@@ -437,7 +425,7 @@ impl App {
             && !self.session.store.is_empty()
         {
             // Something to look at straight away: the first packet's layers.
-            if let Some(i) = self.filter.packet_at(0, self.visible_packets()) {
+            if let Some(i) = self.list().packet_at(0) {
                 self.select(i);
             }
         }

@@ -89,31 +89,51 @@ impl DisplayFilter {
         self.job.as_ref().is_some_and(|j| !j.is_done())
     }
 
-    /// Rows the list shows when the first `visible` packets may be shown.
-    pub fn rows(&self, visible: usize) -> usize {
-        match &self.displayed {
-            Some(d) => d.partition_point(|&i| (i as usize) < visible),
-            None => visible,
+    /// The packet list's rows when the first `visible` packets may be shown.
+    pub fn rows(&self, visible: usize) -> Rows<'_> {
+        Rows {
+            filter: self,
+            visible,
+        }
+    }
+}
+
+/// The packet list's rows: the packets the filter lets through among the first `visible`
+/// (all of them, or as many as a replay has reached).
+pub struct Rows<'a> {
+    filter: &'a DisplayFilter,
+    pub visible: usize,
+}
+
+impl Rows<'_> {
+    pub fn len(&self) -> usize {
+        match &self.filter.displayed {
+            Some(d) => d.partition_point(|&i| (i as usize) < self.visible),
+            None => self.visible,
         }
     }
 
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// The packet at a row.
-    pub fn packet_at(&self, row: usize, visible: usize) -> Option<u32> {
-        if row >= self.rows(visible) {
+    pub fn packet_at(&self, row: usize) -> Option<u32> {
+        if row >= self.len() {
             return None;
         }
-        match &self.displayed {
+        match &self.filter.displayed {
             Some(d) => d.get(row).copied(),
             None => Some(row as u32),
         }
     }
 
     /// The row showing a packet, if it is shown.
-    pub fn row_of(&self, index: u32, visible: usize) -> Option<usize> {
-        if index as usize >= visible {
+    pub fn row_of(&self, index: u32) -> Option<usize> {
+        if index as usize >= self.visible {
             return None;
         }
-        match &self.displayed {
+        match &self.filter.displayed {
             Some(d) => d.binary_search(&index).ok(),
             None => Some(index as usize),
         }

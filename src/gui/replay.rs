@@ -30,6 +30,11 @@ impl Default for Replay {
     }
 }
 
+/// Packets a list may show: all `total`, or as many as a replay has reached.
+pub fn visible(total: usize, replay: Option<&Replay>) -> usize {
+    replay.map_or(total, |r| (r.shown as usize).min(total))
+}
+
 impl Replay {
     /// Shows the first `shown` packets of `total` (a step, or the scrubber).
     pub fn seek(&mut self, shown: u32, total: u32) {

@@ -356,7 +356,7 @@ fn replay_shows_packets_in_order_and_stops_at_the_end() {
         if seen.last() != Some(&replay.shown) {
             seen.push(replay.shown);
             // The list shows exactly the packets replayed so far, the newest selected.
-            assert_eq!(app.displayed_len(), replay.shown as usize);
+            assert_eq!(app.list().len(), replay.shown as usize);
             assert_eq!(app.selection.selected, replay.shown.checked_sub(1));
         }
         !replay.playing
@@ -369,7 +369,7 @@ fn replay_shows_packets_in_order_and_stops_at_the_end() {
     h.get_by_label("⏮ Back").click();
     h.run_steps(2);
     assert_eq!(h.state().selection.selected, Some(total - 2));
-    assert_eq!(h.state().displayed_len(), total as usize - 1);
+    assert_eq!(h.state().list().len(), total as usize - 1);
     h.get_by_label("⏮ Back").click();
     h.run_steps(2);
     assert_eq!(h.state().selection.selected, Some(total - 3));
@@ -386,7 +386,7 @@ fn replay_shows_packets_in_order_and_stops_at_the_end() {
     h.get_by_label_contains("frame 11 client → server: [SYN]");
     h.get_by_label("Exit replay").click();
     h.run_steps(2);
-    assert_eq!(h.state().displayed_len(), total as usize);
+    assert_eq!(h.state().list().len(), total as usize);
 }
 
 #[test]

@@ -260,7 +260,7 @@ fn saving_displayed_packets_writes_a_file_tshark_reads() {
         display_filter: Some("tcp.flags.syn == 1".into()),
         ..Start::default()
     });
-    assert_eq!(h.state().displayed_len(), 2);
+    assert_eq!(h.state().list().len(), 2);
     h.state_mut().apply(layerscope::gui::app::Action::Save {
         path: out.clone(),
         displayed_only: true,

@@ -588,31 +588,26 @@ fn three_clicks_from_start_to_the_handshake_and_a_segment_going_through_the_stac
     );
 }
 
+/// The field under the pointer, as every pane shows it.
+fn pointed_at(h: &Harness<'static, App>) -> Option<layerscope::gui::app::Highlight> {
+    h.state().selection.hover.clone()
+}
+
 #[test]
 fn pointing_at_a_field_in_one_pane_marks_it_in_the_others() {
     let mut h = window_sized("tcp-echo-ipv4.pcapng", 1, MainView::Headers, 1900.0);
     // The pointer over a header-diagram box…
     h.get_by_label("tcp.srcport = 40576").hover();
     h.run_steps(3);
-    let hover = h
-        .state()
-        .selection
-        .hover
-        .clone()
-        .expect("something is pointed at");
+    let hover = pointed_at(&h).expect("something is pointed at");
     assert_eq!((hover.abbrev, hover.bytes), ("tcp.srcport", 34..36));
     // …and over a byte in the hex pane.
     h.get_by_label("byte 23: 06").hover();
     h.run_steps(3);
-    let hover = h
-        .state()
-        .selection
-        .hover
-        .clone()
-        .expect("something is pointed at");
+    let hover = pointed_at(&h).expect("something is pointed at");
     assert_eq!(hover.abbrev, "ip.proto");
     // Pointing at nothing clears it.
     h.get_by_label("Packets").hover();
     h.run_steps(3);
-    assert!(h.state().selection.hover.is_none());
+    assert!(pointed_at(&h).is_none());
 }

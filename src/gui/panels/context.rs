@@ -9,8 +9,8 @@ use crate::gui::action::Action;
 use crate::gui::app::{App, Notice};
 use crate::gui::capture_setup::CaptureSetup;
 use crate::gui::demo_run::DemoRun;
-use crate::gui::display_filter::DisplayFilter;
-use crate::gui::replay::Replay;
+use crate::gui::display_filter::{DisplayFilter, Rows};
+use crate::gui::replay::{self, Replay};
 use crate::gui::rows::RowCache;
 use crate::gui::selection::Selection;
 use crate::gui::session::Session;
@@ -96,26 +96,9 @@ impl<'a> Ctx<'a> {
         self.actions.push(action);
     }
 
-    /// Packets visible: all, or those a replay has reached.
-    pub fn visible_packets(&self) -> usize {
-        let n = self.session.store.len();
-        self.replay
-            .as_ref()
-            .map_or(n, |r| (r.shown as usize).min(n))
-    }
-
-    /// Number of rows the list shows.
-    pub fn displayed_len(&self) -> usize {
-        self.filter.rows(self.visible_packets())
-    }
-
-    /// The packet at a row of the list.
-    pub fn row_index(&self, row: usize) -> Option<u32> {
-        self.filter.packet_at(row, self.visible_packets())
-    }
-
-    /// The row showing a packet, if it is displayed.
-    pub fn row_of(&self, index: u32) -> Option<usize> {
-        self.filter.row_of(index, self.visible_packets())
+    /// The packet list's rows (with the display filter, up to where a replay is).
+    pub fn list(&self) -> Rows<'_> {
+        let visible = replay::visible(self.session.store.len(), self.replay.as_deref());
+        self.filter.rows(visible)
     }
 }

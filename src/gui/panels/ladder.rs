@@ -103,7 +103,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let first = store.first_ts_ns().unwrap_or(0);
     let frames = cx.panels.ladder.index.frames(kind, stream);
     // During a replay, only the packets replayed so far.
-    let visible = cx.visible_packets() as u32;
+    let visible = cx.list().visible as u32;
     let frames = &frames[..frames.partition_point(|&i| i < visible)];
     let shown = &frames[..frames.len().min(MAX_ARROWS)];
     let inputs = shown.iter().filter_map(|&i| {
@@ -174,7 +174,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     }
     if let Some(Tag::Packet(i)) = resp.clicked {
         cx.act(Action::Select(i));
-        *cx.scroll_to = cx.row_of(i);
+        *cx.scroll_to = cx.list().row_of(i);
     }
     if let Some(ext) = export {
         super::export_dialog(&drawing, &format!("tcp-stream-{stream}.{ext}"));

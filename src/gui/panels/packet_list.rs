@@ -11,7 +11,7 @@ use crate::gui::rows::Mark;
 pub const ROW_HEIGHT: f32 = 18.0;
 
 pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
-    let n = cx.displayed_len();
+    let n = cx.list().len();
     if n == 0 {
         ui.centered_and_justified(|ui| {
             let text = if cx.session.is_live() {
@@ -30,7 +30,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let dark = ui.visuals().dark_mode;
     let first_ns = cx.session.store.first_ts_ns().unwrap_or(0);
     let time_format = cx.settings.time_format;
-    let selected_row = cx.selection.selected.and_then(|i| cx.row_of(i));
+    let selected_row = cx.selection.selected.and_then(|i| cx.list().row_of(i));
     let mut clicked = None;
     let mut table = TableBuilder::new(ui)
         .id_salt("packets")
@@ -70,7 +70,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         .body(|body| {
             body.rows(ROW_HEIGHT, n, |mut row| {
                 let pos = row.index();
-                let Some(index) = cx.row_index(pos) else {
+                let Some(index) = cx.list().packet_at(pos) else {
                     return;
                 };
                 let Some(r) = cx.rows.get(&cx.session.store, index).cloned() else {
@@ -125,17 +125,17 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
 
 /// Moves the selection by `delta` rows (arrow keys, Page Up/Down), clamped.
 pub fn move_selection(cx: &mut Ctx<'_>, delta: isize) {
-    let n = cx.displayed_len();
+    let n = cx.list().len();
     if n == 0 {
         return;
     }
-    let current = cx.selection.selected.and_then(|i| cx.row_of(i));
+    let current = cx.selection.selected.and_then(|i| cx.list().row_of(i));
     let row = match current {
         Some(r) => (r as isize + delta).clamp(0, n as isize - 1) as usize,
         None if delta < 0 => n - 1,
         None => 0,
     };
-    if let Some(i) = cx.row_index(row) {
+    if let Some(i) = cx.list().packet_at(row) {
         cx.act(Action::Select(i));
         *cx.scroll_to = Some(row);
     }

@@ -29,7 +29,7 @@ pub fn bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         ui.separator();
         ui.label(format!("Packets: {}", s.store.len()));
         ui.separator();
-        ui.label(format!("Displayed: {}", cx.displayed_len()));
+        ui.label(format!("Displayed: {}", cx.list().len()));
         if matches!(s.origin, crate::gui::session::Origin::Live { .. }) {
             ui.separator();
             ui.label(format!(
