@@ -66,6 +66,7 @@ pub struct Field {
 }
 
 impl Field {
+    #[inline]
     pub fn new(def: &'static FieldDef, value: Value, bytes: Range<usize>) -> Self {
         Field {
             def,

@@ -107,12 +107,14 @@ impl<'a> Hdr<'a> {
     }
 
     /// A whole-bytes unsigned field.
+    #[inline]
     pub fn uint(&self, def: &'static FieldDef, r: Range<usize>) -> Field {
         Field::new(def, Value::Uint(self.uint_at(r.clone())), self.abs(r))
     }
 
     /// A sub-byte unsigned field: `width` bits starting `first` bits into range `r`
     /// (bit 0 = most significant bit of the range's first byte).
+    #[inline]
     pub fn bits(&self, def: &'static FieldDef, r: Range<usize>, first: u8, width: u8) -> Field {
         let total = (r.len() * 8) as u32;
         let raw = self.uint_at(r.clone());
@@ -126,24 +128,29 @@ impl<'a> Hdr<'a> {
     }
 
     /// A single flag bit of range `r`.
+    #[inline]
     pub fn flag(&self, def: &'static FieldDef, r: Range<usize>, bit: u8) -> Field {
         let mut f = self.bits(def, r, bit, 1);
         f.value = Value::Bool(f.as_u64() == Some(1));
         f
     }
 
+    #[inline]
     pub fn mac_field(&self, def: &'static FieldDef, off: usize) -> Field {
         Field::new(def, Value::Mac(self.mac(off)), self.abs(off..off + 6))
     }
 
+    #[inline]
     pub fn ipv4_field(&self, def: &'static FieldDef, off: usize) -> Field {
         Field::new(def, Value::Ipv4(self.ipv4(off)), self.abs(off..off + 4))
     }
 
+    #[inline]
     pub fn ipv6_field(&self, def: &'static FieldDef, off: usize) -> Field {
         Field::new(def, Value::Ipv6(self.ipv6(off)), self.abs(off..off + 16))
     }
 
+    #[inline]
     pub fn bytes_field(&self, def: &'static FieldDef, r: Range<usize>) -> Field {
         Field::new(def, Value::Bytes, self.abs(r))
     }

@@ -19,12 +19,14 @@ pub const HEADER_LEN: usize = field::CHECKSUM.end;
 pub fn layer(h: Hdr, payload: Range<usize>) -> Layer {
     use field::*;
     let mut l = Layer::new(Protocol::Udp, h.abs(0..HEADER_LEN), payload.clone());
-    let mut f = vec![
+    // Room for the payload field too: growing the vector would copy it.
+    let mut f = Vec::with_capacity(5);
+    f.extend([
         h.uint(&hf::udp::SRCPORT, SRC_PORT),
         h.uint(&hf::udp::DSTPORT, DST_PORT),
         h.uint(&hf::udp::LENGTH, LENGTH),
         h.uint(&hf::udp::CHECKSUM, CHECKSUM),
-    ];
+    ]);
     if !payload.is_empty() {
         f.push(Field::new(&hf::udp::PAYLOAD, Value::Bytes, payload));
     }
