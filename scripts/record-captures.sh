@@ -46,6 +46,12 @@ tcp_echo_v4() {
   "$bin" echo client --connect 127.0.0.1:8888 --message "Hello, server!"
   wait "$server_pid"
 }
+tcp_echo_chinese() {
+  # What the course's students send first: Chinese text, three bytes a character in UTF-8.
+  server --listen 127.0.0.1:8888 --max-sessions 1
+  "$bin" echo client --connect 127.0.0.1:8888 --message "你好，服务器！"
+  wait "$server_pid"
+}
 tcp_echo_v6() {
   server --listen '[::1]:8888' --max-sessions 1
   "$bin" echo client --connect '[::1]:8888' --message "Hello, server!"
@@ -92,6 +98,7 @@ maybe() {
 
 maybe tcp-echo-ipv4 10 "tcp port 8888" tcp_echo_v4
 maybe tcp-echo-ipv6 10 "tcp port 8888" tcp_echo_v6
+maybe tcp-echo-chinese 10 "tcp port 8888" tcp_echo_chinese
 maybe tcp-upper-two-clients 20 "tcp port 3234" upper_two_clients
 maybe udp-echo 4 "udp port 9999" udp_echo
 maybe tcp-refused 2 "tcp port 8889" refused

@@ -89,6 +89,9 @@ shoot main-light --theme light --select 4 captures/tcp-echo-ipv4.pcapng
 shoot main-dark --theme dark --select 1 captures/tcp-echo-ipv4.pcapng
 shoot display-filter --theme light -Y "tcp.flags.syn == 1 || tcp.flags.fin == 1" --select 2 captures/tcp-echo-ipv4.pcapng
 shoot ipv6 --theme light --select 4 captures/tcp-echo-ipv6.pcapng
+# Chinese in the payload, drawn with the bundled CJK font.
+shoot chinese-payload --theme light --select 4 captures/tcp-echo-chinese.pcapng
+shoot chinese-encapsulation --theme dark --view encapsulation --select 4 captures/tcp-echo-chinese.pcapng
 shoot udp --theme dark --select 1 captures/udp-echo.pcapng
 shoot refused --theme light --select 2 captures/tcp-refused.pcapng
 shoot damaged-file --theme light "$damaged"

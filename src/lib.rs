@@ -9,6 +9,7 @@ pub mod cli;
 pub mod demo;
 pub mod diagram;
 pub mod echo;
+pub mod fonts;
 #[cfg(feature = "gui")]
 pub mod gui;
 pub mod packets;

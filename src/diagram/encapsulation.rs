@@ -278,22 +278,11 @@ pub fn steps(d: &Dissection, packet: &[u8]) -> Vec<Step> {
         tcpip: TcpIpLayer::Application,
         moving: false,
     };
+    // The payload as the program wrote it: UTF-8 text (Chinese included) as text, other
+    // bytes as dots, as the application layer's `data.text` shows it.
     let preview = app
         .and_then(|l| packet.get(l.header.clone()))
-        .map(|b| {
-            let text: String = b
-                .iter()
-                .take(40)
-                .map(|&c| {
-                    if c.is_ascii_graphic() || c == b' ' {
-                        c as char
-                    } else {
-                        '.'
-                    }
-                })
-                .collect();
-            format!("\"{text}\"{}", if b.len() > 40 { "…" } else { "" })
-        })
+        .map(|b| format!("\"{}\"", layerscope_wire::proto::app::printable(b, 40)))
         .unwrap_or_default();
     let mut out = Vec::new();
     // Sender: the application first.

@@ -8,7 +8,9 @@ use anyhow::Context;
 
 use super::{Anchor, Drawing, Shape};
 
-const FONT_FAMILY: &str = "Hack, 'DejaVu Sans Mono', Menlo, Consolas, monospace";
+const FONT_FAMILY: &str =
+    "Hack, 'DejaVu Sans Mono', Menlo, Consolas, 'Droid Sans Fallback', 'Noto Sans CJK SC', \
+     'Microsoft YaHei', 'PingFang SC', monospace";
 
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -134,6 +136,8 @@ pub fn to_png(d: &Drawing, scale: f32) -> anyhow::Result<Vec<u8>> {
     {
         let db = opt.fontdb_mut();
         db.load_font_data(epaint_default_fonts::HACK_REGULAR.to_vec());
+        // Chinese in a payload or a label: the same fallback font as the window's.
+        db.load_font_data(crate::fonts::CJK_FALLBACK.to_vec());
         db.set_monospace_family("Hack");
         db.set_sans_serif_family("Hack");
     }
@@ -218,5 +222,29 @@ mod tests {
         let img = resvg::tiny_skia::Pixmap::decode_png(&png).expect("decodes");
         let dark = img.pixels().iter().filter(|p| p.red() < 100).count();
         assert!(dark > 20, "only {dark} dark pixels");
+    }
+
+    /// Dark pixels of `text` drawn alone at 16 px.
+    fn ink(text: &str) -> usize {
+        let mut d = Drawing::new(200.0, 40.0, Rgb(255, 255, 255));
+        d.text(10.0, 25.0, text, 16.0, Rgb(0, 0, 0), Anchor::Start);
+        let png = to_png(&d, 1.0).expect("renders");
+        let img = resvg::tiny_skia::Pixmap::decode_png(&png).expect("decodes");
+        img.pixels().iter().filter(|p| p.red() < 128).count()
+    }
+
+    #[test]
+    fn chinese_text_is_drawn_in_pngs() {
+        // A character no font has is drawn as the same empty box each time (private-use
+        // code points here); Chinese must be drawn as itself, not as those boxes.
+        for text in ["你好", "小飞机", "傳輸層"] {
+            let boxes: String = (0..text.chars().count())
+                .map(|i| char::from_u32(0xE000 + i as u32).expect("a private-use character"))
+                .collect();
+            let (drawn, missing) = (ink(text), ink(&boxes));
+            assert!(drawn > 60, "{text}: only {drawn} dark pixels");
+            assert_ne!(drawn, missing, "{text} is drawn as boxes");
+        }
+        assert!(to_svg(&Drawing::new(1.0, 1.0, Rgb(0, 0, 0))).contains("Droid Sans Fallback"));
     }
 }

@@ -77,9 +77,14 @@ pub struct Drawing {
     pub shapes: Vec<Shape>,
 }
 
-/// Width of `text` at `size` in the monospace font every diagram uses (Hack: 0.6 em).
+/// Width of `text` at `size` in the monospace font every diagram uses (Hack: 0.6 em; a
+/// Chinese character, from the CJK fallback, a full em).
 pub fn text_width(text: &str, size: f32) -> f32 {
-    text.chars().count() as f32 * size * 0.602
+    let ems: f32 = text
+        .chars()
+        .map(|c| if crate::fonts::is_wide(c) { 1.0 } else { 0.602 })
+        .sum();
+    ems * size
 }
 
 impl Drawing {

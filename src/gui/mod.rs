@@ -24,7 +24,8 @@ pub use app::{App, Start};
 const ICON_PNG: &[u8] = include_bytes!("../../assets/layerscope.png");
 
 /// egui's proportional font has no arrows (the "→" of every TCP info line); its monospace
-/// font does, so it becomes the last fallback of the proportional family.
+/// font does, so it becomes a fallback of the proportional family. Neither has Chinese:
+/// the bundled CJK font is the last fallback of both.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
     if let Some(mono) = fonts
@@ -35,6 +36,14 @@ pub fn install_fonts(ctx: &egui::Context) {
         if let Some(p) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
             p.push(mono);
         }
+    }
+    let cjk = crate::fonts::CJK_FALLBACK_NAME.to_string();
+    fonts.font_data.insert(
+        cjk.clone(),
+        std::sync::Arc::new(egui::FontData::from_static(crate::fonts::CJK_FALLBACK)),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts.families.entry(family).or_default().push(cjk.clone());
     }
     ctx.set_fonts(fonts);
 }

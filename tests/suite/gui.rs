@@ -505,3 +505,17 @@ fn a_capture_left_by_a_crash_is_offered_and_opens() {
     });
     assert!(h2.state().capture.leftover.is_none());
 }
+
+#[test]
+fn the_window_has_glyphs_for_chinese_text() {
+    // Payloads the course's students send, and the words of its textbooks, Simplified and
+    // Traditional: drawn, not as boxes, on a machine with no CJK font.
+    let mut h = open(&echo());
+    h.run_steps(1);
+    let text = "你好，服务器！{\"name\": \"小飞机\"} 传输层 應用層 三向交握 粘包";
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        let font = egui::FontId::new(14.0, family.clone());
+        let all = h.ctx.fonts_mut(|f| f.has_glyphs(&font, text));
+        assert!(all, "{family:?} lacks glyphs for {text}");
+    }
+}

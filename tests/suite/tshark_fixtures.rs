@@ -7,8 +7,10 @@ use serde_json::Value;
 
 use crate::util::{capture, compare_with_tshark, our_json, root};
 
-const CAPTURES: [&str; 18] = [
+const CAPTURES: [&str; 19] = [
     "tcp-echo-ipv4",
+    // Chinese text in the payload, as the course's students send it.
+    "tcp-echo-chinese",
     "tcp-echo-ipv6",
     "tcp-upper-two-clients",
     "udp-echo",

@@ -14,16 +14,23 @@ const HTTP_METHODS: [&str; 9] = [
     "GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH", "CONNECT", "TRACE",
 ];
 
-/// True when at least 90% of the bytes are printable ASCII or common whitespace.
+/// True when at least 90% of the payload is text: printable ASCII, common whitespace, or
+/// printable characters of valid UTF-8 (Chinese, say, three bytes a character), counted
+/// by their bytes.
 pub fn is_mostly_text(bytes: &[u8]) -> bool {
     if bytes.is_empty() {
         return false;
     }
-    let printable = bytes
-        .iter()
-        .filter(|&&b| (0x20..0x7f).contains(&b) || b == b'\n' || b == b'\r' || b == b'\t')
-        .count();
-    printable * 10 >= bytes.len() * 9
+    let mut text = 0;
+    for chunk in bytes.utf8_chunks() {
+        text += chunk
+            .valid()
+            .chars()
+            .filter(|&c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'))
+            .map(char::len_utf8)
+            .sum::<usize>();
+    }
+    text * 10 >= bytes.len() * 9
 }
 
 /// True when every byte is printable ASCII (space to tilde). Checked 32 bytes at a time
@@ -39,27 +46,39 @@ fn is_plain_ascii(bytes: &[u8]) -> bool {
         && rest.iter().all(printable)
 }
 
-/// The payload as text with control characters escaped, cut at `limit` characters.
+/// The payload as text, at most `limit` bytes of it: UTF-8 characters as they are (the
+/// course's students write Chinese), newlines, returns and tabs escaped, other control
+/// characters and bytes that are not UTF-8 as dots, an ellipsis when cut.
 pub fn printable(bytes: &[u8], limit: usize) -> String {
-    let shown = &bytes[..bytes.len().min(limit)];
-    let mut s = Vec::with_capacity(shown.len() + 3);
-    if is_plain_ascii(shown) {
-        s.extend_from_slice(shown);
+    // Cut at a character boundary: step back over the continuation bytes (10xxxxxx) of
+    // a character the limit would split, to its first byte.
+    let mut end = bytes.len().min(limit);
+    while end > 0 && end < bytes.len() && bytes[end] & 0xc0 == 0x80 && limit - end < 3 {
+        end -= 1;
     }
-    for &b in &shown[s.len()..] {
-        match b {
-            b'\n' => s.extend_from_slice(b"\\n"),
-            b'\r' => s.extend_from_slice(b"\\r"),
-            b'\t' => s.extend_from_slice(b"\\t"),
-            0x20..=0x7e => s.push(b),
-            _ => s.push(b'.'),
+    let shown = &bytes[..end];
+    let mut s = String::with_capacity(shown.len() + 3);
+    if is_plain_ascii(shown) {
+        // Only printable ASCII: the bytes are the text.
+        s.push_str(std::str::from_utf8(shown).unwrap_or_default());
+    } else {
+        for chunk in shown.utf8_chunks() {
+            for c in chunk.valid().chars() {
+                match c {
+                    '\n' => s.push_str("\\n"),
+                    '\r' => s.push_str("\\r"),
+                    '\t' => s.push_str("\\t"),
+                    c if c.is_control() => s.push('.'),
+                    c => s.push(c),
+                }
+            }
+            s.extend(std::iter::repeat_n('.', chunk.invalid().len()));
         }
     }
     if bytes.len() > limit {
-        s.extend_from_slice("…".as_bytes());
+        s.push('…');
     }
-    // Only ASCII and the ellipsis went in.
-    String::from_utf8(s).unwrap_or_default()
+    s
 }
 
 /// The first line, if the payload starts like an HTTP/1.x request or response.
@@ -171,7 +190,24 @@ fn http_layer(line: &str, range: Range<usize>) -> Layer {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_plain_ascii, split3};
+    use super::{is_mostly_text, is_plain_ascii, printable, split3};
+
+    #[test]
+    fn chinese_payloads_are_text_shown_as_written() {
+        let hello = "你好，服务器！".as_bytes();
+        assert!(is_mostly_text(hello));
+        assert_eq!(printable(hello, 4096), "你好，服务器！");
+        let json = r#"{"name": "小飞机", "age": 3}"#;
+        assert_eq!(printable(json.as_bytes(), 4096), json);
+        // Cut inside a character: the whole character goes, and the cut is said.
+        assert_eq!(printable(hello, 4), "你…");
+        assert_eq!(printable(hello, 6), "你好…");
+        // Control characters escaped or dotted; bytes that are not UTF-8 dotted.
+        assert_eq!(printable("你\n好\0".as_bytes(), 4096), "你\\n好.");
+        assert_eq!(printable(b"ok \xff\xfe", 4096), "ok ..");
+        assert!(!is_mostly_text(&[0x80; 20]));
+        assert!(!is_mostly_text(&[0xe4, 0xbd, 0xa0, 0, 1, 2, 3, 4, 5, 6]));
+    }
 
     #[test]
     fn plain_ascii_is_checked_in_every_block_and_the_rest() {
