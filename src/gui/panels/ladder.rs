@@ -173,8 +173,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         }
     }
     if let Some(Tag::Packet(i)) = resp.clicked {
-        cx.act(Action::Select(i));
-        *cx.scroll_to = cx.list().row_of(i);
+        cx.act(Action::SelectAndShow(i));
     }
     if let Some(ext) = export {
         super::export_dialog(&drawing, &format!("tcp-stream-{stream}.{ext}"));

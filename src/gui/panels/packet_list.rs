@@ -136,7 +136,6 @@ pub fn move_selection(cx: &mut Ctx<'_>, delta: isize) {
         None => 0,
     };
     if let Some(i) = cx.list().packet_at(row) {
-        cx.act(Action::Select(i));
-        *cx.scroll_to = Some(row);
+        cx.act(Action::SelectAndShow(i));
     }
 }
