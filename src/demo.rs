@@ -140,20 +140,24 @@ impl Scenario {
         }
     }
 
+    /// What the client makes: TCP connections, or UDP datagrams (each echoed once).
+    pub fn exchanges(self) -> usize {
+        match self.proto() {
+            Proto::Udp => self.messages().iter().map(Vec::len).sum(),
+            Proto::Tcp => self.messages().len(),
+        }
+    }
+
     /// Starts the scenario's server (none for `refused`).
     pub fn start_server(self) -> anyhow::Result<Option<Server>> {
         if self == Scenario::Refused {
             return Ok(None);
         }
-        let sessions = match self.proto() {
-            Proto::Udp => self.messages().iter().map(Vec::len).sum(),
-            Proto::Tcp => self.messages().len(),
-        };
         let server = Server::start(ServerOptions {
             proto: self.proto(),
             listen: self.address(),
             mode: self.mode(),
-            max_sessions: Some(sessions),
+            max_sessions: Some(self.exchanges()),
             idle_timeout: TIMEOUT,
             ..ServerOptions::default()
         })
@@ -214,13 +218,26 @@ impl Scenario {
 /// TCP connection it makes torn down (both endpoints CLOSED or in TIME_WAIT: the last FIN
 /// acknowledged, or a reset), or every UDP datagram and its echo seen. The client's return
 /// does not say that: its last segments may still be on their way to the capture.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Teardown {
+    proto: Proto,
+    /// Connections (TCP) or datagrams sent (UDP) the demo makes.
+    expected: usize,
     closed: std::collections::BTreeSet<u32>,
     datagrams: usize,
 }
 
 impl Teardown {
+    /// For `scenario`; an interactive demo makes one connection.
+    pub fn new(scenario: Scenario, interactive: bool) -> Teardown {
+        Teardown {
+            proto: scenario.proto(),
+            expected: if interactive { 1 } else { scenario.exchanges() },
+            closed: Default::default(),
+            datagrams: 0,
+        }
+    }
+
     pub fn observe(&mut self, analysis: &Analysis) {
         match analysis {
             Analysis::Tcp(t) => {
@@ -239,16 +256,11 @@ impl Teardown {
         self.closed.len()
     }
 
-    /// True once the whole of `scenario` has been seen; an interactive demo makes one
-    /// connection.
-    pub fn complete(&self, scenario: Scenario, interactive: bool) -> bool {
-        match scenario.proto() {
-            Proto::Tcp if interactive => self.closed_connections() > 0,
-            Proto::Tcp => self.closed_connections() >= scenario.messages().len(),
-            Proto::Udp => {
-                let sent: usize = scenario.messages().iter().map(Vec::len).sum();
-                self.datagrams >= 2 * sent
-            }
+    /// True once the whole demo has been seen.
+    pub fn complete(&self) -> bool {
+        match self.proto {
+            Proto::Tcp => self.closed_connections() >= self.expected,
+            Proto::Udp => self.datagrams >= 2 * self.expected,
         }
     }
 }

@@ -71,13 +71,14 @@ impl Recording {
                 let link = reader.link;
                 let mut file =
                     PacketWriter::create(&path, Format::for_path(&path), link, MAX_PACKET as u32)?;
-                let (mut analyzer, mut teardown) = (Analyzer::new(), Teardown::default());
+                let (mut analyzer, mut teardown) =
+                    (Analyzer::new(), Teardown::new(scenario, interactive));
                 let mut number = 0;
                 while let Some(p) = reader.next_packet() {
                     file.write(&p)?;
                     number += 1;
                     teardown.observe(&analyzer.observe_frame(number, p.timestamp(), link, &p.data));
-                    if teardown.complete(scenario, interactive) {
+                    if teardown.complete() {
                         let _ = tx.send(());
                     }
                 }

@@ -21,8 +21,6 @@ pub struct DemoRun {
     /// The line being typed, and the server's answers so far.
     pub line: String,
     pub replies: Vec<String>,
-    /// Started with a connection for the user's lines (one connection, closed by them).
-    started_interactive: bool,
     /// When the client finished (or the user closed the connection): from then on the
     /// demo waits for its teardown to reach the capture.
     client_done: Option<Instant>,
@@ -76,9 +74,8 @@ impl DemoRun {
             interactive: None,
             line: String::new(),
             replies: Vec::new(),
-            started_interactive: interactive,
             client_done: None,
-            teardown: Teardown::default(),
+            teardown: Teardown::new(scenario, interactive),
         }
     }
 
@@ -109,10 +106,7 @@ impl DemoRun {
         let Some(done) = self.client_done else {
             return DemoStatus::Running(None);
         };
-        if self
-            .teardown
-            .complete(self.scenario, self.started_interactive)
-        {
+        if self.teardown.complete() {
             DemoStatus::Over(None)
         } else if done.elapsed() > TEARDOWN_WAIT {
             DemoStatus::Over(Some(format!(

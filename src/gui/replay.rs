@@ -42,11 +42,6 @@ impl Replay {
         self.anchor = None;
     }
 
-    /// The clock restarts from where the replay is (after a pause or a change of speed).
-    pub fn reanchor(&mut self) {
-        self.anchor = None;
-    }
-
     /// Advances a playing replay to the packets whose time has come. Returns how long until
     /// the next one is due (at most a quarter second, for long gaps) while it plays.
     pub fn tick(&mut self, store: &PacketStore) -> Option<Duration> {

@@ -5,7 +5,7 @@ use layerscope_wire::registry as hf;
 use std::time::Duration;
 
 use layerscope::capture::{permission_fix, Format, LiveCapture, PacketWriter};
-use layerscope::demo::Teardown;
+use layerscope::demo::{Scenario, Teardown};
 use layerscope::echo::{run_client, ClientOptions, Mode, Proto, Server, ServerOptions};
 use layerscope::packets::Decoder;
 use layerscope_wire::analysis::{Analysis, SegmentRole, TcpState};
@@ -37,7 +37,8 @@ fn capture_on_loopback_sees_handshake_echo_and_teardown() {
     let stopper = cap.stopper();
     // The capture is open: what follows is captured. The reader ends at the teardown.
     let reader = std::thread::spawn(move || {
-        let (mut analyzer, mut teardown) = (Analyzer::new(), Teardown::default());
+        let (mut analyzer, mut teardown) =
+            (Analyzer::new(), Teardown::new(Scenario::TcpEcho, false));
         let mut got = Vec::new();
         while let Some(p) = cap.next_packet() {
             let p = p.unwrap();

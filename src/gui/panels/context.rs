@@ -7,7 +7,6 @@ use crate::capture::interfaces::Interface;
 use crate::demo::Scenario;
 use crate::gui::action::Action;
 use crate::gui::app::{App, Notice};
-use crate::gui::capture_setup::CaptureSetup;
 use crate::gui::demo_run::DemoRun;
 use crate::gui::display_filter::{DisplayFilter, Rows};
 use crate::gui::replay::{self, Replay};
@@ -46,46 +45,23 @@ impl<'a> Ctx<'a> {
     /// What the panels draw from this frame: disjoint borrows of the window's parts.
     pub fn of(app: &'a mut App) -> Ctx<'a> {
         let dark = app.dark();
-        let App {
-            session,
-            selection,
-            filter,
-            settings,
-            panels,
-            rows,
-            replay,
-            demo,
-            scroll_to,
-            view,
-            notice,
-            capture,
-            ..
-        } = app;
-        let CaptureSetup {
-            interfaces,
-            filter_error: capture_filter_error,
-            permission_problem,
-            failed_demo,
-            leftover,
-            ..
-        } = capture;
         Ctx {
-            session,
-            selection,
-            filter,
-            settings,
-            panels,
-            rows,
-            replay: replay.as_mut(),
-            demo: demo.as_mut(),
-            scroll_to,
-            view: *view,
-            notice: notice.as_ref(),
-            permission_problem: permission_problem.as_deref(),
-            failed_demo: *failed_demo,
-            leftover: leftover.as_ref(),
-            interfaces,
-            capture_filter_error,
+            session: &app.session,
+            selection: &app.selection,
+            filter: &mut app.filter,
+            settings: &mut app.settings,
+            panels: &mut app.panels,
+            rows: &mut app.rows,
+            replay: app.replay.as_mut(),
+            demo: app.demo.as_mut(),
+            scroll_to: &mut app.scroll_to,
+            view: app.view,
+            notice: app.notice.as_ref(),
+            permission_problem: app.capture.permission_problem.as_deref(),
+            failed_demo: app.capture.failed_demo,
+            leftover: app.capture.leftover.as_ref(),
+            interfaces: &app.capture.interfaces,
+            capture_filter_error: &mut app.capture.filter_error,
             dark,
             actions: Vec::new(),
         }
