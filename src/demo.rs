@@ -58,15 +58,28 @@ impl Scenario {
     }
 
     /// A sentence for menus.
-    pub fn title(self) -> &'static str {
+    pub fn title(self) -> String {
         match self {
-            Scenario::TcpEcho => "TCP echo on 8888",
-            Scenario::Upper => "Uppercase server on 3234, two clients",
-            Scenario::UdpEcho => "UDP echo on 9999",
-            Scenario::Json => "JSON over TCP on 9999",
-            Scenario::TcpEchoV6 => "TCP echo over IPv6 (::1)",
-            Scenario::Refused => "Connect to a closed port (RST)",
-            Scenario::Large => "Large transfer, 200 KB",
+            Scenario::TcpEcho => t!("demo-title-tcp-echo"),
+            Scenario::Upper => t!("demo-title-upper"),
+            Scenario::UdpEcho => t!("demo-title-udp-echo"),
+            Scenario::Json => t!("demo-title-json"),
+            Scenario::TcpEchoV6 => t!("demo-title-tcp-echo-v6"),
+            Scenario::Refused => t!("demo-title-refused"),
+            Scenario::Large => t!("demo-title-large"),
+        }
+    }
+
+    /// What the demo shows, in a sentence or two (the menu's tooltip).
+    pub fn description(self) -> String {
+        match self {
+            Scenario::TcpEcho => t!("demo-about-tcp-echo"),
+            Scenario::Upper => t!("demo-about-upper"),
+            Scenario::UdpEcho => t!("demo-about-udp-echo"),
+            Scenario::Json => t!("demo-about-json"),
+            Scenario::TcpEchoV6 => t!("demo-about-tcp-echo-v6"),
+            Scenario::Refused => t!("demo-about-refused"),
+            Scenario::Large => t!("demo-about-large"),
         }
     }
 

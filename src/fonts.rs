@@ -13,6 +13,87 @@ pub const CJK_FALLBACK: &[u8] = include_bytes!("../assets/fonts/DroidSansFallbac
 /// Its family name, for font stacks.
 pub const CJK_FALLBACK_NAME: &str = "Droid Sans Fallback";
 
+/// A CJK font installed on the system, in the form the language writes.
+#[derive(Clone)]
+pub struct SystemFont {
+    pub family: String,
+    /// The font file's bytes (a collection's, for `.ttc`), shared by the window and the
+    /// PNG exports.
+    pub data: std::sync::Arc<Vec<u8>>,
+    /// The face's index within a collection.
+    pub index: u32,
+}
+
+/// The families to look for, best first: the language's own form (Traditional glyphs for
+/// zh-TW: 骨, 說 and 將 are drawn differently in Taiwan), on Linux, Windows and macOS.
+fn preferred_families(lang: crate::i18n::Lang) -> &'static [&'static str] {
+    match lang {
+        crate::i18n::Lang::ZhTw => &[
+            "Noto Sans CJK TC",
+            "Noto Sans TC",
+            "Source Han Sans TC",
+            "Source Han Sans TW",
+            "Microsoft JhengHei",
+            "Microsoft JhengHei UI",
+            "PingFang TC",
+            "AR PL UMing TW",
+        ],
+        _ => &[
+            "Noto Sans CJK SC",
+            "Noto Sans SC",
+            "Source Han Sans SC",
+            "Source Han Sans CN",
+            "WenQuanYi Micro Hei",
+            "WenQuanYi Zen Hei",
+            "Microsoft YaHei",
+            "Microsoft YaHei UI",
+            "PingFang SC",
+        ],
+    }
+}
+
+/// The system's best CJK font for `lang`, looked for once per language and only when a
+/// Chinese language is shown (scanning the system's fonts costs milliseconds a window in
+/// English need not pay). `None` when the system has none of the preferred families: the
+/// bundled fallback draws everything.
+pub fn system_cjk(lang: crate::i18n::Lang) -> Option<SystemFont> {
+    use std::sync::OnceLock;
+    static SC: OnceLock<Option<SystemFont>> = OnceLock::new();
+    static TC: OnceLock<Option<SystemFont>> = OnceLock::new();
+    let cell = match lang {
+        crate::i18n::Lang::ZhCn => &SC,
+        crate::i18n::Lang::ZhTw => &TC,
+        _ => return None,
+    };
+    cell.get_or_init(|| find_system_font(preferred_families(lang)))
+        .clone()
+}
+
+fn find_system_font(families: &[&str]) -> Option<SystemFont> {
+    if std::env::var_os("LAYERSCOPE_NO_SYSTEM_FONTS").is_some() {
+        return None;
+    }
+    let mut db = fontdb::Database::new();
+    db.load_system_fonts();
+    for family in families {
+        let query = fontdb::Query {
+            families: &[fontdb::Family::Name(family)],
+            ..Default::default()
+        };
+        let Some(id) = db.query(&query) else {
+            continue;
+        };
+        if let Some(font) = db.with_face_data(id, |data, index| SystemFont {
+            family: family.to_string(),
+            data: std::sync::Arc::new(data.to_vec()),
+            index,
+        }) {
+            return Some(font);
+        }
+    }
+    None
+}
+
 /// True for characters that take two cells of a monospace grid (CJK ideographs, kana,
 /// Hangul, full-width forms): they are drawn a full em wide.
 pub fn is_wide(c: char) -> bool {

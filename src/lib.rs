@@ -3,6 +3,10 @@
 //! The library half of the `layerscope` binary: capture sources and writers, the built-in
 //! echo demo, and the command-line front end. Dissection lives in `layerscope-wire`.
 
+// First, so that every module below can make text with `t!`.
+#[macro_use]
+pub mod i18n;
+
 pub mod assets;
 pub mod capture;
 pub mod cli;

@@ -2,10 +2,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = layerscope::cli::Cli::parse();
+    let cli = layerscope::cli::Cli::parse_localized();
     match layerscope::cli::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -103,9 +103,11 @@ pub fn nth(path: &Path, number: u32) -> anyhow::Result<Decoded> {
 
 /// The warning for a file that ends in a damaged or cut record after `complete` packets.
 pub fn damaged_warning(path: &Path, complete: usize, msg: &str) -> String {
-    format!(
-        "{} is damaged after packet {complete}: {msg}; the {complete} complete packets before it are shown",
-        path.display()
+    t!(
+        "damaged-file",
+        file = path.display().to_string(),
+        n = complete,
+        reason = msg
     )
 }
 

@@ -95,10 +95,7 @@ impl Recording {
     /// then stops the helper; returns its closing counters.
     fn finish(self) -> anyhow::Result<Report> {
         if self.torn_down.recv_timeout(TEARDOWN_WAIT).is_err() {
-            super::say(&format!(
-                "the capture did not see the demo's end within {} s; stopping it with what it has",
-                TEARDOWN_WAIT.as_secs()
-            ));
+            super::say(&t!("cli-demo-no-teardown", secs = TEARDOWN_WAIT.as_secs()));
         }
         let summary = self
             .helper
@@ -134,11 +131,12 @@ pub fn run(args: DemoArgs) -> anyhow::Result<()> {
             .join(format!("{}.pcapng", s.name())),
     };
     let filter = s.filter();
-    eprintln!(
-        "demo {}: {} (capture filter \"{filter}\")",
-        s.name(),
-        s.title()
-    );
+    super::say(&t!(
+        "cli-demo-start",
+        name = s.name(),
+        title = s.title(),
+        filter = filter.as_str()
+    ));
     let interface = args
         .interface
         .clone()
@@ -163,7 +161,7 @@ pub fn run(args: DemoArgs) -> anyhow::Result<()> {
     let summary = recording.finish()?;
     result?;
     super::say(&summary.describe());
-    super::say(&format!("wrote {}", path.display()));
+    super::say(&t!("cli-wrote", path = path.display().to_string()));
     let cap = super::flow::Flows::read(&path)?;
     let out = std::io::stdout();
     let mut out = BufWriter::new(out.lock());

@@ -35,6 +35,21 @@ fn state(s: TcpState) -> String {
     format!("{:<width$}", s.name(), width = STATE)
 }
 
+/// `s` padded to `width` terminal columns (a Chinese character takes two), on the left
+/// when `right` aligns it right.
+fn pad(s: &str, width: usize, right: bool) -> String {
+    let cols: usize = s
+        .chars()
+        .map(|c| if crate::fonts::is_wide(c) { 2 } else { 1 })
+        .sum();
+    let fill = " ".repeat(width.saturating_sub(cols));
+    if right {
+        format!("{fill}{s}")
+    } else {
+        format!("{s}{fill}")
+    }
+}
+
 /// What a ladder shows of one packet.
 pub struct FlowRow {
     ts_ns: i128,
@@ -137,13 +152,22 @@ pub fn write_flows(
         }
         writeln!(
             out,
-            "TCP stream {}: client {} ⇄ server {}",
-            s.index, s.client, s.server
+            "{}",
+            t!(
+                "flow-tcp-title",
+                stream = s.index,
+                client = s.client.to_string(),
+                server = s.server.to_string()
+            )
         )?;
         writeln!(
             out,
-            "{:>6} {:>10}  {:<STATE$} {:^ARROW$} {:<STATE$}",
-            "frame", "time (s)", "client", "", "server"
+            "{} {}  {} {:^ARROW$} {}",
+            pad(&t!("flow-frame"), 6, true),
+            pad(&t!("flow-time"), 10, true),
+            pad(&t!("ladder-client"), STATE, false),
+            "",
+            pad(&t!("ladder-server"), STATE, false),
         )?;
         // States before the first segment.
         let (c0, s0) = if s.syn_frame.is_some() {
@@ -175,13 +199,11 @@ pub fn write_flows(
             }
             let mut notes: Vec<String> = Vec::new();
             if let Some(role) = t.role {
-                notes.push(role.name().to_string());
+                notes.push(crate::i18n::terms::role(role));
             }
-            for (_, text) in t.notes.list() {
-                notes.push(text);
-            }
+            notes.extend(crate::i18n::terms::expert_notes(&t.notes));
             if let Some(text) = &p.text {
-                notes.push(format!("data {text}"));
+                notes.push(t!("flow-data", text = text.to_string()));
             }
             writeln!(
                 out,
@@ -202,8 +224,13 @@ pub fn write_flows(
     for (i, c) in cap.analyzer.udp.conversations.iter().enumerate() {
         writeln!(
             out,
-            "UDP conversation {i}: {} ⇄ {}",
-            c.initiator, c.responder
+            "{}",
+            t!(
+                "flow-udp-title",
+                i = i,
+                a = c.initiator.to_string(),
+                b = c.responder.to_string()
+            )
         )?;
         for &n in &c.frames {
             let Some(p) = by_number(n) else { continue };

@@ -4,6 +4,7 @@ pub mod capture_cmd;
 pub mod demo_cmd;
 pub mod dissect_cmd;
 pub mod flow;
+pub mod help;
 pub mod json;
 mod out;
 pub mod text;
@@ -13,7 +14,9 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+
+use crate::i18n::{self, Lang};
 
 use crate::echo::{self, Mode, Proto};
 
@@ -35,6 +38,36 @@ pub struct Cli {
     pub command: Option<Command>,
     #[command(flatten)]
     pub window: WindowArgs,
+    /// Language of the window and of the human text: en, zh-CN or zh-TW (default: the
+    /// locale's).
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+fn parse_lang(value: &str) -> Result<Lang, String> {
+    Lang::parse(value).ok_or_else(|| format!("\"{value}\" is not one of en, zh-CN, zh-TW"))
+}
+
+impl Cli {
+    /// Parses the process's arguments with `--help` in the language they ask for, after
+    /// making that language the one all text is made in.
+    pub fn parse_localized() -> Cli {
+        let (lang, args) = match help::take_lang(std::env::args_os().collect()) {
+            Ok(split) => split,
+            Err(e) => {
+                say(&format!("layerscope: {e}"));
+                std::process::exit(2);
+            }
+        };
+        i18n::set(lang.unwrap_or_else(i18n::detect::from_environment));
+        for warning in i18n::load_warnings() {
+            say(&warning);
+        }
+        let matches = help::localize(Cli::command()).get_matches_from(args);
+        let mut cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+        cli.lang = lang;
+        cli
+    }
 }
 
 /// Without a subcommand, layerscope opens its window; these say what it shows first.
@@ -97,7 +130,7 @@ pub enum Theme {
 
 #[cfg(feature = "gui")]
 impl WindowArgs {
-    pub fn into_start(self) -> anyhow::Result<crate::gui::Start> {
+    pub fn into_start(self, lang: Option<Lang>) -> anyhow::Result<crate::gui::Start> {
         if let Some(f) = &self.display_filter {
             layerscope_wire::Filter::parse(f)
                 .map_err(|e| anyhow::anyhow!("invalid display filter \"{f}\": {e}"))?;
@@ -114,6 +147,7 @@ impl WindowArgs {
             select: self.select,
             replay: self.replay,
             demo: self.demo,
+            lang,
             recovery_dir: None,
             view: self.view.map(|v| match v {
                 View::Packets => crate::gui::app::MainView::Packets,
@@ -148,6 +182,7 @@ pub enum Command {
     },
     /// Draw each TCP stream (and UDP conversation) as a ladder diagram with endpoint states.
     Flow {
+        /// Capture file (pcap or pcapng).
         file: PathBuf,
         /// Only this tcp.stream.
         #[arg(long)]
@@ -167,6 +202,7 @@ pub enum Command {
     },
     /// Draw one packet's header diagram or encapsulation steps as SVG or PNG (by extension).
     Draw {
+        /// Capture file (pcap or pcapng).
         file: PathBuf,
         /// What to draw.
         #[arg(long, value_enum, default_value = "encapsulation")]
@@ -177,6 +213,7 @@ pub enum Command {
         /// Output file: `.svg` or `.png`.
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+        /// Colours of the drawing.
         #[arg(long, value_enum, default_value = "light")]
         theme: Theme,
     },
@@ -197,10 +234,13 @@ pub enum Command {
 pub enum EchoRole {
     /// Run an echo (or uppercase) server.
     Server {
+        /// Transport protocol.
         #[arg(long, value_enum, default_value = "tcp")]
         proto: Proto,
+        /// Address and port to listen on.
         #[arg(long, default_value = "127.0.0.1:8888")]
         listen: SocketAddr,
+        /// `echo` sends each message back as it came; `upper` sends it back in capitals.
         #[arg(long, value_enum, default_value = "echo")]
         mode: Mode,
         /// Exit after serving this many clients (TCP) or datagrams (UDP).
@@ -215,10 +255,13 @@ pub enum EchoRole {
     },
     /// Connect, send messages, print the replies.
     Client {
+        /// Transport protocol.
         #[arg(long, value_enum, default_value = "tcp")]
         proto: Proto,
+        /// The server's address and port.
         #[arg(long, default_value = "127.0.0.1:8888")]
         connect: SocketAddr,
+        /// A message to send (give the flag again for more).
         #[arg(long, default_value = "Hello, server!")]
         message: Vec<String>,
         /// Send the message this many times.
@@ -236,7 +279,7 @@ pub enum EchoRole {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         #[cfg(feature = "gui")]
-        None => crate::gui::run(cli.window.into_start()?),
+        None => crate::gui::run(cli.window.into_start(cli.lang)?),
         #[cfg(not(feature = "gui"))]
         None => {
             anyhow::bail!("this layerscope was built without its window; run `layerscope --help`")
@@ -276,11 +319,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 let drawing = flow::draw(&file, &cap, stream, raw, theme == Theme::Dark)?;
                 for path in [svg, png].into_iter().flatten() {
                     crate::diagram::export::save(&drawing, &path)?;
-                    say(&format!("wrote {}", path.display()));
+                    say(&t!("cli-wrote", path = path.display().to_string()));
                 }
             }
             if let Some(w) = &cap.warning {
-                say(&format!("warning: {w}"));
+                say(&t!("cli-warning", text = w.as_str()));
             }
             Ok(())
         }
@@ -324,7 +367,7 @@ fn draw_packet(
         }
     };
     crate::diagram::export::save(&drawing, output)?;
-    say(&format!("wrote {}", output.display()));
+    say(&t!("cli-wrote", path = output.display().to_string()));
     Ok(())
 }
 

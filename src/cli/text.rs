@@ -91,9 +91,12 @@ impl TextPrinter {
         if (p.raw.orig_len as usize) > p.raw.data.len() {
             let _ = writeln!(
                 out,
-                "  ! frame cut by the capture's snapshot length: {} of {} bytes captured",
-                p.raw.data.len(),
-                p.raw.orig_len
+                "  ! {}",
+                t!(
+                    "text-frame-cut",
+                    captured = p.raw.data.len(),
+                    wire = p.raw.orig_len
+                )
             );
         }
         out.push(b'\n');
@@ -170,6 +173,11 @@ fn write_line(out: &mut Vec<u8>, f: &Field, frame: &[u8], depth: usize) {
 /// `IPv4 · OSI 3 Network · TCP/IP Internet · IPv4 packet · bytes 14..34 (20-byte header +
 /// 20 bytes of payload)`
 fn layer_heading(out: &mut Vec<u8>, l: &Layer) {
+    if crate::i18n::current() != crate::i18n::Lang::En {
+        // Other languages go through the message catalogue; English, the language of the
+        // benchmarks and of most pipelines, keeps the byte-pushing path below.
+        return translated_layer_heading(out, l);
+    }
     let sep = " · ".as_bytes();
     let (hdr, data) = (l.header.len() as u64, l.payload.len() as u64);
     out.extend_from_slice(l.protocol.name().as_bytes());
@@ -208,6 +216,33 @@ fn layer_heading(out: &mut Vec<u8>, l: &Layer) {
         }
         _ => out.extend_from_slice(b"-byte header)"),
     }
+}
+
+/// [`layer_heading`] in the current language.
+fn translated_layer_heading(out: &mut Vec<u8>, l: &Layer) {
+    use crate::i18n::terms;
+    let (hdr, payload) = (l.header.len(), l.payload.len());
+    let size = if l.is_cut() {
+        t!("layers-size-cut", full = l.full_header_len(), hdr = hdr)
+    } else if l.pdu == Pdu::Data {
+        t!("layers-size-data", hdr = hdr)
+    } else if payload > 0 {
+        t!("layers-size-payload", hdr = hdr, payload = payload)
+    } else {
+        t!("layers-size-empty", hdr = hdr)
+    };
+    let text = t!(
+        "text-layer-heading",
+        protocol = l.protocol.name(),
+        osi = l.osi,
+        osiname = terms::osi(l.osi),
+        tcpip = terms::tcpip(l.tcpip),
+        pdu = terms::pdu(l.pdu),
+        start = l.header.start,
+        end = l.header.end,
+        size = size
+    );
+    out.extend_from_slice(text.as_bytes());
 }
 
 fn write_summary_line(out: &mut Vec<u8>, p: &Decoded, s: &Summary, first_ns: i128) {

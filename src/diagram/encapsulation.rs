@@ -2,12 +2,12 @@
 //! prepending one header per layer to the application's bytes, the wire, and the receiver's
 //! stack checking and stripping them again, all from the bytes really captured.
 
-use layerscope_wire::layer::osi_name;
 use layerscope_wire::registry as hf;
 use layerscope_wire::registry::FieldDef;
 use layerscope_wire::{Dissection, Layer, Protocol, TcpIpLayer};
 
 use super::{text_width, Anchor, Drawing, Palette, Rgb};
+use crate::i18n::terms;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Side {
@@ -17,11 +17,11 @@ pub enum Side {
 }
 
 impl Side {
-    pub fn name(self) -> &'static str {
+    pub fn name(self) -> String {
         match self {
-            Side::Sender => "Sender · encapsulation",
-            Side::Wire => "On the wire",
-            Side::Receiver => "Receiver · decapsulation",
+            Side::Sender => t!("encap-side-sender"),
+            Side::Wire => t!("encap-side-wire"),
+            Side::Receiver => t!("encap-side-receiver"),
         }
     }
 }
@@ -46,7 +46,7 @@ pub struct Step {
     pub osi: u8,
     pub tcpip: TcpIpLayer,
     /// The unit's name after the step ("segment", "packet", "frame").
-    pub pdu: &'static str,
+    pub pdu: String,
     pub before: usize,
     pub after: usize,
     /// The PDU as the step leaves it (sender) or finds it (receiver).
@@ -76,90 +76,94 @@ fn facts(l: &Layer, packet: &[u8]) -> Vec<String> {
     let f = |def: &FieldDef| field(l, def, packet);
     match l.protocol {
         Protocol::Ethernet => vec![
-            format!("destination MAC {}", f(&hf::eth::DST)),
-            format!("source MAC {}", f(&hf::eth::SRC)),
-            format!("EtherType {}", f(&hf::eth::TYPE)),
+            t!("fact-dst-mac", v = f(&hf::eth::DST)),
+            t!("fact-src-mac", v = f(&hf::eth::SRC)),
+            t!("fact-ethertype", v = f(&hf::eth::TYPE)),
         ],
-        Protocol::Sll | Protocol::Sll2 => vec![format!("protocol {}", f(&hf::sll::ETYPE))],
-        Protocol::Null => vec![format!("address family {}", f(&hf::null::FAMILY))],
-        Protocol::Vlan | Protocol::Ieee8021ad => vec![format!(
-            "VLAN {}",
-            f(if l.protocol == Protocol::Vlan {
+        Protocol::Sll | Protocol::Sll2 => vec![t!("fact-protocol", v = f(&hf::sll::ETYPE))],
+        Protocol::Null => vec![t!("fact-family", v = f(&hf::null::FAMILY))],
+        Protocol::Vlan | Protocol::Ieee8021ad => vec![t!(
+            "fact-vlan",
+            v = f(if l.protocol == Protocol::Vlan {
                 &hf::vlan::ID
             } else {
                 &hf::vlan::IEEE8021AD_ID
             })
         )],
         Protocol::Ipv4 => vec![
-            format!(
-                "source {} → destination {}",
-                f(&hf::ip::SRC),
-                f(&hf::ip::DST)
+            t!(
+                "fact-addresses",
+                src = f(&hf::ip::SRC),
+                dst = f(&hf::ip::DST)
             ),
-            format!("TTL {}, protocol {}", f(&hf::ip::TTL), f(&hf::ip::PROTO)),
-            format!(
-                "total length {}, identification {}",
-                f(&hf::ip::LEN),
-                f(&hf::ip::ID)
-            ),
+            t!("fact-ttl", ttl = f(&hf::ip::TTL), proto = f(&hf::ip::PROTO)),
+            t!("fact-ip-length", len = f(&hf::ip::LEN), id = f(&hf::ip::ID)),
         ],
         Protocol::Ipv6 => vec![
-            format!(
-                "source {} → destination {}",
-                f(&hf::ipv6::SRC),
-                f(&hf::ipv6::DST)
+            t!(
+                "fact-addresses",
+                src = f(&hf::ipv6::SRC),
+                dst = f(&hf::ipv6::DST)
             ),
-            format!(
-                "hop limit {}, next header {}",
-                f(&hf::ipv6::HLIM),
-                f(&hf::ipv6::NXT)
+            t!(
+                "fact-hop-limit",
+                hlim = f(&hf::ipv6::HLIM),
+                nxt = f(&hf::ipv6::NXT)
             ),
-            format!("payload length {}", f(&hf::ipv6::PLEN)),
+            t!("fact-payload-length", v = f(&hf::ipv6::PLEN)),
         ],
         Protocol::Tcp => vec![
-            format!("ports {} → {}", f(&hf::tcp::SRCPORT), f(&hf::tcp::DSTPORT)),
-            format!(
-                "seq {} (raw {}), ack {} (raw {})",
-                f(&hf::tcp::SEQ),
-                f(&hf::tcp::SEQ_RAW),
-                f(&hf::tcp::ACK),
-                f(&hf::tcp::ACK_RAW)
+            t!(
+                "fact-ports",
+                src = f(&hf::tcp::SRCPORT),
+                dst = f(&hf::tcp::DSTPORT)
             ),
-            format!(
-                "flags {}, window {}",
-                f(&hf::tcp::FLAGS),
-                f(&hf::tcp::WINDOW_SIZE_VALUE)
+            t!(
+                "fact-seq-ack",
+                seq = f(&hf::tcp::SEQ),
+                seqraw = f(&hf::tcp::SEQ_RAW),
+                ack = f(&hf::tcp::ACK),
+                ackraw = f(&hf::tcp::ACK_RAW)
+            ),
+            t!(
+                "fact-flags-window",
+                flags = f(&hf::tcp::FLAGS),
+                window = f(&hf::tcp::WINDOW_SIZE_VALUE)
             ),
         ],
         Protocol::Udp => vec![
-            format!("ports {} → {}", f(&hf::udp::SRCPORT), f(&hf::udp::DSTPORT)),
-            format!(
-                "length {}, checksum {}",
-                f(&hf::udp::LENGTH),
-                f(&hf::udp::CHECKSUM)
+            t!(
+                "fact-ports",
+                src = f(&hf::udp::SRCPORT),
+                dst = f(&hf::udp::DSTPORT)
+            ),
+            t!(
+                "fact-udp-length",
+                len = f(&hf::udp::LENGTH),
+                checksum = f(&hf::udp::CHECKSUM)
             ),
         ],
-        Protocol::Icmp => vec![format!(
-            "type {}, code {}",
-            f(&hf::icmp::TYPE),
-            f(&hf::icmp::CODE)
+        Protocol::Icmp => vec![t!(
+            "fact-type-code",
+            kind = f(&hf::icmp::TYPE),
+            code = f(&hf::icmp::CODE)
         )],
-        Protocol::Icmpv6 => vec![format!(
-            "type {}, code {}",
-            f(&hf::icmpv6::TYPE),
-            f(&hf::icmpv6::CODE)
+        Protocol::Icmpv6 => vec![t!(
+            "fact-type-code",
+            kind = f(&hf::icmpv6::TYPE),
+            code = f(&hf::icmpv6::CODE)
         )],
         Protocol::Arp => vec![
-            format!("opcode {}", f(&hf::arp::OPCODE)),
-            format!(
-                "sender {} ({})",
-                f(&hf::arp::SRC_PROTO_IPV4),
-                f(&hf::arp::SRC_HW_MAC)
+            t!("fact-opcode", v = f(&hf::arp::OPCODE)),
+            t!(
+                "fact-arp-sender",
+                ip = f(&hf::arp::SRC_PROTO_IPV4),
+                mac = f(&hf::arp::SRC_HW_MAC)
             ),
-            format!("target {}", f(&hf::arp::DST_PROTO_IPV4)),
+            t!("fact-arp-target", v = f(&hf::arp::DST_PROTO_IPV4)),
         ],
-        Protocol::Igmp => vec![format!("type {}", f(&hf::igmp::TYPE))],
-        Protocol::Raw => vec!["no link header: the packet starts with IP".into()],
+        Protocol::Igmp => vec![t!("fact-type", v = f(&hf::igmp::TYPE))],
+        Protocol::Raw => vec![t!("fact-raw")],
         Protocol::Http | Protocol::Data => vec![],
     }
 }
@@ -168,35 +172,30 @@ fn facts(l: &Layer, packet: &[u8]) -> Vec<String> {
 fn check(l: &Layer, packet: &[u8]) -> String {
     let f = |def: &FieldDef| field(l, def, packet);
     match l.protocol {
-        Protocol::Ethernet => format!(
-            "the frame is addressed to {} (this host); EtherType {} says who gets the payload",
-            f(&hf::eth::DST),
-            f(&hf::eth::TYPE)
+        Protocol::Ethernet => t!(
+            "check-ethernet",
+            dst = f(&hf::eth::DST),
+            ethertype = f(&hf::eth::TYPE)
         ),
-        Protocol::Ipv4 => format!(
-            "destination {} is this host; protocol {} says which transport gets the payload",
-            f(&hf::ip::DST),
-            f(&hf::ip::PROTO)
+        Protocol::Ipv4 => t!(
+            "check-ipv4",
+            dst = f(&hf::ip::DST),
+            proto = f(&hf::ip::PROTO)
         ),
-        Protocol::Ipv6 => format!(
-            "destination {} is this host; next header {} says which transport gets the payload",
-            f(&hf::ipv6::DST),
-            f(&hf::ipv6::NXT)
+        Protocol::Ipv6 => t!(
+            "check-ipv6",
+            dst = f(&hf::ipv6::DST),
+            nxt = f(&hf::ipv6::NXT)
         ),
-        Protocol::Tcp => format!(
-            "destination port {} finds the socket; seq {} is the next byte it expects",
-            f(&hf::tcp::DSTPORT),
-            f(&hf::tcp::SEQ)
+        Protocol::Tcp => t!(
+            "check-tcp",
+            port = f(&hf::tcp::DSTPORT),
+            seq = f(&hf::tcp::SEQ)
         ),
-        Protocol::Udp => format!(
-            "destination port {} finds the socket; the datagram is delivered whole",
-            f(&hf::udp::DSTPORT)
-        ),
-        Protocol::Icmp | Protocol::Icmpv6 => {
-            "the kernel handles ICMP itself: no application socket receives it".into()
-        }
-        Protocol::Arp => "the kernel's ARP cache handles it: no application involved".into(),
-        _ => format!("the {} header is read and removed", l.protocol.name()),
+        Protocol::Udp => t!("check-udp", port = f(&hf::udp::DSTPORT)),
+        Protocol::Icmp | Protocol::Icmpv6 => t!("check-icmp"),
+        Protocol::Arp => t!("check-arp"),
+        _ => t!("check-other", protocol = l.protocol.name()),
     }
 }
 
@@ -225,11 +224,11 @@ fn is_message(l: &Layer) -> bool {
 
 fn piece(l: &Layer, moving: bool) -> Piece {
     let label = if l.tcpip == TcpIpLayer::Application {
-        format!("{} data", l.protocol.name())
+        t!("piece-data", protocol = l.protocol.name())
     } else if is_message(l) {
-        format!("{} message", l.protocol.name())
+        t!("piece-message", protocol = l.protocol.name())
     } else {
-        format!("{} header", l.protocol.name())
+        t!("piece-header", protocol = l.protocol.name())
     };
     Piece {
         label,
@@ -270,9 +269,9 @@ pub fn steps(d: &Dissection, packet: &[u8]) -> Vec<Step> {
     let data_len = app.map_or(0, |l| l.header.len());
     let data_piece = Piece {
         label: match app {
-            Some(l) if l.protocol == Protocol::Http => "HTTP data".into(),
-            _ if data_len == 0 => "no app data".into(),
-            _ => "data".into(),
+            Some(l) if l.protocol == Protocol::Http => t!("piece-data", protocol = "HTTP"),
+            _ if data_len == 0 => t!("piece-no-app-data"),
+            _ => t!("pdu-data"),
         },
         len: data_len,
         tcpip: TcpIpLayer::Application,
@@ -292,19 +291,17 @@ pub fn steps(d: &Dissection, packet: &[u8]) -> Vec<Step> {
     if carries_app {
         out.push(Step {
             side: Side::Sender,
-            title: "Application hands its bytes to the socket".into(),
+            title: t!("encap-app-send-title"),
             action: if data_len > 0 {
-                format!("the program writes {data_len} bytes {preview} with send()/write()")
+                t!("encap-app-send", n = data_len, preview = preview.as_str())
             } else if headers.iter().any(|l| l.protocol == Protocol::Tcp) {
-                "no application data: this segment is TCP's own signalling (the kernel sends \
-                 it to open, acknowledge or close the connection)"
-                    .into()
+                t!("encap-app-send-none-tcp")
             } else {
-                "no application data: the program sent an empty datagram".into()
+                t!("encap-app-send-none-udp")
             },
             osi: 7,
             tcpip: TcpIpLayer::Application,
-            pdu: "data",
+            pdu: t!("pdu-data"),
             before: 0,
             after: data_len,
             pieces: vec![Piece {
@@ -329,43 +326,38 @@ pub fn steps(d: &Dissection, packet: &[u8]) -> Vec<Step> {
         }
         pieces.insert(0, piece(l, true));
         let what = if is_message(l) {
-            format!(
-                "{} builds its {}-byte message",
-                l.protocol.name(),
-                l.header.len()
+            t!(
+                "encap-builds-message",
+                protocol = l.protocol.name(),
+                n = l.header.len()
             )
         } else if l.is_cut() {
-            format!(
-                "{} adds its {}-byte header (only {} captured)",
-                l.protocol.name(),
-                l.full_header_len(),
-                l.header.len()
+            t!(
+                "encap-adds-header-cut",
+                protocol = l.protocol.name(),
+                n = l.full_header_len(),
+                captured = l.header.len()
             )
         } else {
-            format!(
-                "{} adds its {}-byte header",
-                l.protocol.name(),
-                l.header.len()
+            t!(
+                "encap-adds-header",
+                protocol = l.protocol.name(),
+                n = l.header.len()
             )
         };
         out.push(Step {
             side: Side::Sender,
-            title: format!(
-                "{} layer (OSI {} {}): {what}",
-                l.tcpip.name(),
-                l.osi,
-                osi_name(l.osi),
-            ),
-            action: format!(
-                "{} bytes in, {} bytes out: the {} {}",
-                before,
-                size,
-                l.protocol.name(),
-                l.pdu.name()
+            title: step_title(l, &what),
+            action: t!(
+                "encap-in-out",
+                before = before,
+                after = size,
+                protocol = l.protocol.name(),
+                pdu = terms::pdu(l.pdu)
             ),
             osi: l.osi,
             tcpip: l.tcpip,
-            pdu: l.pdu.name(),
+            pdu: terms::pdu(l.pdu),
             before,
             after: size,
             pieces: pieces.clone(),
@@ -379,20 +371,20 @@ pub fn steps(d: &Dissection, packet: &[u8]) -> Vec<Step> {
     let frame_len = packet.len();
     out.push(Step {
         side: Side::Wire,
-        title: "Physical layer (OSI 1): the wire".into(),
+        title: t!("encap-wire-title"),
         action: if is_loopback(d) {
-            format!("no physical layer on loopback: the kernel hands the {frame_len}-byte frame to itself")
+            t!("encap-wire-loopback", n = frame_len)
         } else {
-            format!("the network card turns the {frame_len}-byte frame into signals on the medium")
+            t!("encap-wire-card", n = frame_len)
         },
         osi: 1,
         tcpip: TcpIpLayer::Link,
-        pdu: "bits",
+        pdu: t!("pdu-bits"),
         before: size,
         after: frame_len,
         pieces: pieces.clone(),
         facts: if frame_len > size {
-            vec![format!("{} bytes of padding or trailer travel after the packet", frame_len - size)]
+            vec![t!("encap-wire-trailer", n = frame_len - size)]
         } else {
             vec![]
         },
@@ -408,26 +400,21 @@ pub fn steps(d: &Dissection, packet: &[u8]) -> Vec<Step> {
         let shown = pieces.clone();
         pieces.remove(0);
         let next = match l.payload.len() {
-            0 => "nothing is left".to_string(),
-            _ => format!("{size} bytes go up"),
+            0 => t!("encap-nothing-left"),
+            _ => t!("encap-goes-up", n = size),
         };
         let what = if is_message(l) {
-            format!("the kernel reads the {} message", l.protocol.name())
+            t!("encap-reads-message", protocol = l.protocol.name())
         } else {
-            format!("{} checks and removes its header", l.protocol.name())
+            t!("encap-removes-header", protocol = l.protocol.name())
         };
         out.push(Step {
             side: Side::Receiver,
-            title: format!(
-                "{} layer (OSI {} {}): {what}",
-                l.tcpip.name(),
-                l.osi,
-                osi_name(l.osi),
-            ),
-            action: format!("{}; {next}", check(l, packet)),
+            title: step_title(l, &what),
+            action: t!("encap-check-then", check = check(l, packet), next = next),
             osi: l.osi,
             tcpip: l.tcpip,
-            pdu: l.pdu.name(),
+            pdu: terms::pdu(l.pdu),
             before,
             after: size,
             pieces: shown,
@@ -438,15 +425,15 @@ pub fn steps(d: &Dissection, packet: &[u8]) -> Vec<Step> {
     if carries_app {
         out.push(Step {
             side: Side::Receiver,
-            title: "Application receives the bytes".into(),
+            title: t!("encap-app-recv-title"),
             action: if data_len > 0 {
-                format!("recv()/read() returns {data_len} bytes {preview}: no headers left")
+                t!("encap-app-recv", n = data_len, preview = preview.as_str())
             } else {
-                "nothing for the application: the segment was control information only".into()
+                t!("encap-app-recv-none")
             },
             osi: 7,
             tcpip: TcpIpLayer::Application,
-            pdu: "data",
+            pdu: t!("pdu-data"),
             before: data_len,
             after: data_len,
             pieces: vec![data_piece],
@@ -476,7 +463,12 @@ pub fn draw_step(
         d.text(
             16.0,
             20.0,
-            format!("Step {} of {count} · {}", index + 1, step.side.name()),
+            t!(
+                "encap-step-of",
+                step = index + 1,
+                count = count,
+                side = step.side.name()
+            ),
             12.0,
             weak,
             Anchor::Start,
@@ -500,9 +492,11 @@ pub fn draw_step(
     d.text(
         16.0,
         y,
-        format!(
-            "size {} → {} bytes · unit: {}",
-            step.before, step.after, step.pdu
+        t!(
+            "encap-size-unit",
+            before = step.before,
+            after = step.after,
+            pdu = step.pdu.as_str()
         ),
         12.0,
         text,
@@ -518,7 +512,7 @@ pub fn draw_step(
         d.text(
             16.0,
             y,
-            format!("header bytes: {}", step.header_hex),
+            t!("encap-header-bytes", hex = step.header_hex.as_str()),
             11.0,
             weak,
             Anchor::Start,
@@ -582,14 +576,34 @@ fn pdu_row(d: &mut Drawing, step: &Step, x0: f32, y: f32, width: f32, t: f32, pa
     }
 }
 
+/// `s` cut with an ellipsis to fit `width` (Chinese characters count a full em).
 fn fit(s: &str, width: f32, size: f32) -> String {
     if text_width(s, size) <= width {
         return s.to_string();
     }
-    let max = (width / (size * 0.602)).floor().max(1.0) as usize;
-    let mut out: String = s.chars().take(max.saturating_sub(1)).collect();
+    let room = width - text_width("…", size);
+    let mut out = String::new();
+    for c in s.chars() {
+        let mut next = out.clone();
+        next.push(c);
+        if text_width(&next, size) > room {
+            break;
+        }
+        out = next;
+    }
     out.push('…');
     out
+}
+
+/// "Transport layer (OSI 4 Transport): TCP adds its 32-byte header".
+fn step_title(l: &Layer, what: &str) -> String {
+    t!(
+        "encap-step-title",
+        tcpip = terms::tcpip(l.tcpip),
+        osi = l.osi,
+        osiname = terms::osi(l.osi),
+        what = what
+    )
 }
 
 /// OSI, TCP/IP (4 layers) and the 5-layer teaching model side by side, `osi` highlighted.
@@ -616,7 +630,7 @@ pub fn models(d: &mut Drawing, osi: u8, pal: Palette, x: f32, y: f32) {
     d.text(
         x + w_osi + w_tcp + w_five / 2.0 + 8.0,
         y + 10.0,
-        "5-layer",
+        t!("model-five-layer"),
         11.0,
         pal.weak(),
         Anchor::Middle,
@@ -649,7 +663,7 @@ pub fn models(d: &mut Drawing, osi: u8, pal: Palette, x: f32, y: f32) {
         d.text(
             x + 6.0,
             ry + 12.0,
-            format!("{n} {}", osi_name(n)),
+            format!("{n} {}", terms::osi(n)),
             10.5,
             color,
             Anchor::Start,
@@ -658,7 +672,7 @@ pub fn models(d: &mut Drawing, osi: u8, pal: Palette, x: f32, y: f32) {
             d.text(
                 x + 6.0,
                 ry + 24.0,
-                "no own header",
+                t!("model-no-own-header"),
                 9.0,
                 pal.weak(),
                 Anchor::Start,
@@ -666,11 +680,11 @@ pub fn models(d: &mut Drawing, osi: u8, pal: Palette, x: f32, y: f32) {
         }
     }
     // TCP/IP: Application spans OSI 5-7, Link spans 1-2.
-    let spans: [(&str, u8, u8, TcpIpLayer); 4] = [
-        ("Application", 7, 5, TcpIpLayer::Application),
-        ("Transport", 4, 4, TcpIpLayer::Transport),
-        ("Internet", 3, 3, TcpIpLayer::Internet),
-        ("Link", 2, 1, TcpIpLayer::Link),
+    let spans: [(String, u8, u8, TcpIpLayer); 4] = [
+        (t!("model-tcpip-application"), 7, 5, TcpIpLayer::Application),
+        (t!("model-tcpip-transport"), 4, 4, TcpIpLayer::Transport),
+        (t!("model-tcpip-internet"), 3, 3, TcpIpLayer::Internet),
+        (t!("model-tcpip-link"), 2, 1, TcpIpLayer::Link),
     ];
     for (name, hi, lo, l) in spans {
         let ry = top + (7 - hi) as f32 * row;
@@ -691,18 +705,18 @@ pub fn models(d: &mut Drawing, osi: u8, pal: Palette, x: f32, y: f32) {
         d.text(
             bx + (w_tcp - 2.0) / 2.0,
             ry + h / 2.0 + 4.0,
-            fit(name, w_tcp - 6.0, 10.0),
+            fit(&name, w_tcp - 6.0, 10.0),
             10.0,
             color,
             Anchor::Middle,
         );
     }
-    let five: [(&str, u8, u8, TcpIpLayer); 5] = [
-        ("Application", 7, 5, TcpIpLayer::Application),
-        ("Transport", 4, 4, TcpIpLayer::Transport),
-        ("Network", 3, 3, TcpIpLayer::Internet),
-        ("Link", 2, 2, TcpIpLayer::Link),
-        ("Physical", 1, 1, TcpIpLayer::Link),
+    let five: [(String, u8, u8, TcpIpLayer); 5] = [
+        (t!("model-five-application"), 7, 5, TcpIpLayer::Application),
+        (t!("model-five-transport"), 4, 4, TcpIpLayer::Transport),
+        (t!("model-five-network"), 3, 3, TcpIpLayer::Internet),
+        (t!("model-five-link"), 2, 2, TcpIpLayer::Link),
+        (t!("model-five-physical"), 1, 1, TcpIpLayer::Link),
     ];
     for (name, hi, lo, l) in five {
         let ry = top + (7 - hi) as f32 * row;
@@ -723,7 +737,7 @@ pub fn models(d: &mut Drawing, osi: u8, pal: Palette, x: f32, y: f32) {
         d.text(
             bx + (w_five - 2.0) / 2.0,
             ry + h / 2.0 + 4.0,
-            fit(name, w_five - 6.0, 10.0),
+            fit(&name, w_five - 6.0, 10.0),
             10.0,
             color,
             Anchor::Middle,
@@ -758,7 +772,7 @@ pub fn draw_all(steps: &[Step], pal: Palette) -> Drawing {
         d.text(
             760.0,
             y + 56.0,
-            format!("{} → {} bytes", s.before, s.after),
+            t!("encap-bytes-before-after", before = s.before, after = s.after),
             12.0,
             pal.weak(),
             Anchor::Start,
@@ -766,7 +780,11 @@ pub fn draw_all(steps: &[Step], pal: Palette) -> Drawing {
         d.text(
             760.0,
             y + 74.0,
-            format!("OSI {} · {}", s.osi, s.tcpip.name()),
+            t!(
+                "encap-osi-tcpip",
+                osi = s.osi,
+                tcpip = terms::tcpip(s.tcpip)
+            ),
             12.0,
             pal.weak(),
             Anchor::Start,

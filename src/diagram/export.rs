@@ -136,7 +136,11 @@ pub fn to_png(d: &Drawing, scale: f32) -> anyhow::Result<Vec<u8>> {
     {
         let db = opt.fontdb_mut();
         db.load_font_data(epaint_default_fonts::HACK_REGULAR.to_vec());
-        // Chinese in a payload or a label: the same fallback font as the window's.
+        // Chinese in a payload or a label: the same fonts as the window's, the system's
+        // for the language first.
+        if let Some(system) = crate::fonts::system_cjk(crate::i18n::current()) {
+            db.load_font_source(resvg::usvg::fontdb::Source::Binary(system.data.clone()));
+        }
         db.load_font_data(crate::fonts::CJK_FALLBACK.to_vec());
         db.set_monospace_family("Hack");
         db.set_sans_serif_family("Hack");

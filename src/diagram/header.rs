@@ -158,20 +158,21 @@ fn draw_layer(
     let strong = pal.strong(layer.tcpip);
     let fill = pal.fill(layer.tcpip);
     let size = if layer.is_cut() {
-        format!(
-            "{} bytes, {} captured",
-            layer.full_header_len(),
-            layer.header.len()
+        t!(
+            "diagram-size-cut",
+            full = layer.full_header_len(),
+            captured = layer.header.len()
         )
     } else {
-        format!("{} bytes", layer.header.len())
+        t!("diagram-size", n = layer.header.len())
     };
-    let title = format!(
-        "{} header ({}) · {size} · OSI {} · {}",
-        layer.protocol.name(),
-        standard(layer.protocol),
-        layer.osi,
-        layer.tcpip.name()
+    let title = t!(
+        "diagram-header-title",
+        protocol = layer.protocol.name(),
+        standard = standard(layer.protocol),
+        size = size,
+        osi = layer.osi,
+        tcpip = crate::i18n::terms::tcpip(layer.tcpip)
     );
     out.bold(LEFT, y + 14.0, title, 13.0, strong, Anchor::Start);
     y += 24.0;
@@ -307,14 +308,14 @@ fn draw_missing(out: &mut Drawing, layer: &Layer, pal: Palette, y: f32) {
             None,
         );
         let label = if first {
-            "not captured (snapshot length)"
+            t!("diagram-not-captured-snaplen")
         } else {
-            "not captured"
+            t!("diagram-not-captured")
         };
         out.text(
             x + w / 2.0,
             top + 24.0,
-            fit(label, w - 4.0, FONT - 1.0),
+            fit(&label, w - 4.0, FONT - 1.0),
             FONT - 1.0,
             pal.weak(),
             Anchor::Middle,

@@ -81,11 +81,11 @@ pub struct Ladder {
     pub arrows: Vec<Arrow>,
 }
 
-fn side(from_client: bool) -> &'static str {
+fn side(from_client: bool) -> String {
     if from_client {
-        "client"
+        t!("ladder-client")
     } else {
-        "server"
+        t!("ladder-server")
     }
 }
 
@@ -151,7 +151,7 @@ pub fn build<'a>(
             arrow.len = t.len;
             arrow.role = t.role;
             arrow.states = Some((t.client_state, t.server_state));
-            arrow.notes = t.notes.list().into_iter().map(|(_, text)| text).collect();
+            arrow.notes = crate::i18n::terms::expert_notes(&t.notes);
             arrow.arithmetic = arithmetic(&arrow, &last_sent);
             let me = if from_client { 0 } else { 1 };
             let syn = flags & SYN != 0;
@@ -179,46 +179,48 @@ fn arithmetic(a: &Arrow, last_sent: &[Option<(u32, u32, bool, bool)>; 2]) -> Vec
     let mut out = Vec::new();
     let (who, other) = (side(a.from_client), side(!a.from_client));
     if a.flags & SYN != 0 {
-        out.push(format!(
-            "Seq 0: the {who} picked the initial sequence number {} at random; Wireshark shows it as 0 and counts from there",
-            a.raw_seq
-        ));
+        out.push(t!("arith-isn", who = who.as_str(), isn = a.raw_seq));
     } else if let Some((s, len, syn, fin)) = last_sent[me] {
         let step = len + syn as u32 + fin as u32;
         if a.seq == s.wrapping_add(step) && step > 0 {
-            out.push(format!("Seq {} = {s} + {}", a.seq, consumed(len, syn, fin)));
-        } else if a.seq == s && step > 0 {
-            out.push(format!(
-                "Seq {} repeats an earlier segment's number (the same bytes sent again, or nothing new to send)",
-                a.seq
+            out.push(t!(
+                "arith-seq",
+                seq = a.seq,
+                before = s,
+                consumed = consumed(len, syn, fin)
             ));
+        } else if a.seq == s && step > 0 {
+            out.push(t!("arith-seq-repeat", seq = a.seq));
         }
     }
     if a.flags & ACK != 0 {
         match last_sent[peer] {
             Some((s, len, syn, fin)) if a.ack == s.wrapping_add(len + syn as u32 + fin as u32) => {
                 let what = if syn && len == 0 {
-                    format!("the {other}'s ISN ({s}) + 1, because a SYN counts as one byte")
+                    t!("arith-ack-syn", other = other.as_str(), isn = s)
                 } else if fin && len == 0 {
-                    format!("the {other}'s FIN at {s} + 1, because a FIN counts as one byte")
+                    t!("arith-ack-fin", other = other.as_str(), fin = s)
                 } else {
                     format!("{s} + {}", consumed(len, syn, fin))
                 };
-                out.push(format!(
-                    "Ack {} = {what}: the next byte the {who} expects from the {other}",
-                    a.ack
+                out.push(t!(
+                    "arith-ack",
+                    ack = a.ack,
+                    what = what,
+                    who = who.as_str(),
+                    other = other.as_str()
                 ));
             }
-            _ => out.push(format!(
-                "Ack {}: the next byte the {who} expects from the {other}",
-                a.ack
+            _ => out.push(t!(
+                "arith-ack-plain",
+                ack = a.ack,
+                who = who.as_str(),
+                other = other.as_str()
             )),
         }
     }
     if a.flags & RST != 0 {
-        out.push(format!(
-            "RST: the {who} aborts the connection; no more data either way"
-        ));
+        out.push(t!("arith-rst", who = who.as_str()));
     }
     out
 }
@@ -226,13 +228,13 @@ fn arithmetic(a: &Arrow, last_sent: &[Option<(u32, u32, bool, bool)>; 2]) -> Vec
 fn consumed(len: u32, syn: bool, fin: bool) -> String {
     let mut parts = Vec::new();
     if len > 0 {
-        parts.push(format!("{len} bytes of data"));
+        parts.push(t!("arith-data-bytes", n = len));
     }
     if syn {
-        parts.push("1 for the SYN".into());
+        parts.push(t!("arith-one-syn"));
     }
     if fin {
-        parts.push("1 for the FIN".into());
+        parts.push(t!("arith-one-fin"));
     }
     parts.join(" + ")
 }
@@ -266,13 +268,13 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
     let weak = pal.weak();
     let (cx, sx) = (300.0, 700.0);
     let title = match l.kind {
-        Kind::Tcp => format!("TCP stream {}", l.stream),
-        Kind::Udp => format!("UDP conversation {}", l.stream),
+        Kind::Tcp => t!("ladder-title-tcp", stream = l.stream),
+        Kind::Udp => t!("ladder-title-udp", stream = l.stream),
     };
     d.bold(16.0, y0 + 20.0, title, 15.0, text, Anchor::Start);
     let (cname, sname) = match l.kind {
-        Kind::Tcp => ("client", "server"),
-        Kind::Udp => ("first sender", "peer"),
+        Kind::Tcp => (t!("ladder-client"), t!("ladder-server")),
+        Kind::Udp => (t!("ladder-first-sender"), t!("ladder-peer")),
     };
     d.bold(
         cx,
@@ -293,7 +295,7 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
     d.text(
         16.0,
         y0 + 44.0,
-        "No.   time (s)",
+        t!("ladder-columns"),
         FONT - 1.0,
         weak,
         Anchor::Start,
@@ -332,7 +334,7 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
             shown_states = (Some(before.0), Some(before.1));
         }
     }
-    let mut group: Option<(&str, f32)> = None;
+    let mut group: Option<(Phase, f32)> = None;
     for (i, a) in l.arrows.iter().enumerate() {
         let y = y0 + TOP + ROW * i as f32 + 14.0;
         let (x1, x2) = if a.from_client { (cx, sx) } else { (sx, cx) };
@@ -379,9 +381,9 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
         }
         // Invisible hit box over the whole row, so a click anywhere on it selects the packet.
         let dir = if a.from_client {
-            "client → server"
+            t!("ladder-client-to-server")
         } else {
-            "server → client"
+            t!("ladder-server-to-client")
         };
         d.hit(
             cx - 10.0,
@@ -389,7 +391,12 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
             sx - cx + 20.0,
             ROW - 8.0,
             Tag::Packet(a.index),
-            format!("frame {} {dir}: {}", a.index + 1, a.label(l.kind, raw)),
+            t!(
+                "ladder-arrow",
+                frame = a.index + 1,
+                dir = dir,
+                label = a.label(l.kind, raw)
+            ),
         );
         if let Some((c, s)) = a.states {
             if shown_states.0 != Some(c) {
@@ -405,9 +412,9 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
         let phase = match a.role {
             Some(SegmentRole::Syn)
             | Some(SegmentRole::SynAck)
-            | Some(SegmentRole::HandshakeAck) => Some("3-way handshake"),
-            Some(SegmentRole::Fin) | Some(SegmentRole::FinalAck) => Some("teardown"),
-            Some(SegmentRole::Rst) => Some("reset"),
+            | Some(SegmentRole::HandshakeAck) => Some(Phase::Handshake),
+            Some(SegmentRole::Fin) | Some(SegmentRole::FinalAck) => Some(Phase::Teardown),
+            Some(SegmentRole::Rst) => Some(Phase::Reset),
             None => None,
         };
         match (phase, group) {
@@ -426,9 +433,27 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
     }
 }
 
+/// The part of the connection a bracket beside the arrows marks.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    Handshake,
+    Teardown,
+    Reset,
+}
+
+impl Phase {
+    fn label(self) -> String {
+        match self {
+            Phase::Handshake => t!("ladder-phase-handshake"),
+            Phase::Teardown => t!("ladder-phase-teardown"),
+            Phase::Reset => t!("ladder-phase-reset"),
+        }
+    }
+}
+
 fn state_label(d: &mut Drawing, pal: Palette, lane_x: f32, y: f32, s: TcpState, left: bool) {
-    let name = s.name();
-    let w = text_width(name, FONT - 1.0) + 10.0;
+    let name = crate::i18n::terms::state_short(s);
+    let w = text_width(&name, FONT - 1.0) + 10.0;
     let x = if left {
         lane_x - 12.0 - w
     } else {
@@ -447,7 +472,8 @@ fn state_label(d: &mut Drawing, pal: Palette, lane_x: f32, y: f32, s: TcpState, 
     d.text(x + w / 2.0, y, name, FONT - 1.0, pal.text(), Anchor::Middle);
 }
 
-fn bracket(d: &mut Drawing, pal: Palette, label: &str, y1: f32, y2: f32) {
+fn bracket(d: &mut Drawing, pal: Palette, phase: Phase, y1: f32, y2: f32) {
+    let label = phase.label();
     let x = 760.0 + 80.0;
     let c = pal.weak();
     d.line((x, y1), (x + 8.0, y1), c, 1.5, false, false, None);

@@ -60,6 +60,8 @@ pub enum Action {
         path: PathBuf,
         displayed_only: bool,
     },
+    /// Speak another language, at once.
+    SetLanguage(crate::i18n::Lang),
 }
 
 impl App {
@@ -109,6 +111,7 @@ impl App {
                 let only = self.filter.displayed.clone().filter(|_| displayed_only);
                 self.save(&path, only.as_deref())
             }
+            Action::SetLanguage(lang) => self.set_language(lang),
         }
     }
 

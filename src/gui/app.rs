@@ -18,6 +18,7 @@ use super::rows::RowCache;
 pub use super::selection::{Detail, Highlight, Selection};
 use super::session::{Origin, Session};
 use super::settings::Settings;
+use crate::i18n::Lang;
 pub use super::start::{MainView, Start};
 use crate::capture::{self, open_file};
 use crate::demo::Scenario;
@@ -46,6 +47,8 @@ pub struct App {
     title: String,
     pending_select: Option<u32>,
     ready: ReadyMarker,
+    /// The language the window speaks: `--lang`, else the menu's choice, else the locale.
+    pub lang: Lang,
 }
 
 impl App {
@@ -76,7 +79,12 @@ impl App {
 
     /// Builds the app around a context; tests use this with default settings.
     pub fn with_settings(ctx: egui::Context, settings: Settings, start: Start) -> App {
-        super::install_fonts(&ctx);
+        let lang = start
+            .lang
+            .or(settings.language)
+            .unwrap_or_else(crate::i18n::current);
+        crate::i18n::set_on_this_thread(lang);
+        super::install_fonts(&ctx, lang);
         let mut app = App {
             settings,
             session: Session::new(Origin::Stdin, LinkType::ETHERNET, None),
@@ -95,6 +103,7 @@ impl App {
             title: String::new(),
             pending_select: start.select,
             ready: ReadyMarker::none(),
+            lang,
         };
         if app.settings.interface.is_empty() {
             if let Some(i) = app.capture.interfaces.first() {
@@ -249,10 +258,7 @@ impl App {
             self.replay_after_load = true;
             self.notice = Some(Notice {
                 error: false,
-                text: format!(
-                    "This is a recording of the \"{}\" demo, replayed: capturing is not permitted here.",
-                    scenario.title()
-                ),
+                text: t!("demo-recording-replayed", title = scenario.title()),
             });
         }
     }
@@ -438,6 +444,16 @@ impl App {
         }
     }
 
+    /// Speaks `lang` from the next frame on, with the fonts that draw it best, and
+    /// remembers the choice.
+    pub fn set_language(&mut self, lang: Lang) {
+        self.lang = lang;
+        self.settings.language = Some(lang);
+        crate::i18n::set_on_this_thread(lang);
+        super::install_fonts(&self.ctx, lang);
+        self.rows = RowCache::default();
+    }
+
     fn update_title(&mut self) {
         let title = format!("layerscope — {}", self.session.origin.title());
         if title != self.title {
@@ -450,6 +466,7 @@ impl App {
 
 impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        crate::i18n::set_on_this_thread(self.lang);
         if self.selection.end_hover_frame() {
             ctx.request_repaint();
         }
@@ -465,6 +482,7 @@ impl eframe::App for App {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        crate::i18n::set_on_this_thread(self.lang);
         let mut cx = panels::Ctx::of(self);
         panels::show(&mut cx, ui);
         let actions = std::mem::take(&mut cx.actions);

@@ -109,10 +109,10 @@ impl DemoRun {
         if self.teardown.complete() {
             DemoStatus::Over(None)
         } else if done.elapsed() > TEARDOWN_WAIT {
-            DemoStatus::Over(Some(format!(
-                "The capture did not see the end of the {} demo within {} s; it stopped with what it has.",
-                self.scenario.name(),
-                TEARDOWN_WAIT.as_secs()
+            DemoStatus::Over(Some(t!(
+                "demo-no-teardown",
+                name = self.scenario.name(),
+                secs = TEARDOWN_WAIT.as_secs()
             )))
         } else {
             DemoStatus::Running(Some(TEARDOWN_WAIT))

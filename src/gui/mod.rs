@@ -25,8 +25,9 @@ const ICON_PNG: &[u8] = include_bytes!("../../assets/layerscope.png");
 
 /// egui's proportional font has no arrows (the "→" of every TCP info line); its monospace
 /// font does, so it becomes a fallback of the proportional family. Neither has Chinese:
-/// the bundled CJK font is the last fallback of both.
-pub fn install_fonts(ctx: &egui::Context) {
+/// the system's CJK font for the language (when it has one) and then the bundled one are
+/// the last fallbacks of both.
+pub fn install_fonts(ctx: &egui::Context, lang: crate::i18n::Lang) {
     let mut fonts = egui::FontDefinitions::default();
     if let Some(mono) = fonts
         .families
@@ -35,6 +36,16 @@ pub fn install_fonts(ctx: &egui::Context) {
     {
         if let Some(p) = fonts.families.get_mut(&egui::FontFamily::Proportional) {
             p.push(mono);
+        }
+    }
+    if let Some(system) = crate::fonts::system_cjk(lang) {
+        let mut data = egui::FontData::from_owned(system.data.as_ref().clone());
+        data.index = system.index;
+        fonts
+            .font_data
+            .insert(system.family.clone(), std::sync::Arc::new(data));
+        for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+            fonts.families.entry(family).or_default().push(system.family.clone());
         }
     }
     let cjk = crate::fonts::CJK_FALLBACK_NAME.to_string();

@@ -32,7 +32,7 @@ impl Origin {
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| p.display().to_string()),
-            Origin::Stdin => "standard input".into(),
+            Origin::Stdin => t!("origin-stdin"),
             Origin::Live { interface, filter } if filter.is_empty() => interface.clone(),
             Origin::Live { interface, filter } => format!("{interface} ({filter})"),
         }
@@ -171,26 +171,22 @@ impl Session {
         match &self.ending {
             Some(Ending::Damaged(msg)) => Some(match &self.origin {
                 Origin::File(p) => crate::packets::damaged_warning(p, self.store.len(), msg),
-                _ => format!(
-                    "the stream is damaged after packet {}: {msg}; the {} complete packets before it are shown",
-                    self.store.len(),
-                    self.store.len()
-                ),
+                _ => t!("damaged-stream", n = self.store.len(), reason = msg.as_str()),
             }),
             Some(Ending::Failed(msg)) => {
                 // A refusal's fix is in the permission panel: the banner says what
                 // happened, in one line.
                 let msg = if crate::capture::is_permission_error(msg) {
-                    format!(
-                        "{} (the permission panel shows how to allow it)",
-                        msg.lines().next().unwrap_or_default()
+                    t!(
+                        "failed-permission",
+                        reason = msg.lines().next().unwrap_or_default()
                     )
                 } else {
                     msg.trim_end().trim_end_matches('.').to_string()
                 };
                 Some(match self.store.len() {
                     0 => msg,
-                    n => format!("{msg}; the {n} packets before it are shown"),
+                    n => t!("failed-after", reason = msg, n = n),
                 })
             }
             _ => None,

@@ -18,11 +18,11 @@ pub enum TimeFormat {
 }
 
 impl TimeFormat {
-    pub fn label(self) -> &'static str {
+    pub fn label(self) -> String {
         match self {
-            TimeFormat::Relative => "Seconds since first packet",
-            TimeFormat::Absolute => "Time of day (UTC)",
-            TimeFormat::Delta => "Seconds since previous packet",
+            TimeFormat::Relative => t!("time-relative"),
+            TimeFormat::Absolute => t!("time-absolute"),
+            TimeFormat::Delta => t!("time-delta"),
         }
     }
 }
@@ -37,6 +37,8 @@ pub struct Settings {
     pub interface: String,
     pub capture_filter: String,
     pub show_welcome: bool,
+    /// The language chosen in the window's menu; `None` follows the locale.
+    pub language: Option<crate::i18n::Lang>,
 }
 
 impl Default for Settings {
@@ -49,6 +51,7 @@ impl Default for Settings {
             interface: String::new(),
             capture_filter: "tcp port 8888".into(),
             show_welcome: true,
+            language: None,
         }
     }
 }

@@ -25,6 +25,8 @@ pub struct Start {
     pub recovery_dir: Option<PathBuf>,
     /// Run this demo at once.
     pub demo: Option<Scenario>,
+    /// The language `--lang` asked for; it wins over the one chosen in the window's menu.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// What the main area shows.

@@ -38,6 +38,8 @@ pub struct Ctx<'a> {
     /// Why the capture filter was refused; editing the filter clears it.
     pub capture_filter_error: &'a mut Option<String>,
     pub dark: bool,
+    /// The language the window speaks (the language menu marks it).
+    pub lang: crate::i18n::Lang,
     pub(crate) actions: Vec<Action>,
 }
 
@@ -63,6 +65,7 @@ impl<'a> Ctx<'a> {
             interfaces: &app.capture.interfaces,
             capture_filter_error: &mut app.capture.filter_error,
             dark,
+            lang: app.lang,
             actions: Vec::new(),
         }
     }

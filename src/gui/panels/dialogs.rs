@@ -25,39 +25,31 @@ fn permission(cx: &mut Ctx<'_>, ctx: &egui::Context) {
     let command = crate::capture::helper::permission_commands().join("\n");
     let modal = egui::Modal::new(egui::Id::unique("permission")).show(ctx, |ui| {
         ui.set_max_width(560.0);
-        ui.heading("Capturing needs permission");
-        ui.label(
-            "Reading packets from an interface needs the CAP_NET_RAW capability (or root). \
-             layerscope keeps that privilege in one small helper, which captures and streams \
-             the packets to this window and gives the privilege up once the interface is \
-             open. Let your group run the helper, once, in a terminal:",
-        );
+        ui.heading(t!("permission-heading"));
+        ui.label(t!("permission-why"));
         ui.add_space(4.0);
         ui.horizontal(|ui| {
             ui.code(&command);
-            if ui.small_button("Copy").clicked() {
+            if ui.small_button(t!("permission-copy")).clicked() {
                 ui.ctx().copy_text(command.clone());
             }
         });
         ui.label(
-            egui::RichText::new(
-                "Log out and in again after joining the group. Every rebuild of the helper \
-                 drops the capability again.",
-            )
+            egui::RichText::new(t!("permission-relogin"))
             .small()
             .weak(),
         );
-        ui.collapsing("What libpcap said", |ui| {
+        ui.collapsing(t!("permission-libpcap-said"), |ui| {
             ui.label(egui::RichText::new(problem.lines().next().unwrap_or("")).monospace());
         });
         ui.add_space(6.0);
         ui.horizontal(|ui| {
             if let Some(s) = cx.failed_demo {
                 if ui
-                    .button("Replay the recording of this demo")
-                    .on_hover_text(format!(
-                        "captures/{}, played back as if live",
-                        s.recording()
+                    .button(t!("permission-replay-recording"))
+                    .on_hover_text(t!(
+                        "permission-replay-recording-tip",
+                        file = s.recording()
                     ))
                     .clicked()
                 {
@@ -65,15 +57,15 @@ fn permission(cx: &mut Ctx<'_>, ctx: &egui::Context) {
                     cx.act(Action::ReplayRecording(s));
                 }
             }
-            if ui.button("Open a file instead…").clicked() {
+            if ui.button(t!("permission-open-file")).clicked() {
                 cx.act(Action::DismissPermission);
                 cx.act(Action::OpenDialog);
             }
-            if ui.button("Open the bundled capture").clicked() {
+            if ui.button(t!("permission-open-bundled")).clicked() {
                 cx.act(Action::DismissPermission);
                 cx.act(Action::Open(crate::assets::default_capture()));
             }
-            if ui.button("Close").clicked() {
+            if ui.button(t!("dialog-close")).clicked() {
                 cx.act(Action::DismissPermission);
             }
         });
@@ -92,14 +84,14 @@ fn save(cx: &mut Ctx<'_>, ctx: &egui::Context) {
     let mut action = None;
     let modal = egui::Modal::new(egui::Id::unique("save")).show(ctx, |ui| {
         ui.set_max_width(520.0);
-        ui.heading("Save packets");
+        ui.heading(t!("save-heading"));
         ui.horizontal(|ui| {
-            let label = ui.label("File");
+            let label = ui.label(t!("save-file"));
             ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(320.0))
                 .labelled_by(label.id);
-            if ui.button("Browse…").clicked() {
+            if ui.button(t!("save-browse")).clicked() {
                 if let Some(p) = rfd::FileDialog::new()
-                    .set_title("Save packets")
+                    .set_title(t!("save-heading"))
                     .add_filter("pcapng", &["pcapng"])
                     .add_filter("pcap", &["pcap"])
                     .set_file_name(&form.path)
@@ -110,32 +102,30 @@ fn save(cx: &mut Ctx<'_>, ctx: &egui::Context) {
             }
         });
         ui.label(
-            egui::RichText::new(
-                "A name ending in .pcapng writes pcapng; anything else writes pcap.",
-            )
+            egui::RichText::new(t!("save-format-note"))
             .small()
             .weak(),
         );
         ui.radio_value(
             &mut form.displayed_only,
             false,
-            format!("All packets ({total})"),
+            t!("save-all", n = total),
         );
         ui.add_enabled_ui(displayed.is_some(), |ui| {
             ui.radio_value(
                 &mut form.displayed_only,
                 true,
-                format!("Displayed packets ({})", displayed.unwrap_or(total)),
+                t!("save-displayed", n = displayed.unwrap_or(total)),
             );
         });
         if let Some(e) = &form.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
         ui.horizontal(|ui| {
-            if ui.button("Save").clicked() {
+            if ui.button(t!("save-save")).clicked() {
                 action = Some(true);
             }
-            if ui.button("Cancel").clicked() {
+            if ui.button(t!("dialog-cancel")).clicked() {
                 action = Some(false);
             }
         });
@@ -160,12 +150,9 @@ fn save(cx: &mut Ctx<'_>, ctx: &egui::Context) {
 /// Shows a native file dialog and opens the chosen file.
 pub fn open_file_dialog(app: &mut App) {
     let mut dialog = rfd::FileDialog::new()
-        .set_title("Open a capture")
-        .add_filter(
-            "Captures (pcapng, pcap)",
-            &["pcapng", "pcap", "cap", "ntar"],
-        )
-        .add_filter("All files", &["*"]);
+        .set_title(t!("open-title"))
+        .add_filter(t!("open-captures"), &["pcapng", "pcap", "cap", "ntar"])
+        .add_filter(t!("open-all-files"), &["*"]);
     if let Some(dir) = app
         .settings
         .recent_files

@@ -13,6 +13,8 @@ use super::diagram_view;
 pub struct EncapState {
     /// The packet the steps were built for.
     pub packet: Option<u32>,
+    /// The language they were told in.
+    pub lang: Option<crate::i18n::Lang>,
     pub steps: Vec<crate::diagram::encapsulation::Step>,
     pub step: usize,
     /// Progress of the current step's animation, 0..1.
@@ -28,6 +30,7 @@ impl Default for EncapState {
     fn default() -> Self {
         EncapState {
             packet: None,
+            lang: None,
             steps: Vec::new(),
             step: 0,
             t: 0.0,
@@ -45,9 +48,14 @@ const SLIDE: f32 = 0.6;
 
 pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let Some(detail) = &cx.selection.detail else {
-        ui.centered_and_justified(|ui| ui.label("Select a packet to watch it being encapsulated."));
+        ui.centered_and_justified(|ui| ui.label(t!("encap-select")));
         return;
     };
+    if cx.panels.encap.lang != Some(cx.lang) {
+        // Told again in the new language, at the same step.
+        cx.panels.encap.steps = encapsulation::steps(&detail.dissection, &detail.data);
+        cx.panels.encap.lang = Some(cx.lang);
+    }
     if cx.panels.encap.packet != Some(detail.index) {
         cx.panels.encap.steps = encapsulation::steps(&detail.dissection, &detail.data);
         cx.panels.encap.packet = Some(detail.index);
@@ -59,7 +67,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let e = &mut cx.panels.encap;
     let n = e.steps.len();
     if n == 0 {
-        ui.label("Nothing to show for this packet.");
+        ui.label(t!("encap-nothing"));
         return;
     }
     // Advance the animation.
@@ -88,14 +96,14 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let mut export = false;
     ui.horizontal(|ui| {
         if ui
-            .add_enabled(e.step > 0, egui::Button::new("⏮ Back"))
+            .add_enabled(e.step > 0, egui::Button::new(t!("step-back")))
             .clicked()
         {
             e.playing = false;
             let s = e.step - 1;
             go(e, s);
         }
-        let play = if e.playing { "⏸ Pause" } else { "▶ Play" };
+        let play = if e.playing { t!("step-pause") } else { t!("step-play") };
         if ui.button(play).clicked() {
             if !e.playing && e.step + 1 == n && e.t >= 1.0 {
                 go(e, 0);
@@ -103,18 +111,18 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             e.playing = !e.playing;
         }
         if ui
-            .add_enabled(e.step + 1 < n, egui::Button::new("Next ⏭"))
+            .add_enabled(e.step + 1 < n, egui::Button::new(t!("step-next")))
             .clicked()
         {
             e.playing = false;
             let s = e.step + 1;
             go(e, s);
         }
-        if ui.button("⟲ Restart").clicked() {
+        if ui.button(t!("step-restart")).clicked() {
             go(e, 0);
             e.playing = true;
         }
-        let label = ui.label("Speed");
+        let label = ui.label(t!("step-speed"));
         ui.add(
             egui::Slider::new(&mut e.speed, 0.25..=4.0)
                 .logarithmic(true)
@@ -122,8 +130,8 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         )
         .labelled_by(label.id);
         ui.separator();
-        ui.label(format!("Step {} of {n}", e.step + 1));
-        if ui.button("Export all steps…").clicked() {
+        ui.label(t!("encap-step-count", step = e.step + 1, n = n));
+        if ui.button(t!("encap-export-all")).clicked() {
             export = true;
         }
     });

@@ -11,7 +11,7 @@ use super::diagram_view;
 
 pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let Some(detail) = &cx.selection.detail else {
-        ui.centered_and_justified(|ui| ui.label("Select a packet to see its headers."));
+        ui.centered_and_justified(|ui| ui.label(t!("headers-select")));
         return;
     };
     let dark = ui.visuals().dark_mode;
@@ -31,14 +31,14 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         match hovered.and_then(|a| detail.dissection.field(a)) {
             Some(f) => {
                 ui.label(egui::RichText::new(format!("{} ({})", f.name(), f.abbrev())).strong());
-                ui.label(f.explanation());
+                ui.label(crate::i18n::terms::explain(f.def));
             }
             None => {
-                ui.label("Each row is 32 bits, as in the RFCs. Hover a box for its meaning; click it to find its bytes.");
+                ui.label(t!("headers-help"));
             }
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Export…").clicked() {
+            if ui.button(t!("export-button")).clicked() {
                 export = true;
             }
         });

@@ -31,7 +31,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     };
     let dark = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
-        ui.strong("Bytes");
+        ui.strong(t!("hex-heading"));
         for l in palette::LAYERS.iter().rev() {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter().rect_filled(rect, 2.0, palette::fill(*l, dark));
@@ -41,7 +41,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                 egui::Stroke::new(1.0, palette::strong(*l, dark)),
                 egui::StrokeKind::Inside,
             );
-            ui.label(egui::RichText::new(l.name()).small());
+            ui.label(egui::RichText::new(crate::i18n::terms::tcpip(*l)).small());
         }
     });
     let layers = byte_layers(&detail.dissection, detail.data.len());
@@ -63,10 +63,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let missing_fill = ui.visuals().faint_bg_color;
     if shown > detail.data.len() {
         ui.label(
-            egui::RichText::new(format!(
-                "▫ {} header bytes not captured: the snapshot length cut the frame",
-                shown - detail.data.len()
-            ))
+            egui::RichText::new(t!("hex-not-captured", n = shown - detail.data.len()))
             .small()
             .color(ui.visuals().weak_text_color()),
         );
@@ -127,7 +124,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                                 egui::Role::Button,
                                 true,
                                 selected,
-                                format!("byte {i}: {b:02x}"),
+                                t!("hex-byte", i = i, value = format!("{b:02x}")),
                             )
                         });
                         if hover.as_ref().is_some_and(|h| h.bytes.contains(&i)) {
@@ -161,12 +158,10 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                             egui::WidgetInfo::labeled(
                                 egui::Role::Cell,
                                 true,
-                                format!("byte {i}: not captured"),
+                                t!("hex-byte-missing", i = i),
                             )
                         });
-                        resp.on_hover_text(format!(
-                            "byte {i}: not captured (the snapshot length cut the header here)"
-                        ));
+                        resp.on_hover_text(t!("hex-byte-missing-tip", i = i));
                     }
                     // Keep the ASCII column aligned on a short last row.
                     let cells = row_end - start;
@@ -262,7 +257,7 @@ fn bits_view(
         ..egui::TextFormat::simple(font.clone(), egui::Color32::BLACK)
     };
     job.append(
-        &format!("bits of bytes {}–{}: ", bytes.start, bytes.end - 1),
+        &t!("hex-bits", first = bytes.start, last = bytes.end - 1),
         0.0,
         normal.clone(),
     );

@@ -33,7 +33,14 @@ fn describe(cx: &Ctx<'_>, kind: Kind, stream: u32) -> String {
         Kind::Udp => "UDP",
     };
     match ends {
-        Some((a, b)) => format!("{name} {stream} · {a} ⇄ {b} · {} packets", frames.len()),
+        Some((a, b)) => t!(
+            "ladder-stream-ends",
+            name = name,
+            stream = stream,
+            a = a.to_string(),
+            b = b.to_string(),
+            n = frames.len()
+        ),
         None => format!("{name} {stream}"),
     }
 }
@@ -57,14 +64,14 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     }
     let Some((kind, stream)) = cx.panels.ladder.stream else {
         ui.centered_and_justified(|ui| {
-            ui.label("No TCP stream or UDP conversation in this capture yet.")
+            ui.label(t!("ladder-none"))
         });
         return;
     };
     let dark = ui.visuals().dark_mode;
     let mut export = None;
     ui.horizontal(|ui| {
-        let label = ui.label("Stream");
+        let label = ui.label(t!("ladder-stream"));
         let current = describe(cx, kind, stream);
         let mut chosen = None;
         egui::ComboBox::from_id_salt("ladder-stream")
@@ -90,12 +97,12 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         if chosen.is_some() {
             cx.panels.ladder.stream = chosen;
         }
-        ui.checkbox(&mut cx.panels.ladder.raw, "Raw numbers")
-            .on_hover_text("Show the sequence numbers as sent instead of counting from 0");
-        if ui.button("Export SVG…").clicked() {
+        ui.checkbox(&mut cx.panels.ladder.raw, t!("ladder-raw"))
+            .on_hover_text(t!("ladder-raw-tip"));
+        if ui.button(t!("ladder-export-svg")).clicked() {
             export = Some("svg");
         }
-        if ui.button("Export PNG…").clicked() {
+        if ui.button(t!("ladder-export-png")).clicked() {
             export = Some("png");
         }
     });
@@ -119,10 +126,10 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         return;
     };
     if frames.len() > shown.len() {
-        ui.label(format!(
-            "Showing the first {} of {} packets of this stream.",
-            shown.len(),
-            frames.len()
+        ui.label(t!(
+            "ladder-truncated",
+            shown = shown.len(),
+            n = frames.len()
         ));
     }
     // The arithmetic of the hovered (or selected) arrow.
@@ -140,11 +147,14 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             match info {
                 Some(a) => {
                     ui.label(
-                        egui::RichText::new(format!(
-                            "Frame {}: {}{}",
-                            a.index + 1,
-                            a.label(kind, cx.panels.ladder.raw),
-                            a.role.map(|r| format!("  ({})", r.name())).unwrap_or_default()
+                        egui::RichText::new(t!(
+                            "ladder-frame",
+                            frame = a.index + 1,
+                            label = a.label(kind, cx.panels.ladder.raw),
+                            role = a
+                                .role
+                                .map(|r| format!("  ({})", crate::i18n::terms::role(r)))
+                                .unwrap_or_default()
                         ))
                         .strong(),
                     );
@@ -153,7 +163,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                     }
                 }
                 None => {
-                    ui.label("Hover an arrow to see how its numbers come about; click it to select the packet.");
+                    ui.label(t!("ladder-help"));
                 }
             }
         });

@@ -12,7 +12,7 @@ use crate::gui::palette;
 
 pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let Some(detail) = &cx.selection.detail else {
-        ui.centered_and_justified(|ui| ui.label("Select a packet to see its layers."));
+        ui.centered_and_justified(|ui| ui.label(t!("layers-select")));
         return;
     };
     let dark = ui.visuals().dark_mode;
@@ -25,11 +25,11 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.label(
-                egui::RichText::new(format!(
-                    "Frame {}: {} bytes on the wire, {} captured",
-                    detail.index + 1,
-                    detail.orig_len,
-                    detail.data.len()
+                egui::RichText::new(t!(
+                    "layers-frame",
+                    frame = detail.index + 1,
+                    wire = detail.orig_len,
+                    captured = detail.data.len()
                 ))
                 .strong(),
             );
@@ -67,7 +67,10 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                     });
             }
             if let Some(stop) = &detail.dissection.stop {
-                ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ Dissection {stop}"));
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    t!("layers-stopped", reason = stop.to_string()),
+                );
             }
         });
     if let Some(h) = chosen {
@@ -105,15 +108,15 @@ pub fn heading(layer: &Layer) -> String {
     let hdr = layer.header.len();
     let payload = layer.payload.len();
     let size = if layer.is_cut() {
-        format!("{}-byte header, {hdr} captured", layer.full_header_len())
+        t!("layers-size-cut", full = layer.full_header_len(), hdr = hdr)
     } else if layer.tcpip == layerscope_wire::TcpIpLayer::Application {
-        format!("{hdr} bytes")
+        t!("layers-size-data", hdr = hdr)
     } else if payload > 0 {
-        format!("{hdr}-byte header + {payload} bytes of payload")
+        t!("layers-size-payload", hdr = hdr, payload = payload)
     } else {
-        format!("{hdr}-byte header, no payload")
+        t!("layers-size-empty", hdr = hdr)
     };
-    format!("{} · {size}", layer.heading())
+    format!("{} · {size}", crate::i18n::terms::layer_heading(layer))
 }
 
 fn field_tree(
@@ -182,20 +185,24 @@ fn field_tree(
 fn tooltip(ui: &mut egui::Ui, f: &Field) {
     ui.set_max_width(420.0);
     ui.label(egui::RichText::new(f.name()).strong());
-    let explanation = f.explanation();
+    let explanation = crate::i18n::terms::explain(f.def);
     if !explanation.is_empty() {
         ui.label(explanation);
     }
     let pos = match f.bits {
-        Some((first, width)) => format!(
-            "bytes {}–{}, bits {}–{} of them",
-            f.bytes.start,
-            f.bytes.end.saturating_sub(1),
-            first,
-            first + width - 1
+        Some((first, width)) => t!(
+            "layers-pos-bits",
+            first = f.bytes.start,
+            last = f.bytes.end.saturating_sub(1),
+            bit = first,
+            lastbit = first + width - 1
         ),
-        None if f.bytes.len() == 1 => format!("byte {}", f.bytes.start),
-        None => format!("bytes {}–{}", f.bytes.start, f.bytes.end.saturating_sub(1)),
+        None if f.bytes.len() == 1 => t!("layers-pos-byte", first = f.bytes.start),
+        None => t!(
+            "layers-pos-bytes",
+            first = f.bytes.start,
+            last = f.bytes.end.saturating_sub(1)
+        ),
     };
     ui.label(
         egui::RichText::new(format!("{}  ·  {pos}", f.abbrev()))

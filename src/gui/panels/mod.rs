@@ -125,15 +125,16 @@ fn banners(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             let when = chrono::DateTime::from_timestamp(secs, 0)
                 .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
                 .unwrap_or_default();
-            let text = format!(
-                "A capture from {when} ({} KB) was not closed properly (the window crashed or was killed); nothing captured was lost.",
-                l.size.div_ceil(1024)
+            let text = t!(
+                "banner-leftover",
+                when = when,
+                kb = l.size.div_ceil(1024)
             );
             let (mut open, mut discard) = (false, false);
             ui.horizontal(|ui| {
                 banner_text(ui, dark, false, &text);
-                open = ui.button("Open it").clicked();
-                discard = ui.button("Discard").clicked();
+                open = ui.button(t!("banner-open-it")).clicked();
+                discard = ui.button(t!("banner-discard")).clicked();
             });
             if open {
                 cx.act(Action::RecoverLeftover);
@@ -193,12 +194,12 @@ fn banner(ui: &mut egui::Ui, dark: bool, error: bool, text: &str, close: Option<
         .corner_radius(4.0)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                let icon = if error { "⚠ Error:" } else { "⚠" };
+                let icon = if error { t!("banner-error") } else { "⚠".into() };
                 ui.colored_label(stroke, egui::RichText::new(icon).strong());
                 ui.add(egui::Label::new(egui::RichText::new(text).color(stroke)).wrap());
                 if let Some(close) = close {
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui.small_button("×").on_hover_text("Dismiss").clicked() {
+                        if ui.small_button("×").on_hover_text(t!("banner-dismiss")).clicked() {
                             *close = true;
                         }
                     });
@@ -210,22 +211,14 @@ fn banner(ui: &mut egui::Ui, dark: bool, error: bool, text: &str, close: Option<
 fn view_tabs(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         for (view, label, tip) in [
-            (MainView::Packets, "Packets", "Every packet, one row each"),
-            (
-                MainView::Ladder,
-                "TCP ladder",
-                "The selected connection as a sequence diagram",
-            ),
+            (MainView::Packets, t!("view-packets"), t!("view-packets-tip")),
+            (MainView::Ladder, t!("view-ladder"), t!("view-ladder-tip")),
             (
                 MainView::Encapsulation,
-                "Encapsulation",
-                "Watch the selected packet go down the sender's stack and up the receiver's",
+                t!("view-encapsulation"),
+                t!("view-encapsulation-tip"),
             ),
-            (
-                MainView::Headers,
-                "Header diagram",
-                "The selected packet's headers, 32 bits a row",
-            ),
+            (MainView::Headers, t!("view-headers"), t!("view-headers-tip")),
         ] {
             if ui
                 .selectable_label(cx.view == view, label)
@@ -248,7 +241,7 @@ fn export_dialog(drawing: &crate::diagram::Drawing, name: &str) {
         format!("{name}.svg")
     };
     if let Some(path) = rfd::FileDialog::new()
-        .set_title("Export diagram")
+        .set_title(t!("export-title"))
         .add_filter("SVG", &["svg"])
         .add_filter("PNG", &["png"])
         .set_file_name(&file_name)

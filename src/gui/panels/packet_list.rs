@@ -15,13 +15,13 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     if n == 0 {
         ui.centered_and_justified(|ui| {
             let text = if cx.session.is_live() {
-                "Waiting for packets… (the capture filter lets only matching packets through)"
+                t!("list-waiting")
             } else if cx.session.is_loading() {
-                "Loading…"
+                t!("list-loading")
             } else if cx.filter.job.is_some() {
-                "No packet matches the display filter."
+                t!("list-no-match")
             } else {
-                "No packets."
+                t!("list-empty")
             };
             ui.label(text);
         });
@@ -54,13 +54,13 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     table
         .header(20.0, |mut header| {
             for title in [
-                "No.",
-                "Time",
-                "Source",
-                "Destination",
-                "Protocol",
-                "Length",
-                "Info",
+                t!("column-number"),
+                t!("column-time"),
+                t!("column-source"),
+                t!("column-destination"),
+                t!("column-protocol"),
+                t!("column-length"),
+                t!("column-info"),
             ] {
                 header.col(|ui| {
                     ui.strong(title);

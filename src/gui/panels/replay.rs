@@ -18,23 +18,23 @@ pub fn bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let mut go_to = None;
     let mut exit = false;
     ui.horizontal(|ui| {
-        ui.label(egui::RichText::new("Replay").strong());
-        if ui.add_enabled(r.shown > 0, egui::Button::new("⏮ Back")).clicked() {
+        ui.label(egui::RichText::new(t!("replay-heading")).strong());
+        if ui.add_enabled(r.shown > 0, egui::Button::new(t!("step-back"))).clicked() {
             r.playing = false;
             go_to = Some(r.shown - 1);
         }
-        let label = if r.playing { "⏸ Pause" } else { "▶ Play" };
+        let label = if r.playing { t!("step-pause") } else { t!("step-play") };
         if ui.button(label).clicked() {
             if !r.playing && r.shown >= n {
                 go_to = Some(0);
             }
             r.playing = !r.playing;
         }
-        if ui.add_enabled(r.shown < n, egui::Button::new("Next ⏭")).clicked() {
+        if ui.add_enabled(r.shown < n, egui::Button::new(t!("step-next"))).clicked() {
             r.playing = false;
             go_to = Some(r.shown + 1);
         }
-        let speed = ui.label("Speed");
+        let speed = ui.label(t!("step-speed"));
         ui.add(
             egui::Slider::new(&mut r.speed, 0.1..=10.0)
                 .logarithmic(true)
@@ -42,16 +42,16 @@ pub fn bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         )
         .labelled_by(speed.id);
         if ui
-            .checkbox(&mut r.original_timing, "Original timing")
-            .on_hover_text("Packets at the pace they were captured (× speed); otherwise one per second (× speed)")
+            .checkbox(&mut r.original_timing, t!("replay-original-timing"))
+            .on_hover_text(t!("replay-original-timing-tip"))
             .changed()
         {
             // Re-anchor the clock at the current packet.
             go_to = Some(r.shown);
         }
-        ui.label(format!("Packet {} of {n}", r.shown));
+        ui.label(t!("replay-position", shown = r.shown, n = n));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Exit replay").clicked() {
+            if ui.button(t!("replay-exit")).clicked() {
                 exit = true;
             }
         });
@@ -68,7 +68,7 @@ pub fn bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             .text(""),
     );
     ui.spacing_mut().slider_width = scrub;
-    let resp = resp.on_hover_text("Drag to replay up to any packet");
+    let resp = resp.on_hover_text(t!("replay-scrub-tip"));
     if resp.changed() {
         r.playing = false;
         go_to = Some(shown);
@@ -103,18 +103,18 @@ pub fn bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     }
     ui.horizontal(|ui| {
         for (text, color) in [
-            ("handshake", palette::syn_fin(dark)),
+            (t!("replay-mark-handshake"), palette::syn_fin(dark)),
             (
-                "data",
+                t!("replay-mark-data"),
                 palette::strong(layerscope_wire::TcpIpLayer::Application, dark),
             ),
             (
-                "teardown",
+                t!("replay-mark-teardown"),
                 palette::strong(layerscope_wire::TcpIpLayer::Link, dark),
             ),
-            ("reset", palette::reset(dark)),
+            (t!("replay-mark-reset"), palette::reset(dark)),
             (
-                "UDP",
+                "UDP".to_string(),
                 palette::strong(layerscope_wire::TcpIpLayer::Transport, dark),
             ),
         ] {

@@ -1,12 +1,12 @@
 //! The OSI / TCP-IP mini-stack beside the layers tree: which layers this packet has, where
 //! each sits in both models, and why L5 and L6 never appear.
 
-use layerscope_wire::layer::osi_name;
 use layerscope_wire::registry as hf;
 use layerscope_wire::TcpIpLayer;
 
 use super::Ctx;
 use crate::gui::palette;
+use crate::i18n::terms;
 
 fn tcpip_of(osi: u8) -> TcpIpLayer {
     match osi {
@@ -19,12 +19,8 @@ fn tcpip_of(osi: u8) -> TcpIpLayer {
 
 pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let dark = ui.visuals().dark_mode;
-    ui.strong("Layers in this packet");
-    ui.label(
-        egui::RichText::new("OSI model · TCP/IP model")
-            .small()
-            .weak(),
-    );
+    ui.strong(t!("stack-heading"));
+    ui.label(egui::RichText::new(t!("stack-models")).small().weak());
     ui.add_space(2.0);
     let loopback = cx
         .selection
@@ -61,10 +57,10 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         };
         let note = match (osi, present) {
             (_, true) => protocols.join(", "),
-            (5 | 6, false) => "not present in TCP/IP; handled by the application".into(),
-            (1, false) if loopback => "no wire: the kernel hands the frame to itself".into(),
-            (1, false) => "bits on the wire: not captured".into(),
-            _ => "absent".into(),
+            (5 | 6, false) => t!("stack-not-in-tcpip"),
+            (1, false) if loopback => t!("stack-no-wire"),
+            (1, false) => t!("stack-bits-not-captured"),
+            _ => t!("stack-absent"),
         };
         egui::Frame::new()
             .fill(fill)
@@ -75,12 +71,12 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
                     ui.label(
-                        egui::RichText::new(format!("L{osi} {}", osi_name(osi)))
+                        egui::RichText::new(format!("L{osi} {}", terms::osi(osi)))
                             .strong()
                             .small(),
                     );
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        ui.label(egui::RichText::new(tcpip.name()).small().weak());
+                        ui.label(egui::RichText::new(terms::tcpip(tcpip)).small().weak());
                     });
                 });
                 let text = egui::RichText::new(note).small();

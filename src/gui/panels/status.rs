@@ -7,18 +7,19 @@ use crate::pipeline::Ending;
 pub fn bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         let s = &cx.session;
+        let what = s.origin.title();
         let state = if s.is_live() {
-            format!("● Capturing on {}", s.origin.title())
+            t!("status-capturing", what = what)
         } else if s.is_loading() {
-            format!("Loading {}", s.origin.title())
+            t!("status-loading", what = what)
         } else {
             match &s.ending {
-                Some(Ending::Complete) => format!("Loaded {}", s.origin.title()),
-                Some(Ending::Stopped) => format!("Capture stopped: {}", s.origin.title()),
-                Some(Ending::Cancelled) => format!("Loading cancelled: {}", s.origin.title()),
-                Some(Ending::Damaged(_)) => format!("{} (damaged)", s.origin.title()),
-                Some(Ending::Failed(_)) => format!("{} (failed)", s.origin.title()),
-                None => s.origin.title(),
+                Some(Ending::Complete) => t!("status-loaded", what = what),
+                Some(Ending::Stopped) => t!("status-stopped", what = what),
+                Some(Ending::Cancelled) => t!("status-cancelled", what = what),
+                Some(Ending::Damaged(_)) => t!("status-damaged", what = what),
+                Some(Ending::Failed(_)) => t!("status-failed", what = what),
+                None => what,
             }
         };
         if s.is_live() {
@@ -27,14 +28,15 @@ pub fn bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             ui.label(state);
         }
         ui.separator();
-        ui.label(format!("Packets: {}", s.store.len()));
+        ui.label(t!("status-packets", n = s.store.len()));
         ui.separator();
-        ui.label(format!("Displayed: {}", cx.list().len()));
+        ui.label(t!("status-displayed", n = cx.list().len()));
         if matches!(s.origin, crate::gui::session::Origin::Live { .. }) {
             ui.separator();
-            ui.label(format!(
-                "Dropped: {} (interface: {})",
-                s.stats.dropped, s.stats.if_dropped
+            ui.label(t!(
+                "status-dropped",
+                n = s.stats.dropped,
+                interface = s.stats.if_dropped
             ));
         }
         let mut cancel = false;
@@ -45,15 +47,15 @@ pub fn bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                     .desired_width(160.0)
                     .show_percentage(),
             );
-            cancel = ui.button("Cancel").clicked();
+            cancel = ui.button(t!("dialog-cancel")).clicked();
         }
         if let (Some(first), Some(done)) = (s.first_rows_after, s.finished_after) {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 ui.label(
-                    egui::RichText::new(format!(
-                        "first rows {:.0} ms · loaded in {:.2} s",
-                        first.as_secs_f64() * 1e3,
-                        done.as_secs_f64()
+                    egui::RichText::new(t!(
+                        "status-timing",
+                        first = format!("{:.0}", first.as_secs_f64() * 1e3),
+                        done = format!("{:.2}", done.as_secs_f64())
                     ))
                     .small()
                     .weak(),

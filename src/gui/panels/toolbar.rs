@@ -6,14 +6,14 @@ use crate::gui::settings::TimeFormat;
 
 pub fn menu_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            if ui.add(egui::Button::new("Open…").shortcut_text("Ctrl+O")).clicked() {
+        ui.menu_button(t!("menu-file"), |ui| {
+            if ui.add(egui::Button::new(t!("menu-open")).shortcut_text("Ctrl+O")).clicked() {
                 ui.close();
                 cx.act(Action::OpenDialog);
             }
-            ui.menu_button("Open recent", |ui| {
+            ui.menu_button(t!("menu-open-recent"), |ui| {
                 if cx.settings.recent_files.is_empty() {
-                    ui.label("No recent files");
+                    ui.label(t!("menu-no-recent"));
                 }
                 let mut chosen = None;
                 for p in &cx.settings.recent_files {
@@ -26,39 +26,43 @@ pub fn menu_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                     cx.act(Action::Open(p.clone()));
                 }
             });
-            if ui.button("Open the bundled echo capture").clicked() {
+            if ui.button(t!("menu-open-bundled")).clicked() {
                 ui.close();
                 cx.act(Action::Open(crate::assets::default_capture()));
             }
             ui.separator();
             if ui
-                .add(egui::Button::new("Save packets as…").shortcut_text("Ctrl+S"))
+                .add(egui::Button::new(t!("menu-save-as")).shortcut_text("Ctrl+S"))
                 .clicked()
             {
                 ui.close();
                 cx.act(Action::OpenSaveForm);
             }
             ui.separator();
-            if ui.button("Quit").clicked() {
+            if ui.button(t!("menu-quit")).clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
-        ui.menu_button("Capture", |ui| {
+        ui.menu_button(t!("menu-capture"), |ui| {
             let label = if cx.session.is_live() {
-                "Stop capture"
+                t!("menu-stop-capture")
             } else {
-                "Start capture"
+                t!("menu-start-capture")
             };
             if ui.add(egui::Button::new(label).shortcut_text("Ctrl+E")).clicked() {
                 ui.close();
                 cx.act(Action::ToggleCapture);
             }
             ui.separator();
-            ui.label("Run a demo (capture + our server and client):");
+            ui.label(t!("menu-run-demo"));
             for s in crate::demo::ALL {
                 if ui
                     .button(s.title())
-                    .on_hover_text(format!("capture filter \"{}\"", s.filter()))
+                    .on_hover_text(format!(
+                        "{}\n{}",
+                        s.description(),
+                        t!("menu-demo-filter", filter = s.filter())
+                    ))
                     .clicked()
                 {
                     ui.close();
@@ -66,15 +70,15 @@ pub fn menu_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                     cx.act(Action::RunDemo { scenario: s, interactive });
                 }
             }
-            ui.checkbox(&mut cx.panels.demo_interactive, "Interactive: type the lines the client sends");
+            ui.checkbox(&mut cx.panels.demo_interactive, t!("menu-demo-interactive"));
             ui.separator();
             ui.horizontal(|ui| {
-                let label = ui.label("Capture port");
+                let label = ui.label(t!("menu-capture-port"));
                 ui.add(egui::DragValue::new(&mut cx.panels.watch_port).range(1..=65535))
                     .labelled_by(label.id);
                 if ui
-                    .button("on loopback")
-                    .on_hover_text("Watch your own socket programs on this port")
+                    .button(t!("menu-on-loopback"))
+                    .on_hover_text(t!("menu-on-loopback-tip"))
                     .clicked()
                 {
                     ui.close();
@@ -83,31 +87,52 @@ pub fn menu_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                 }
             });
             ui.separator();
-            if ui.button("Replay this capture").clicked() {
+            if ui.button(t!("menu-replay")).clicked() {
                 ui.close();
                 cx.act(Action::StartReplay);
             }
         });
-        ui.menu_button("View", |ui| {
-            ui.label("Time column");
+        ui.menu_button(t!("menu-view"), |ui| {
+            ui.label(t!("menu-time-column"));
             for f in [TimeFormat::Relative, TimeFormat::Absolute, TimeFormat::Delta] {
                 ui.radio_value(&mut cx.settings.time_format, f, f.label());
             }
             ui.separator();
-            ui.checkbox(&mut cx.settings.auto_scroll, "Follow new packets while capturing");
-            ui.checkbox(&mut cx.settings.show_welcome, "Show the welcome strip");
+            ui.checkbox(&mut cx.settings.auto_scroll, t!("menu-follow-new"));
+            ui.checkbox(&mut cx.settings.show_welcome, t!("menu-show-welcome"));
             ui.separator();
-            ui.label("Theme");
+            ui.label(t!("menu-theme"));
+            // Our own buttons rather than egui's `ThemePreference::buttons`, whose labels
+            // are English.
             let mut theme = cx.settings.theme;
-            theme.buttons(ui);
+            ui.horizontal(|ui| {
+                for (value, text) in [
+                    (egui::ThemePreference::System, t!("theme-system")),
+                    (egui::ThemePreference::Light, t!("theme-light")),
+                    (egui::ThemePreference::Dark, t!("theme-dark")),
+                ] {
+                    ui.selectable_value(&mut theme, value, text);
+                }
+            });
             if theme != cx.settings.theme {
                 cx.settings.theme = theme;
                 ui.ctx().set_theme(theme);
             }
         });
-        ui.menu_button("Help", |ui| {
-            ui.label("Keyboard");
-            ui.label("Ctrl+O  open a capture\nCtrl+S  save packets\nCtrl+E  start / stop capture\nCtrl+F  display filter\n↑ ↓ PgUp PgDn Home End  move in the list");
+        ui.menu_button(t!("menu-language"), |ui| {
+            for lang in crate::i18n::Lang::CHOICES {
+                if ui
+                    .radio(cx.lang == lang, lang.native_name())
+                    .clicked()
+                {
+                    ui.close();
+                    cx.act(Action::SetLanguage(lang));
+                }
+            }
+        });
+        ui.menu_button(t!("menu-help"), |ui| {
+            ui.label(t!("menu-keyboard"));
+            ui.label(t!("menu-keys"));
             ui.separator();
             ui.label(format!("layerscope {}", env!("CARGO_PKG_VERSION")));
         });
@@ -115,9 +140,9 @@ pub fn menu_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             let mut theme = cx.settings.theme;
             let dark = ui.visuals().dark_mode;
             let (icon, next, tip) = if dark {
-                ("☀", egui::ThemePreference::Light, "Switch to the light theme")
+                ("☀", egui::ThemePreference::Light, t!("theme-to-light"))
             } else {
-                ("🌙", egui::ThemePreference::Dark, "Switch to the dark theme")
+                ("🌙", egui::ThemePreference::Dark, t!("theme-to-dark"))
             };
             if ui.button(icon).on_hover_text(tip).clicked() {
                 theme = next;
@@ -133,22 +158,22 @@ pub fn menu_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
 pub fn capture_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         let live = cx.session.is_live();
-        let label = ui.label("Interface");
+        let label = ui.label(t!("capture-interface"));
         let selected = cx.settings.interface.clone();
         egui::ComboBox::from_id_salt("interface")
             .selected_text(if selected.is_empty() {
-                "(none)".to_string()
+                t!("capture-no-interface")
             } else {
                 selected
             })
             .width(110.0)
             .show_ui(ui, |ui| {
                 for i in cx.interfaces {
-                    let text = format!(
-                        "{}{}",
-                        i.name,
-                        if i.is_loopback { "  (loopback)" } else { "" }
-                    );
+                    let text = if i.is_loopback {
+                        t!("capture-interface-loopback", name = i.name.as_str())
+                    } else {
+                        i.name.clone()
+                    };
                     ui.selectable_value(&mut cx.settings.interface, i.name.clone(), text)
                         .on_hover_text(format!(
                             "{}\n{}\n{}",
@@ -160,10 +185,10 @@ pub fn capture_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             })
             .response
             .labelled_by(label.id);
-        let label = ui.label("Capture filter");
+        let label = ui.label(t!("capture-filter"));
         let error = cx.capture_filter_error.is_some();
         let mut edit = egui::TextEdit::singleline(&mut cx.settings.capture_filter)
-            .hint_text("BPF, e.g. tcp port 8888")
+            .hint_text(t!("capture-filter-hint"))
             .desired_width(220.0)
             .font(egui::TextStyle::Monospace);
         if error {
@@ -182,15 +207,15 @@ pub fn capture_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         }
         if live {
             if ui
-                .button("⏹ Stop")
-                .on_hover_text("Stop the capture (Ctrl+E)")
+                .button(t!("capture-stop"))
+                .on_hover_text(t!("capture-stop-tip"))
                 .clicked()
             {
                 cx.act(Action::StopCapture);
             }
         } else if ui
-            .add_enabled(!error, egui::Button::new("⏺ Start"))
-            .on_hover_text("Capture on this interface (Ctrl+E)")
+            .add_enabled(!error, egui::Button::new(t!("capture-start")))
+            .on_hover_text(t!("capture-start-tip"))
             .clicked()
         {
             cx.act(Action::StartCapture);
@@ -199,19 +224,19 @@ pub fn capture_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
         ui.separator();
-        ui.checkbox(&mut cx.settings.auto_scroll, "Follow")
-            .on_hover_text("Scroll to new packets while capturing");
+        ui.checkbox(&mut cx.settings.auto_scroll, t!("capture-follow"))
+            .on_hover_text(t!("capture-follow-tip"));
     });
 }
 
 pub fn filter_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
-        let label = ui.label("Display filter");
+        let label = ui.label(t!("filter-label"));
         let invalid = cx.filter.error.is_some();
         let dark = ui.visuals().dark_mode;
         let mut edit = egui::TextEdit::singleline(&mut cx.filter.text)
             .id(egui::Id::unique("display-filter"))
-            .hint_text("e.g. tcp.port == 8888 && tcp.flags.syn == 1   (Enter applies)")
+            .hint_text(t!("filter-hint"))
             .desired_width(ui.available_width() - 230.0)
             .font(egui::TextStyle::Monospace);
         if invalid {
@@ -238,10 +263,10 @@ pub fn filter_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         if resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
             cx.act(Action::ApplyFilter);
         }
-        if ui.button("Apply").clicked() {
+        if ui.button(t!("filter-apply")).clicked() {
             cx.act(Action::ApplyFilter);
         }
-        if ui.button("Clear").clicked() {
+        if ui.button(t!("filter-clear")).clicked() {
             cx.act(Action::ClearFilter);
         }
         if let Some(job) = &cx.filter.job {
@@ -274,7 +299,7 @@ pub fn filter_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             job.append(if start == end { " " } else { &text[start..end] }, 0.0, bad);
             job.append(&text[end..], 0.0, plain);
             ui.label(job);
-            ui.colored_label(color, format!("Invalid filter: {e}"));
+            ui.colored_label(color, t!("filter-invalid", error = e.to_string()));
         });
     }
 }

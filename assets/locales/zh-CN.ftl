@@ -1,0 +1,518 @@
+# layerscope — 简体中文。
+#
+# 界面上的每一句话，采用 Project Fluent 格式（https://projectfluent.org）。
+# 消息编号与 en.ftl、zh-TW.ftl 一一对应；把同名文件放在 ~/.config/layerscope/locales/
+# （Windows：%APPDATA%\layerscope\locales\，macOS：~/Library/Application Support/layerscope/locales/）
+# 即可在启动时覆盖其中的单条消息。术语见 docs/glossary.md。Wireshark 字段名、协议名和
+# TCP 状态名在所有语言中保持英文。
+
+## Layers of the OSI model
+osi-1 = 物理层
+osi-2 = 数据链路层
+osi-3 = 网络层
+osi-4 = 传输层
+osi-5 = 会话层
+osi-6 = 表示层
+osi-7 = 应用层
+
+## Layers of the TCP/IP model
+tcpip-link = 网络接口层（链路层）
+tcpip-internet = 网际层
+tcpip-transport = 传输层
+tcpip-application = 应用层
+
+## Units of data
+pdu-frame = 帧
+pdu-packet = 分组
+pdu-segment = 报文段
+pdu-datagram = 数据报
+pdu-data = 数据
+
+## TCP states: the meaning shown beside the RFC name
+state-closed = 已关闭
+state-listen = 监听
+state-syn-sent = 已发送 SYN，等待对方应答
+state-syn-received = 已收到 SYN，等待确认
+state-established = 已建立连接
+state-fin-wait-1 = 终止等待 1（已发送 FIN）
+state-fin-wait-2 = 终止等待 2（FIN 已被确认）
+state-close-wait = 关闭等待（对方已关闭）
+state-closing = 双方同时关闭
+state-last-ack = 最后确认
+state-time-wait = 时间等待（2MSL）
+
+## What a segment does in the connection's life
+role-syn = 三次握手 1/3：SYN
+role-syn-ack = 三次握手 2/3：SYN-ACK
+role-handshake-ack = 三次握手 3/3：ACK
+role-fin = 四次挥手：FIN
+role-final-ack = 四次挥手：最后的 ACK
+role-rst = 重置：RST
+
+## Menus
+menu-file = 文件
+menu-open = 打开…
+menu-open-recent = 最近打开
+menu-no-recent = 没有最近打开的文件
+menu-open-bundled = 打开自带的回显抓包
+menu-save-as = 保存数据包为…
+menu-quit = 退出
+menu-capture = 抓包
+menu-stop-capture = 停止抓包
+menu-start-capture = 开始抓包
+menu-run-demo = 运行演示（抓包 + 内置服务器和客户端）：
+menu-demo-filter = 捕获过滤器 "{ $filter }"
+menu-demo-interactive = 交互模式：自己输入客户端要发送的内容
+menu-capture-port = 抓取端口
+menu-on-loopback = （回环接口）
+menu-on-loopback-tip = 观察你自己的套接字程序在这个端口上的通信
+menu-replay = 回放这次抓包
+menu-view = 视图
+menu-time-column = 时间列
+menu-follow-new = 抓包时自动滚动到新数据包
+menu-show-welcome = 显示欢迎栏
+menu-theme = 主题
+theme-system = 💻 跟随系统
+theme-light = ☀ 浅色
+theme-dark = 🌙 深色
+theme-to-light = 切换到浅色主题
+theme-to-dark = 切换到深色主题
+menu-language = 🌐 语言
+menu-help = 帮助
+menu-keyboard = 键盘快捷键
+menu-keys =
+    Ctrl+O  打开抓包文件
+    Ctrl+S  保存数据包
+    Ctrl+E  开始 / 停止抓包
+    Ctrl+F  显示过滤器
+    ↑ ↓ PgUp PgDn Home End  在列表中移动
+time-relative = 距第一个数据包的秒数
+time-absolute = 当天时间（UTC）
+time-delta = 距上一个数据包的秒数
+
+## The capture bar and the display filter
+capture-interface = 接口
+capture-no-interface = （无）
+capture-interface-loopback = { $name }  （回环）
+capture-filter = 捕获过滤器
+capture-filter-hint = BPF 语法，例如 tcp port 8888
+capture-stop = ⏹ 停止
+capture-stop-tip = 停止抓包（Ctrl+E）
+capture-start = ⏺ 开始
+capture-start-tip = 在这个接口上抓包（Ctrl+E）
+capture-follow = 自动滚动
+capture-follow-tip = 抓包时滚动到新数据包
+filter-label = 显示过滤器
+filter-hint = 例如 tcp.port == 8888 && tcp.flags.syn == 1（按回车应用）
+filter-apply = 应用
+filter-clear = 清除
+filter-invalid = 过滤器无效：{ $error }
+
+## Banners and the main views
+banner-leftover = 有一次抓包（{ $when }，{ $kb } KB）没有正常结束（窗口崩溃或被强制关闭）；抓到的数据一个也没有丢。
+banner-open-it = 打开它
+banner-discard = 丢弃
+banner-error = ⚠ 错误：
+banner-dismiss = 关闭提示
+view-packets = 数据包
+view-packets-tip = 每个数据包占一行
+view-ladder = TCP 时序图
+view-ladder-tip = 把选中的连接画成时序图（梯形图）
+view-encapsulation = 封装过程
+view-encapsulation-tip = 看选中的数据包如何在发送方逐层封装、在接收方逐层解封装
+view-headers = 首部结构图
+view-headers-tip = 选中数据包的各层首部，每行 32 位
+export-title = 导出图表
+
+## Dialogs
+permission-heading = 抓包需要权限
+permission-why = 从网络接口读取数据包需要 CAP_NET_RAW 能力（或 root 权限）。layerscope 只把这项权限交给一个小小的辅助程序：它负责抓包并把数据包传给本窗口，接口一打开就放弃权限。请在终端里执行一次下面的命令，让你所在的用户组可以运行这个辅助程序：
+permission-copy = 复制
+permission-relogin = 加入用户组后请注销并重新登录。每次重新编译辅助程序后都需要重新授予这项能力。
+permission-libpcap-said = libpcap 的原始报错
+permission-replay-recording = 回放这个演示的录制文件
+permission-replay-recording-tip = captures/{ $file }，像实时抓包一样回放
+permission-open-file = 改为打开文件…
+permission-open-bundled = 打开自带的抓包文件
+dialog-close = 关闭
+dialog-cancel = 取消
+save-heading = 保存数据包
+save-file = 文件名
+save-browse = 浏览…
+save-format-note = 文件名以 .pcapng 结尾时保存为 pcapng 格式，否则保存为 pcap 格式。
+save-all = 全部数据包（{ $n } 个）
+save-displayed = 当前显示的数据包（{ $n } 个）
+save-save = 保存
+open-title = 打开抓包文件
+open-captures = 抓包文件（pcapng、pcap）
+open-all-files = 所有文件
+
+## The welcome strip
+welcome-title = 欢迎使用 layerscope。
+welcome-text = 每一行是一个数据包；点击它即可看到它的各层，以及每一层添加的字节。从这里开始：
+welcome-capture-loopback = 📡 抓取回环接口
+welcome-capture-loopback-tip = 用工具栏里的过滤器在回环接口上抓包
+welcome-open = 📂 打开文件…
+welcome-open-tip = 打开 pcap 或 pcapng 抓包文件（Ctrl+O）
+welcome-echo-demo = ▶ 运行回显演示
+welcome-echo-demo-tip = 在回环接口上抓取 tcp port 8888，同时让内置的回显服务器和客户端互发 "Hello, server!"
+welcome-hide = 隐藏这一栏
+
+## The status bar
+status-capturing = ● 正在抓包：{ $what }
+status-loading = 正在加载 { $what }
+status-loaded = 已加载 { $what }
+status-stopped = 抓包已停止：{ $what }
+status-cancelled = 已取消加载：{ $what }
+status-damaged = { $what }（文件已损坏）
+status-failed = { $what }（失败）
+status-packets = 数据包：{ $n }
+status-displayed = 已显示：{ $n }
+status-dropped = 丢包：{ $n }（接口：{ $interface }）
+status-timing = 首批行 { $first } 毫秒 · 加载完成 { $done } 秒
+
+## The layer stack beside the tree
+stack-heading = 这个数据包的各层
+stack-models = OSI 模型 · TCP/IP 模型
+stack-not-in-tcpip = TCP/IP 中没有此层，由应用程序自己处理
+stack-no-wire = 没有线缆：内核把帧直接交给自己
+stack-bits-not-captured = 线路上的比特，无法抓取
+stack-absent = 无
+
+## The header diagram view
+headers-select = 选择一个数据包以查看它的首部。
+headers-help = 和 RFC 一样，每行 32 位。鼠标悬停在方框上可查看含义，点击可找到对应的字节。
+export-button = 导出…
+
+## The bytes pane
+hex-heading = 字节
+hex-not-captured = ▫ 有 { $n } 个首部字节没有抓到：抓包长度限制（snaplen）截断了这一帧
+hex-byte = 字节 { $i }：{ $value }
+hex-byte-missing = 字节 { $i }：未抓到
+hex-byte-missing-tip = 字节 { $i }：未抓到（抓包长度限制在这里截断了首部）
+hex-bits = 第 { $first }–{ $last } 字节的各位：
+
+## The layers tree
+layer-heading = { $tcpip } · OSI 第 { $osi } 层（{ $osiname }）· { $protocol } { $pdu }
+layers-select = 选择一个数据包以查看它的各层。
+layers-frame = 第 { $frame } 帧：线路上 { $wire } 字节，抓到 { $captured } 字节
+layers-stopped = ⚠ 解析中止：{ $reason }
+layers-size-cut = 首部 { $full } 字节，只抓到 { $hdr } 字节
+layers-size-data = { $hdr } 字节
+layers-size-payload = { $hdr } 字节首部 + { $payload } 字节载荷
+layers-size-empty = { $hdr } 字节首部，没有载荷
+layers-pos-bits = 第 { $first }–{ $last } 字节中的第 { $bit }–{ $lastbit } 位
+layers-pos-byte = 第 { $first } 字节
+layers-pos-bytes = 第 { $first }–{ $last } 字节
+
+## The packet list
+list-waiting = 正在等待数据包…（捕获过滤器只放行匹配的数据包）
+list-loading = 正在加载…
+list-no-match = 没有数据包匹配显示过滤器。
+list-empty = 没有数据包。
+column-number = 序号
+column-time = 时间
+column-source = 源地址
+column-destination = 目的地址
+column-protocol = 协议
+column-length = 长度
+column-info = 信息
+
+## Stepping controls (replay, encapsulation)
+step-back = ⏮ 上一步
+step-pause = ⏸ 暂停
+step-play = ▶ 播放
+step-next = 下一步 ⏭
+step-speed = 速度
+
+## Replay
+replay-heading = 回放
+replay-original-timing = 按原始时间间隔
+replay-original-timing-tip = 按抓包时的节奏播放数据包（× 速度）；否则每秒一个（× 速度）
+replay-position = 第 { $shown } 个，共 { $n } 个数据包
+replay-exit = 退出回放
+replay-scrub-tip = 拖动即可回放到任意一个数据包
+replay-mark-handshake = 握手
+replay-mark-data = 数据
+replay-mark-teardown = 挥手
+replay-mark-reset = 重置
+
+## The demo strip
+demo-running = 演示：{ $title }
+demo-filter = （捕获过滤器 "{ $filter }"）
+demo-send = 发送
+demo-send-hint = 输入一行文字，按回车发送
+demo-close = 关闭连接
+demo-in-progress = 运行中…
+demo-answer = 服务器回复：{ $reply }
+
+## The TCP ladder view
+ladder-stream-ends = { $name } { $stream } · { $a } ⇄ { $b } · { $n } 个数据包
+ladder-none = 这次抓包里还没有 TCP 流或 UDP 会话。
+ladder-stream = 流
+ladder-raw = 原始序号
+ladder-raw-tip = 显示实际发送的序列号，而不是从 0 开始的相对序号
+ladder-export-svg = 导出 SVG…
+ladder-export-png = 导出 PNG…
+ladder-truncated = 只显示这个流 { $n } 个数据包中的前 { $shown } 个。
+ladder-frame = 第 { $frame } 帧：{ $label }{ $role }
+ladder-help = 鼠标悬停在箭头上可以看到这些数字是怎么算出来的；点击箭头可选中对应的数据包。
+
+## TCP states: the short meaning in the ladder's boxes (Chinese only; English shows the name)
+state-short-closed = 已关闭
+state-short-listen = 监听
+state-short-syn-sent = 同步已发送
+state-short-syn-received = 同步已收到
+state-short-established = 已建立连接
+state-short-fin-wait-1 = 终止等待 1
+state-short-fin-wait-2 = 终止等待 2
+state-short-close-wait = 关闭等待
+state-short-closing = 同时关闭
+state-short-last-ack = 最后确认
+state-short-time-wait = 时间等待
+
+## Expert notes (Wireshark's wording in English)
+note-tcp-analysis-spurious_retransmission = 这一帧（疑似）是伪重传
+note-tcp-analysis-fast_retransmission = 这一帧（疑似）是快速重传
+note-tcp-analysis-retransmission = 这一帧（疑似）是重传
+note-tcp-analysis-lost_segment = 前面的报文段没有抓到（抓包刚开始时很常见）
+note-tcp-analysis-ack_lost_segment = 确认了一个没有抓到的报文段（抓包刚开始时很常见）
+note-tcp-analysis-keep_alive = TCP 保活报文段
+note-tcp-analysis-zero_window_probe = TCP 零窗口探测
+note-tcp-analysis-zero_window = TCP 零窗口报文段
+note-tcp-analysis-window_update = TCP 窗口更新
+note-tcp-analysis-window_full = 接收方通告的 TCP 窗口现在已经完全占满
+note-tcp-connection-rst = 连接被重置（RST）
+note-duplicate-ack = 第 { $frame } 帧的重复 ACK（第 { $n } 次）
+
+## The ladder drawing
+ladder-client = 客户端
+ladder-server = 服务器
+ladder-first-sender = 先发送方
+ladder-peer = 对端
+ladder-title-tcp = TCP 流 { $stream }
+ladder-title-udp = UDP 会话 { $stream }
+ladder-columns = 序号   时间（秒）
+ladder-client-to-server = 客户端 → 服务器
+ladder-server-to-client = 服务器 → 客户端
+ladder-arrow = 第 { $frame } 帧 { $dir }：{ $label }
+ladder-phase-handshake = 三次握手
+ladder-phase-teardown = 四次挥手
+ladder-phase-reset = 重置
+
+## The arithmetic of sequence and acknowledgment numbers
+arith-isn = Seq 0：{ $who }随机选取了初始序列号 { $isn }；Wireshark 把它显示为 0，并从 0 开始计数
+arith-seq = Seq { $seq } = { $before } + { $consumed }
+arith-seq-repeat = Seq { $seq } 与之前某个报文段的序列号相同（同样的字节又发了一次，或者没有新数据要发）
+arith-ack-syn = { $other }的初始序列号（{ $isn }）+ 1，因为 SYN 占一个序号
+arith-ack-fin = { $other }的 FIN 序号 { $fin } + 1，因为 FIN 占一个序号
+arith-ack = Ack { $ack } = { $what }：{ $who }期望从{ $other }收到的下一个字节
+arith-ack-plain = Ack { $ack }：{ $who }期望从{ $other }收到的下一个字节
+arith-rst = RST：{ $who }中止了连接，双方都不再传数据
+arith-data-bytes = { $n } 字节数据
+arith-one-syn = SYN 占 1
+arith-one-fin = FIN 占 1
+
+## The header diagrams
+diagram-size-cut = { $full } 字节，抓到 { $captured } 字节
+diagram-size = { $n } 字节
+diagram-header-title = { $protocol } 首部（{ $standard }）· { $size } · OSI 第 { $osi } 层 · { $tcpip }
+diagram-not-captured-snaplen = 未抓到（抓包长度限制）
+diagram-not-captured = 未抓到
+
+## Encapsulation: the sides and the steps
+encap-side-sender = 发送方 · 封装
+encap-side-wire = 在线路上
+encap-side-receiver = 接收方 · 解封装
+pdu-bits = 比特
+piece-data = { $protocol } 数据
+piece-message = { $protocol } 报文
+piece-header = { $protocol } 首部
+piece-no-app-data = 无应用数据
+encap-app-send-title = 应用程序把字节交给套接字
+encap-app-send = 程序用 send()/write() 写入 { $n } 字节 { $preview }
+encap-app-send-none-tcp = 没有应用数据：这个报文段是 TCP 自己的控制信令（内核为建立、确认或关闭连接而发送）
+encap-app-send-none-udp = 没有应用数据：程序发送了一个空数据报
+encap-builds-message = { $protocol } 构造了 { $n } 字节的报文
+encap-adds-header-cut = { $protocol } 加上 { $n } 字节的首部（只抓到 { $captured } 字节）
+encap-adds-header = { $protocol } 加上 { $n } 字节的首部
+encap-step-title = { $tcpip }（OSI 第 { $osi } 层 { $osiname }）：{ $what }
+encap-in-out = 进来 { $before } 字节，出去 { $after } 字节：{ $protocol } { $pdu }
+encap-wire-title = 物理层（OSI 第 1 层）：线路
+encap-wire-loopback = 回环接口没有物理层：内核把这 { $n } 字节的帧直接交给自己
+encap-wire-card = 网卡把这 { $n } 字节的帧变成传输介质上的信号
+encap-wire-trailer = 分组后面还跟着 { $n } 字节的填充或尾部
+encap-nothing-left = 什么也不剩了
+encap-goes-up = { $n } 字节交给上一层
+encap-reads-message = 内核读取 { $protocol } 报文
+encap-removes-header = { $protocol } 检查并去掉自己的首部
+encap-check-then = { $check }；{ $next }
+encap-app-recv-title = 应用程序收到字节
+encap-app-recv = recv()/read() 返回 { $n } 字节 { $preview }：已经没有任何首部
+encap-app-recv-none = 应用程序什么也收不到：这个报文段只有控制信息
+encap-step-of = 第 { $step } 步，共 { $count } 步 · { $side }
+encap-size-unit = 大小 { $before } → { $after } 字节 · 数据单元：{ $pdu }
+encap-header-bytes = 首部字节：{ $hex }
+encap-bytes-before-after = { $before } → { $after } 字节
+encap-osi-tcpip = OSI 第 { $osi } 层 · { $tcpip }
+
+## What a header tells, in the encapsulation steps
+fact-dst-mac = 目的 MAC { $v }
+fact-src-mac = 源 MAC { $v }
+fact-ethertype = 以太网类型 { $v }
+fact-protocol = 协议 { $v }
+fact-family = 地址族 { $v }
+fact-vlan = VLAN { $v }
+fact-addresses = 源 { $src } → 目的 { $dst }
+fact-ttl = TTL { $ttl }，协议 { $proto }
+fact-ip-length = 总长度 { $len }，标识 { $id }
+fact-hop-limit = 跳数限制 { $hlim }，下一个首部 { $nxt }
+fact-payload-length = 载荷长度 { $v }
+fact-ports = 端口 { $src } → { $dst }
+fact-seq-ack = 序列号 { $seq }（原始值 { $seqraw }），确认号 { $ack }（原始值 { $ackraw }）
+fact-flags-window = 标志位 { $flags }，窗口 { $window }
+fact-udp-length = 长度 { $len }，校验和 { $checksum }
+fact-type-code = 类型 { $kind }，代码 { $code }
+fact-opcode = 操作码 { $v }
+fact-arp-sender = 发送方 { $ip }（{ $mac }）
+fact-arp-target = 目标 { $v }
+fact-type = 类型 { $v }
+fact-raw = 没有链路层首部：分组直接从 IP 开始
+
+## What the receiving layer checks
+check-ethernet = 这一帧发给 { $dst }（本机）；以太网类型 { $ethertype } 说明载荷交给谁
+check-ipv4 = 目的地址 { $dst } 就是本机；协议字段 { $proto } 说明载荷交给哪个传输层协议
+check-ipv6 = 目的地址 { $dst } 就是本机；下一个首部 { $nxt } 说明载荷交给哪个传输层协议
+check-tcp = 目的端口 { $port } 找到对应的套接字；序列号 { $seq } 正是它期望的下一个字节
+check-udp = 目的端口 { $port } 找到对应的套接字；整个数据报原样交付
+check-icmp = ICMP 由内核自己处理：没有哪个应用程序的套接字会收到它
+check-arp = 由内核的 ARP 缓存处理：与应用程序无关
+check-other = 读取并去掉 { $protocol } 首部
+
+## The three layer models side by side
+model-five-layer = 五层模型
+model-no-own-header = 没有自己的首部
+model-tcpip-application = 应用层
+model-tcpip-transport = 传输层
+model-tcpip-internet = 网际层
+model-tcpip-link = 网络接口层
+model-five-application = 应用层
+model-five-transport = 传输层
+model-five-network = 网络层
+model-five-link = 数据链路层
+model-five-physical = 物理层
+
+## The encapsulation view
+encap-select = 选择一个数据包，看它是如何被封装的。
+encap-nothing = 这个数据包没有可展示的内容。
+step-restart = ⟲ 重新开始
+encap-step-count = 第 { $step } 步，共 { $n } 步
+encap-export-all = 导出全部步骤…
+
+## The command line's help (English: the doc comments in src/cli; these exist in Chinese only)
+cli-help-template =
+    {"{"}about-with-newline{"}"}
+    用法：{"{"}usage{"}"}
+    {""}
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+cli-heading-commands = 命令
+cli-heading-arguments = 参数
+cli-heading-options = 选项
+cli-flag-help = 显示帮助
+cli-flag-version = 显示版本
+cli-about = 看清两个程序通过套接字通信时线路上真正发生了什么
+cli-file = 要打开的抓包文件（pcap 或 pcapng）；不指定时打开自带的回显抓包
+cli-read = 要打开的抓包文件；`-` 表示从标准输入读取 pcap 流（`tcpdump -U -w - port 8888 | layerscope -r -`）
+cli-interface = 启动后立即在这个接口上抓包（例如 `lo`）
+cli-capture_filter = 配合 `-i` 使用的 BPF 捕获过滤器，例如 "tcp port 8888"
+cli-display_filter = 要应用的显示过滤器，使用 Wireshark 语法（例如 "tcp.flags.syn == 1"）
+cli-select = 加载后选中这个帧号
+cli-theme = 配色主题
+cli-view = 启动时显示的视图
+cli-replay = 加载后像实时抓包一样回放（每秒一个数据包）
+cli-demo = 立即运行一个内置演示（通过抓包辅助程序在回环接口上抓包）
+cli-lang = 窗口和说明文字使用的语言：en、zh-CN 或 zh-TW（默认跟随系统区域设置）
+cli-dissect-about = 逐层解析抓包文件（文本格式类似 `tshark -V`，也可输出 JSON）
+cli-dissect-file = pcap 或 pcapng 文件；`-` 表示从标准输入读取 pcap 流
+cli-dissect-json = 输出 JSON 数组，每个数据包一个对象，键为 Wireshark 字段名
+cli-dissect-summary = 每个数据包只输出一行摘要，而不是逐层展开
+cli-dissect-count = 处理这么多个数据包后停止
+cli-flow-about = 把每个 TCP 流（以及 UDP 会话）画成带有两端状态的时序图
+cli-flow-file = 抓包文件（pcap 或 pcapng）
+cli-flow-stream = 只画这一个 tcp.stream
+cli-flow-svg = 同时把时序图保存为 SVG 文件（适合放进幻灯片，任何浏览器都能打开）
+cli-flow-png = 同时把时序图保存为 PNG 文件
+cli-flow-raw = 图中使用原始序列号和确认号，而不是相对值
+cli-flow-theme = 图的配色
+cli-draw-about = 把一个数据包的首部结构图或封装步骤画成 SVG 或 PNG（按扩展名决定）
+cli-draw-file = 抓包文件（pcap 或 pcapng）
+cli-draw-view = 要画什么
+cli-draw-frame = 帧号（从 1 开始）
+cli-draw-output = 输出文件：`.svg` 或 `.png`
+cli-draw-theme = 图的配色
+cli-capture-about = 用 libpcap 实时抓包（需要 CAP_NET_RAW）
+cli-capture-interface = 要抓包的接口（默认：按标志找到的回环接口：`lo`、`lo0` 或 Npcap 的回环接口）
+cli-capture-filter = BPF 捕获过滤器，例如 "tcp port 8888"
+cli-capture-write = 把数据包写到这里（.pcapng 或 .pcap；`-` 表示以 pcap 格式输出到标准输出）；不指定时每个数据包打印一行
+cli-capture-count = 抓到这么多个数据包后停止
+cli-capture-autostop = 停止条件，与 tshark 相同：`duration:秒数`（最长一年）
+cli-capture-snaplen = 每个数据包保留的字节数（1 到 262144），同 tcpdump 的 -s：60、68 或 96 会像旧默认值那样截断首部
+cli-demo-about = 录制一个内置演示：内置服务器和客户端通信时在回环接口上抓包
+cli-demo-scenario = 要运行哪个演示
+cli-demo-write = 把抓包写到这里（.pcapng 或 .pcap）；不指定时写到临时文件
+cli-demo-interface = 要抓包的接口（默认：按标志找到的回环接口：`lo`、`lo0` 或 Npcap 的回环接口）
+cli-demo-interactive = 同时发送从标准输入键入的每一行（TCP 演示），直到输入结束
+cli-interfaces-about = 列出网络接口及其地址和标志
+cli-echo-about = 回显演示的服务器和客户端
+cli-echo-server-about = 运行回显（或转大写）服务器
+cli-echo-server-proto = 传输层协议
+cli-echo-server-listen = 监听的地址和端口
+cli-echo-server-mode = `echo` 原样发回每条消息；`upper` 转成大写后发回
+cli-echo-server-max_sessions = 服务完这么多个客户端（TCP）或数据报（UDP）后退出
+cli-echo-server-max_clients = 同时连接的客户端数上限
+cli-echo-server-idle_timeout = 客户端空闲这么多秒后断开它
+cli-echo-client-about = 连接服务器、发送消息并打印回复
+cli-echo-client-proto = 传输层协议
+cli-echo-client-connect = 服务器的地址和端口
+cli-echo-client-message = 要发送的消息（重复这个选项可发送多条）
+cli-echo-client-count = 把消息发送这么多次
+cli-echo-client-interactive = 同时发送从标准输入键入的每一行
+cli-echo-client-timeout = 等待回复的秒数
+
+## Damaged files and failed captures
+damaged-file = { $file } 在第 { $n } 个数据包之后损坏：{ $reason }；已显示损坏处之前完整的 { $n } 个数据包
+damaged-stream = 数据流在第 { $n } 个数据包之后损坏：{ $reason }；已显示损坏处之前完整的 { $n } 个数据包
+failed-permission = { $reason }（权限面板里有开通方法）
+failed-after = { $reason }；已显示之前的 { $n } 个数据包
+origin-stdin = 标准输入
+
+## Demos
+demo-no-teardown = 抓包在 { $secs } 秒内没有看到 { $name } 演示的结束；已按现有内容停止。
+demo-recording-replayed = 这是「{ $title }」演示的录制文件，正在回放：这台机器上没有抓包权限。
+demo-title-tcp-echo = TCP 回显（端口 8888）
+demo-title-upper = 转大写服务器（端口 3234），两个客户端
+demo-title-udp-echo = UDP 回显（端口 9999）
+demo-title-json = 基于 TCP 的 JSON（端口 9999）
+demo-title-tcp-echo-v6 = IPv6 上的 TCP 回显（::1）
+demo-title-refused = 连接一个没有监听的端口（RST）
+demo-title-large = 大数据传输，200 KB
+demo-about-tcp-echo = 127.0.0.1:8888 上的 TCP 回显："Hello, server!" 再加两行，然后关闭连接。
+demo-about-upper = 端口 3234 上的转大写服务器，两个客户端先后连接。
+demo-about-udp-echo = 端口 9999 上的 UDP 回显：两个数据报，完全没有连接。
+demo-about-json = 端口 9999 上基于 TCP 的 JSON：一个请求对象，一个 {"{"}"status": "success", ...{"}"} 应答。
+demo-about-tcp-echo-v6 = 经 IPv6 回环地址（::1）的 TCP 回显，端口 8888。
+demo-about-refused = 连接没有程序监听的 8889 端口：SYN 得到的回答是 RST。
+demo-about-large = 经端口 8890 的回显服务器传送 200 KB：可以看到窗口缩放和窗口更新。
+
+## The command line's human text
+cli-wrote = 已写入 { $path }
+cli-warning = 警告：{ $text }
+cli-demo-start = 演示 { $name }：{ $title }（捕获过滤器 "{ $filter }"）
+cli-demo-no-teardown = 抓包在 { $secs } 秒内没有看到演示结束；按现有内容停止
+text-frame-cut = 这一帧被抓包长度限制截断：{ $wire } 字节中只抓到 { $captured } 字节
+text-layer-heading = { $protocol } · OSI 第 { $osi } 层 { $osiname } · TCP/IP { $tcpip } · { $protocol } { $pdu } · 字节 { $start }..{ $end }（{ $size }）
+flow-tcp-title = TCP 流 { $stream }：客户端 { $client } ⇄ 服务器 { $server }
+flow-udp-title = UDP 会话 { $i }：{ $a } ⇄ { $b }
+flow-frame = 帧
+flow-time = 时间（秒）
+flow-data = 数据 { $text }

@@ -1,0 +1,518 @@
+# layerscope — 繁體中文（台灣用語）。
+#
+# 介面上的每一句話，採用 Project Fluent 格式（https://projectfluent.org）。
+# 訊息編號與 en.ftl、zh-CN.ftl 一一對應；把同名檔案放在 ~/.config/layerscope/locales/
+# （Windows：%APPDATA%\layerscope\locales\，macOS：~/Library/Application Support/layerscope/locales/）
+# 即可在啟動時覆寫其中的單條訊息。術語見 docs/glossary.md。Wireshark 欄位名稱、協定名稱與
+# TCP 狀態名稱在所有語言中維持英文。
+
+## Layers of the OSI model
+osi-1 = 實體層
+osi-2 = 資料連結層
+osi-3 = 網路層
+osi-4 = 傳輸層
+osi-5 = 會議層
+osi-6 = 表現層
+osi-7 = 應用層
+
+## Layers of the TCP/IP model
+tcpip-link = 網路介面層（鏈結層）
+tcpip-internet = 網際網路層
+tcpip-transport = 傳輸層
+tcpip-application = 應用層
+
+## Units of data
+pdu-frame = 訊框
+pdu-packet = 封包
+pdu-segment = 區段
+pdu-datagram = 資料包
+pdu-data = 資料
+
+## TCP states: the meaning shown beside the RFC name
+state-closed = 已關閉
+state-listen = 監聽
+state-syn-sent = 已送出 SYN，等待對方回應
+state-syn-received = 已收到 SYN，等待確認
+state-established = 已建立連線
+state-fin-wait-1 = 終止等待 1（已送出 FIN）
+state-fin-wait-2 = 終止等待 2（FIN 已被確認）
+state-close-wait = 關閉等待（對方已關閉）
+state-closing = 雙方同時關閉
+state-last-ack = 最後確認
+state-time-wait = 時間等待（2MSL）
+
+## What a segment does in the connection's life
+role-syn = 三向交握 1/3：SYN
+role-syn-ack = 三向交握 2/3：SYN-ACK
+role-handshake-ack = 三向交握 3/3：ACK
+role-fin = 四次揮手：FIN
+role-final-ack = 四次揮手：最後的 ACK
+role-rst = 重設：RST
+
+## Menus
+menu-file = 檔案
+menu-open = 開啟…
+menu-open-recent = 最近開啟
+menu-no-recent = 沒有最近開啟的檔案
+menu-open-bundled = 開啟內附的回應擷取檔
+menu-save-as = 封包另存為…
+menu-quit = 結束
+menu-capture = 擷取
+menu-stop-capture = 停止擷取
+menu-start-capture = 開始擷取
+menu-run-demo = 執行示範（擷取 + 內建伺服器與用戶端）：
+menu-demo-filter = 擷取過濾器 "{ $filter }"
+menu-demo-interactive = 互動模式：自己輸入用戶端要送出的內容
+menu-capture-port = 擷取埠
+menu-on-loopback = （回送介面）
+menu-on-loopback-tip = 觀察你自己的通訊端程式在這個埠上的通訊
+menu-replay = 重播這次擷取
+menu-view = 檢視
+menu-time-column = 時間欄
+menu-follow-new = 擷取時自動捲動到新封包
+menu-show-welcome = 顯示歡迎列
+menu-theme = 主題
+theme-system = 💻 跟隨系統
+theme-light = ☀ 淺色
+theme-dark = 🌙 深色
+theme-to-light = 切換到淺色主題
+theme-to-dark = 切換到深色主題
+menu-language = 🌐 語言
+menu-help = 說明
+menu-keyboard = 鍵盤快速鍵
+menu-keys =
+    Ctrl+O  開啟擷取檔案
+    Ctrl+S  儲存封包
+    Ctrl+E  開始 / 停止擷取
+    Ctrl+F  顯示過濾器
+    ↑ ↓ PgUp PgDn Home End  在清單中移動
+time-relative = 距第一個封包的秒數
+time-absolute = 當日時間（UTC）
+time-delta = 距上一個封包的秒數
+
+## The capture bar and the display filter
+capture-interface = 介面
+capture-no-interface = （無）
+capture-interface-loopback = { $name }  （回送）
+capture-filter = 擷取過濾器
+capture-filter-hint = BPF 語法，例如 tcp port 8888
+capture-stop = ⏹ 停止
+capture-stop-tip = 停止擷取（Ctrl+E）
+capture-start = ⏺ 開始
+capture-start-tip = 在這個介面上擷取（Ctrl+E）
+capture-follow = 自動捲動
+capture-follow-tip = 擷取時捲動到新封包
+filter-label = 顯示過濾器
+filter-hint = 例如 tcp.port == 8888 && tcp.flags.syn == 1（按 Enter 套用）
+filter-apply = 套用
+filter-clear = 清除
+filter-invalid = 過濾器無效：{ $error }
+
+## Banners and the main views
+banner-leftover = 有一次擷取（{ $when }，{ $kb } KB）沒有正常結束（視窗當掉或被強制關閉）；擷取到的資料一筆也沒有遺失。
+banner-open-it = 開啟它
+banner-discard = 捨棄
+banner-error = ⚠ 錯誤：
+banner-dismiss = 關閉提示
+view-packets = 封包
+view-packets-tip = 每個封包一列
+view-ladder = TCP 時序圖
+view-ladder-tip = 把選取的連線畫成時序圖（梯形圖）
+view-encapsulation = 封裝過程
+view-encapsulation-tip = 看選取的封包如何在傳送端逐層封裝、在接收端逐層解封裝
+view-headers = 標頭結構圖
+view-headers-tip = 選取封包的各層標頭，每列 32 位元
+export-title = 匯出圖表
+
+## Dialogs
+permission-heading = 擷取封包需要權限
+permission-why = 從網路介面讀取封包需要 CAP_NET_RAW 能力（或 root 權限）。layerscope 只把這項權限交給一個小小的輔助程式：它負責擷取封包並把封包傳給本視窗，介面一開啟就放棄權限。請在終端機裡執行一次下面的指令，讓你所在的群組可以執行這個輔助程式：
+permission-copy = 複製
+permission-relogin = 加入群組後請登出再重新登入。每次重新編譯輔助程式後都需要重新授予這項能力。
+permission-libpcap-said = libpcap 的原始錯誤訊息
+permission-replay-recording = 重播這個示範的錄製檔
+permission-replay-recording-tip = captures/{ $file }，像即時擷取一樣重播
+permission-open-file = 改為開啟檔案…
+permission-open-bundled = 開啟內附的擷取檔
+dialog-close = 關閉
+dialog-cancel = 取消
+save-heading = 儲存封包
+save-file = 檔名
+save-browse = 瀏覽…
+save-format-note = 檔名以 .pcapng 結尾時儲存為 pcapng 格式，否則儲存為 pcap 格式。
+save-all = 全部封包（{ $n } 個）
+save-displayed = 目前顯示的封包（{ $n } 個）
+save-save = 儲存
+open-title = 開啟擷取檔案
+open-captures = 擷取檔案（pcapng、pcap）
+open-all-files = 所有檔案
+
+## The welcome strip
+welcome-title = 歡迎使用 layerscope。
+welcome-text = 每一列是一個封包；點選它即可看到它的各層，以及每一層加上的位元組。從這裡開始：
+welcome-capture-loopback = 📡 擷取回送介面
+welcome-capture-loopback-tip = 用工具列裡的過濾器在回送介面上擷取封包
+welcome-open = 📂 開啟檔案…
+welcome-open-tip = 開啟 pcap 或 pcapng 擷取檔案（Ctrl+O）
+welcome-echo-demo = ▶ 執行回應示範
+welcome-echo-demo-tip = 在回送介面上擷取 tcp port 8888，同時讓內建的回應伺服器與用戶端互傳 "Hello, server!"
+welcome-hide = 隱藏這一列
+
+## The status bar
+status-capturing = ● 正在擷取：{ $what }
+status-loading = 正在載入 { $what }
+status-loaded = 已載入 { $what }
+status-stopped = 擷取已停止：{ $what }
+status-cancelled = 已取消載入：{ $what }
+status-damaged = { $what }（檔案已損毀）
+status-failed = { $what }（失敗）
+status-packets = 封包：{ $n }
+status-displayed = 已顯示：{ $n }
+status-dropped = 遺失：{ $n }（介面：{ $interface }）
+status-timing = 首批列 { $first } 毫秒 · 載入完成 { $done } 秒
+
+## The layer stack beside the tree
+stack-heading = 這個封包的各層
+stack-models = OSI 模型 · TCP/IP 模型
+stack-not-in-tcpip = TCP/IP 中沒有此層，由應用程式自己處理
+stack-no-wire = 沒有線路：核心把訊框直接交給自己
+stack-bits-not-captured = 線路上的位元，無法擷取
+stack-absent = 無
+
+## The header diagram view
+headers-select = 選取一個封包以查看它的標頭。
+headers-help = 和 RFC 一樣，每列 32 位元。滑鼠停在方框上可查看含義，點選可找到對應的位元組。
+export-button = 匯出…
+
+## The bytes pane
+hex-heading = 位元組
+hex-not-captured = ▫ 有 { $n } 個標頭位元組沒有擷取到：擷取長度限制（snaplen）截斷了這個訊框
+hex-byte = 位元組 { $i }：{ $value }
+hex-byte-missing = 位元組 { $i }：未擷取
+hex-byte-missing-tip = 位元組 { $i }：未擷取（擷取長度限制在這裡截斷了標頭）
+hex-bits = 第 { $first }–{ $last } 位元組的各位元：
+
+## The layers tree
+layer-heading = { $tcpip } · OSI 第 { $osi } 層（{ $osiname }）· { $protocol } { $pdu }
+layers-select = 選取一個封包以查看它的各層。
+layers-frame = 第 { $frame } 個訊框：線路上 { $wire } 位元組，擷取到 { $captured } 位元組
+layers-stopped = ⚠ 解析中止：{ $reason }
+layers-size-cut = 標頭 { $full } 位元組，只擷取到 { $hdr } 位元組
+layers-size-data = { $hdr } 位元組
+layers-size-payload = { $hdr } 位元組標頭 + { $payload } 位元組酬載
+layers-size-empty = { $hdr } 位元組標頭，沒有酬載
+layers-pos-bits = 第 { $first }–{ $last } 位元組中的第 { $bit }–{ $lastbit } 位元
+layers-pos-byte = 第 { $first } 位元組
+layers-pos-bytes = 第 { $first }–{ $last } 位元組
+
+## The packet list
+list-waiting = 正在等待封包…（擷取過濾器只放行符合的封包）
+list-loading = 正在載入…
+list-no-match = 沒有封包符合顯示過濾器。
+list-empty = 沒有封包。
+column-number = 編號
+column-time = 時間
+column-source = 來源
+column-destination = 目的地
+column-protocol = 協定
+column-length = 長度
+column-info = 資訊
+
+## Stepping controls (replay, encapsulation)
+step-back = ⏮ 上一步
+step-pause = ⏸ 暫停
+step-play = ▶ 播放
+step-next = 下一步 ⏭
+step-speed = 速度
+
+## Replay
+replay-heading = 重播
+replay-original-timing = 依原始時間間隔
+replay-original-timing-tip = 依擷取時的節奏播放封包（× 速度）；否則每秒一個（× 速度）
+replay-position = 第 { $shown } 個，共 { $n } 個封包
+replay-exit = 結束重播
+replay-scrub-tip = 拖曳即可重播到任一個封包
+replay-mark-handshake = 交握
+replay-mark-data = 資料
+replay-mark-teardown = 揮手
+replay-mark-reset = 重設
+
+## The demo strip
+demo-running = 示範：{ $title }
+demo-filter = （擷取過濾器 "{ $filter }"）
+demo-send = 送出
+demo-send-hint = 輸入一行文字，按 Enter 送出
+demo-close = 關閉連線
+demo-in-progress = 執行中…
+demo-answer = 伺服器回覆：{ $reply }
+
+## The TCP ladder view
+ladder-stream-ends = { $name } { $stream } · { $a } ⇄ { $b } · { $n } 個封包
+ladder-none = 這次擷取裡還沒有 TCP 串流或 UDP 對話。
+ladder-stream = 串流
+ladder-raw = 原始序號
+ladder-raw-tip = 顯示實際送出的序號，而不是從 0 開始的相對序號
+ladder-export-svg = 匯出 SVG…
+ladder-export-png = 匯出 PNG…
+ladder-truncated = 只顯示這個串流 { $n } 個封包中的前 { $shown } 個。
+ladder-frame = 第 { $frame } 個訊框：{ $label }{ $role }
+ladder-help = 滑鼠停在箭頭上可以看到這些數字是怎麼算出來的；點選箭頭可選取對應的封包。
+
+## TCP states: the short meaning in the ladder's boxes (Chinese only; English shows the name)
+state-short-closed = 已關閉
+state-short-listen = 監聽
+state-short-syn-sent = 同步已送出
+state-short-syn-received = 同步已收到
+state-short-established = 已建立連線
+state-short-fin-wait-1 = 終止等待 1
+state-short-fin-wait-2 = 終止等待 2
+state-short-close-wait = 關閉等待
+state-short-closing = 同時關閉
+state-short-last-ack = 最後確認
+state-short-time-wait = 時間等待
+
+## Expert notes (Wireshark's wording in English)
+note-tcp-analysis-spurious_retransmission = 這個訊框（疑似）是假性重傳
+note-tcp-analysis-fast_retransmission = 這個訊框（疑似）是快速重傳
+note-tcp-analysis-retransmission = 這個訊框（疑似）是重傳
+note-tcp-analysis-lost_segment = 前面的區段沒有擷取到（擷取剛開始時很常見）
+note-tcp-analysis-ack_lost_segment = 確認了一個沒有擷取到的區段（擷取剛開始時很常見）
+note-tcp-analysis-keep_alive = TCP 保持連線區段
+note-tcp-analysis-zero_window_probe = TCP 零視窗探測
+note-tcp-analysis-zero_window = TCP 零視窗區段
+note-tcp-analysis-window_update = TCP 視窗更新
+note-tcp-analysis-window_full = 接收端通告的 TCP 視窗現在已經完全填滿
+note-tcp-connection-rst = 連線被重設（RST）
+note-duplicate-ack = 第 { $frame } 個訊框的重複 ACK（第 { $n } 次）
+
+## The ladder drawing
+ladder-client = 用戶端
+ladder-server = 伺服器
+ladder-first-sender = 先傳送端
+ladder-peer = 對端
+ladder-title-tcp = TCP 串流 { $stream }
+ladder-title-udp = UDP 對話 { $stream }
+ladder-columns = 編號   時間（秒）
+ladder-client-to-server = 用戶端 → 伺服器
+ladder-server-to-client = 伺服器 → 用戶端
+ladder-arrow = 第 { $frame } 個訊框 { $dir }：{ $label }
+ladder-phase-handshake = 三向交握
+ladder-phase-teardown = 四次揮手
+ladder-phase-reset = 重設
+
+## The arithmetic of sequence and acknowledgment numbers
+arith-isn = Seq 0：{ $who }隨機選取了初始序號 { $isn }；Wireshark 把它顯示為 0，並從 0 開始計數
+arith-seq = Seq { $seq } = { $before } + { $consumed }
+arith-seq-repeat = Seq { $seq } 與之前某個區段的序號相同（同樣的位元組又送了一次，或者沒有新資料要送）
+arith-ack-syn = { $other }的初始序號（{ $isn }）+ 1，因為 SYN 佔一個序號
+arith-ack-fin = { $other }的 FIN 序號 { $fin } + 1，因為 FIN 佔一個序號
+arith-ack = Ack { $ack } = { $what }：{ $who }期望從{ $other }收到的下一個位元組
+arith-ack-plain = Ack { $ack }：{ $who }期望從{ $other }收到的下一個位元組
+arith-rst = RST：{ $who }中止了連線，雙方都不再傳資料
+arith-data-bytes = { $n } 位元組資料
+arith-one-syn = SYN 佔 1
+arith-one-fin = FIN 佔 1
+
+## The header diagrams
+diagram-size-cut = { $full } 位元組，擷取到 { $captured } 位元組
+diagram-size = { $n } 位元組
+diagram-header-title = { $protocol } 標頭（{ $standard }）· { $size } · OSI 第 { $osi } 層 · { $tcpip }
+diagram-not-captured-snaplen = 未擷取（擷取長度限制）
+diagram-not-captured = 未擷取
+
+## Encapsulation: the sides and the steps
+encap-side-sender = 傳送端 · 封裝
+encap-side-wire = 在線路上
+encap-side-receiver = 接收端 · 解封裝
+pdu-bits = 位元
+piece-data = { $protocol } 資料
+piece-message = { $protocol } 訊息
+piece-header = { $protocol } 標頭
+piece-no-app-data = 無應用資料
+encap-app-send-title = 應用程式把位元組交給通訊端
+encap-app-send = 程式用 send()/write() 寫入 { $n } 位元組 { $preview }
+encap-app-send-none-tcp = 沒有應用資料：這個區段是 TCP 自己的控制信令（核心為建立、確認或關閉連線而送出）
+encap-app-send-none-udp = 沒有應用資料：程式送出了一個空的資料包
+encap-builds-message = { $protocol } 建立了 { $n } 位元組的訊息
+encap-adds-header-cut = { $protocol } 加上 { $n } 位元組的標頭（只擷取到 { $captured } 位元組）
+encap-adds-header = { $protocol } 加上 { $n } 位元組的標頭
+encap-step-title = { $tcpip }（OSI 第 { $osi } 層 { $osiname }）：{ $what }
+encap-in-out = 進來 { $before } 位元組，出去 { $after } 位元組：{ $protocol } { $pdu }
+encap-wire-title = 實體層（OSI 第 1 層）：線路
+encap-wire-loopback = 回送介面沒有實體層：核心把這 { $n } 位元組的訊框直接交給自己
+encap-wire-card = 網路卡把這 { $n } 位元組的訊框變成傳輸媒介上的訊號
+encap-wire-trailer = 封包後面還跟著 { $n } 位元組的填充或尾端資料
+encap-nothing-left = 什麼也不剩了
+encap-goes-up = { $n } 位元組交給上一層
+encap-reads-message = 核心讀取 { $protocol } 訊息
+encap-removes-header = { $protocol } 檢查並移除自己的標頭
+encap-check-then = { $check }；{ $next }
+encap-app-recv-title = 應用程式收到位元組
+encap-app-recv = recv()/read() 傳回 { $n } 位元組 { $preview }：已經沒有任何標頭
+encap-app-recv-none = 應用程式什麼也收不到：這個區段只有控制資訊
+encap-step-of = 第 { $step } 步，共 { $count } 步 · { $side }
+encap-size-unit = 大小 { $before } → { $after } 位元組 · 資料單元：{ $pdu }
+encap-header-bytes = 標頭位元組：{ $hex }
+encap-bytes-before-after = { $before } → { $after } 位元組
+encap-osi-tcpip = OSI 第 { $osi } 層 · { $tcpip }
+
+## What a header tells, in the encapsulation steps
+fact-dst-mac = 目的 MAC { $v }
+fact-src-mac = 來源 MAC { $v }
+fact-ethertype = 乙太網路類型 { $v }
+fact-protocol = 協定 { $v }
+fact-family = 位址族 { $v }
+fact-vlan = VLAN { $v }
+fact-addresses = 來源 { $src } → 目的 { $dst }
+fact-ttl = TTL { $ttl }，協定 { $proto }
+fact-ip-length = 總長度 { $len }，識別碼 { $id }
+fact-hop-limit = 跳數限制 { $hlim }，下一個標頭 { $nxt }
+fact-payload-length = 酬載長度 { $v }
+fact-ports = 埠 { $src } → { $dst }
+fact-seq-ack = 序號 { $seq }（原始值 { $seqraw }），確認號 { $ack }（原始值 { $ackraw }）
+fact-flags-window = 旗標 { $flags }，視窗 { $window }
+fact-udp-length = 長度 { $len }，檢查碼 { $checksum }
+fact-type-code = 類型 { $kind }，代碼 { $code }
+fact-opcode = 操作碼 { $v }
+fact-arp-sender = 傳送端 { $ip }（{ $mac }）
+fact-arp-target = 目標 { $v }
+fact-type = 類型 { $v }
+fact-raw = 沒有鏈結層標頭：封包直接從 IP 開始
+
+## What the receiving layer checks
+check-ethernet = 這個訊框送給 { $dst }（本機）；乙太網路類型 { $ethertype } 說明酬載交給誰
+check-ipv4 = 目的位址 { $dst } 就是本機；協定欄位 { $proto } 說明酬載交給哪個傳輸層協定
+check-ipv6 = 目的位址 { $dst } 就是本機；下一個標頭 { $nxt } 說明酬載交給哪個傳輸層協定
+check-tcp = 目的埠 { $port } 找到對應的通訊端；序號 { $seq } 正是它期望的下一個位元組
+check-udp = 目的埠 { $port } 找到對應的通訊端；整個資料包原樣交付
+check-icmp = ICMP 由核心自己處理：沒有哪個應用程式的通訊端會收到它
+check-arp = 由核心的 ARP 快取處理：與應用程式無關
+check-other = 讀取並移除 { $protocol } 標頭
+
+## The three layer models side by side
+model-five-layer = 五層模型
+model-no-own-header = 沒有自己的標頭
+model-tcpip-application = 應用層
+model-tcpip-transport = 傳輸層
+model-tcpip-internet = 網際網路層
+model-tcpip-link = 網路介面層
+model-five-application = 應用層
+model-five-transport = 傳輸層
+model-five-network = 網路層
+model-five-link = 資料連結層
+model-five-physical = 實體層
+
+## The encapsulation view
+encap-select = 選取一個封包，看它是如何被封裝的。
+encap-nothing = 這個封包沒有可展示的內容。
+step-restart = ⟲ 重新開始
+encap-step-count = 第 { $step } 步，共 { $n } 步
+encap-export-all = 匯出全部步驟…
+
+## The command line's help (English: the doc comments in src/cli; these exist in Chinese only)
+cli-help-template =
+    {"{"}about-with-newline{"}"}
+    用法：{"{"}usage{"}"}
+    {""}
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+cli-heading-commands = 命令
+cli-heading-arguments = 引數
+cli-heading-options = 選項
+cli-flag-help = 顯示說明
+cli-flag-version = 顯示版本
+cli-about = 看清兩個程式透過通訊端通訊時線路上真正發生了什麼
+cli-file = 要開啟的擷取檔案（pcap 或 pcapng）；未指定時開啟內附的回應擷取檔
+cli-read = 要開啟的擷取檔案；`-` 表示從標準輸入讀取 pcap 串流（`tcpdump -U -w - port 8888 | layerscope -r -`）
+cli-interface = 啟動後立即在這個介面上擷取（例如 `lo`）
+cli-capture_filter = 配合 `-i` 使用的 BPF 擷取過濾器，例如 "tcp port 8888"
+cli-display_filter = 要套用的顯示過濾器，使用 Wireshark 語法（例如 "tcp.flags.syn == 1"）
+cli-select = 載入後選取這個訊框編號
+cli-theme = 配色主題
+cli-view = 啟動時顯示的檢視
+cli-replay = 載入後像即時擷取一樣重播（每秒一個封包）
+cli-demo = 立即執行一個內建示範（透過擷取輔助程式在回送介面上擷取）
+cli-lang = 視窗和說明文字使用的語言：en、zh-CN 或 zh-TW（預設跟隨系統地區設定）
+cli-dissect-about = 逐層解析擷取檔案（文字格式類似 `tshark -V`，也可輸出 JSON）
+cli-dissect-file = pcap 或 pcapng 檔案；`-` 表示從標準輸入讀取 pcap 串流
+cli-dissect-json = 輸出 JSON 陣列，每個封包一個物件，鍵為 Wireshark 欄位名稱
+cli-dissect-summary = 每個封包只輸出一行摘要，而不是逐層展開
+cli-dissect-count = 處理這麼多個封包後停止
+cli-flow-about = 把每個 TCP 串流（以及 UDP 對話）畫成帶有兩端狀態的時序圖
+cli-flow-file = 擷取檔案（pcap 或 pcapng）
+cli-flow-stream = 只畫這一個 tcp.stream
+cli-flow-svg = 同時把時序圖儲存為 SVG 檔案（適合放進投影片，任何瀏覽器都能開啟）
+cli-flow-png = 同時把時序圖儲存為 PNG 檔案
+cli-flow-raw = 圖中使用原始序號和確認號，而不是相對值
+cli-flow-theme = 圖的配色
+cli-draw-about = 把一個封包的標頭結構圖或封裝步驟畫成 SVG 或 PNG（依副檔名決定）
+cli-draw-file = 擷取檔案（pcap 或 pcapng）
+cli-draw-view = 要畫什麼
+cli-draw-frame = 訊框編號（從 1 開始）
+cli-draw-output = 輸出檔案：`.svg` 或 `.png`
+cli-draw-theme = 圖的配色
+cli-capture-about = 用 libpcap 即時擷取封包（需要 CAP_NET_RAW）
+cli-capture-interface = 要擷取的介面（預設：依旗標找到的回送介面：`lo`、`lo0` 或 Npcap 的回送介面）
+cli-capture-filter = BPF 擷取過濾器，例如 "tcp port 8888"
+cli-capture-write = 把封包寫到這裡（.pcapng 或 .pcap；`-` 表示以 pcap 格式輸出到標準輸出）；未指定時每個封包印出一行
+cli-capture-count = 擷取到這麼多個封包後停止
+cli-capture-autostop = 停止條件，與 tshark 相同：`duration:秒數`（最長一年）
+cli-capture-snaplen = 每個封包保留的位元組數（1 到 262144），同 tcpdump 的 -s：60、68 或 96 會像舊預設值那樣截斷標頭
+cli-demo-about = 錄製一個內建示範：內建伺服器和用戶端通訊時在回送介面上擷取
+cli-demo-scenario = 要執行哪個示範
+cli-demo-write = 把擷取結果寫到這裡（.pcapng 或 .pcap）；未指定時寫到暫存檔
+cli-demo-interface = 要擷取的介面（預設：依旗標找到的回送介面：`lo`、`lo0` 或 Npcap 的回送介面）
+cli-demo-interactive = 同時送出從標準輸入鍵入的每一行（TCP 示範），直到輸入結束
+cli-interfaces-about = 列出網路介面及其位址和旗標
+cli-echo-about = 回應示範的伺服器和用戶端
+cli-echo-server-about = 執行回應（或轉大寫）伺服器
+cli-echo-server-proto = 傳輸層協定
+cli-echo-server-listen = 監聽的位址和埠
+cli-echo-server-mode = `echo` 原樣送回每則訊息；`upper` 轉成大寫後送回
+cli-echo-server-max_sessions = 服務完這麼多個用戶端（TCP）或資料包（UDP）後結束
+cli-echo-server-max_clients = 同時連線的用戶端數上限
+cli-echo-server-idle_timeout = 用戶端閒置這麼多秒後中斷它
+cli-echo-client-about = 連線到伺服器、送出訊息並印出回覆
+cli-echo-client-proto = 傳輸層協定
+cli-echo-client-connect = 伺服器的位址和埠
+cli-echo-client-message = 要送出的訊息（重複這個選項可送出多則）
+cli-echo-client-count = 把訊息送出這麼多次
+cli-echo-client-interactive = 同時送出從標準輸入鍵入的每一行
+cli-echo-client-timeout = 等待回覆的秒數
+
+## Damaged files and failed captures
+damaged-file = { $file } 在第 { $n } 個封包之後損毀：{ $reason }；已顯示損毀處之前完整的 { $n } 個封包
+damaged-stream = 資料串流在第 { $n } 個封包之後損毀：{ $reason }；已顯示損毀處之前完整的 { $n } 個封包
+failed-permission = { $reason }（權限面板裡有開通方法）
+failed-after = { $reason }；已顯示之前的 { $n } 個封包
+origin-stdin = 標準輸入
+
+## Demos
+demo-no-teardown = 擷取在 { $secs } 秒內沒有看到 { $name } 示範的結束；已依現有內容停止。
+demo-recording-replayed = 這是「{ $title }」示範的錄製檔，正在重播：這台機器上沒有擷取權限。
+demo-title-tcp-echo = TCP 回應（埠 8888）
+demo-title-upper = 轉大寫伺服器（埠 3234），兩個用戶端
+demo-title-udp-echo = UDP 回應（埠 9999）
+demo-title-json = 基於 TCP 的 JSON（埠 9999）
+demo-title-tcp-echo-v6 = IPv6 上的 TCP 回應（::1）
+demo-title-refused = 連線到一個沒有監聽的埠（RST）
+demo-title-large = 大量資料傳輸，200 KB
+demo-about-tcp-echo = 127.0.0.1:8888 上的 TCP 回應："Hello, server!" 再加兩行，然後關閉連線。
+demo-about-upper = 埠 3234 上的轉大寫伺服器，兩個用戶端先後連線。
+demo-about-udp-echo = 埠 9999 上的 UDP 回應：兩個資料包，完全沒有連線。
+demo-about-json = 埠 9999 上基於 TCP 的 JSON：一個請求物件，一個 {"{"}"status": "success", ...{"}"} 回應。
+demo-about-tcp-echo-v6 = 經 IPv6 回送位址（::1）的 TCP 回應，埠 8888。
+demo-about-refused = 連線到沒有程式監聽的 8889 埠：SYN 得到的回答是 RST。
+demo-about-large = 經埠 8890 的回應伺服器傳送 200 KB：可以看到視窗縮放和視窗更新。
+
+## The command line's human text
+cli-wrote = 已寫入 { $path }
+cli-warning = 警告：{ $text }
+cli-demo-start = 示範 { $name }：{ $title }（擷取過濾器 "{ $filter }"）
+cli-demo-no-teardown = 擷取在 { $secs } 秒內沒有看到示範結束；依現有內容停止
+text-frame-cut = 這個訊框被擷取長度限制截斷：{ $wire } 位元組中只擷取到 { $captured } 位元組
+text-layer-heading = { $protocol } · OSI 第 { $osi } 層 { $osiname } · TCP/IP { $tcpip } · { $protocol } { $pdu } · 位元組 { $start }..{ $end }（{ $size }）
+flow-tcp-title = TCP 串流 { $stream }：用戶端 { $client } ⇄ 伺服器 { $server }
+flow-udp-title = UDP 對話 { $i }：{ $a } ⇄ { $b }
+flow-frame = 訊框
+flow-time = 時間（秒）
+flow-data = 資料 { $text }
