@@ -21,6 +21,8 @@ mod files;
 mod gui;
 #[path = "suite/hostile.rs"]
 mod hostile;
+#[path = "suite/language.rs"]
+mod language;
 #[path = "suite/live.rs"]
 mod live;
 #[path = "suite/privilege.rs"]

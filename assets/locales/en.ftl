@@ -6,6 +6,11 @@
 # ~/Library/Application Support/layerscope/locales/) overrides single messages at start.
 # Terms follow docs/glossary.md. Wireshark field names, protocol names and TCP state names
 # stay in English in every language.
+#
+# Two kinds of message live only in the Chinese files, because their English is kept
+# where the code declares them: field-* (a field's explanation; the English is in the
+# field registry, crates/wire/src/registry) and cli-* (--help; the English is the doc
+# comments in src/cli). An English override file may still correct them.
 
 ## Layers of the OSI model
 osi-1 = Physical
@@ -436,10 +441,10 @@ demo-about-refused = Connect to 8889 where nothing listens: SYN answered by RST.
 demo-about-large = 200 KB through the echo server on 8890: window scaling and window updates at work.
 
 ## The command line's human text
-cli-wrote = wrote { $path }
-cli-warning = warning: { $text }
-cli-demo-start = demo { $name }: { $title } (capture filter "{ $filter }")
-cli-demo-no-teardown = the capture did not see the demo's end within { $secs } s; stopping it with what it has
+say-wrote = wrote { $path }
+say-warning = warning: { $text }
+say-demo-start = demo { $name }: { $title } (capture filter "{ $filter }")
+say-demo-no-teardown = the capture did not see the demo's end within { $secs } s; stopping it with what it has
 text-frame-cut = frame cut by the capture's snapshot length: { $captured } of { $wire } bytes captured
 text-layer-heading = { $protocol } · OSI { $osi } { $osiname } · TCP/IP { $tcpip } · { $protocol } { $pdu } · bytes { $start }..{ $end } ({ $size })
 flow-tcp-title = TCP stream { $stream }: client { $client } ⇄ server { $server }

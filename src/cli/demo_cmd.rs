@@ -95,7 +95,7 @@ impl Recording {
     /// then stops the helper; returns its closing counters.
     fn finish(self) -> anyhow::Result<Report> {
         if self.torn_down.recv_timeout(TEARDOWN_WAIT).is_err() {
-            super::say(&t!("cli-demo-no-teardown", secs = TEARDOWN_WAIT.as_secs()));
+            super::say(&t!("say-demo-no-teardown", secs = TEARDOWN_WAIT.as_secs()));
         }
         let summary = self
             .helper
@@ -132,7 +132,7 @@ pub fn run(args: DemoArgs) -> anyhow::Result<()> {
     };
     let filter = s.filter();
     super::say(&t!(
-        "cli-demo-start",
+        "say-demo-start",
         name = s.name(),
         title = s.title(),
         filter = filter.as_str()
@@ -161,7 +161,7 @@ pub fn run(args: DemoArgs) -> anyhow::Result<()> {
     let summary = recording.finish()?;
     result?;
     super::say(&summary.describe());
-    super::say(&t!("cli-wrote", path = path.display().to_string()));
+    super::say(&t!("say-wrote", path = path.display().to_string()));
     let cap = super::flow::Flows::read(&path)?;
     let out = std::io::stdout();
     let mut out = BufWriter::new(out.lock());

@@ -137,7 +137,7 @@ pub fn run(file: &Path, format: Format, count: Option<usize>) -> anyhow::Result<
     // A closed pipe (`layerscope dissect f | head`) ends here too; `main` says nothing of it.
     written?;
     if let Some(ReadEnd::Damaged(msg)) = reader.end() {
-        super::say(&t!("cli-warning", text = damaged_warning(file, read, msg)));
+        super::say(&t!("say-warning", text = damaged_warning(file, read, msg)));
     }
     Ok(())
 }

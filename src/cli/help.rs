@@ -35,7 +35,11 @@ pub fn take_lang(args: Vec<OsString>) -> Result<(Option<Lang>, Vec<OsString>), S
             rest.push(arg);
             continue;
         } else if text == "--lang" {
-            Some(it.next().map(|v| v.to_string_lossy().into_owned()).unwrap_or_default())
+            Some(
+                it.next()
+                    .map(|v| v.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+            )
         } else {
             text.strip_prefix("--lang=").map(str::to_string)
         };
@@ -158,6 +162,7 @@ fn collect(cmd: &Command, path: &str, keys: &mut Vec<String>) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)] // tests fail loudly by design
 mod tests {
     use super::*;
     use clap::CommandFactory;
@@ -183,7 +188,8 @@ mod tests {
         let (lang, rest) = take_lang(args(&["layerscope", "flow", "f", "--lang=zh_CN"])).unwrap();
         assert_eq!(lang, Some(Lang::ZhCn));
         assert_eq!(rest, args(&["layerscope", "flow", "f"]));
-        let (lang, rest) = take_lang(args(&["layerscope", "echo", "client", "--", "--lang"])).unwrap();
+        let (lang, rest) =
+            take_lang(args(&["layerscope", "echo", "client", "--", "--lang"])).unwrap();
         assert_eq!(lang, None);
         assert_eq!(rest.len(), 5);
         assert!(take_lang(args(&["layerscope", "--lang", "fr"])).is_err());

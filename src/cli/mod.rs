@@ -319,11 +319,11 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
                 let drawing = flow::draw(&file, &cap, stream, raw, theme == Theme::Dark)?;
                 for path in [svg, png].into_iter().flatten() {
                     crate::diagram::export::save(&drawing, &path)?;
-                    say(&t!("cli-wrote", path = path.display().to_string()));
+                    say(&t!("say-wrote", path = path.display().to_string()));
                 }
             }
             if let Some(w) = &cap.warning {
-                say(&t!("cli-warning", text = w.as_str()));
+                say(&t!("say-warning", text = w.as_str()));
             }
             Ok(())
         }
@@ -367,7 +367,7 @@ fn draw_packet(
         }
     };
     crate::diagram::export::save(&drawing, output)?;
-    say(&t!("cli-wrote", path = output.display().to_string()));
+    say(&t!("say-wrote", path = output.display().to_string()));
     Ok(())
 }
 

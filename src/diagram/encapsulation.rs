@@ -772,7 +772,11 @@ pub fn draw_all(steps: &[Step], pal: Palette) -> Drawing {
         d.text(
             760.0,
             y + 56.0,
-            t!("encap-bytes-before-after", before = s.before, after = s.after),
+            t!(
+                "encap-bytes-before-after",
+                before = s.before,
+                after = s.after
+            ),
             12.0,
             pal.weak(),
             Anchor::Start,

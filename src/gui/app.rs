@@ -18,10 +18,10 @@ use super::rows::RowCache;
 pub use super::selection::{Detail, Highlight, Selection};
 use super::session::{Origin, Session};
 use super::settings::Settings;
-use crate::i18n::Lang;
 pub use super::start::{MainView, Start};
 use crate::capture::{self, open_file};
 use crate::demo::Scenario;
+use crate::i18n::Lang;
 use crate::pipeline::{Ending, Loading};
 use crate::store::Block;
 

@@ -45,7 +45,11 @@ pub fn install_fonts(ctx: &egui::Context, lang: crate::i18n::Lang) {
             .font_data
             .insert(system.family.clone(), std::sync::Arc::new(data));
         for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-            fonts.families.entry(family).or_default().push(system.family.clone());
+            fonts
+                .families
+                .entry(family)
+                .or_default()
+                .push(system.family.clone());
         }
     }
     let cjk = crate::fonts::CJK_FALLBACK_NAME.to_string();

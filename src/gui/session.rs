@@ -171,7 +171,11 @@ impl Session {
         match &self.ending {
             Some(Ending::Damaged(msg)) => Some(match &self.origin {
                 Origin::File(p) => crate::packets::damaged_warning(p, self.store.len(), msg),
-                _ => t!("damaged-stream", n = self.store.len(), reason = msg.as_str()),
+                _ => t!(
+                    "damaged-stream",
+                    n = self.store.len(),
+                    reason = msg.as_str()
+                ),
             }),
             Some(Ending::Failed(msg)) => {
                 // A refusal's fix is in the permission panel: the banner says what

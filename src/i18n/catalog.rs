@@ -61,14 +61,18 @@ fn build(lang: Lang) -> Bundle {
     let _ = bundle.add_resource(builtin);
     if let Some(path) = override_path(file_lang) {
         if let Ok(text) = std::fs::read_to_string(&path) {
-            let resource = match FluentResource::try_new(text) {
+            let resource = match FluentResource::try_new(text.clone()) {
                 Ok(resource) => resource,
                 Err((partial, errors)) => {
+                    let lines: Vec<String> = errors
+                        .iter()
+                        .map(|e| (text[..e.pos.start.min(text.len())].lines().count()).to_string())
+                        .collect();
                     warn(format!(
-                        "{}: {} message(s) could not be read and were skipped (first: {:?})",
+                        "{}: {} message(s) could not be read and were skipped (line {})",
                         path.display(),
                         errors.len(),
-                        errors.first()
+                        lines.join(", ")
                     ));
                     partial
                 }

@@ -39,7 +39,11 @@ pub fn from_variables(
     lc_messages: Option<&str>,
     lang: Option<&str>,
 ) -> Option<Lang> {
-    let set = |v: Option<&str>| v.map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+    let set = |v: Option<&str>| {
+        v.map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
     let locale = set(lc_all).or(set(lc_messages)).or(set(lang));
     if let Some(l) = &locale {
         if is_c_locale(l) {
@@ -64,7 +68,11 @@ fn is_c_locale(locale: &str) -> bool {
 /// One locale name (`zh_CN.UTF-8`, `zh-Hant-TW`, `en_US`) to a language we speak, `None`
 /// for a language we do not (the next entry of `LANGUAGE` is tried).
 pub fn from_locale(locale: &str) -> Option<Lang> {
-    let base = locale.split(['.', '@']).next().unwrap_or("").replace('_', "-");
+    let base = locale
+        .split(['.', '@'])
+        .next()
+        .unwrap_or("")
+        .replace('_', "-");
     let mut parts = base.split('-').map(|p| p.to_ascii_lowercase());
     match parts.next()?.as_str() {
         "en" => Some(Lang::En),
@@ -76,7 +84,10 @@ pub fn from_locale(locale: &str) -> Option<Lang> {
                 Some(Lang::ZhTw)
             } else if rest.iter().any(|p| p == "hans") {
                 Some(Lang::ZhCn)
-            } else if rest.iter().any(|p| matches!(p.as_str(), "tw" | "hk" | "mo")) {
+            } else if rest
+                .iter()
+                .any(|p| matches!(p.as_str(), "tw" | "hk" | "mo"))
+            {
                 Some(Lang::ZhTw)
             } else {
                 Some(Lang::ZhCn)
@@ -113,7 +124,10 @@ mod tests {
     #[test]
     fn variables_are_read_in_gettext_order() {
         assert_eq!(from_variables(None, None, None, None), None);
-        assert_eq!(from_variables(None, None, None, Some("zh_TW.UTF-8")), Some(Lang::ZhTw));
+        assert_eq!(
+            from_variables(None, None, None, Some("zh_TW.UTF-8")),
+            Some(Lang::ZhTw)
+        );
         assert_eq!(
             from_variables(None, Some("zh_CN.UTF-8"), None, Some("zh_TW.UTF-8")),
             Some(Lang::ZhCn)
@@ -128,10 +142,19 @@ mod tests {
             Some(Lang::ZhTw)
         );
         // The C locale switches translation off whatever LANGUAGE says.
-        assert_eq!(from_variables(Some("zh_CN"), None, None, Some("C")), Some(Lang::En));
+        assert_eq!(
+            from_variables(Some("zh_CN"), None, None, Some("C")),
+            Some(Lang::En)
+        );
         // A language we do not speak is English.
-        assert_eq!(from_variables(None, None, None, Some("fr_FR.UTF-8")), Some(Lang::En));
+        assert_eq!(
+            from_variables(None, None, None, Some("fr_FR.UTF-8")),
+            Some(Lang::En)
+        );
         // Empty values count as unset.
-        assert_eq!(from_variables(Some(""), Some(""), None, Some("zh_CN")), Some(Lang::ZhCn));
+        assert_eq!(
+            from_variables(Some(""), Some(""), None, Some("zh_CN")),
+            Some(Lang::ZhCn)
+        );
     }
 }

@@ -183,3 +183,6 @@ pub fn builtin_keys(lang: Lang) -> Vec<String> {
 pub fn builtin_source(lang: Lang) -> &'static str {
     catalog::builtin_source(lang)
 }
+
+#[cfg(test)]
+mod tests;

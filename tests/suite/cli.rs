@@ -4,7 +4,7 @@ use crate::util::{capture, layerscope, root, stderr, stdout};
 
 #[test]
 fn without_a_display_the_window_explains_what_to_run_instead() {
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_layerscope"))
+    let o = crate::util::english(std::process::Command::new(env!("CARGO_BIN_EXE_layerscope")))
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
         .output()
@@ -17,7 +17,7 @@ fn without_a_display_the_window_explains_what_to_run_instead() {
 
 #[test]
 fn an_invalid_display_filter_on_the_command_line_is_refused_with_its_position() {
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_layerscope"))
+    let o = crate::util::english(std::process::Command::new(env!("CARGO_BIN_EXE_layerscope")))
         .args(["-Y", "tcp.port == ", "captures/tcp-echo-ipv4.pcapng"])
         .env_remove("DISPLAY")
         .output()
@@ -133,7 +133,7 @@ fn stdin_reads_a_pcap_stream() {
     use std::io::Write;
     use std::process::{Command, Stdio};
     let bytes = std::fs::read(capture("udp-echo.pcapng")).unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_layerscope"))
+    let mut child = crate::util::english(Command::new(env!("CARGO_BIN_EXE_layerscope")))
         .args(["dissect", "--summary", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -253,7 +253,7 @@ fn a_killed_capture_command_takes_its_helper_with_it() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("parent-gone.pcapng");
     let port = crate::util::free_tcp_port();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_layerscope"))
+    let mut cmd = crate::util::english(Command::new(env!("CARGO_BIN_EXE_layerscope")))
         .args(["capture", "-f", &format!("tcp port {port}"), "-w"])
         .arg(&file)
         .stderr(Stdio::piped())

@@ -139,21 +139,22 @@ fn the_server_under_200_concurrent_clients_answers_all_correctly_in_flat_memory(
     let probe = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = probe.local_addr().unwrap();
     drop(probe);
-    let mut server = std::process::Command::new(env!("CARGO_BIN_EXE_layerscope"))
-        .args([
-            "echo",
-            "server",
-            "--listen",
-            &addr.to_string(),
-            "--max-clients",
-            "256",
-            "--mode",
-            "upper",
-        ])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
+    let mut server =
+        crate::util::english(std::process::Command::new(env!("CARGO_BIN_EXE_layerscope")))
+            .args([
+                "echo",
+                "server",
+                "--listen",
+                &addr.to_string(),
+                "--max-clients",
+                "256",
+                "--mode",
+                "upper",
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
     let listening = crate::util::wait_until(5, || std::net::TcpStream::connect(addr).is_ok());
     assert!(listening, "server did not start");
     let run_round = |round: u32| -> u64 {

@@ -214,7 +214,7 @@ fn hostile_files_get_a_clear_message_and_keep_their_complete_packets() {
 
 #[test]
 fn an_endless_stream_on_stdin_is_read_only_as_far_as_asked() {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_layerscope"))
+    let mut child = crate::util::english(Command::new(env!("CARGO_BIN_EXE_layerscope")))
         .args(["dissect", "--summary", "-c", "1000", "-"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

@@ -204,7 +204,7 @@ fn capture_keeps_up_with_tcpdump_under_a_bounded_flood() {
         (child, said, rest)
     };
     let (mut our_cap, said, our_rest) = start(
-        Command::new(env!("CARGO_BIN_EXE_layerscope"))
+        crate::util::english(Command::new(env!("CARGO_BIN_EXE_layerscope")))
             .args(["capture", "-i", "lo", "-f", &filter, "-w"])
             .arg(&ours),
         "Capturing on",

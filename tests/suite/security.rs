@@ -136,7 +136,7 @@ fn packets_cannot_write_to_the_terminal() {
 /// Starts `layerscope capture ARGS` and waits for the helper's "Capturing on"; `None`
 /// (failing under CI) when capturing is refused.
 fn start_capture(args: &[&str]) -> Option<std::process::Child> {
-    let mut cap = Command::new(env!("CARGO_BIN_EXE_layerscope"))
+    let mut cap = crate::util::english(Command::new(env!("CARGO_BIN_EXE_layerscope")))
         .arg("capture")
         .args(args)
         .stdout(Stdio::piped())
@@ -236,7 +236,7 @@ fn saves_and_demo_files_never_follow_planted_symlinks_and_are_private() {
     }
     let _ports = crate::util::demo_ports();
     let tmp = tempfile::tempdir().unwrap();
-    let o = Command::new(env!("CARGO_BIN_EXE_layerscope"))
+    let o = crate::util::english(Command::new(env!("CARGO_BIN_EXE_layerscope")))
         .args(["demo", "refused"])
         .env("TMPDIR", tmp.path())
         .output()

@@ -20,10 +20,20 @@ pub fn corpus_dir() -> Option<PathBuf> {
 }
 
 pub fn layerscope(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_layerscope"))
+    english(Command::new(env!("CARGO_BIN_EXE_layerscope")))
         .args(args)
         .output()
         .expect("run layerscope")
+}
+
+/// The command in the C locale: tests that compare text read English, whatever the
+/// machine's locale (LANGUAGE, LC_ALL and LC_MESSAGES would win over LANG).
+pub fn english(mut cmd: Command) -> Command {
+    cmd.env("LANG", "C")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    cmd
 }
 
 pub fn stdout(o: &Output) -> String {

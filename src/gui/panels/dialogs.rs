@@ -34,11 +34,7 @@ fn permission(cx: &mut Ctx<'_>, ctx: &egui::Context) {
                 ui.ctx().copy_text(command.clone());
             }
         });
-        ui.label(
-            egui::RichText::new(t!("permission-relogin"))
-            .small()
-            .weak(),
-        );
+        ui.label(egui::RichText::new(t!("permission-relogin")).small().weak());
         ui.collapsing(t!("permission-libpcap-said"), |ui| {
             ui.label(egui::RichText::new(problem.lines().next().unwrap_or("")).monospace());
         });
@@ -47,10 +43,7 @@ fn permission(cx: &mut Ctx<'_>, ctx: &egui::Context) {
             if let Some(s) = cx.failed_demo {
                 if ui
                     .button(t!("permission-replay-recording"))
-                    .on_hover_text(t!(
-                        "permission-replay-recording-tip",
-                        file = s.recording()
-                    ))
+                    .on_hover_text(t!("permission-replay-recording-tip", file = s.recording()))
                     .clicked()
                 {
                     // Closes this panel too.
@@ -101,16 +94,8 @@ fn save(cx: &mut Ctx<'_>, ctx: &egui::Context) {
                 }
             }
         });
-        ui.label(
-            egui::RichText::new(t!("save-format-note"))
-            .small()
-            .weak(),
-        );
-        ui.radio_value(
-            &mut form.displayed_only,
-            false,
-            t!("save-all", n = total),
-        );
+        ui.label(egui::RichText::new(t!("save-format-note")).small().weak());
+        ui.radio_value(&mut form.displayed_only, false, t!("save-all", n = total));
         ui.add_enabled_ui(displayed.is_some(), |ui| {
             ui.radio_value(
                 &mut form.displayed_only,

@@ -103,7 +103,11 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             let s = e.step - 1;
             go(e, s);
         }
-        let play = if e.playing { t!("step-pause") } else { t!("step-play") };
+        let play = if e.playing {
+            t!("step-pause")
+        } else {
+            t!("step-play")
+        };
         if ui.button(play).clicked() {
             if !e.playing && e.step + 1 == n && e.t >= 1.0 {
                 go(e, 0);

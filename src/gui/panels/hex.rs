@@ -64,8 +64,8 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     if shown > detail.data.len() {
         ui.label(
             egui::RichText::new(t!("hex-not-captured", n = shown - detail.data.len()))
-            .small()
-            .color(ui.visuals().weak_text_color()),
+                .small()
+                .color(ui.visuals().weak_text_color()),
         );
     }
     let mut clicked = None;

@@ -63,9 +63,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         cx.panels.ladder.stream = from_selection.or(first);
     }
     let Some((kind, stream)) = cx.panels.ladder.stream else {
-        ui.centered_and_justified(|ui| {
-            ui.label(t!("ladder-none"))
-        });
+        ui.centered_and_justified(|ui| ui.label(t!("ladder-none")));
         return;
     };
     let dark = ui.visuals().dark_mode;

@@ -125,11 +125,7 @@ fn banners(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             let when = chrono::DateTime::from_timestamp(secs, 0)
                 .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
                 .unwrap_or_default();
-            let text = t!(
-                "banner-leftover",
-                when = when,
-                kb = l.size.div_ceil(1024)
-            );
+            let text = t!("banner-leftover", when = when, kb = l.size.div_ceil(1024));
             let (mut open, mut discard) = (false, false);
             ui.horizontal(|ui| {
                 banner_text(ui, dark, false, &text);
@@ -194,12 +190,20 @@ fn banner(ui: &mut egui::Ui, dark: bool, error: bool, text: &str, close: Option<
         .corner_radius(4.0)
         .show(ui, |ui| {
             ui.horizontal(|ui| {
-                let icon = if error { t!("banner-error") } else { "⚠".into() };
+                let icon = if error {
+                    t!("banner-error")
+                } else {
+                    "⚠".into()
+                };
                 ui.colored_label(stroke, egui::RichText::new(icon).strong());
                 ui.add(egui::Label::new(egui::RichText::new(text).color(stroke)).wrap());
                 if let Some(close) = close {
                     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        if ui.small_button("×").on_hover_text(t!("banner-dismiss")).clicked() {
+                        if ui
+                            .small_button("×")
+                            .on_hover_text(t!("banner-dismiss"))
+                            .clicked()
+                        {
                             *close = true;
                         }
                     });
@@ -211,14 +215,22 @@ fn banner(ui: &mut egui::Ui, dark: bool, error: bool, text: &str, close: Option<
 fn view_tabs(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     ui.horizontal(|ui| {
         for (view, label, tip) in [
-            (MainView::Packets, t!("view-packets"), t!("view-packets-tip")),
+            (
+                MainView::Packets,
+                t!("view-packets"),
+                t!("view-packets-tip"),
+            ),
             (MainView::Ladder, t!("view-ladder"), t!("view-ladder-tip")),
             (
                 MainView::Encapsulation,
                 t!("view-encapsulation"),
                 t!("view-encapsulation-tip"),
             ),
-            (MainView::Headers, t!("view-headers"), t!("view-headers-tip")),
+            (
+                MainView::Headers,
+                t!("view-headers"),
+                t!("view-headers-tip"),
+            ),
         ] {
             if ui
                 .selectable_label(cx.view == view, label)

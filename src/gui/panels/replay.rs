@@ -19,18 +19,28 @@ pub fn bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let mut exit = false;
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(t!("replay-heading")).strong());
-        if ui.add_enabled(r.shown > 0, egui::Button::new(t!("step-back"))).clicked() {
+        if ui
+            .add_enabled(r.shown > 0, egui::Button::new(t!("step-back")))
+            .clicked()
+        {
             r.playing = false;
             go_to = Some(r.shown - 1);
         }
-        let label = if r.playing { t!("step-pause") } else { t!("step-play") };
+        let label = if r.playing {
+            t!("step-pause")
+        } else {
+            t!("step-play")
+        };
         if ui.button(label).clicked() {
             if !r.playing && r.shown >= n {
                 go_to = Some(0);
             }
             r.playing = !r.playing;
         }
-        if ui.add_enabled(r.shown < n, egui::Button::new(t!("step-next"))).clicked() {
+        if ui
+            .add_enabled(r.shown < n, egui::Button::new(t!("step-next")))
+            .clicked()
+        {
             r.playing = false;
             go_to = Some(r.shown + 1);
         }

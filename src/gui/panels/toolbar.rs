@@ -7,7 +7,10 @@ use crate::gui::settings::TimeFormat;
 pub fn menu_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button(t!("menu-file"), |ui| {
-            if ui.add(egui::Button::new(t!("menu-open")).shortcut_text("Ctrl+O")).clicked() {
+            if ui
+                .add(egui::Button::new(t!("menu-open")).shortcut_text("Ctrl+O"))
+                .clicked()
+            {
                 ui.close();
                 cx.act(Action::OpenDialog);
             }
@@ -49,7 +52,10 @@ pub fn menu_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             } else {
                 t!("menu-start-capture")
             };
-            if ui.add(egui::Button::new(label).shortcut_text("Ctrl+E")).clicked() {
+            if ui
+                .add(egui::Button::new(label).shortcut_text("Ctrl+E"))
+                .clicked()
+            {
                 ui.close();
                 cx.act(Action::ToggleCapture);
             }
@@ -67,7 +73,10 @@ pub fn menu_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                 {
                     ui.close();
                     let interactive = cx.panels.demo_interactive;
-                    cx.act(Action::RunDemo { scenario: s, interactive });
+                    cx.act(Action::RunDemo {
+                        scenario: s,
+                        interactive,
+                    });
                 }
             }
             ui.checkbox(&mut cx.panels.demo_interactive, t!("menu-demo-interactive"));
@@ -94,7 +103,11 @@ pub fn menu_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         });
         ui.menu_button(t!("menu-view"), |ui| {
             ui.label(t!("menu-time-column"));
-            for f in [TimeFormat::Relative, TimeFormat::Absolute, TimeFormat::Delta] {
+            for f in [
+                TimeFormat::Relative,
+                TimeFormat::Absolute,
+                TimeFormat::Delta,
+            ] {
                 ui.radio_value(&mut cx.settings.time_format, f, f.label());
             }
             ui.separator();
@@ -121,10 +134,7 @@ pub fn menu_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         });
         ui.menu_button(t!("menu-language"), |ui| {
             for lang in crate::i18n::Lang::CHOICES {
-                if ui
-                    .radio(cx.lang == lang, lang.native_name())
-                    .clicked()
-                {
+                if ui.radio(cx.lang == lang, lang.native_name()).clicked() {
                     ui.close();
                     cx.act(Action::SetLanguage(lang));
                 }
