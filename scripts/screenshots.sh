@@ -56,7 +56,9 @@ shoot() {
     # demo over, replay at its end, animation step drawn): the shot is taken then.
     local ready="$home/ready"
     rm -f "$ready"
-    HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" \
+    # English unless the shot names a locale (SHOT_LANG=zh_CN.UTF-8).
+    env -u LANGUAGE -u LC_ALL -u LC_MESSAGES LANG="${SHOT_LANG:-C}" \
+        HOME="$home" XDG_DATA_HOME="$home/.local/share" XDG_CONFIG_HOME="$home/.config" \
         LAYERSCOPE_READY_FILE="$ready" "$bin" "$@" >"$out/$name.log" 2>&1 &
     local app=$!
     local waited=0
@@ -110,8 +112,21 @@ LEFTOVER=captures/tcp-echo-ipv4.pcapng shoot recovery-offer --theme dark capture
 # A demo run from the window (needs capture permission: root in CI, or the helper's setcap).
 shoot demo-upper --theme light --view ladder --demo upper
 
+# The window in Chinese, from the locale (zh-CN) and from --lang (zh-TW), on a machine
+# without CJK fonts: every main view, and a Chinese payload in the hex and layers panes.
+SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-main --theme light --select 4 captures/tcp-echo-chinese.pcapng
+SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-ladder --theme dark --view ladder --select 4 captures/tcp-echo-chinese.pcapng
+SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-encapsulation --theme light --view encapsulation --select 4 captures/tcp-echo-chinese.pcapng
+SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-headers --theme dark --view headers --select 4 captures/tcp-echo-chinese.pcapng
+shoot zh-tw-main --lang zh-TW --theme dark --select 4 captures/tcp-echo-chinese.pcapng
+SHOT_LANG=zh_TW.UTF-8 shoot zh-tw-ladder --theme light --view ladder --select 1 captures/tcp-upper-two-clients.pcapng
+SHOT_LANG=zh_TW.UTF-8 shoot zh-tw-encapsulation --theme dark --view encapsulation --select 4 captures/tcp-echo-chinese.pcapng
+SHOT_LANG=zh_TW.UTF-8 shoot zh-tw-headers --theme light --view headers --select 1 captures/tcp-echo-ipv4.pcapng
+
 # The exports a teacher puts on slides.
 "$bin" flow captures/tcp-echo-ipv4.pcapng --png "$out/export-ladder.png" --svg "$out/export-ladder.svg" >/dev/null
 "$bin" draw captures/tcp-echo-ipv4.pcapng --frame 4 --view encapsulation -o "$out/export-encapsulation.png"
 "$bin" draw captures/tcp-echo-ipv4.pcapng --frame 1 --view header --theme dark -o "$out/export-header-dark.png"
 "$bin" draw captures/tcp-echo-ipv4-s60.pcapng --frame 1 --view header -o "$out/export-header-cut.png"
+"$bin" draw captures/tcp-echo-chinese.pcapng --frame 4 --view encapsulation --lang zh-CN -o "$out/export-encapsulation-zh-cn.png"
+"$bin" flow captures/tcp-echo-chinese.pcapng --lang zh-TW --png "$out/export-ladder-zh-tw.png" >/dev/null
