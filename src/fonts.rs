@@ -57,16 +57,41 @@ fn preferred_families(lang: crate::i18n::Lang) -> &'static [&'static str] {
 /// English need not pay). `None` when the system has none of the preferred families: the
 /// bundled fallback draws everything.
 pub fn system_cjk(lang: crate::i18n::Lang) -> Option<SystemFont> {
+    let cell = cell(lang)?;
+    cell.get_or_init(|| find_system_font(preferred_families(lang)))
+        .clone()
+}
+
+/// [`system_cjk`] without waiting: `None` while the search (started by
+/// [`look_for_system_cjk`]) is still going, then what it found.
+pub fn system_cjk_if_known(lang: crate::i18n::Lang) -> Option<Option<SystemFont>> {
+    match cell(lang) {
+        Some(cell) => cell.get().cloned(),
+        None => Some(None),
+    }
+}
+
+/// Starts looking for the system's CJK font for `lang` on a thread of its own, so that a
+/// window does not wait for the scan (tens of milliseconds on a machine with many fonts)
+/// before its first frame; the bundled fallback draws until the answer is in.
+pub fn look_for_system_cjk(lang: crate::i18n::Lang) {
+    if system_cjk_if_known(lang).is_some() {
+        return;
+    }
+    let _ = std::thread::Builder::new()
+        .name("system-fonts".into())
+        .spawn(move || system_cjk(lang));
+}
+
+fn cell(lang: crate::i18n::Lang) -> Option<&'static std::sync::OnceLock<Option<SystemFont>>> {
     use std::sync::OnceLock;
     static SC: OnceLock<Option<SystemFont>> = OnceLock::new();
     static TC: OnceLock<Option<SystemFont>> = OnceLock::new();
-    let cell = match lang {
-        crate::i18n::Lang::ZhCn => &SC,
-        crate::i18n::Lang::ZhTw => &TC,
-        _ => return None,
-    };
-    cell.get_or_init(|| find_system_font(preferred_families(lang)))
-        .clone()
+    match lang {
+        crate::i18n::Lang::ZhCn => Some(&SC),
+        crate::i18n::Lang::ZhTw => Some(&TC),
+        _ => None,
+    }
 }
 
 fn find_system_font(families: &[&str]) -> Option<SystemFont> {

@@ -49,6 +49,9 @@ pub struct App {
     ready: ReadyMarker,
     /// The language the window speaks: `--lang`, else the menu's choice, else the locale.
     pub lang: Lang,
+    /// The search for the system's CJK font for the language is still going: its answer
+    /// changes the fonts once it is in.
+    fonts_pending: bool,
 }
 
 impl App {
@@ -75,6 +78,7 @@ impl App {
             && !self.filter.is_busy()
             && self.replay.as_ref().is_none_or(|r| !r.playing)
             && (self.view != MainView::Encapsulation || self.panels.encap.t >= 1.0)
+            && !self.fonts_pending
     }
 
     /// Builds the app around a context; tests use this with default settings.
@@ -84,6 +88,7 @@ impl App {
             .or(settings.language)
             .unwrap_or_else(crate::i18n::current);
         crate::i18n::set_on_this_thread(lang);
+        crate::fonts::look_for_system_cjk(lang);
         super::install_fonts(&ctx, lang);
         let mut app = App {
             settings,
@@ -104,6 +109,7 @@ impl App {
             pending_select: start.select,
             ready: ReadyMarker::none(),
             lang,
+            fonts_pending: lang.is_chinese(),
         };
         if app.settings.interface.is_empty() {
             if let Some(i) = app.capture.interfaces.first() {
@@ -450,8 +456,28 @@ impl App {
         self.lang = lang;
         self.settings.language = Some(lang);
         crate::i18n::set_on_this_thread(lang);
+        crate::fonts::look_for_system_cjk(lang);
         super::install_fonts(&self.ctx, lang);
+        self.fonts_pending = lang.is_chinese();
         self.rows = RowCache::default();
+    }
+
+    /// Takes the system's CJK font once the search for it is over.
+    fn finish_fonts(&mut self) {
+        if !self.fonts_pending {
+            return;
+        }
+        match crate::fonts::system_cjk_if_known(self.lang) {
+            Some(found) => {
+                self.fonts_pending = false;
+                if found.is_some() {
+                    super::install_fonts(&self.ctx, self.lang);
+                }
+            }
+            None => self
+                .ctx
+                .request_repaint_after(std::time::Duration::from_millis(20)),
+        }
     }
 
     fn update_title(&mut self) {
@@ -467,6 +493,7 @@ impl App {
 impl eframe::App for App {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         crate::i18n::set_on_this_thread(self.lang);
+        self.finish_fonts();
         if self.selection.end_hover_frame() {
             ctx.request_repaint();
         }

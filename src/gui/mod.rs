@@ -38,7 +38,7 @@ pub fn install_fonts(ctx: &egui::Context, lang: crate::i18n::Lang) {
             p.push(mono);
         }
     }
-    if let Some(system) = crate::fonts::system_cjk(lang) {
+    if let Some(system) = crate::fonts::system_cjk_if_known(lang).flatten() {
         let mut data = egui::FontData::from_owned(system.data.as_ref().clone());
         data.index = system.index;
         fonts
