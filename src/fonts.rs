@@ -98,8 +98,16 @@ fn find_system_font(families: &[&str]) -> Option<SystemFont> {
     if std::env::var_os("LAYERSCOPE_NO_SYSTEM_FONTS").is_some() {
         return None;
     }
+    // Only files whose names say CJK are opened: parsing every installed font (what a
+    // full system scan does) costs tens of milliseconds on a desktop with many fonts.
     let mut db = fontdb::Database::new();
-    db.load_system_fonts();
+    for dir in font_dirs() {
+        visit(&dir, 0, &mut |path| {
+            if looks_cjk(path) {
+                let _ = db.load_font_file(path);
+            }
+        });
+    }
     for family in families {
         let query = fontdb::Query {
             families: &[fontdb::Family::Name(family)],
@@ -117,6 +125,68 @@ fn find_system_font(families: &[&str]) -> Option<SystemFont> {
         }
     }
     None
+}
+
+/// Where the system keeps fonts, per platform.
+fn font_dirs() -> Vec<std::path::PathBuf> {
+    let mut dirs: Vec<std::path::PathBuf> = if cfg!(windows) {
+        let windir = std::env::var_os("WINDIR").unwrap_or_else(|| "C:\\Windows".into());
+        vec![std::path::PathBuf::from(windir).join("Fonts")]
+    } else if cfg!(target_os = "macos") {
+        ["/System/Library/Fonts", "/Library/Fonts"]
+            .map(Into::into)
+            .to_vec()
+    } else {
+        ["/usr/share/fonts", "/usr/local/share/fonts"]
+            .map(Into::into)
+            .to_vec()
+    };
+    if let Some(home) = dirs::home_dir() {
+        dirs.push(home.join(".local/share/fonts"));
+        dirs.push(home.join(".fonts"));
+        dirs.push(home.join("Library/Fonts"));
+    }
+    dirs
+}
+
+fn visit(dir: &std::path::Path, depth: u32, found: &mut dyn FnMut(&std::path::Path)) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(t) if t.is_dir() && depth < 6 => visit(&path, depth + 1, found),
+            Ok(t) if t.is_file() => found(&path),
+            _ => {}
+        }
+    }
+}
+
+/// Font files of the preferred families, by the names their packages give them.
+fn looks_cjk(path: &std::path::Path) -> bool {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let is_font = [".ttf", ".ttc", ".otf", ".otc"]
+        .iter()
+        .any(|ext| name.ends_with(ext));
+    is_font
+        && [
+            "cjk",
+            "wqy",
+            "sourcehan",
+            "msyh",
+            "msjh",
+            "pingfang",
+            "notosanssc",
+            "notosanstc",
+            "uming",
+            "ukai",
+        ]
+        .iter()
+        .any(|hint| name.contains(hint))
 }
 
 /// True for characters that take two cells of a monospace grid (CJK ideographs, kana,
