@@ -34,18 +34,6 @@ pdu-segment = segment
 pdu-datagram = datagram
 pdu-data = data
 
-## TCP states: the meaning shown beside the RFC name
-state-closed = closed
-state-listen = listening
-state-syn-sent = SYN sent, waiting for the answer
-state-syn-received = SYN received, waiting for the ACK
-state-established = connection established
-state-fin-wait-1 = FIN sent
-state-fin-wait-2 = FIN acknowledged, waiting for the peer's
-state-close-wait = peer closed, we may still send
-state-closing = both sides closing at once
-state-last-ack = waiting for the last ACK
-state-time-wait = waiting 2×MSL before forgetting the connection
 
 ## What a segment does in the connection's life
 role-syn = handshake 1/3: SYN

@@ -28,18 +28,6 @@ pdu-segment = 报文段
 pdu-datagram = 数据报
 pdu-data = 数据
 
-## TCP states: the meaning shown beside the RFC name
-state-closed = 已关闭
-state-listen = 监听
-state-syn-sent = 已发送 SYN，等待对方应答
-state-syn-received = 已收到 SYN，等待确认
-state-established = 已建立连接
-state-fin-wait-1 = 终止等待 1（已发送 FIN）
-state-fin-wait-2 = 终止等待 2（FIN 已被确认）
-state-close-wait = 关闭等待（对方已关闭）
-state-closing = 双方同时关闭
-state-last-ack = 最后确认
-state-time-wait = 时间等待（2MSL）
 
 ## What a segment does in the connection's life
 role-syn = 三次握手 1/3：SYN

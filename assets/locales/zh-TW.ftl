@@ -28,18 +28,6 @@ pdu-segment = 區段
 pdu-datagram = 資料包
 pdu-data = 資料
 
-## TCP states: the meaning shown beside the RFC name
-state-closed = 已關閉
-state-listen = 監聽
-state-syn-sent = 已送出 SYN，等待對方回應
-state-syn-received = 已收到 SYN，等待確認
-state-established = 已建立連線
-state-fin-wait-1 = 終止等待 1（已送出 FIN）
-state-fin-wait-2 = 終止等待 2（FIN 已被確認）
-state-close-wait = 關閉等待（對方已關閉）
-state-closing = 雙方同時關閉
-state-last-ack = 最後確認
-state-time-wait = 時間等待（2MSL）
 
 ## What a segment does in the connection's life
 role-syn = 三向交握 1/3：SYN

@@ -64,6 +64,15 @@ fn key(path: &str, item: &str) -> String {
     }
 }
 
+/// The message path of subcommand `name` under `path`.
+fn sub_path(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        name.to_string()
+    } else {
+        format!("{path}-{name}")
+    }
+}
+
 /// The command tree with its help in the current language.
 pub fn localize(cmd: Command) -> Command {
     if i18n::current() == Lang::En {
@@ -123,11 +132,7 @@ fn localize_at(mut cmd: Command, path: &str) -> Command {
         .map(|s| s.get_name().to_string())
         .collect();
     for name in subs {
-        let sub_path = if path.is_empty() {
-            name.clone()
-        } else {
-            format!("{path}-{name}")
-        };
+        let sub_path = sub_path(path, &name);
         cmd = cmd.mut_subcommand(&name, |sub| localize_at(sub, &sub_path));
     }
     cmd
@@ -152,12 +157,7 @@ fn collect(cmd: &Command, path: &str, keys: &mut Vec<String>) {
         }
     }
     for sub in cmd.get_subcommands() {
-        let sub_path = if path.is_empty() {
-            sub.get_name().to_string()
-        } else {
-            format!("{path}-{}", sub.get_name())
-        };
-        collect(sub, &sub_path, keys);
+        collect(sub, &sub_path(path, sub.get_name()), keys);
     }
 }
 

@@ -221,16 +221,7 @@ fn layer_heading(out: &mut Vec<u8>, l: &Layer) {
 /// [`layer_heading`] in the current language.
 fn translated_layer_heading(out: &mut Vec<u8>, l: &Layer) {
     use crate::i18n::terms;
-    let (hdr, payload) = (l.header.len(), l.payload.len());
-    let size = if l.is_cut() {
-        t!("layers-size-cut", full = l.full_header_len(), hdr = hdr)
-    } else if l.pdu == Pdu::Data {
-        t!("layers-size-data", hdr = hdr)
-    } else if payload > 0 {
-        t!("layers-size-payload", hdr = hdr, payload = payload)
-    } else {
-        t!("layers-size-empty", hdr = hdr)
-    };
+    let size = terms::layer_size(l);
     let text = t!(
         "text-layer-heading",
         protocol = l.protocol.name(),

@@ -158,7 +158,7 @@ pub fn text_if_any(key: &str) -> Option<String> {
 }
 
 /// Wraps text made in the pseudo-locale.
-fn mark(lang: Lang, made: String) -> String {
+pub(crate) fn mark(lang: Lang, made: String) -> String {
     if lang == Lang::Pseudo {
         format!("⟦{made}⟧")
     } else {

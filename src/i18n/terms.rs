@@ -43,32 +43,6 @@ pub fn pdu(pdu: Pdu) -> String {
     }
 }
 
-/// A TCP state's meaning in words, shown beside its RFC name (ESTABLISHED 已建立连接).
-pub fn state_meaning(state: TcpState) -> String {
-    match state {
-        TcpState::Closed => t!("state-closed"),
-        TcpState::Listen => t!("state-listen"),
-        TcpState::SynSent => t!("state-syn-sent"),
-        TcpState::SynReceived => t!("state-syn-received"),
-        TcpState::Established => t!("state-established"),
-        TcpState::FinWait1 => t!("state-fin-wait-1"),
-        TcpState::FinWait2 => t!("state-fin-wait-2"),
-        TcpState::CloseWait => t!("state-close-wait"),
-        TcpState::Closing => t!("state-closing"),
-        TcpState::LastAck => t!("state-last-ack"),
-        TcpState::TimeWait => t!("state-time-wait"),
-    }
-}
-
-/// The state as a learner reads it: the RFC name, and in Chinese its meaning beside it.
-pub fn state(state: TcpState) -> String {
-    if super::current().is_chinese() {
-        format!("{} {}", state.name(), state_meaning(state))
-    } else {
-        state.name().to_string()
-    }
-}
-
 /// What a segment does in the connection's life ("handshake 1/3: SYN" / 三次握手 1/3：SYN).
 pub fn role(role: SegmentRole) -> String {
     match role {
@@ -94,14 +68,8 @@ pub fn explain(def: &FieldDef) -> String {
         return String::new();
     }
     let key = explanation_key(def);
-    super::text_if_any(&key).unwrap_or_else(|| {
-        let english = def.explanation.to_string();
-        if super::current() == super::Lang::Pseudo {
-            format!("⟦{english}⟧")
-        } else {
-            english
-        }
-    })
+    super::text_if_any(&key)
+        .unwrap_or_else(|| super::mark(super::current(), def.explanation.to_string()))
 }
 
 /// A layer's place and unit: "Transport · OSI 4 (Transport) · TCP segment" / 传输层 · OSI 第 4
@@ -115,6 +83,21 @@ pub fn layer_heading(layer: &layerscope_wire::layer::Layer) -> String {
         protocol = layer.protocol.name(),
         pdu = pdu(layer.pdu)
     )
+}
+
+/// A layer's size as its heading ends: "20-byte header + 40 bytes of payload", "14 bytes"
+/// for application data, how much of a header the snapshot length kept.
+pub fn layer_size(layer: &layerscope_wire::layer::Layer) -> String {
+    let (hdr, payload) = (layer.header.len(), layer.payload.len());
+    if layer.is_cut() {
+        t!("layers-size-cut", full = layer.full_header_len(), hdr = hdr)
+    } else if layer.pdu == Pdu::Data {
+        t!("layers-size-data", hdr = hdr)
+    } else if payload > 0 {
+        t!("layers-size-payload", hdr = hdr, payload = payload)
+    } else {
+        t!("layers-size-empty", hdr = hdr)
+    }
 }
 
 /// A state as the ladder's small boxes show it: the RFC name, and in Chinese a short

@@ -105,18 +105,11 @@ fn highlight_of(f: &Field) -> Highlight {
 
 /// "Transport · OSI 4 (Transport) · TCP segment · 32-byte header + 14 bytes of data".
 pub fn heading(layer: &Layer) -> String {
-    let hdr = layer.header.len();
-    let payload = layer.payload.len();
-    let size = if layer.is_cut() {
-        t!("layers-size-cut", full = layer.full_header_len(), hdr = hdr)
-    } else if layer.tcpip == layerscope_wire::TcpIpLayer::Application {
-        t!("layers-size-data", hdr = hdr)
-    } else if payload > 0 {
-        t!("layers-size-payload", hdr = hdr, payload = payload)
-    } else {
-        t!("layers-size-empty", hdr = hdr)
-    };
-    format!("{} · {size}", crate::i18n::terms::layer_heading(layer))
+    format!(
+        "{} · {}",
+        crate::i18n::terms::layer_heading(layer),
+        crate::i18n::terms::layer_size(layer)
+    )
 }
 
 fn field_tree(
