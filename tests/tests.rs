@@ -17,6 +17,8 @@ mod demo;
 mod echo;
 #[path = "suite/files.rs"]
 mod files;
+#[path = "suite/follow.rs"]
+mod follow;
 #[path = "suite/gui.rs"]
 mod gui;
 #[path = "suite/hostile.rs"]

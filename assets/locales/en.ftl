@@ -440,3 +440,21 @@ flow-udp-title = UDP conversation { $i }: { $a } ⇄ { $b }
 flow-frame = frame
 flow-time = time (s)
 flow-data = data { $text }
+
+## layerscope follow
+follow-tcp-title = TCP stream { $stream }: { $a } ⇄ { $b }
+follow-udp-title = UDP stream { $stream }: { $a } ⇄ { $b }
+follow-client = client { $addr }
+follow-server = server { $addr }
+follow-sizes = { $a } sent { $ab } bytes ({ $enca }) · { $b } sent { $ba } bytes ({ $encb })
+follow-binary = not text
+follow-run = { $who } · { $frames } · { $n } bytes
+follow-frames = { $n ->
+    [one] frame { $list }
+   *[other] frames { $list }
+}
+follow-missing = [{ $n } bytes missing in the capture]
+follow-dropped = { $n } bytes of this stream were not kept: it is longer than layerscope keeps of one stream (64 MiB)
+follow-none = no { $proto } stream matches
+follow-save-one = --save writes one stream, and { $n } match: choose one with --stream
+follow-saved = wrote { $n } bytes of { $stream } to { $path } (SHA-256 { $sha })

@@ -432,6 +432,14 @@ cli-flow-svg = 同时把时序图保存为 SVG 文件（适合放进幻灯片，
 cli-flow-png = 同时把时序图保存为 PNG 文件
 cli-flow-raw = 图中使用原始序列号和确认号，而不是相对值
 cli-flow-theme = 图的配色
+cli-follow-about = 跟踪一个 TCP 流或 UDP 会话：按顺序显示每一方发送的字节，可输出为文本、tshark 的原始十六进制，或保存到文件
+cli-follow-file = 抓包文件（pcap 或 pcapng）；`-` 表示从标准输入读取 pcap 流
+cli-follow-stream = 只跟踪这一个流（tcp.stream，配合 --udp 时为 udp.stream）；不指定时跟踪全部
+cli-follow-udp = 跟踪 UDP 会话而不是 TCP 流
+cli-follow-format = 每个流的输出格式
+cli-follow-display_filter = 只跟踪含有匹配这个显示过滤器的数据包的流
+cli-follow-save = 把一方发送的字节原样写入这个文件（只能是一个流）
+cli-follow-direction = --save 写入哪一方的字节
 cli-draw-about = 把一个数据包的首部结构图或封装步骤画成 SVG 或 PNG（按扩展名决定）
 cli-draw-file = 抓包文件（pcap 或 pcapng）
 cli-draw-view = 要画什么
@@ -504,6 +512,21 @@ flow-udp-title = UDP 会话 { $i }：{ $a } ⇄ { $b }
 flow-frame = 帧
 flow-time = 时间（秒）
 flow-data = 数据 { $text }
+follow-tcp-title = TCP 流 { $stream }：{ $a } ⇄ { $b }
+follow-udp-title = UDP 流 { $stream }：{ $a } ⇄ { $b }
+follow-client = 客户端 { $addr }
+follow-server = 服务器 { $addr }
+follow-sizes = { $a } 发送了 { $ab } 字节（{ $enca }）· { $b } 发送了 { $ba } 字节（{ $encb }）
+follow-binary = 不是文本
+follow-run = { $who } · { $frames } · { $n } 字节
+follow-frames = { $n ->
+   *[other] 帧 { $list }（{ $n } 个）
+}
+follow-missing = [抓包中缺少 { $n } 字节]
+follow-dropped = 这个流有 { $n } 字节没有保留：它超过了 layerscope 为一个流保留的上限（64 MiB）
+follow-none = 没有匹配的 { $proto } 流
+follow-save-one = --save 只写一个流，而现在有 { $n } 个匹配：用 --stream 选一个
+follow-saved = 已把 { $stream } 的 { $n } 字节写入 { $path }（SHA-256 { $sha }）
 
 ## 字段说明，以 field-<字段名，. 改为 -> 为键（英文原文在字段注册表 crates/wire/src/registry 中）
 
@@ -771,3 +794,16 @@ field-vlan-dei = 可丢弃：网络拥塞时这一帧可以最先被丢弃。
 field-vlan-etype = VLAN 标签之后承载的协议，和未加标签的帧的 EtherType 一样。
 field-vlan-id = 这一帧所属的虚拟局域网；交换机把不同的 VLAN 分开，就像它们是不同的网络。
 field-vlan-priority = 优先级类别（0-7），交换机据此决定先转发哪些帧。
+field-data-encoding = 把这些字节读成文本所用的编码：UTF-8（Python 的 str.encode() 默认），或者在它们不是 UTF-8 而是 GBK 时用 GB18030（中文 Windows 控制台就这样写）。
+field-json-object = 一个 JSON 对象：{ "{" } "键": 值, … { "}" }，也就是 Python 的 json.dumps 对字典的输出。
+field-json-array = 一个 JSON 数组：[值, …]，也就是 json.dumps 对列表的输出。
+field-json-member = 对象中的一个 "键": 值 对。
+field-json-key = 成员的名字，转义已还原。
+field-json-path = 这个值在整条消息中的位置：一路往下的每个键，数组元素写作 []。
+field-json-path_with_value = 这个值在整条消息中的位置：一路往下的每个键，数组元素写作 []。
+field-json-member_with_value = 成员的键和值写在一起，键:值。
+field-json-value-string = 一个字符串，\uXXXX 转义已还原成程序写的字符（json.dumps 把 小 写成 \u5c0f）。
+field-json-value-number = 一个数字，按原样显示。
+field-json-value-true = 值 true（Python 的 True）。
+field-json-value-false = 值 false（Python 的 False）。
+field-json-value-null = 值 null（Python 的 None）。

@@ -432,6 +432,14 @@ cli-flow-svg = 同時把時序圖儲存為 SVG 檔案（適合放進投影片，
 cli-flow-png = 同時把時序圖儲存為 PNG 檔案
 cli-flow-raw = 圖中使用原始序號和確認號，而不是相對值
 cli-flow-theme = 圖的配色
+cli-follow-about = 追蹤一個 TCP 串流或 UDP 會話：依序顯示每一方送出的位元組，可輸出為文字、tshark 的原始十六進位，或儲存到檔案
+cli-follow-file = 封包檔案（pcap 或 pcapng）；`-` 表示從標準輸入讀取 pcap 串流
+cli-follow-stream = 只追蹤這一個串流（tcp.stream，搭配 --udp 時為 udp.stream）；不指定時追蹤全部
+cli-follow-udp = 追蹤 UDP 會話而不是 TCP 串流
+cli-follow-format = 每個串流的輸出格式
+cli-follow-display_filter = 只追蹤含有符合這個顯示過濾器之封包的串流
+cli-follow-save = 把一方送出的位元組原樣寫入這個檔案（只能是一個串流）
+cli-follow-direction = --save 寫入哪一方的位元組
 cli-draw-about = 把一個封包的標頭結構圖或封裝步驟畫成 SVG 或 PNG（依副檔名決定）
 cli-draw-file = 擷取檔案（pcap 或 pcapng）
 cli-draw-view = 要畫什麼
@@ -504,6 +512,21 @@ flow-udp-title = UDP 對話 { $i }：{ $a } ⇄ { $b }
 flow-frame = 訊框
 flow-time = 時間（秒）
 flow-data = 資料 { $text }
+follow-tcp-title = TCP 串流 { $stream }：{ $a } ⇄ { $b }
+follow-udp-title = UDP 串流 { $stream }：{ $a } ⇄ { $b }
+follow-client = 用戶端 { $addr }
+follow-server = 伺服器 { $addr }
+follow-sizes = { $a } 送出了 { $ab } 位元組（{ $enca }）· { $b } 送出了 { $ba } 位元組（{ $encb }）
+follow-binary = 不是文字
+follow-run = { $who } · { $frames } · { $n } 位元組
+follow-frames = { $n ->
+   *[other] 訊框 { $list }（{ $n } 個）
+}
+follow-missing = [封包檔案中缺少 { $n } 位元組]
+follow-dropped = 這個串流有 { $n } 位元組沒有保留：它超過了 layerscope 為一個串流保留的上限（64 MiB）
+follow-none = 沒有符合的 { $proto } 串流
+follow-save-one = --save 只寫一個串流，而現在有 { $n } 個符合：用 --stream 選一個
+follow-saved = 已把 { $stream } 的 { $n } 位元組寫入 { $path }（SHA-256 { $sha }）
 
 ## 欄位說明，以 field-<欄位名稱，. 改為 -> 為鍵（英文原文在欄位登錄表 crates/wire/src/registry 中）
 
@@ -771,3 +794,16 @@ field-vlan-dei = 可丟棄：網路壅塞時這個訊框可以最先被丟棄。
 field-vlan-etype = VLAN 標籤之後承載的協定，和未加標籤的訊框的 EtherType 一樣。
 field-vlan-id = 這個訊框所屬的虛擬區域網路；交換器把不同的 VLAN 分開，就像它們是不同的網路。
 field-vlan-priority = 優先順序類別（0-7），交換器據此決定先轉發哪些訊框。
+field-data-encoding = 把這些位元組讀成文字所用的編碼：UTF-8（Python 的 str.encode() 預設），或者在它們不是 UTF-8 而是 GBK 時用 GB18030（中文 Windows 主控台就這樣寫）。
+field-json-object = 一個 JSON 物件：{ "{" } "鍵": 值, … { "}" }，也就是 Python 的 json.dumps 對字典的輸出。
+field-json-array = 一個 JSON 陣列：[值, …]，也就是 json.dumps 對串列的輸出。
+field-json-member = 物件中的一個 "鍵": 值 對。
+field-json-key = 成員的名稱，跳脫已還原。
+field-json-path = 這個值在整則訊息中的位置：一路往下的每個鍵，陣列元素寫作 []。
+field-json-path_with_value = 這個值在整則訊息中的位置：一路往下的每個鍵，陣列元素寫作 []。
+field-json-member_with_value = 成員的鍵和值寫在一起，鍵:值。
+field-json-value-string = 一個字串，\uXXXX 跳脫已還原成程式寫的字元（json.dumps 把 小 寫成 \u5c0f）。
+field-json-value-number = 一個數字，照原樣顯示。
+field-json-value-true = 值 true（Python 的 True）。
+field-json-value-false = 值 false（Python 的 False）。
+field-json-value-null = 值 null（Python 的 None）。

@@ -4,6 +4,7 @@ pub mod capture_cmd;
 pub mod demo_cmd;
 pub mod dissect_cmd;
 pub mod flow;
+pub mod follow;
 pub mod help;
 pub mod json;
 mod out;
@@ -200,6 +201,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "light")]
         theme: Theme,
     },
+    /// Follow a TCP stream or UDP conversation: each side's bytes in order, as text, as
+    /// tshark's raw hex, or saved to a file.
+    Follow(follow::FollowArgs),
     /// Draw one packet's header diagram or encapsulation steps as SVG or PNG (by extension).
     Draw {
         /// Capture file (pcap or pcapng).
@@ -334,6 +338,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             output,
             theme,
         }) => draw_packet(&file, view, frame, &output, theme == Theme::Dark),
+        Some(Command::Follow(args)) => follow::run(args),
         Some(Command::Capture(args)) => capture_cmd::run(args),
         Some(Command::Demo(args)) => demo_cmd::run(args),
         Some(Command::Interfaces) => {

@@ -164,7 +164,7 @@ fn facts(l: &Layer, packet: &[u8]) -> Vec<String> {
         ],
         Protocol::Igmp => vec![t!("fact-type", v = f(&hf::igmp::TYPE))],
         Protocol::Raw => vec![t!("fact-raw")],
-        Protocol::Http | Protocol::Data => vec![],
+        Protocol::Http | Protocol::Json | Protocol::Data => vec![],
     }
 }
 
@@ -270,6 +270,7 @@ pub fn steps(d: &Dissection, packet: &[u8]) -> Vec<Step> {
     let data_piece = Piece {
         label: match app {
             Some(l) if l.protocol == Protocol::Http => t!("piece-data", protocol = "HTTP"),
+            Some(l) if l.protocol == Protocol::Json => t!("piece-data", protocol = "JSON"),
             _ if data_len == 0 => t!("piece-no-app-data"),
             _ => t!("pdu-data"),
         },
@@ -277,11 +278,16 @@ pub fn steps(d: &Dissection, packet: &[u8]) -> Vec<Step> {
         tcpip: TcpIpLayer::Application,
         moving: false,
     };
-    // The payload as the program wrote it: UTF-8 text (Chinese included) as text, other
-    // bytes as dots, as the application layer's `data.text` shows it.
+    // The payload as the program wrote it: text in its encoding (Chinese included), a
+    // JSON message with its strings as written, other bytes as dots.
     let preview = app
-        .and_then(|l| packet.get(l.header.clone()))
-        .map(|b| format!("\"{}\"", layerscope_wire::proto::app::printable(b, 40)))
+        .map(|l| {
+            layerscope_wire::proto::app::message_text(l, packet, 40).unwrap_or_else(|| {
+                let b = packet.get(l.header.clone()).unwrap_or_default();
+                layerscope_wire::proto::app::printable(b, 40)
+            })
+        })
+        .map(|text| format!("\"{text}\""))
         .unwrap_or_default();
     let mut out = Vec::new();
     // Sender: the application first.

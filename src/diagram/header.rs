@@ -32,6 +32,7 @@ pub fn standard(p: Protocol) -> &'static str {
         Protocol::Tcp => "RFC 9293",
         Protocol::Udp => "RFC 768",
         Protocol::Http => "RFC 9112",
+        Protocol::Json => "RFC 8259",
         Protocol::Data => "",
     }
 }

@@ -31,6 +31,8 @@ pub enum Protocol {
     Tcp,
     Udp,
     Http,
+    /// JavaScript Object Notation, on any port (recognised by its shape).
+    Json,
     /// Application bytes that no dissector claims.
     Data,
 }
@@ -54,6 +56,7 @@ impl Protocol {
             Protocol::Tcp => "tcp",
             Protocol::Udp => "udp",
             Protocol::Http => "http",
+            Protocol::Json => "json",
             Protocol::Data => "data",
         }
     }
@@ -77,6 +80,7 @@ impl Protocol {
             Protocol::Tcp => "TCP",
             Protocol::Udp => "UDP",
             Protocol::Http => "HTTP",
+            Protocol::Json => "JavaScript Object Notation",
             Protocol::Data => "Data",
         }
     }
@@ -95,7 +99,7 @@ impl Protocol {
             Ipv4 | Ipv6 | Icmp | Icmpv6 | Igmp => (3, TcpIpLayer::Internet, Pdu::Packet),
             Tcp => (4, TcpIpLayer::Transport, Pdu::Segment),
             Udp => (4, TcpIpLayer::Transport, Pdu::Datagram),
-            Http | Data => (7, TcpIpLayer::Application, Pdu::Data),
+            Http | Json | Data => (7, TcpIpLayer::Application, Pdu::Data),
         }
     }
 }

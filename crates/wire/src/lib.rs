@@ -6,6 +6,7 @@
 //! the tests and the fuzzers all share one decoder.
 
 pub mod analysis;
+pub mod app;
 mod dissect;
 pub mod escape;
 pub mod field;

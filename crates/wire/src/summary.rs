@@ -108,7 +108,7 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
     // Application data over TCP/UDP is described by the transport line, as tshark does; a
     // transport header cut before its ports (so without a field), by the layer below it.
     let described = match top.protocol {
-        Protocol::Data => d.layers.iter().rev().nth(1).unwrap_or(top),
+        Protocol::Data | Protocol::Json => d.layers.iter().rev().nth(1).unwrap_or(top),
         Protocol::Tcp | Protocol::Udp if top.is_cut() && top.fields.is_empty() => {
             d.layers.iter().rev().nth(1).unwrap_or(top)
         }
@@ -118,6 +118,7 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
         Protocol::Ethernet if described.is_cut() => "Ethernet",
         Protocol::Ipv4 => "IPv4",
         Protocol::Ipv6 => "IPv6",
+        _ if top.protocol == Protocol::Json => "JSON",
         p => p.name(),
     };
     let info = &mut s.info;
@@ -192,6 +193,7 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
                     }
                 }
             }
+            push_json(info, d);
         }
         Protocol::Udp => {
             let _ = write!(
@@ -206,6 +208,7 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
                     push_quoted(info, txt, 40);
                 }
             }
+            push_json(info, d);
         }
         Protocol::Icmp | Protocol::Icmpv6 => {
             let ty = described.fields.first();
@@ -392,6 +395,16 @@ fn short_note(def: &FieldDef) -> &'static str {
         .iter()
         .find(|(d, _)| std::ptr::eq(*d, def))
         .map_or("TCP", |(_, short)| short)
+}
+
+/// A JSON payload in the Info column: its values written compactly with the strings as
+/// the program meant them (小飞机, not \u5c0f\u98de\u673a).
+fn push_json(info: &mut String, d: &Dissection) {
+    if let Some(l) = d.layers.last().filter(|l| l.protocol == Protocol::Json) {
+        let text = crate::proto::json::compact(l, 80);
+        info.push(' ');
+        info.push_str(&text);
+    }
 }
 
 /// ` "text"`, cut after `n` characters with an ellipsis.

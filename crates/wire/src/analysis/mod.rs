@@ -6,6 +6,7 @@
 //! grows with the number of conversations, not packets.
 
 pub mod endpoint;
+pub mod follow;
 mod quick;
 pub mod tcp;
 pub mod udp;

@@ -1,6 +1,7 @@
 //! The application layer: what the program wrote into its socket. Shown as bytes and text;
 //! HTTP/1.x request and status lines are recognised.
 
+use crate::app::text::Encoding;
 use crate::registry as hf;
 use std::ops::Range;
 
@@ -21,8 +22,11 @@ pub fn is_mostly_text(bytes: &[u8]) -> bool {
     if bytes.is_empty() {
         return false;
     }
-    let mut text = 0;
-    for chunk in bytes.utf8_chunks() {
+    // A character cut at either end (the segment before or after holds the rest) counts
+    // as text: the guess must not flip because of where TCP cut the stream.
+    let cut = bytes.len() - crate::app::text::uncut_utf8(bytes).len();
+    let mut text = cut;
+    for chunk in crate::app::text::uncut_utf8(bytes).utf8_chunks() {
         text += chunk
             .valid()
             .chars()
@@ -104,6 +108,11 @@ pub fn layer(frame: &[u8], range: Range<usize>) -> Layer {
     if let Some(line) = http_first_line(bytes) {
         return http_layer(line, range);
     }
+    if looks_like_json(bytes) {
+        if let Some(values) = crate::app::json::parse_values(bytes) {
+            return super::json::layer(&values, range);
+        }
+    }
     let mut l = Layer::new(Protocol::Data, range.clone(), range.end..range.end);
     l.fields = Vec::with_capacity(3);
     l.fields.extend([
@@ -124,10 +133,38 @@ pub fn layer(frame: &[u8], range: Range<usize>) -> Layer {
         l.fields.push(Field::new(
             &hf::data::TEXT,
             Value::Text(printable(bytes, TEXT_LIMIT).into()),
+            range.clone(),
+        ));
+        l.fields.push(Field::new(
+            &hf::data::ENCODING,
+            Value::Text(Encoding::Utf8.name().into()),
+            range,
+        ));
+    } else if let Some(Encoding::Gb18030) = crate::app::text::guess(bytes) {
+        // Not UTF-8 but GBK text, as a Chinese Windows console writes it.
+        let text =
+            crate::app::text::decode(&bytes[..bytes.len().min(TEXT_LIMIT)], Encoding::Gb18030);
+        l.fields.push(Field::new(
+            &hf::data::TEXT,
+            Value::Text(printable(text.as_bytes(), TEXT_LIMIT * 2).into()),
+            range.clone(),
+        ));
+        l.fields.push(Field::new(
+            &hf::data::ENCODING,
+            Value::Text(Encoding::Gb18030.name().into()),
             range,
         ));
     }
     l
+}
+
+/// True when the payload starts, after whitespace, like a JSON object or array: the only
+/// payloads worth a full JSON parse.
+fn looks_like_json(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace())
+        .is_some_and(|&b| b == b'{' || b == b'[')
 }
 
 /// The three space-separated parts of an HTTP first line with their offsets in it; a
@@ -237,5 +274,24 @@ mod tests {
         );
         assert_eq!(split3("HTTP/1."), [(0, "HTTP/1."), (7, ""), (7, "")]);
         assert_eq!(split3("HTTP/1.1 "), [(0, "HTTP/1.1"), (9, ""), (9, "")]);
+    }
+}
+
+/// What the program said in this application layer, as text a person reads, at most
+/// `limit` characters: a JSON payload written back with its strings unescaped, text in
+/// its encoding (UTF-8 or GBK), an HTTP message's first line; `None` for binary data.
+/// Every view that quotes a payload (Info, ladder, encapsulation) reads it here.
+pub fn message_text(layer: &Layer, frame: &[u8], limit: usize) -> Option<String> {
+    let cut = |s: &str| match s.char_indices().nth(limit) {
+        Some((at, _)) => format!("{}…", &s[..at]),
+        None => s.to_string(),
+    };
+    match layer.protocol {
+        Protocol::Json => Some(super::json::compact(layer, limit)),
+        Protocol::Http => layer.fields.first().and_then(|f| f.text(frame)).map(cut),
+        _ => layer
+            .field(&hf::data::TEXT)
+            .and_then(|f| f.text(frame))
+            .map(cut),
     }
 }

@@ -10,6 +10,7 @@ pub mod icmpv6;
 pub mod igmp;
 pub mod ipv4;
 pub mod ipv6;
+pub mod json;
 pub mod link;
 pub mod null;
 pub mod sll;

@@ -116,6 +116,7 @@ pub mod icmpv6;
 pub mod igmp;
 pub mod ip;
 pub mod ipv6;
+pub mod json;
 pub mod null;
 pub mod sll;
 pub mod tcp;
@@ -139,6 +140,7 @@ pub fn all() -> impl Iterator<Item = &'static FieldDef> {
         udp::ALL,
         data::ALL,
         http::ALL,
+        json::ALL,
         frame::ALL,
     ]
     .into_iter()
