@@ -30,9 +30,11 @@ pub enum Scenario {
     Refused,
     /// 200 KB through the echo server on 8890: window scaling and window updates at work.
     Large,
+    /// "Sticky packets" (粘包) on 3234: three sends, read by the server with one recv().
+    Sticky,
 }
 
-pub const ALL: [Scenario; 7] = [
+pub const ALL: [Scenario; 8] = [
     Scenario::TcpEcho,
     Scenario::Upper,
     Scenario::UdpEcho,
@@ -40,6 +42,7 @@ pub const ALL: [Scenario; 7] = [
     Scenario::TcpEchoV6,
     Scenario::Refused,
     Scenario::Large,
+    Scenario::Sticky,
 ];
 
 const TIMEOUT: Duration = Duration::from_secs(5);
@@ -54,6 +57,7 @@ impl Scenario {
             Scenario::TcpEchoV6 => "tcp-echo-v6",
             Scenario::Refused => "refused",
             Scenario::Large => "large",
+            Scenario::Sticky => "sticky",
         }
     }
 
@@ -67,6 +71,7 @@ impl Scenario {
             Scenario::TcpEchoV6 => t!("demo-title-tcp-echo-v6"),
             Scenario::Refused => t!("demo-title-refused"),
             Scenario::Large => t!("demo-title-large"),
+            Scenario::Sticky => t!("demo-title-sticky"),
         }
     }
 
@@ -80,6 +85,7 @@ impl Scenario {
             Scenario::TcpEchoV6 => t!("demo-about-tcp-echo-v6"),
             Scenario::Refused => t!("demo-about-refused"),
             Scenario::Large => t!("demo-about-large"),
+            Scenario::Sticky => t!("demo-about-sticky"),
         }
     }
 
@@ -93,6 +99,7 @@ impl Scenario {
             Scenario::TcpEchoV6 => "tcp-echo-ipv6.pcapng",
             Scenario::Refused => "tcp-refused.pcapng",
             Scenario::Large => "tcp-large.pcapng",
+            Scenario::Sticky => "tcp-sticky.pcapng",
         }
     }
 
@@ -106,7 +113,7 @@ impl Scenario {
     pub fn port(self) -> u16 {
         match self {
             Scenario::TcpEcho | Scenario::TcpEchoV6 => 8888,
-            Scenario::Upper => 3234,
+            Scenario::Upper | Scenario::Sticky => 3234,
             Scenario::UdpEcho | Scenario::Json => 9999,
             Scenario::Refused => 8889,
             Scenario::Large => 8890,
@@ -141,15 +148,20 @@ impl Scenario {
     pub fn messages(self) -> Vec<Vec<String>> {
         let s = |v: &[&str]| v.iter().map(|m| m.to_string()).collect::<Vec<_>>();
         match self {
-            Scenario::TcpEcho => vec![s(&["Hello, server!", "How are you?", "Goodbye!"])],
+            // The course's students send Chinese next: UTF-8 on the wire, three bytes a
+            // character.
+            Scenario::TcpEcho => vec![s(&["Hello, server!", "你好，服务器！", "Goodbye!"])],
             Scenario::Upper => vec![s(&["hello from client one"]), s(&["hello from client two"])],
             Scenario::UdpEcho => vec![s(&["Hello, server!", "Are you there?"])],
-            Scenario::Json => vec![vec![
-                r#"{"name": "Alice", "message": "Hello, server!"}"#.to_string()
-            ]],
+            // `json.dumps({'name': '小飞机', 'message': '你好,服务器!'})`, byte for byte.
+            Scenario::Json => vec![vec![crate::echo::python_json_dumps(&[
+                ("name", "小飞机"),
+                ("message", "你好,服务器!"),
+            ])]],
             Scenario::TcpEchoV6 => vec![s(&["Hello, server!"])],
             Scenario::Refused => vec![s(&["Hello, server!"])],
             Scenario::Large => vec![vec![large_message()]],
+            Scenario::Sticky => vec![s(&STICKY_SENDS)],
         }
     }
 
@@ -163,7 +175,7 @@ impl Scenario {
 
     /// Starts the scenario's server (none for `refused`).
     pub fn start_server(self) -> anyhow::Result<Option<Server>> {
-        if self == Scenario::Refused {
+        if matches!(self, Scenario::Refused | Scenario::Sticky) {
             return Ok(None);
         }
         let server = Server::start(ServerOptions {
@@ -185,6 +197,9 @@ impl Scenario {
 
     /// Runs the whole exchange: server, client(s), teardown. `out` gets the client's log.
     pub fn run(self, out: &mut dyn Write) -> anyhow::Result<()> {
+        if self == Scenario::Sticky {
+            return sticky(self.address(), out);
+        }
         let server = self.start_server()?;
         let mut result = Ok(());
         for messages in self.messages() {
@@ -285,6 +300,56 @@ pub const TEARDOWN_WAIT: Duration = Duration::from_secs(3);
 fn large_message() -> String {
     let line = "The quick brown fox jumps over the lazy dog. 0123456789\n";
     line.repeat(200 * 1024 / line.len() + 1)[..200 * 1024].to_string()
+}
+
+/// What the sticky demo's client sends, one `send()` each.
+pub const STICKY_SENDS: [&str; 3] = ["hello", "world", "中文"];
+
+/// The "sticky packets" lesson: the client makes three `send()` calls at once; the server,
+/// busy for a moment (as the course's `time.sleep(1)`), then reads with one `recv(1024)`
+/// and gets all three run together — TCP kept the bytes, not the boundaries. It answers
+/// with what that one read returned.
+fn sticky(addr: SocketAddr, out: &mut dyn Write) -> anyhow::Result<()> {
+    let listener = std::net::TcpListener::bind(addr).map_err(|e| {
+        anyhow::anyhow!(
+            "cannot listen on {addr}: {e}\nIf that is your own server, watch it with \"Capture port {}\" instead.",
+            addr.port()
+        )
+    })?;
+    let server = std::thread::Builder::new()
+        .name("sticky-server".into())
+        .spawn(move || -> std::io::Result<Vec<u8>> {
+            let (mut conn, _) = listener.accept()?;
+            conn.set_read_timeout(Some(TIMEOUT))?;
+            std::thread::sleep(Duration::from_millis(300));
+            let mut buf = [0u8; 1024];
+            let n = conn.read(&mut buf)?;
+            conn.write_all(&buf[..n])?;
+            let mut rest = Vec::new();
+            let _ = conn.read_to_end(&mut rest);
+            Ok(buf[..n].to_vec())
+        })?;
+    let mut client = TcpStream::connect_timeout(&addr, TIMEOUT)
+        .with_context(|| format!("cannot connect to {addr}"))?;
+    client.set_read_timeout(Some(TIMEOUT))?;
+    for part in STICKY_SENDS {
+        client.write_all(part.as_bytes())?;
+        writeln!(out, "sent {part:?}")?;
+    }
+    let mut reply = vec![0u8; 1024];
+    let n = client.read(&mut reply)?;
+    writeln!(
+        out,
+        "the server's one recv() returned {:?}",
+        String::from_utf8_lossy(&reply[..n])
+    )?;
+    client.shutdown(std::net::Shutdown::Write)?;
+    let mut rest = Vec::new();
+    let _ = client.read_to_end(&mut rest);
+    server
+        .join()
+        .map_err(|_| anyhow::anyhow!("the sticky demo's server stopped"))??;
+    Ok(())
 }
 
 /// A client connection the user types into while the capture runs.

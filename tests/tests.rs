@@ -7,6 +7,8 @@ mod synth;
 #[path = "suite/util.rs"]
 mod util;
 
+#[path = "suite/application.rs"]
+mod application;
 #[path = "suite/cli.rs"]
 mod cli;
 #[path = "suite/corpus.rs"]
@@ -17,8 +19,6 @@ mod demo;
 mod echo;
 #[path = "suite/files.rs"]
 mod files;
-#[path = "suite/follow.rs"]
-mod follow;
 #[path = "suite/gui.rs"]
 mod gui;
 #[path = "suite/hostile.rs"]

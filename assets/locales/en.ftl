@@ -420,6 +420,7 @@ demo-title-json = JSON over TCP on 9999
 demo-title-tcp-echo-v6 = TCP echo over IPv6 (::1)
 demo-title-refused = Connect to a closed port (RST)
 demo-title-large = Large transfer, 200 KB
+demo-title-sticky = "Sticky packets": three sends, one recv, on 3234
 demo-about-tcp-echo = TCP echo on 127.0.0.1:8888: "Hello, server!" and two more lines, then close.
 demo-about-upper = Uppercase server on 3234, two clients one after the other.
 demo-about-udp-echo = UDP echo on 9999: two datagrams, no connection at all.
@@ -427,6 +428,7 @@ demo-about-json = JSON over TCP on 9999: a request object, a {"{"}"status": "suc
 demo-about-tcp-echo-v6 = TCP echo over IPv6 loopback (::1), port 8888.
 demo-about-refused = Connect to 8889 where nothing listens: SYN answered by RST.
 demo-about-large = 200 KB through the echo server on 8890: window scaling and window updates at work.
+demo-about-sticky = Three send() calls from the client, one recv() on the server: TCP delivers a byte stream, so the server reads "helloworld中文" in one piece. Open the follow view to see where the sends were.
 
 ## The command line's human text
 say-wrote = wrote { $path }

@@ -492,6 +492,7 @@ demo-title-json = 基于 TCP 的 JSON（端口 9999）
 demo-title-tcp-echo-v6 = IPv6 上的 TCP 回显（::1）
 demo-title-refused = 连接一个没有监听的端口（RST）
 demo-title-large = 大数据传输，200 KB
+demo-title-sticky = “粘包”：三次 send，一次 recv（端口 3234）
 demo-about-tcp-echo = 127.0.0.1:8888 上的 TCP 回显："Hello, server!" 再加两行，然后关闭连接。
 demo-about-upper = 端口 3234 上的转大写服务器，两个客户端先后连接。
 demo-about-udp-echo = 端口 9999 上的 UDP 回显：两个数据报，完全没有连接。
@@ -499,6 +500,7 @@ demo-about-json = 端口 9999 上基于 TCP 的 JSON：一个请求对象，一�
 demo-about-tcp-echo-v6 = 经 IPv6 回环地址（::1）的 TCP 回显，端口 8888。
 demo-about-refused = 连接没有程序监听的 8889 端口：SYN 得到的回答是 RST。
 demo-about-large = 经端口 8890 的回显服务器传送 200 KB：可以看到窗口缩放和窗口更新。
+demo-about-sticky = 客户端调用三次 send()，服务器只调用一次 recv()：TCP 传送的是字节流，所以服务器一次读到 "helloworld中文"。打开跟踪视图看看每次 send 在哪里。
 
 ## The command line's human text
 say-wrote = 已写入 { $path }

@@ -492,6 +492,7 @@ demo-title-json = 基於 TCP 的 JSON（埠 9999）
 demo-title-tcp-echo-v6 = IPv6 上的 TCP 回應（::1）
 demo-title-refused = 連線到一個沒有監聽的埠（RST）
 demo-title-large = 大量資料傳輸，200 KB
+demo-title-sticky = 「黏包」：三次 send，一次 recv（埠 3234）
 demo-about-tcp-echo = 127.0.0.1:8888 上的 TCP 回應："Hello, server!" 再加兩行，然後關閉連線。
 demo-about-upper = 埠 3234 上的轉大寫伺服器，兩個用戶端先後連線。
 demo-about-udp-echo = 埠 9999 上的 UDP 回應：兩個資料包，完全沒有連線。
@@ -499,6 +500,7 @@ demo-about-json = 埠 9999 上基於 TCP 的 JSON：一個請求物件，一個 
 demo-about-tcp-echo-v6 = 經 IPv6 回送位址（::1）的 TCP 回應，埠 8888。
 demo-about-refused = 連線到沒有程式監聽的 8889 埠：SYN 得到的回答是 RST。
 demo-about-large = 經埠 8890 的回應伺服器傳送 200 KB：可以看到視窗縮放和視窗更新。
+demo-about-sticky = 用戶端呼叫三次 send()，伺服器只呼叫一次 recv()：TCP 傳送的是位元組串流，所以伺服器一次讀到 "helloworld中文"。打開追蹤檢視看看每次 send 在哪裡。
 
 ## The command line's human text
 say-wrote = 已寫入 { $path }

@@ -110,12 +110,13 @@ pub fn run_client(opts: &ClientOptions, out: &mut dyn Write) -> anyhow::Result<V
     Ok(replies)
 }
 
-/// Reads until `expected` bytes arrived (an echo is as long as the message) or the server
-/// closes or goes quiet.
+/// Reads until `expected` bytes arrived (an echo is as long as the message), a whole JSON
+/// answer did (the JSON server's is shorter than the request), or the server closes or
+/// goes quiet.
 fn read_reply(stream: &mut TcpStream, expected: usize) -> anyhow::Result<Vec<u8>> {
     let mut reply = Vec::with_capacity(expected);
     let mut buf = [0u8; 4096];
-    while reply.len() < expected {
+    while reply.len() < expected && layerscope_wire::app::json::parse_values(&reply).is_none() {
         match stream.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => reply.extend_from_slice(&buf[..n]),

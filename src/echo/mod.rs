@@ -39,27 +39,54 @@ impl Mode {
     }
 }
 
-/// `{"status": "success", "echo": <the request>, "reply": "Hello, <name>!"}` for a JSON
-/// object, `{"status": "error", "error": ...}` for anything else.
+/// The course's JSON server: `json.dumps({'status': 'success', 'message': '消息已收到'})`
+/// for a JSON object, written byte for byte as Python writes it, and
+/// `{"status": "error", ...}` for anything else.
 fn json_reply(data: &[u8]) -> Vec<u8> {
-    let answer = match serde_json::from_slice::<serde_json::Value>(data) {
-        Ok(request) => {
-            let name = request
-                .get("name")
-                .and_then(|n| n.as_str())
-                .unwrap_or("stranger");
-            serde_json::json!({
-                "status": "success",
-                "reply": format!("Hello, {name}!"),
-                "echo": request,
-            })
+    match serde_json::from_slice::<serde_json::Value>(data) {
+        Ok(_) => python_json_dumps(&[("status", "success"), ("message", "消息已收到")]),
+        Err(e) => python_json_dumps(&[("status", "error"), ("error", &format!("not JSON: {e}"))]),
+    }
+    .into_bytes()
+}
+
+/// What Python's `json.dumps(dict)` writes for a dict of strings, with its defaults:
+/// `", "` and `": "` separators and every character beyond ASCII as a `\uXXXX` escape
+/// (a surrogate pair above U+FFFF), which is what the course's programs put on the wire.
+pub fn python_json_dumps(pairs: &[(&str, &str)]) -> String {
+    fn string(out: &mut String, s: &str) {
+        out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                '\u{8}' => out.push_str("\\b"),
+                '\u{c}' => out.push_str("\\f"),
+                ' '..='\u{7f}' => out.push(c),
+                c => {
+                    let mut units = [0u16; 2];
+                    for u in c.encode_utf16(&mut units) {
+                        out.push_str(&format!("\\u{u:04x}"));
+                    }
+                }
+            }
         }
-        Err(e) => serde_json::json!({
-            "status": "error",
-            "error": format!("not JSON: {e}"),
-        }),
-    };
-    answer.to_string().into_bytes()
+        out.push('"');
+    }
+    let mut out = String::from("{");
+    for (i, (k, v)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        string(&mut out, k);
+        out.push_str(": ");
+        string(&mut out, v);
+    }
+    out.push('}');
+    out
 }
 
 /// One round of the classic demo on 127.0.0.1:`port`: an echo server for one client and a

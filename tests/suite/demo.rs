@@ -124,6 +124,9 @@ fn every_demo_records_the_shape_it_promises() {
                     2,
                     "{name}: both ways"
                 );
+                if s == layerscope::demo::Scenario::TcpEcho {
+                    assert_eq!(text.matches("你好，服务器！").count(), 2, "{name}: {text}");
+                }
             }
             layerscope::demo::Scenario::Upper => {
                 assert!(
@@ -134,8 +137,32 @@ fn every_demo_records_the_shape_it_promises() {
                 assert!(text.contains("HELLO FROM CLIENT TWO"), "{name}");
             }
             layerscope::demo::Scenario::Json => {
-                assert!(text.contains(r#""name": "Alice""#), "{name}: {text}");
-                assert!(text.contains(r#""status":"success""#), "{name}: {text}");
+                // Python's json.dumps, byte for byte, both ways.
+                assert!(
+                    text.contains(r#"{"name": "\u5c0f\u98de\u673a", "message": "\u4f60\u597d,\u670d\u52a1\u5668!"}"#),
+                    "{name}: {text}"
+                );
+                assert!(
+                    text.contains(
+                        r#"{"status": "success", "message": "\u6d88\u606f\u5df2\u6536\u5230"}"#
+                    ),
+                    "{name}: {text}"
+                );
+            }
+            layerscope::demo::Scenario::Sticky => {
+                // Three sends; the server's one recv() got them run together and echoed
+                // that in one answer.
+                assert_eq!(text, "helloworld中文helloworld中文", "{name}");
+                let lens: Vec<String> = tshark_fields(&out, &["tcp.len"])
+                    .into_iter()
+                    .map(|r| r.join(""))
+                    .filter(|l| l != "0")
+                    .collect();
+                assert_eq!(
+                    lens.last().map(String::as_str),
+                    Some("16"),
+                    "{name}: {lens:?}"
+                );
             }
             layerscope::demo::Scenario::Large => {
                 // Bytes carried each way: the highest sequence number reached, so a

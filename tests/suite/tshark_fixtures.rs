@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::util::{capture, compare_with_tshark, our_json, root};
 
-const CAPTURES: [&str; 19] = [
+const CAPTURES: [&str; 20] = [
     "tcp-echo-ipv4",
     // Chinese text in the payload, as the course's students send it.
     "tcp-echo-chinese",
@@ -18,6 +18,8 @@ const CAPTURES: [&str; 19] = [
     "udp-unreachable",
     "tcp-json",
     "tcp-large",
+    // Three sends that the receiver reads as one.
+    "tcp-sticky",
     // Recorded with short snapshot lengths (`capture -s`): headers cut part way.
     "tcp-echo-ipv4-s60",
     "tcp-echo-ipv4-s68",
@@ -70,6 +72,10 @@ pub fn tshark_values(path: &std::path::Path) -> Vec<Value> {
             // heuristic makes of its first two bytes.
             "-d",
             "tcp.port==8888,data",
+            // The JSON demo's port: tshark needs telling that it carries JSON, which we
+            // recognise by its shape.
+            "-d",
+            "tcp.port==9999,json",
             "-T",
             "json",
             "-r",
@@ -133,7 +139,7 @@ fn tcp_echo_handshake_frames_and_streams_agree_with_tshark() {
 /// Names we emit that `tshark -G fields` does not list, each for a reason: the subtree
 /// names tshark's JSON prints for TCP and IPv4 options (they are not filterable fields),
 /// and the endpoint facts that are ours alone.
-const NOT_IN_TSHARK_FIELDS: [&str; 18] = [
+const NOT_IN_TSHARK_FIELDS: [&str; 19] = [
     // tshark's JSON subtree names.
     "tcp.options.eol",
     "tcp.options.nop",
@@ -154,6 +160,8 @@ const NOT_IN_TSHARK_FIELDS: [&str; 18] = [
     "tcp.state.client",
     "tcp.state.server",
     "tcp.connection.role",
+    // Ours: the encoding a payload's text was read in (UTF-8 or GB18030).
+    "data.encoding",
 ];
 
 #[test]
@@ -311,6 +319,10 @@ fn tshark_columns(path: &std::path::Path) -> Vec<(String, bool)> {
             "-n",
             "-d",
             "tcp.port==8888,data",
+            // The JSON demo's port: tshark needs telling that it carries JSON, which we
+            // recognise by its shape.
+            "-d",
+            "tcp.port==9999,json",
             "-d",
             "udp.port==9999,data",
             "-d",

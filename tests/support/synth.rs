@@ -232,3 +232,23 @@ pub fn synthesise(path: &Path, packets: usize) -> anyhow::Result<()> {
     std::fs::rename(&tmp, path)?;
     Ok(())
 }
+
+/// Writes one UDP datagram per payload, 127.0.0.1:40000 → 127.0.0.1:9999 (pcap): fixtures
+/// for payload decoding (encodings, control bytes).
+#[allow(dead_code)]
+pub fn write_udp_payloads(path: &Path, payloads: &[&[u8]]) {
+    let mut w = PacketWriter::create(path, Format::Pcap, LinkType::ETHERNET, 262_144)
+        .expect("create capture");
+    for (i, payload) in payloads.iter().enumerate() {
+        let data = udp_frame(40_000, 9_999, payload);
+        let len = data.len() as u32;
+        w.write(&RawPacket {
+            ts_sec: 1_700_000_000 + i as i64,
+            ts_nsec: 0,
+            orig_len: len,
+            data,
+        })
+        .expect("write packet");
+    }
+    w.finish().expect("finish capture");
+}

@@ -79,10 +79,7 @@ fn length_prefixed(bytes: &[u8], big_endian: bool) -> Option<Vec<Message>> {
     let mut at = 0;
     let mut out = Vec::new();
     while at < bytes.len() {
-        let Some(prefix) = bytes.get(at..at + 4) else {
-            return None;
-        };
-        let prefix: [u8; 4] = prefix.try_into().ok()?;
+        let prefix: [u8; 4] = bytes.get(at..at + 4)?.try_into().ok()?;
         let n = if big_endian {
             u32::from_be_bytes(prefix)
         } else {

@@ -343,3 +343,126 @@ fn follow_text_in_chinese_says_it_in_chinese() {
     let text = stdout(&o);
     assert!(text.contains("客户端") && text.contains("服务器"), "{text}");
 }
+
+/// Every JSON string, number and key of a packet, in document order, as our `dissect --json`
+/// has them.
+fn our_json_values(packet: &serde_json::Value) -> Vec<String> {
+    let mut out = Vec::new();
+    for layer in packet["layers"].as_array().into_iter().flatten() {
+        if layer["protocol"] != "json" {
+            continue;
+        }
+        for key in ["json.key", "json.value.string", "json.value.number"] {
+            if let Some(v) = layer["fields"][key].as_array() {
+                out.extend(
+                    v.iter()
+                        .map(|s| format!("{key}={}", s.as_str().unwrap_or(""))),
+                );
+            } else if let Some(s) = layer["fields"][key].as_str() {
+                out.push(format!("{key}={s}"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn json_values_equal_python_json_loads_not_tsharks_cut_strings() {
+    if !require("python3") {
+        return;
+    }
+    let path = capture("tcp-json.pcapng");
+    let ours: serde_json::Value = serde_json::from_str(&stdout(&layerscope(&[
+        "dissect",
+        "--json",
+        path.to_str().unwrap(),
+    ])))
+    .unwrap();
+    let mut checked = 0;
+    for packet in ours.as_array().unwrap() {
+        let values = our_json_values(packet);
+        if values.is_empty() {
+            continue;
+        }
+        // The payload's bytes, as our own dissection saw them, through Python's json.
+        let payload = packet["layers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find_map(|l| l["fields"]["tcp.payload"].as_str())
+            .unwrap()
+            .replace(':', "");
+        let script = r#"
+import json, sys
+def walk(v, out):
+    if isinstance(v, dict):
+        for k, x in v.items():
+            out.setdefault("json.key", []).append(k)
+            walk(x, out)
+    elif isinstance(v, list):
+        for x in v: walk(x, out)
+    elif isinstance(v, str): out.setdefault("json.value.string", []).append(v)
+    elif isinstance(v, bool) or v is None: pass
+    else: out.setdefault("json.value.number", []).append(json.dumps(v))
+out = {}
+walk(json.loads(bytes.fromhex(sys.argv[1])), out)
+for key in ["json.key", "json.value.string", "json.value.number"]:
+    for v in out.get(key, []): print(key + "=" + v)
+"#;
+        let py = Command::new("python3")
+            .args(["-c", script, &payload])
+            .output()
+            .unwrap();
+        let expected: Vec<String> = String::from_utf8(py.stdout)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        assert_eq!(values, expected);
+        checked += 1;
+    }
+    assert_eq!(checked, 2, "the request and the answer");
+    let text = serde_json::to_string(&ours).unwrap();
+    for s in ["小飞机", "你好,服务器!", "消息已收到"] {
+        assert!(text.contains(&format!("\"{s}\"")), "{s}");
+    }
+}
+
+#[test]
+fn chinese_text_and_gbk_are_read_and_control_bytes_never_reach_the_terminal() {
+    // A UTF-8 payload shows as text, a GBK one as GB18030 text, an ESC sequence escaped.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("payloads.pcap");
+    let gbk = [0xc4u8, 0xe3, 0xba, 0xc3, 0xa3, 0xac, 0xca, 0xc0, 0xbd, 0xe7];
+    let payloads: [&[u8]; 4] = [
+        "你好".as_bytes(),
+        &gbk,
+        b"\x1b[2J the screen stays as it was, gotcha",
+        &[0xe4, 0xbd, 0xa0, 0xe5],
+    ];
+    crate::synth::write_udp_payloads(&file, &payloads);
+    let o = layerscope(&["dissect", file.to_str().unwrap()]);
+    let text = stdout(&o);
+    assert!(text.contains("Text: 你好"), "{text}");
+    assert!(text.contains("Text: 你好，世界"), "{text}");
+    assert!(text.contains("Text encoding: GB18030"), "{text}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "raw control bytes printed"
+    );
+    assert!(text.contains("[2J the screen stays"), "{text}");
+    // A character cut at the end of a payload does not make it GB18030.
+    assert!(text.contains("Text encoding: UTF-8"), "{text}");
+    assert_eq!(text.matches("GB18030").count(), 1, "{text}");
+    // The JSON output keeps the control characters, escaped as JSON does.
+    let json = stdout(&layerscope(&["dissect", "--json", file.to_str().unwrap()]));
+    let parsed: serde_json::Value = serde_json::from_str(&json).expect("valid JSON");
+    assert!(parsed.to_string().contains("gotcha"));
+    // Follow's text escapes them too.
+    let follow = stdout(&layerscope(&["follow", "--udp", file.to_str().unwrap()]));
+    assert!(!follow.contains('\u{1b}'), "{follow}");
+    assert!(
+        follow.contains("\\x1b") || follow.contains("\\u{1b}") || follow.contains("\\e"),
+        "{follow}"
+    );
+}
