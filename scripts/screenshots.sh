@@ -105,6 +105,11 @@ shoot headers-light --theme light --view headers --select 1 captures/tcp-echo-ip
 shoot headers-dark --theme dark --view headers --select 4 captures/tcp-echo-ipv6.pcapng
 shoot replay-ladder --theme light --view ladder --replay captures/tcp-echo-ipv4.pcapng
 shoot large-transfer --theme dark --view ladder --select 11 captures/tcp-large.pcapng
+# Follow a stream: the JSON demo's conversation, the Chinese echo, and the sticky-packets
+# demo's messages against its segments.
+shoot follow-json --theme light --view follow --select 4 captures/tcp-json.pcapng
+shoot follow-chinese --theme dark --view follow --select 4 captures/tcp-echo-chinese.pcapng
+shoot messages-sticky --theme light --view messages --select 4 captures/tcp-sticky.pcapng
 # Headers cut by a 60-byte snapshot length: captured fields shown, the rest greyed.
 shoot cut-header --theme light --select 1 captures/tcp-echo-ipv4-s60.pcapng
 shoot cut-header-diagram --theme dark --view headers --select 4 captures/tcp-echo-ipv4-s60.pcapng
@@ -122,6 +127,9 @@ shoot zh-tw-main --lang zh-TW --theme dark --select 4 captures/tcp-echo-chinese.
 SHOT_LANG=zh_TW.UTF-8 shoot zh-tw-ladder --theme light --view ladder --select 1 captures/tcp-upper-two-clients.pcapng
 SHOT_LANG=zh_TW.UTF-8 shoot zh-tw-encapsulation --theme dark --view encapsulation --select 4 captures/tcp-echo-chinese.pcapng
 SHOT_LANG=zh_TW.UTF-8 shoot zh-tw-headers --theme light --view headers --select 1 captures/tcp-echo-ipv4.pcapng
+SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-follow --theme light --view follow --select 4 captures/tcp-json.pcapng
+SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-messages --theme dark --view messages --select 4 captures/tcp-sticky.pcapng
+SHOT_LANG=zh_TW.UTF-8 shoot zh-tw-messages --theme light --view messages --select 4 captures/tcp-sticky.pcapng
 
 # The exports a teacher puts on slides.
 "$bin" flow captures/tcp-echo-ipv4.pcapng --png "$out/export-ladder.png" --svg "$out/export-ladder.svg" >/dev/null

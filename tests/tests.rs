@@ -19,6 +19,8 @@ mod demo;
 mod echo;
 #[path = "suite/files.rs"]
 mod files;
+#[path = "suite/follow_view.rs"]
+mod follow_view;
 #[path = "suite/gui.rs"]
 mod gui;
 #[path = "suite/hostile.rs"]

@@ -116,6 +116,8 @@ view-encapsulation = Encapsulation
 view-encapsulation-tip = Watch the selected packet go down the sender's stack and up the receiver's
 view-headers = Header diagram
 view-headers-tip = The selected packet's headers, 32 bits a row
+view-follow = Follow stream
+view-follow-tip = The selected conversation as the two programs saw it, and its messages against its segments
 export-title = Export diagram
 
 ## Dialogs
@@ -460,3 +462,44 @@ follow-dropped = { $n } bytes of this stream were not kept: it is longer than la
 follow-none = no { $proto } stream matches
 follow-save-one = --save writes one stream, and { $n } match: choose one with --stream
 follow-saved = wrote { $n } bytes of { $stream } to { $path } (SHA-256 { $sha })
+follow-search = Search…
+follow-search-tip = Find text in this conversation (not case-sensitive)
+follow-conversation = Conversation
+follow-conversation-tip = Each side's bytes in order, as the receiving program read them
+follow-messages = Messages vs segments
+follow-messages-tip = Where the sender's messages begin and end, against the segments TCP cut its bytes into (sticky packets)
+follow-copy = Copy text
+follow-json-decoded = JSON, as json.loads reads it: { $json }
+follow-save = Save bytes
+follow-save-side = Save what { $who } sent…
+follow-save-title = Save one side's bytes exactly as sent
+follow-hits = { $n ->
+    [one] 1 chunk matches
+   *[other] { $n } chunks match
+}
+follow-truncated = Showing the first { $shown } of { $n } chunks; Save writes them all
+follow-chunk = frame { $frame } · { $n } bytes
+follow-chunk-tip = Click to select this frame in the packet list
+follow-stream-explained = TCP carries a stream of bytes, not messages: the program's send() and recv() calls are not on the wire. The kernel cuts the bytes into segments as it sees fit — Nagle's algorithm may merge small sends into one segment, a large send takes several — and each recv() returns whatever has arrived, up to its buffer size. Only the application's own framing says where a message ends.
+follow-side-heading = { $who } → { $to }: { $segments ->
+    [one] 1 segment
+   *[other] { $segments } segments
+}, { $messages ->
+    [one] 1 message
+   *[other] { $messages } messages
+}
+follow-framing-newline = Framing: one message per line, each ending with "\n" ({ $n } here). The receiver reads up to each newline, whichever segments the bytes came in.
+follow-framing-prefix-be = Framing: each message starts with its length in 4 bytes, network byte order — struct.pack('!I', n) ({ $n } messages here). The receiver reads 4 bytes, then exactly that many: sticky packets cured.
+follow-framing-prefix-le = Framing: each message starts with its length in 4 bytes, little-endian — struct.pack('i', n) on a PC ({ $n } messages here). The receiver reads 4 bytes, then exactly that many: sticky packets cured.
+follow-framing-json = Framing: JSON values one after another ({ $n } here). Nothing but the JSON itself marks where one ends, so the receiver must parse to find it (json.JSONDecoder().raw_decode).
+follow-framing-none = No framing: nothing in these bytes marks where one send() ended and the next began. Here they travelled in { $segments ->
+    [one] 1 segment
+   *[other] { $segments } segments
+} (the blocks below), but a receiver that calls recv() once may get several sends together (sticky packets, 粘包) or part of one (拆包). The cure: a length prefix or a delimiter for each message.
+follow-segments-heading = On the wire — each segment (on loopback, usually one send()):
+follow-segment-line = frame { $frame } · { $n } bytes · { $text }
+follow-messages-heading = What the receiver can tell apart — the messages of its framing:
+follow-message-line = #{ $i } · { $n } bytes · frames { $frames } ({ $segments ->
+    [one] 1 segment
+   *[other] { $segments } segments
+}) · { $text }

@@ -110,6 +110,8 @@ view-encapsulation = 封装过程
 view-encapsulation-tip = 看选中的数据包如何在发送方逐层封装、在接收方逐层解封装
 view-headers = 首部结构图
 view-headers-tip = 选中数据包的各层首部，每行 32 位
+view-follow = 跟踪流
+view-follow-tip = 以两端程序看到的样子显示选中的会话，并对照它的消息与报文段
 export-title = 导出图表
 
 ## Dialogs
@@ -529,6 +531,32 @@ follow-dropped = 这个流有 { $n } 字节没有保留：它超过了 layerscop
 follow-none = 没有匹配的 { $proto } 流
 follow-save-one = --save 只写一个流，而现在有 { $n } 个匹配：用 --stream 选一个
 follow-saved = 已把 { $stream } 的 { $n } 字节写入 { $path }（SHA-256 { $sha }）
+follow-search = 搜索…
+follow-search-tip = 在这段会话中查找文字（不区分大小写）
+follow-conversation = 会话
+follow-conversation-tip = 每一方的字节按顺序排列，就是接收方程序读到的样子
+follow-messages = 消息与报文段
+follow-messages-tip = 发送方的每条消息从哪里开始、到哪里结束，对照 TCP 把字节切成的报文段（粘包）
+follow-copy = 复制文本
+follow-json-decoded = JSON，json.loads 读到的内容：{ $json }
+follow-save = 保存字节
+follow-save-side = 保存{ $who }发送的内容…
+follow-save-title = 按原样保存一方发送的字节
+follow-hits = { $n } 段匹配
+follow-truncated = 只显示了 { $n } 段中的前 { $shown } 段；“保存”会写入全部
+follow-chunk = 第 { $frame } 帧 · { $n } 字节
+follow-chunk-tip = 点击在数据包列表中选中这一帧
+follow-stream-explained = TCP 传送的是字节流，不是一条条消息：程序调用的 send() 和 recv() 不会出现在线路上。内核按自己的方式把字节切成报文段——Nagle 算法可能把几次小的 send 合并成一个报文段，一次大的 send 会分成好几个——而每次 recv() 返回的是已经到达的数据，最多到缓冲区大小。只有应用程序自己的分帧方式才能说明一条消息在哪里结束。
+follow-side-heading = { $who } → { $to }：{ $segments } 个报文段，{ $messages } 条消息
+follow-framing-newline = 分帧方式：每行一条消息，以 "\n" 结尾（这里有 { $n } 条）。接收方读到换行符为止，不管字节分在哪几个报文段里。
+follow-framing-prefix-be = 分帧方式：每条消息前面用 4 个字节写出它的长度，网络字节序——struct.pack('!I', n)（这里有 { $n } 条）。接收方先读 4 个字节，再读恰好那么多：粘包问题解决了。
+follow-framing-prefix-le = 分帧方式：每条消息前面用 4 个字节写出它的长度，小端序——PC 上的 struct.pack('i', n)（这里有 { $n } 条）。接收方先读 4 个字节，再读恰好那么多：粘包问题解决了。
+follow-framing-json = 分帧方式：一个接一个的 JSON 值（这里有 { $n } 个）。除了 JSON 本身没有别的标记说明一个值在哪里结束，所以接收方必须解析才能找到（json.JSONDecoder().raw_decode）。
+follow-framing-none = 没有分帧：这些字节里没有任何标记说明一次 send() 在哪里结束、下一次从哪里开始。这里它们分在 { $segments } 个报文段里传送（见下面的色块），但只调用一次 recv() 的接收方可能把几次 send 的内容一起收到（粘包），也可能只收到一次的一部分（拆包）。解决办法：给每条消息加上长度前缀或分隔符。
+follow-segments-heading = 线路上——每个报文段（在回环接口上通常就是一次 send()）：
+follow-segment-line = 第 { $frame } 帧 · { $n } 字节 · { $text }
+follow-messages-heading = 接收方能区分出的——按它的分帧方式得到的消息：
+follow-message-line = #{ $i } · { $n } 字节 · 帧 { $frames }（{ $segments } 个报文段）· { $text }
 
 ## 字段说明，以 field-<字段名，. 改为 -> 为键（英文原文在字段注册表 crates/wire/src/registry 中）
 

@@ -110,6 +110,8 @@ view-encapsulation = 封裝過程
 view-encapsulation-tip = 看選取的封包如何在傳送端逐層封裝、在接收端逐層解封裝
 view-headers = 標頭結構圖
 view-headers-tip = 選取封包的各層標頭，每列 32 位元
+view-follow = 追蹤串流
+view-follow-tip = 以兩端程式看到的樣子顯示選取的會話，並對照它的訊息與區段
 export-title = 匯出圖表
 
 ## Dialogs
@@ -529,6 +531,32 @@ follow-dropped = 這個串流有 { $n } 位元組沒有保留：它超過了 lay
 follow-none = 沒有符合的 { $proto } 串流
 follow-save-one = --save 只寫一個串流，而現在有 { $n } 個符合：用 --stream 選一個
 follow-saved = 已把 { $stream } 的 { $n } 位元組寫入 { $path }（SHA-256 { $sha }）
+follow-search = 搜尋…
+follow-search-tip = 在這段會話中尋找文字（不分大小寫）
+follow-conversation = 會話
+follow-conversation-tip = 每一方的位元組依序排列，就是接收端程式讀到的樣子
+follow-messages = 訊息與區段
+follow-messages-tip = 傳送端的每則訊息從哪裡開始、到哪裡結束，對照 TCP 把位元組切成的區段（黏包）
+follow-copy = 複製文字
+follow-json-decoded = JSON，json.loads 讀到的內容：{ $json }
+follow-save = 儲存位元組
+follow-save-side = 儲存{ $who }送出的內容…
+follow-save-title = 依原樣儲存一方送出的位元組
+follow-hits = { $n } 段符合
+follow-truncated = 只顯示了 { $n } 段中的前 { $shown } 段；「儲存」會寫入全部
+follow-chunk = 第 { $frame } 訊框 · { $n } 位元組
+follow-chunk-tip = 點一下在封包清單中選取這個訊框
+follow-stream-explained = TCP 傳送的是位元組串流，不是一則則訊息：程式呼叫的 send() 和 recv() 不會出現在線路上。核心依自己的方式把位元組切成區段——Nagle 演算法可能把幾次小的 send 合併成一個區段，一次大的 send 會分成好幾個——而每次 recv() 傳回的是已經到達的資料，最多到緩衝區大小。只有應用程式自己的分框方式才能說明一則訊息在哪裡結束。
+follow-side-heading = { $who } → { $to }：{ $segments } 個區段，{ $messages } 則訊息
+follow-framing-newline = 分框方式：每行一則訊息，以 "\n" 結尾（這裡有 { $n } 則）。接收端讀到換行字元為止，不管位元組分在哪幾個區段裡。
+follow-framing-prefix-be = 分框方式：每則訊息前面用 4 個位元組寫出它的長度，網路位元組順序——struct.pack('!I', n)（這裡有 { $n } 則）。接收端先讀 4 個位元組，再讀恰好那麼多：黏包問題解決了。
+follow-framing-prefix-le = 分框方式：每則訊息前面用 4 個位元組寫出它的長度，小端序——PC 上的 struct.pack('i', n)（這裡有 { $n } 則）。接收端先讀 4 個位元組，再讀恰好那麼多：黏包問題解決了。
+follow-framing-json = 分框方式：一個接一個的 JSON 值（這裡有 { $n } 個）。除了 JSON 本身沒有別的標記說明一個值在哪裡結束，所以接收端必須解析才能找到（json.JSONDecoder().raw_decode）。
+follow-framing-none = 沒有分框：這些位元組裡沒有任何標記說明一次 send() 在哪裡結束、下一次從哪裡開始。這裡它們分在 { $segments } 個區段裡傳送（見下面的色塊），但只呼叫一次 recv() 的接收端可能把幾次 send 的內容一起收到（黏包），也可能只收到一次的一部分（拆包）。解決辦法：給每則訊息加上長度前綴或分隔符。
+follow-segments-heading = 線路上——每個區段（在迴環介面上通常就是一次 send()）：
+follow-segment-line = 第 { $frame } 訊框 · { $n } 位元組 · { $text }
+follow-messages-heading = 接收端能區分出的——依它的分框方式得到的訊息：
+follow-message-line = #{ $i } · { $n } 位元組 · 訊框 { $frames }（{ $segments } 個區段）· { $text }
 
 ## 欄位說明，以 field-<欄位名稱，. 改為 -> 為鍵（英文原文在欄位登錄表 crates/wire/src/registry 中）
 

@@ -112,6 +112,10 @@ pub enum View {
     Ladder,
     Encapsulation,
     Headers,
+    /// Follow a stream: the conversation as the two programs saw it.
+    Follow,
+    /// Follow a stream: its messages against its segments (sticky packets).
+    Messages,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -150,11 +154,13 @@ impl WindowArgs {
             demo: self.demo,
             lang,
             recovery_dir: None,
+            follow_messages: self.view == Some(View::Messages),
             view: self.view.map(|v| match v {
                 View::Packets => crate::gui::app::MainView::Packets,
                 View::Ladder => crate::gui::app::MainView::Ladder,
                 View::Encapsulation => crate::gui::app::MainView::Encapsulation,
                 View::Headers => crate::gui::app::MainView::Headers,
+                View::Follow | View::Messages => crate::gui::app::MainView::Follow,
             }),
             theme: self.theme.map(|t| match t {
                 Theme::Light => egui::ThemePreference::Light,

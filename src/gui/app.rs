@@ -111,6 +111,7 @@ impl App {
             lang,
             fonts_pending: lang.is_chinese(),
         };
+        app.panels.follow.messages = start.follow_messages;
         if app.settings.interface.is_empty() {
             if let Some(i) = app.capture.interfaces.first() {
                 app.settings.interface = i.name.clone();
@@ -310,6 +311,8 @@ impl App {
             raw: self.panels.ladder.raw,
             ..LadderState::default()
         };
+        self.panels.follow.forget();
+        self.panels.streams = Default::default();
         self.panels.encap = EncapState {
             speed: self.panels.encap.speed,
             ..EncapState::default()

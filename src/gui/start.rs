@@ -19,6 +19,8 @@ pub struct Start {
     pub theme: Option<egui::ThemePreference>,
     /// The view to start in.
     pub view: Option<MainView>,
+    /// In the follow view, show messages against segments rather than the conversation.
+    pub follow_messages: bool,
     /// Replay the file once loaded.
     pub replay: bool,
     /// Where safety copies of live captures go (tests use their own).
@@ -36,4 +38,6 @@ pub enum MainView {
     Ladder,
     Encapsulation,
     Headers,
+    /// One conversation as the two programs saw it.
+    Follow,
 }

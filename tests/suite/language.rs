@@ -170,6 +170,7 @@ fn every_visible_label_comes_from_the_translation_files() {
         MainView::Ladder,
         MainView::Encapsulation,
         MainView::Headers,
+        MainView::Follow,
     ] {
         show(&mut h, view);
         for node in h.query_all_by(|n| n.label().is_some()) {

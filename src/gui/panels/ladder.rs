@@ -13,14 +13,13 @@ use super::diagram_view;
 pub struct LadderState {
     pub stream: Option<(crate::diagram::ladder::Kind, u32)>,
     pub raw: bool,
-    pub index: crate::gui::streams::StreamIndex,
 }
 
 /// Most arrows drawn for one stream; a bulk transfer has more than a ladder can show.
 const MAX_ARROWS: usize = 2000;
 
 fn describe(cx: &Ctx<'_>, kind: Kind, stream: u32) -> String {
-    let frames = cx.panels.ladder.index.frames(kind, stream);
+    let frames = cx.panels.streams.frames(kind, stream);
     let ends = frames.first().and_then(|&i| {
         let p = cx.session.store.get(i)?;
         match layerscope_wire::analysis::Transport::quick(cx.session.store.link, p.data)? {
@@ -45,21 +44,58 @@ fn describe(cx: &Ctx<'_>, kind: Kind, stream: u32) -> String {
     }
 }
 
+/// The capture's first stream: TCP 0, else UDP 0.
+pub(super) fn first_stream(cx: &Ctx<'_>) -> Option<(Kind, u32)> {
+    if !cx.panels.streams.tcp.is_empty() {
+        Some((Kind::Tcp, 0))
+    } else if !cx.panels.streams.udp.is_empty() {
+        Some((Kind::Udp, 0))
+    } else {
+        None
+    }
+}
+
+/// "Stream: [TCP 3 · a ⇄ b · n packets ▾]", shared by the ladder and follow views.
+/// Returns the stream chosen this frame.
+pub(super) fn stream_picker(
+    cx: &Ctx<'_>,
+    ui: &mut egui::Ui,
+    id_salt: &str,
+    current: (Kind, u32),
+) -> Option<(Kind, u32)> {
+    let label = ui.label(t!("ladder-stream"));
+    let mut chosen = None;
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(describe(cx, current.0, current.1))
+        .width(420.0)
+        .show_ui(ui, |ui| {
+            let tcp = cx.panels.streams.tcp.len() as u32;
+            let udp = cx.panels.streams.udp.len() as u32;
+            for (k, n) in [(Kind::Tcp, tcp), (Kind::Udp, udp)] {
+                for s in 0..n.min(500) {
+                    if ui
+                        .selectable_label(current == (k, s), describe(cx, k, s))
+                        .clicked()
+                    {
+                        chosen = Some((k, s));
+                    }
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    chosen
+}
+
 pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
-    cx.panels.ladder.index.update(&cx.session.store);
+    cx.panels.streams.update(&cx.session.store);
     if cx.panels.ladder.stream.is_none() {
         let from_selection = cx
             .selection
             .selected
             .and_then(|i| cx.session.store.get(i))
             .and_then(|p| crate::gui::streams::StreamIndex::stream_of(p.analysis));
-        let first = if !cx.panels.ladder.index.tcp.is_empty() {
-            Some((Kind::Tcp, 0))
-        } else if !cx.panels.ladder.index.udp.is_empty() {
-            Some((Kind::Udp, 0))
-        } else {
-            None
-        };
+        let first = first_stream(cx);
         cx.panels.ladder.stream = from_selection.or(first);
     }
     let Some((kind, stream)) = cx.panels.ladder.stream else {
@@ -69,31 +105,8 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let dark = ui.visuals().dark_mode;
     let mut export = None;
     ui.horizontal(|ui| {
-        let label = ui.label(t!("ladder-stream"));
-        let current = describe(cx, kind, stream);
-        let mut chosen = None;
-        egui::ComboBox::from_id_salt("ladder-stream")
-            .selected_text(current)
-            .width(420.0)
-            .show_ui(ui, |ui| {
-                let tcp = cx.panels.ladder.index.tcp.len() as u32;
-                let udp = cx.panels.ladder.index.udp.len() as u32;
-                for (k, n) in [(Kind::Tcp, tcp), (Kind::Udp, udp)] {
-                    for s in 0..n.min(500) {
-                        let text = describe(cx, k, s);
-                        if ui
-                            .selectable_label(cx.panels.ladder.stream == Some((k, s)), text)
-                            .clicked()
-                        {
-                            chosen = Some((k, s));
-                        }
-                    }
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        if chosen.is_some() {
-            cx.panels.ladder.stream = chosen;
+        if let Some(c) = stream_picker(cx, ui, "ladder-stream", (kind, stream)) {
+            cx.panels.ladder.stream = Some(c);
         }
         ui.checkbox(&mut cx.panels.ladder.raw, t!("ladder-raw"))
             .on_hover_text(t!("ladder-raw-tip"));
@@ -106,7 +119,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     });
     let store = &cx.session.store;
     let first = store.first_ts_ns().unwrap_or(0);
-    let frames = cx.panels.ladder.index.frames(kind, stream);
+    let frames = cx.panels.streams.frames(kind, stream);
     // During a replay, only the packets replayed so far.
     let visible = cx.list().visible as u32;
     let frames = &frames[..frames.partition_point(|&i| i < visible)];

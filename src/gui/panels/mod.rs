@@ -6,6 +6,7 @@ mod demo;
 mod diagram_view;
 mod dialogs;
 mod encapsulation;
+mod follow;
 mod headers;
 mod hex;
 mod ladder;
@@ -21,6 +22,7 @@ mod welcome;
 pub use context::Ctx;
 pub use dialogs::{open_file_dialog, open_save_form, SaveForm};
 pub use encapsulation::EncapState;
+pub use follow::FollowState;
 pub use ladder::LadderState;
 
 use super::action::Action;
@@ -31,6 +33,9 @@ use super::app::MainView;
 pub struct PanelState {
     pub encap: EncapState,
     pub ladder: LadderState,
+    pub follow: FollowState,
+    /// Which packets belong to which stream, for the ladder and follow views.
+    pub streams: crate::gui::streams::StreamIndex,
     /// The "Save packets" form, while open.
     pub save_form: Option<SaveForm>,
     /// Ctrl+F: the display filter box takes the keyboard on the next frame.
@@ -46,6 +51,8 @@ impl Default for PanelState {
         PanelState {
             encap: EncapState::default(),
             ladder: LadderState::default(),
+            follow: FollowState::default(),
+            streams: Default::default(),
             save_form: None,
             focus_filter: false,
             demo_interactive: false,
@@ -104,6 +111,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             MainView::Ladder => ladder::show(cx, ui),
             MainView::Encapsulation => encapsulation::show(cx, ui),
             MainView::Headers => headers::show(cx, ui),
+            MainView::Follow => follow::show(cx, ui),
         }
     });
     dialogs::show(cx, ui.ctx());
@@ -231,6 +239,7 @@ fn view_tabs(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                 t!("view-headers"),
                 t!("view-headers-tip"),
             ),
+            (MainView::Follow, t!("view-follow"), t!("view-follow-tip")),
         ] {
             if ui
                 .selectable_label(cx.view == view, label)

@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::json;
 
 /// How a direction's bytes are framed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Framing {
     /// Each message ends with `\n`.
     Newline,
@@ -21,6 +21,7 @@ pub enum Framing {
     /// JSON objects or arrays one after another.
     JsonValues,
     /// No framing recognised: the bytes are one stream.
+    #[default]
     None,
 }
 
