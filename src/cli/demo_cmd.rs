@@ -162,7 +162,7 @@ pub fn run(args: DemoArgs) -> anyhow::Result<()> {
     result?;
     super::say(&summary.describe());
     super::say(&t!("say-wrote", path = path.display().to_string()));
-    let cap = super::flow::Flows::read(&path)?;
+    let cap = super::flow::Flows::read(&path, None)?;
     let out = std::io::stdout();
     let mut out = BufWriter::new(out.lock());
     super::flow::write_flows(&mut out, &cap, None)?;

@@ -14,6 +14,7 @@ use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::Mutex;
 use std::thread;
 
+use layerscope_wire::filter::{Filter, FrameFacts};
 use layerscope_wire::{Analysis, Analyzer, LinkType};
 
 use super::json::{self, Times};
@@ -68,8 +69,15 @@ struct Job {
     done: SyncSender<Vec<u8>>,
 }
 
-/// Prints up to `count` packets of `file` (`-` for standard input) to standard output.
-pub fn run(file: &Path, format: Format, count: Option<usize>) -> anyhow::Result<()> {
+/// Prints up to `count` packets of `file` (`-` for standard input) to standard output;
+/// with a display filter, only those it matches (`count` still counts packets read, as
+/// tshark's `-c` does).
+pub fn run(
+    file: &Path,
+    format: Format,
+    count: Option<usize>,
+    filter: Option<&Filter>,
+) -> anyhow::Result<()> {
     let mut reader = open_file(file)?;
     let link = reader.link;
     let workers = thread::available_parallelism().map_or(1, |n| n.get());
@@ -83,7 +91,7 @@ pub fn run(file: &Path, format: Format, count: Option<usize>) -> anyhow::Result<
     let (job_rx, spare) = (&job_rx, &spare);
     let (read, written) = thread::scope(|scope| {
         for _ in 0..workers {
-            scope.spawn(move || work(link, format, job_rx, spare));
+            scope.spawn(move || work(link, format, filter, job_rx, spare));
         }
         let writer = scope.spawn(move || write_in_order(format, order_rx, spare));
 
@@ -143,7 +151,13 @@ pub fn run(file: &Path, format: Format, count: Option<usize>) -> anyhow::Result<
 }
 
 /// A worker: takes batches until there are none, prints each into a buffer of its own.
-fn work(link: LinkType, format: Format, jobs: &Mutex<Receiver<Job>>, spare: &Spare) {
+fn work(
+    link: LinkType,
+    format: Format,
+    filter: Option<&Filter>,
+    jobs: &Mutex<Receiver<Job>>,
+    spare: &Spare,
+) {
     let mut printer = TextPrinter::default();
     let mut json_printer = json::JsonPrinter::default();
     let mut raw = RawPacket::default();
@@ -179,11 +193,24 @@ fn work(link: LinkType, format: Format, jobs: &Mutex<Receiver<Job>>, spare: &Spa
                 raw,
                 analysis,
             };
+            let shown = filter.is_none_or(|f| {
+                f.matches(&FrameFacts {
+                    dissection: &p.dissection,
+                    frame: &p.raw.data,
+                    number,
+                    orig_len: p.raw.orig_len,
+                    time_relative: (ts - batch.first_ns) as f64 * 1e-9,
+                })
+            });
+            if !shown {
+                previous_ns = Some(ts);
+                raw = p.raw;
+                continue;
+            }
             match format {
                 Format::Json => {
-                    if number > 1 {
-                        out.extend_from_slice(b",\n");
-                    }
+                    // Every packet after a separator; the writer drops the first one.
+                    out.extend_from_slice(b",\n");
                     let times = Times {
                         first: batch.first_ns,
                         previous,
@@ -212,10 +239,18 @@ fn write_in_order(
     if format == Format::Json {
         out.write_all(b"[\n")?;
     }
+    // The separator before the first packet printed, which the workers cannot know.
+    let mut first = format == Format::Json;
     for printed in batches {
         match printed.recv() {
             Ok(mut bytes) => {
-                out.write_all(&bytes)?;
+                let skip = if first && !bytes.is_empty() {
+                    first = false;
+                    2
+                } else {
+                    0
+                };
+                out.write_all(&bytes[skip..])?;
                 bytes.clear();
                 if let Ok(mut s) = spare.lock() {
                     s.push(bytes);

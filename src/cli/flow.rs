@@ -9,7 +9,11 @@ use layerscope_wire::registry as hf;
 use std::io::{self, Write};
 use std::path::Path;
 
+use std::collections::HashSet;
+
 use layerscope_wire::analysis::{Analysis, TcpState};
+use layerscope_wire::filter::{Filter, FrameFacts};
+use layerscope_wire::proto::app::message_text;
 use layerscope_wire::proto::tcp::{flag_names, ACK};
 use layerscope_wire::{Analyzer, LinkType, Protocol};
 
@@ -57,7 +61,8 @@ pub struct FlowRow {
     flags: u16,
     /// `udp.length`, when the packet has a UDP header.
     udp_length: Option<u64>,
-    /// The payload's `data.text`, when it has one (at most 4 KB: the dissector's limit).
+    /// What the program said, as text (a JSON message with its strings unescaped, text in
+    /// its encoding), when the payload reads as text.
     text: Option<Box<str>>,
     analysis: Analysis,
 }
@@ -69,17 +74,45 @@ pub struct Flows {
     pub analyzer: Analyzer,
     /// Set when the file was damaged or cut short: every packet before it has a row.
     pub warning: Option<String>,
+    /// With a display filter: the TCP streams and UDP conversations with a matching packet.
+    matched: Option<(HashSet<u32>, HashSet<u32>)>,
 }
+
+/// Longest message text a ladder row quotes.
+const TEXT_CHARS: usize = 120;
 
 impl Flows {
     /// Reads a file (`-` for standard input), dissecting each packet once and keeping only
     /// its row.
-    pub fn read(path: &Path) -> anyhow::Result<Flows> {
+    /// With `filter`, only the streams that have a packet it matches are shown.
+    pub fn read(path: &Path, filter: Option<&Filter>) -> anyhow::Result<Flows> {
         let mut reader = open_file(path)?;
         let mut decoder = Decoder::new(reader.link);
         let mut rows = Vec::new();
+        let mut matched = filter.map(|_| (HashSet::new(), HashSet::new()));
+        let mut first_ns = None;
         while let Some(raw) = reader.next_packet() {
             let p = decoder.decode(raw);
+            if let (Some(f), Some((tcp, udp))) = (filter, matched.as_mut()) {
+                let ts = p.raw.timestamp_ns();
+                let first = *first_ns.get_or_insert(ts);
+                let facts = FrameFacts {
+                    dissection: &p.dissection,
+                    frame: &p.raw.data,
+                    number: p.number,
+                    orig_len: p.raw.orig_len,
+                    time_relative: (ts - first) as f64 * 1e-9,
+                };
+                match &p.analysis {
+                    Analysis::Tcp(t) if f.matches(&facts) => {
+                        tcp.insert(t.stream);
+                    }
+                    Analysis::Udp(u) if f.matches(&facts) => {
+                        udp.insert(u.stream);
+                    }
+                    _ => {}
+                }
+            }
             let flags = p
                 .dissection
                 .layer(Protocol::Tcp)
@@ -95,8 +128,12 @@ impl Flows {
                 .dissection
                 .layers
                 .last()
-                .and_then(|l| l.field(&hf::data::TEXT))
-                .map(|f| f.display(&p.raw.data).into_boxed_str());
+                .and_then(|l| message_text(l, &p.raw.data, TEXT_CHARS))
+                .map(|t| {
+                    layerscope_wire::escape::field(&t)
+                        .into_owned()
+                        .into_boxed_str()
+                });
             rows.push(FlowRow {
                 ts_ns: p.raw.timestamp_ns(),
                 flags,
@@ -114,19 +151,40 @@ impl Flows {
             rows,
             analyzer: decoder.analyzer,
             warning,
+            matched,
         })
+    }
+
+    /// Whether TCP stream `index` is shown: the one `--stream` names, and with a display
+    /// filter only one with a matching packet.
+    fn shows_tcp(&self, index: u32, stream: Option<u32>) -> bool {
+        stream.is_none_or(|s| s == index)
+            && self
+                .matched
+                .as_ref()
+                .is_none_or(|(tcp, _)| tcp.contains(&index))
+    }
+
+    /// Whether UDP conversation `index` is shown (never with `--stream`, which names a TCP
+    /// stream).
+    fn shows_udp(&self, index: u32, stream: Option<u32>) -> bool {
+        stream.is_none()
+            && self
+                .matched
+                .as_ref()
+                .is_none_or(|(_, udp)| udp.contains(&index))
     }
 
     /// The frame numbers the ladders of `stream` (or of everything) show.
     fn drawn_frames(&self, stream: Option<u32>) -> Vec<u32> {
         let mut frames: Vec<u32> = Vec::new();
         for s in &self.analyzer.tcp.streams {
-            if stream.is_none_or(|f| f == s.index) {
+            if self.shows_tcp(s.index, stream) {
                 frames.extend(&s.frames);
             }
         }
-        if stream.is_none() {
-            for c in &self.analyzer.udp.conversations {
+        for (i, c) in self.analyzer.udp.conversations.iter().enumerate() {
+            if self.shows_udp(i as u32, stream) {
                 frames.extend(&c.frames);
             }
         }
@@ -147,7 +205,7 @@ pub fn write_flows(
     let since_first = |p: &FlowRow| (p.ts_ns - first_ns) as f64 * 1e-9;
     let by_number = |n: u32| cap.rows.get(n as usize - 1);
     for s in &cap.analyzer.tcp.streams {
-        if stream_filter.is_some_and(|f| f != s.index) {
+        if !cap.shows_tcp(s.index, stream_filter) {
             continue;
         }
         writeln!(
@@ -218,10 +276,10 @@ pub fn write_flows(
         }
         writeln!(out)?;
     }
-    if stream_filter.is_some() {
-        return Ok(());
-    }
     for (i, c) in cap.analyzer.udp.conversations.iter().enumerate() {
+        if !cap.shows_udp(i as u32, stream_filter) {
+            continue;
+        }
         writeln!(
             out,
             "{}",

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use layerscope_wire::analysis::follow::{ChunkKind, Follower, Limits, StreamFollow, StreamId};
 use layerscope_wire::analysis::Endpoint;
 use layerscope_wire::app::text::{self, Encoding, TextDecoder};
-use layerscope_wire::filter::{Filter, FrameFacts};
+use layerscope_wire::filter::FrameFacts;
 
 use crate::capture::{open_file, ReadEnd};
 use crate::packets::{damaged_warning, Decoder};
@@ -70,13 +70,11 @@ pub struct Followed {
 
 /// Reads `path` and follows the streams `args` choose.
 pub fn read(args: &FollowArgs) -> anyhow::Result<Followed> {
-    let filter = match &args.display_filter {
-        Some(text) => Some(
-            Filter::parse(text)
-                .map_err(|e| anyhow::anyhow!("invalid display filter \"{text}\": {e}"))?,
-        ),
-        None => None,
-    };
+    let filter = args
+        .display_filter
+        .as_deref()
+        .map(super::parse_display_filter)
+        .transpose()?;
     let mut reader = open_file(&args.file)?;
     let mut decoder = Decoder::new(reader.link);
     let mut follower = Follower::new(Limits::default());

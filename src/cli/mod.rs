@@ -137,8 +137,7 @@ pub enum Theme {
 impl WindowArgs {
     pub fn into_start(self, lang: Option<Lang>) -> anyhow::Result<crate::gui::Start> {
         if let Some(f) = &self.display_filter {
-            layerscope_wire::Filter::parse(f)
-                .map_err(|e| anyhow::anyhow!("invalid display filter \"{f}\": {e}"))?;
+            parse_display_filter(f)?;
         }
         let live = self.interface.map(|interface| crate::capture::LiveOptions {
             interface,
@@ -186,6 +185,9 @@ pub enum Command {
         /// Stop after this many packets.
         #[arg(short = 'c', long = "count")]
         count: Option<usize>,
+        /// Only the packets that match this display filter (Wireshark's syntax, as tshark -Y).
+        #[arg(short = 'Y', long = "display-filter", value_name = "FILTER")]
+        display_filter: Option<String>,
     },
     /// Draw each TCP stream (and UDP conversation) as a ladder diagram with endpoint states.
     Flow {
@@ -194,6 +196,9 @@ pub enum Command {
         /// Only this tcp.stream.
         #[arg(long)]
         stream: Option<u32>,
+        /// Only the streams with a packet that matches this display filter.
+        #[arg(short = 'Y', long = "display-filter", value_name = "FILTER")]
+        display_filter: Option<String>,
         /// Also draw the ladder as an SVG file (for slides; opens in any browser).
         #[arg(long, value_name = "FILE")]
         svg: Option<PathBuf>,
@@ -299,23 +304,33 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             json,
             summary,
             count,
+            display_filter,
         }) => {
+            let filter = display_filter
+                .as_deref()
+                .map(parse_display_filter)
+                .transpose()?;
             let format = match (json, summary) {
                 (true, _) => dissect_cmd::Format::Json,
                 (_, true) => dissect_cmd::Format::Summary,
                 _ => dissect_cmd::Format::Text,
             };
-            dissect_cmd::run(&file, format, count)
+            dissect_cmd::run(&file, format, count, filter.as_ref())
         }
         Some(Command::Flow {
             file,
             stream,
+            display_filter,
             svg,
             png,
             raw,
             theme,
         }) => {
-            let cap = flow::Flows::read(&file)?;
+            let filter = display_filter
+                .as_deref()
+                .map(parse_display_filter)
+                .transpose()?;
+            let cap = flow::Flows::read(&file, filter.as_ref())?;
             let out = std::io::stdout();
             let mut out = BufWriter::new(out.lock());
             flow::write_flows(&mut out, &cap, stream)?;
@@ -428,4 +443,10 @@ fn run_echo(role: EchoRole) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// A display filter from the command line, or an error that quotes it.
+pub fn parse_display_filter(text: &str) -> anyhow::Result<layerscope_wire::Filter> {
+    layerscope_wire::Filter::parse(text)
+        .map_err(|e| anyhow::anyhow!("invalid display filter \"{text}\": {e}"))
 }

@@ -466,3 +466,133 @@ fn chinese_text_and_gbk_are_read_and_control_bytes_never_reach_the_terminal() {
         "{follow}"
     );
 }
+
+/// Frame numbers tshark displays for a display filter (`-d` makes port 9999 JSON, as our
+/// dissector finds it on any port).
+fn tshark_matches(path: &Path, filter: &str) -> Vec<u32> {
+    let o = Command::new("tshark")
+        .args(["-n", "-d", "tcp.port==9999,json", "-r"])
+        .arg(path)
+        .args(["-Y", filter, "-T", "fields", "-e", "frame.number"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "tshark -Y {filter}: {}", stderr(&o));
+    stdout(&o)
+        .lines()
+        .map(|l| l.trim().parse().unwrap())
+        .collect()
+}
+
+/// Every frame of the TCP streams and UDP conversations that have a packet `filter`
+/// matches, by tshark.
+fn tshark_stream_frames(path: &Path, filter: &str) -> Vec<u32> {
+    let o = Command::new("tshark")
+        .args(["-n", "-d", "tcp.port==9999,json", "-r"])
+        .arg(path)
+        .args([
+            "-Y",
+            filter,
+            "-T",
+            "fields",
+            "-e",
+            "tcp.stream",
+            "-e",
+            "udp.stream",
+        ])
+        .output()
+        .unwrap();
+    let mut terms = std::collections::BTreeSet::new();
+    for line in stdout(&o).lines() {
+        let (tcp, udp) = line.split_once('\t').unwrap_or((line, ""));
+        if !tcp.is_empty() {
+            terms.insert(format!("tcp.stream == {tcp}"));
+        } else if !udp.is_empty() {
+            terms.insert(format!("udp.stream == {udp}"));
+        }
+    }
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let all = terms.into_iter().collect::<Vec<_>>().join(" || ");
+    tshark_matches(path, &all)
+}
+
+#[test]
+fn dissect_and_flow_take_a_display_filter_as_tshark_does() {
+    if !require("tshark") {
+        return;
+    }
+    let cases = [
+        ("tcp-echo-ipv4.pcapng", "tcp.flags.syn == 1"),
+        ("tcp-echo-ipv4.pcapng", "tcp.len > 0 && tcp.srcport == 8888"),
+        (
+            "tcp-upper-two-clients.pcapng",
+            "tcp.stream == 1 && tcp.flags.fin == 1",
+        ),
+        ("tcp-json.pcapng", "json"),
+        ("tcp-sticky.pcapng", "frame contains \"world\""),
+        ("udp-echo.pcapng", "udp.dstport == 9999"),
+        ("tcp-echo-chinese.pcapng", "udp"),
+    ];
+    for (file, filter) in cases {
+        let path = capture(file);
+        let expected = tshark_matches(&path, filter);
+        // The summary lines keep each packet's own frame number.
+        let summary = layerscope(&["dissect", "--summary", "-Y", filter, path.to_str().unwrap()]);
+        assert!(
+            summary.status.success(),
+            "{file} {filter}: {}",
+            stderr(&summary)
+        );
+        let ours: Vec<u32> = stdout(&summary)
+            .lines()
+            .map(|l| l.split_whitespace().next().unwrap().parse().unwrap())
+            .collect();
+        assert_eq!(ours, expected, "{file}: -Y {filter}");
+        // JSON stays one valid array, empty when nothing matches.
+        let json = layerscope(&["dissect", "--json", "-Y", filter, path.to_str().unwrap()]);
+        let packets: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout)
+            .unwrap_or_else(|e| panic!("{file} -Y {filter}: not JSON ({e})"));
+        let numbers: Vec<u32> = packets
+            .iter()
+            .map(|p| p["frame.number"].as_u64().unwrap() as u32)
+            .collect();
+        assert_eq!(numbers, expected, "{file}: --json -Y {filter}");
+        // The text dissection has one block per matching packet.
+        let text = layerscope(&["dissect", "-Y", filter, path.to_str().unwrap()]);
+        let blocks = stdout(&text)
+            .lines()
+            .filter(|l| l.starts_with("Frame "))
+            .count();
+        assert_eq!(blocks, expected.len(), "{file}: text -Y {filter}");
+        // flow draws the streams with a matching packet, and only those: every frame of
+        // each, as tshark numbers them.
+        let flow = layerscope(&["flow", "-Y", filter, path.to_str().unwrap()]);
+        assert!(flow.status.success(), "{file} {filter}: {}", stderr(&flow));
+        let mut drawn: Vec<u32> = stdout(&flow)
+            .lines()
+            .filter_map(|l| l.split_whitespace().next()?.parse().ok())
+            .collect();
+        drawn.sort_unstable();
+        assert_eq!(
+            drawn,
+            tshark_stream_frames(&path, filter),
+            "{file}: flow -Y {filter}"
+        );
+    }
+    // An invalid filter is refused with its position, by each command.
+    for cmd in ["dissect", "flow", "follow"] {
+        let o = layerscope(&[
+            cmd,
+            "-Y",
+            "tcp.port ==",
+            capture("tcp-echo-ipv4.pcapng").to_str().unwrap(),
+        ]);
+        assert!(!o.status.success());
+        assert!(
+            stderr(&o).contains("invalid display filter \"tcp.port ==\""),
+            "{cmd}: {}",
+            stderr(&o)
+        );
+    }
+}

@@ -437,6 +437,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_protocol_the_dissector_names_is_a_filter_name() {
+        use crate::layer::Protocol::*;
+        for p in [
+            Ethernet, Vlan, Ieee8021ad, Sll, Sll2, Null, Raw, Arp, Ipv4, Ipv6, Icmp, Icmpv6, Igmp,
+            Tcp, Udp, Http, Json, Data,
+        ] {
+            assert!(parse(p.abbrev()).is_ok(), "{}", p.abbrev());
+        }
+    }
+
+    #[test]
     fn precedence_and_binds_tighter_than_or() {
         let e = parse("udp or tcp and arp").expect("parses");
         assert!(matches!(&e, Expr::Or(t) if t.len() == 2 && matches!(t[1], Expr::And(_))));
