@@ -13,6 +13,8 @@ mod application;
 mod cli;
 #[path = "suite/corpus.rs"]
 mod corpus;
+#[path = "suite/course.rs"]
+mod course;
 #[path = "suite/demo.rs"]
 mod demo;
 #[path = "suite/echo.rs"]
