@@ -87,6 +87,24 @@ udp_unreachable() {
   # Nothing listens on UDP 9998: the kernel answers with ICMP port unreachable.
   "$bin" echo client --proto udp --connect 127.0.0.1:9998 --timeout 1 || true
 }
+http_exchange() {
+  # HTTP on 8000: a file from `python3 -m http.server` (Content-Length), then the example
+  # server's chunked GET and JSON POST, each fetched with curl.
+  local dir; dir=$(mktemp -d)
+  printf 'hello 你好\n' > "$dir/index.txt"
+  (cd "$dir" && exec python3 -u -m http.server 8000 --bind 127.0.0.1 > "$out/.server.log" 2>&1) &
+  local static=$!
+  until_true 5 grep -q "Serving HTTP" "$out/.server.log"
+  curl -s http://127.0.0.1:8000/index.txt > /dev/null
+  kill $static; wait $static 2>/dev/null || true
+  python3 "$here/examples/python/http_server.py" --requests 2 > "$out/.server.log" &
+  local server=$!
+  until_true 5 grep -q listening "$out/.server.log"
+  curl -s http://127.0.0.1:8000/ > /dev/null
+  curl -s -H 'Content-Type: application/json' -d '{"name": "小飞机"}' http://127.0.0.1:8000/api > /dev/null
+  wait $server
+  rm -rf "$dir"
+}
 
 names=("$@")
 maybe() {
@@ -103,6 +121,7 @@ maybe tcp-upper-two-clients 20 "tcp port 3234" upper_two_clients
 maybe udp-echo 4 "udp port 9999" udp_echo
 maybe tcp-refused 2 "tcp port 8889" refused
 maybe udp-unreachable 2 "udp port 9998 or icmp" udp_unreachable
+maybe http 30 "tcp port 8000" http_exchange
 # Short snapshot lengths (tcpdump -s 60/68/96, old defaults still common in course
 # material) cut headers: the dissector shows each cut header as far as it goes.
 for snaplen in 60 68 96; do

@@ -596,3 +596,92 @@ fn dissect_and_flow_take_a_display_filter_as_tshark_does() {
         );
     }
 }
+
+/// The HTTP fields compared with tshark.
+const HTTP_FIELDS: [&str; 21] = [
+    "http.request.method",
+    "http.request.uri",
+    "http.request.version",
+    "http.request.full_uri",
+    "http.request.line",
+    "http.response.version",
+    "http.response.code",
+    "http.response.phrase",
+    "http.response.line",
+    "http.host",
+    "http.user_agent",
+    "http.accept",
+    "http.content_type",
+    "http.content_length_header",
+    "http.content_length",
+    "http.connection",
+    "http.transfer_encoding",
+    "http.server",
+    "http.date",
+    "http.last_modified",
+    "json.key",
+];
+
+/// Every value of `key` in one packet of our JSON, as text.
+fn our_values(packet: &serde_json::Value, key: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for layer in packet["layers"].as_array().into_iter().flatten() {
+        let v = &layer["fields"][key];
+        let items = match v {
+            serde_json::Value::Array(a) => a.clone(),
+            serde_json::Value::Null => continue,
+            v => vec![v.clone()],
+        };
+        out.extend(items.iter().map(|i| match i {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        }));
+    }
+    out
+}
+
+#[test]
+fn http_headers_and_bodies_equal_tshark_on_the_recorded_exchange() {
+    if !require("tshark") {
+        return;
+    }
+    let path = capture("http.pcapng");
+    // The messages tshark finds whole in one segment (the others it reassembles).
+    let mut cmd = Command::new("tshark");
+    cmd.args(["-n", "-r"]).arg(&path).args([
+        "-Y",
+        "http && !tcp.segments",
+        "-T",
+        "ek",
+        "-e",
+        "frame.number",
+    ]);
+    for f in HTTP_FIELDS {
+        cmd.args(["-e", f]);
+    }
+    let o = cmd.output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ours: Vec<serde_json::Value> =
+        serde_json::from_slice(&layerscope(&["dissect", "--json", path.to_str().unwrap()]).stdout)
+            .unwrap();
+    let mut frames = 0;
+    let mut compared = 0;
+    for line in stdout(&o).lines().filter(|l| l.contains("\"layers\"")) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let layers = &v["layers"];
+        let number: usize = layers["frame_number"][0].as_str().unwrap().parse().unwrap();
+        frames += 1;
+        for f in HTTP_FIELDS {
+            let theirs: Vec<String> = layers[f.replace('.', "_")]
+                .as_array()
+                .map(|a| a.iter().map(|s| s.as_str().unwrap().to_string()).collect())
+                .unwrap_or_default();
+            let mine = our_values(&ours[number - 1], f);
+            assert_eq!(mine, theirs, "frame {number}: {f}");
+            compared += theirs.len();
+        }
+    }
+    // A request and a response with Content-Length, a JSON POST and its JSON answer.
+    assert_eq!(frames, 4, "tshark's whole HTTP messages");
+    assert!(compared > 30, "{compared} values compared");
+}

@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::util::{capture, compare_with_tshark, our_json, root};
 
-const CAPTURES: [&str; 20] = [
+const CAPTURES: [&str; 21] = [
     "tcp-echo-ipv4",
     // Chinese text in the payload, as the course's students send it.
     "tcp-echo-chinese",
@@ -20,6 +20,8 @@ const CAPTURES: [&str; 20] = [
     "tcp-large",
     // Three sends that the receiver reads as one.
     "tcp-sticky",
+    // python3 -m http.server and examples/python/http_server.py fetched with curl.
+    "http",
     // Recorded with short snapshot lengths (`capture -s`): headers cut part way.
     "tcp-echo-ipv4-s60",
     "tcp-echo-ipv4-s68",
@@ -32,6 +34,40 @@ const CAPTURES: [&str; 20] = [
     "udp-echo-ipv6-s96",
     "udp-echo-long-s60",
 ];
+
+/// Frames whose `frame.protocols` differ from tshark's because tshark reassembles an HTTP
+/// message that spans segments (it shows HTTP on the last segment only, over the
+/// reassembled bytes) while we dissect each segment on its own: the response headers of
+/// `python3 -m http.server` (frame 6, body in frame 8) and the chunked answer of
+/// `http_server.py` (headers in 18, chunks in 20–26). Listed so that nothing else may
+/// differ, and so that the list must shrink when reassembly lands.
+const HTTP_REASSEMBLED: [(&str, usize); 7] = [
+    ("http", 6),
+    ("http", 8),
+    ("http", 18),
+    ("http", 20),
+    ("http", 22),
+    ("http", 24),
+    ("http", 26),
+];
+
+/// The mismatches `HTTP_REASSEMBLED` does not explain; fails when a listed one is gone.
+fn unexplained(name: &str, bad: Vec<String>) -> Vec<String> {
+    let listed: Vec<String> = HTTP_REASSEMBLED
+        .iter()
+        .filter(|(n, _)| *n == name)
+        .map(|(_, f)| format!("frame {f}: frame.protocols = "))
+        .collect();
+    for l in &listed {
+        assert!(
+            bad.iter().any(|b| b.starts_with(l.as_str())),
+            "{name}: {l}… now agrees with tshark: remove it from HTTP_REASSEMBLED"
+        );
+    }
+    bad.into_iter()
+        .filter(|b| !listed.iter().any(|l| b.starts_with(l.as_str())))
+        .collect()
+}
 
 fn expected(name: &str) -> Vec<Value> {
     let path = root()
@@ -46,6 +82,7 @@ fn bundled_captures_match_committed_tshark_values_exactly() {
     for name in CAPTURES {
         let ours = our_json(&capture(&format!("{name}.pcapng")));
         let (compared, bad) = compare_with_tshark(&ours, &expected(name));
+        let bad = unexplained(name, bad);
         assert!(
             compared > 40,
             "{name}: too few fields compared ({compared})"
@@ -110,6 +147,7 @@ fn bundled_captures_match_tshark_run_now() {
     for name in CAPTURES {
         let path = capture(&format!("{name}.pcapng"));
         let (compared, bad) = compare_with_tshark(&our_json(&path), &tshark_values(&path));
+        let bad = unexplained(name, bad);
         assert!(
             bad.is_empty(),
             "{name}: {} of {compared} fields differ:\n{}",
@@ -139,7 +177,7 @@ fn tcp_echo_handshake_frames_and_streams_agree_with_tshark() {
 /// Names we emit that `tshark -G fields` does not list, each for a reason: the subtree
 /// names tshark's JSON prints for TCP and IPv4 options (they are not filterable fields),
 /// and the endpoint facts that are ours alone.
-const NOT_IN_TSHARK_FIELDS: [&str; 19] = [
+const NOT_IN_TSHARK_FIELDS: [&str; 21] = [
     // tshark's JSON subtree names.
     "tcp.options.eol",
     "tcp.options.nop",
@@ -162,6 +200,9 @@ const NOT_IN_TSHARK_FIELDS: [&str; 19] = [
     "tcp.connection.role",
     // Ours: the encoding a payload's text was read in (UTF-8 or GB18030).
     "data.encoding",
+    // Ours: an HTTP message's first line (tshark's is a text item without a name).
+    "http.request.first_line",
+    "http.response.first_line",
 ];
 
 #[test]
@@ -254,6 +295,7 @@ fn frames_cut_inside_any_header_agree_with_tshark() {
             let path = dir.path().join(format!("{name}-s{len}.pcap"));
             write_cut(&cap, len, &path);
             let (compared, bad) = compare_with_tshark(&our_json(&path), &tshark_values(&path));
+            let bad = unexplained(name, bad);
             compared_total += compared;
             assert!(
                 bad.is_empty(),

@@ -434,7 +434,7 @@ impl<'a> Walk<'a> {
     /// The application layer over a transport payload.
     fn app(&mut self, payload: Range<usize>) {
         if !payload.is_empty() {
-            self.d.layers.push(proto::app::layer(self.frame, payload));
+            proto::app::push_layers(self.frame, payload, &mut self.d.layers);
         }
     }
 

@@ -118,6 +118,7 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
         Protocol::Ethernet if described.is_cut() => "Ethernet",
         Protocol::Ipv4 => "IPv4",
         Protocol::Ipv6 => "IPv6",
+        Protocol::Http if top.protocol == Protocol::Json => "HTTP/JSON",
         _ if top.protocol == Protocol::Json => "JSON",
         p => p.name(),
     };
@@ -275,6 +276,7 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
             if let Some(line) = described.fields.first() {
                 line.push_value(info, frame);
             }
+            push_json(info, d);
         }
         p => {
             info.push_str(p.name());

@@ -11,10 +11,6 @@ use crate::layer::{Layer, Protocol};
 /// How much of a payload `data.text` shows.
 const TEXT_LIMIT: usize = 4096;
 
-const HTTP_METHODS: [&str; 9] = [
-    "GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH", "CONNECT", "TRACE",
-];
-
 /// True when at least 90% of the payload is text: printable ASCII, common whitespace, or
 /// printable characters of valid UTF-8 (Chinese, say, three bytes a character), counted
 /// by their bytes.
@@ -85,29 +81,20 @@ pub fn printable(bytes: &[u8], limit: usize) -> String {
     s
 }
 
-/// The first line, if the payload starts like an HTTP/1.x request or response.
-fn http_first_line(bytes: &[u8]) -> Option<&str> {
-    // Every method and "HTTP/1." start with an upper-case letter; most payloads don't, and
-    // need no search for a line end.
-    if !bytes.first().is_some_and(u8::is_ascii_uppercase) {
-        return None;
+/// The application layers over `range` of `frame`, pushed onto `out`: HTTP (and its JSON
+/// body), JSON, or data with its text.
+pub fn push_layers(frame: &[u8], range: Range<usize>, out: &mut Vec<Layer>) {
+    let bytes = frame.get(range.clone()).unwrap_or(&[]);
+    if let Some(line) = super::http::first_line(bytes) {
+        out.extend(super::http::layers(frame, range, line));
+        return;
     }
-    let end = bytes.windows(2).position(|w| w == b"\r\n")?;
-    let line = std::str::from_utf8(&bytes[..end]).ok()?;
-    let is_request = HTTP_METHODS
-        .iter()
-        .any(|m| line.starts_with(m) && line.as_bytes().get(m.len()) == Some(&b' '))
-        && line.contains(" HTTP/1.");
-    let is_response = line.starts_with("HTTP/1.");
-    (is_request || is_response).then_some(line)
+    out.push(layer(frame, range));
 }
 
-/// The application layer over `range` of `frame`.
-pub fn layer(frame: &[u8], range: Range<usize>) -> Layer {
+/// The application layer over `range` of `frame` when it is not HTTP: JSON, or data.
+fn layer(frame: &[u8], range: Range<usize>) -> Layer {
     let bytes = frame.get(range.clone()).unwrap_or(&[]);
-    if let Some(line) = http_first_line(bytes) {
-        return http_layer(line, range);
-    }
     if looks_like_json(bytes) {
         if let Some(values) = crate::app::json::parse_values(bytes) {
             return super::json::layer(&values, range);
@@ -167,67 +154,9 @@ fn looks_like_json(bytes: &[u8]) -> bool {
         .is_some_and(|&b| b == b'{' || b == b'[')
 }
 
-/// The three space-separated parts of an HTTP first line with their offsets in it; a
-/// missing part is empty, at the end of the line.
-fn split3(line: &str) -> [(usize, &str); 3] {
-    let mut out = [(line.len(), ""); 3];
-    let mut off = 0;
-    for (i, slot) in out.iter_mut().enumerate() {
-        if off > line.len() {
-            break;
-        }
-        let rest = &line[off..];
-        let part = if i < 2 {
-            rest.split(' ').next().unwrap_or("")
-        } else {
-            rest
-        };
-        *slot = (off, part);
-        // The separator is one ASCII space, so `off` stays on a character boundary.
-        off += part.len() + 1;
-    }
-    out
-}
-
-fn http_layer(line: &str, range: Range<usize>) -> Layer {
-    let mut l = Layer::new(Protocol::Http, range.clone(), range.end..range.end);
-    let start = range.start;
-    let line_range = start..start + line.len();
-    let [a, b, c] = split3(line);
-    let pos = |(off, s): (usize, &str)| start + off..start + off + s.len();
-    let text = |def, part: (usize, &str)| {
-        Field::new(def, Value::Text(part.1.to_string().into()), pos(part))
-    };
-    let children = if line.starts_with("HTTP/1.") {
-        let code = b.1.parse::<u64>().unwrap_or(0);
-        vec![
-            text(&hf::http::RESPONSE_VERSION, a),
-            Field::new(&hf::http::RESPONSE_CODE, Value::Uint(code), pos(b)),
-            text(&hf::http::RESPONSE_PHRASE, c),
-        ]
-    } else {
-        vec![
-            text(&hf::http::REQUEST_METHOD, a),
-            text(&hf::http::REQUEST_URI, b),
-            text(&hf::http::REQUEST_VERSION, c),
-        ]
-    };
-    let first_line = if line.starts_with("HTTP/1.") {
-        &hf::http::RESPONSE_LINE
-    } else {
-        &hf::http::REQUEST_LINE
-    };
-    l.fields = vec![
-        Field::new(first_line, Value::Text(line.to_string().into()), line_range)
-            .with_children(children),
-        Field::new(&hf::http::FILE_DATA, Value::Bytes, range),
-    ];
-    l
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{is_mostly_text, is_plain_ascii, printable, split3};
+    use super::{is_mostly_text, is_plain_ascii, printable};
 
     #[test]
     fn chinese_payloads_are_text_shown_as_written() {
@@ -260,20 +189,6 @@ mod tests {
             }
         }
         assert!(is_plain_ascii(b" ~"));
-    }
-
-    #[test]
-    fn first_line_parts_keep_their_offsets_even_when_missing() {
-        assert_eq!(
-            split3("HTTP/1.1 200 OK"),
-            [(0, "HTTP/1.1"), (9, "200"), (13, "OK")]
-        );
-        assert_eq!(
-            split3("GET / HTTP/1.1"),
-            [(0, "GET"), (4, "/"), (6, "HTTP/1.1")]
-        );
-        assert_eq!(split3("HTTP/1."), [(0, "HTTP/1."), (7, ""), (7, "")]);
-        assert_eq!(split3("HTTP/1.1 "), [(0, "HTTP/1.1"), (9, ""), (9, "")]);
     }
 }
 

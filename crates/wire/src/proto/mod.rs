@@ -5,6 +5,7 @@
 pub mod app;
 pub mod arp;
 pub mod ethernet;
+pub mod http;
 pub mod icmp;
 pub mod icmpv6;
 pub mod igmp;
