@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 secs=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(dissect tracker capture_file filter escape)
+[ ${#targets[@]} -gt 0 ] || targets=(dissect tracker capture_file filter escape application)
 corpus=../shared/corpus/tcpdump
 for t in "${targets[@]}"; do
   seeds=fuzz/corpus/$t

@@ -74,3 +74,60 @@ fn every_truncation_of_every_built_frame_is_handled() {
         }
     }
 }
+
+/// An application payload that starts like what the course's programs send: an HTTP
+/// message with random headers and body, JSON, or anything.
+fn app_payload() -> impl Strategy<Value = Vec<u8>> {
+    let http = (
+        prop::sample::select(vec![
+            "GET / HTTP/1.1",
+            "POST /api HTTP/1.1",
+            "HTTP/1.1 200 OK",
+            "HTTP/1.0 404 Not Found",
+        ]),
+        proptest::collection::vec(("[A-Za-z-]{0,12}", "[ -~]{0,20}"), 0..8),
+        prop::sample::select(vec![
+            "",
+            "Content-Length: 5\r\n",
+            "Content-Length: 99999999999\r\n",
+            "Transfer-Encoding: chunked\r\n",
+            "Content-Type: application/json\r\n",
+        ]),
+        proptest::collection::vec(any::<u8>(), 0..80),
+    )
+        .prop_map(|(first, headers, framing, body)| {
+            let mut m = format!("{first}\r\n").into_bytes();
+            for (n, v) in headers {
+                m.extend_from_slice(format!("{n}: {v}\r\n").as_bytes());
+            }
+            m.extend_from_slice(framing.as_bytes());
+            m.extend_from_slice(b"\r\n");
+            m.extend_from_slice(&body);
+            m
+        });
+    let json = "[\\[\\]{}\":, 0-9a-z\\\\u]{0,80}".prop_map(String::into_bytes);
+    prop_oneof![http, json, proptest::collection::vec(any::<u8>(), 0..120)]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn application_layers_stay_inside_their_payload(payload in app_payload()) {
+        let mut frame = vec![0u8; 10];
+        frame.extend_from_slice(&payload);
+        let mut layers = Vec::new();
+        layerscope_wire::proto::app::push_layers(&frame, 10..frame.len(), &mut layers);
+        for l in &layers {
+            prop_assert!(l.header.end <= frame.len() && l.payload.end <= frame.len());
+            for f in l.all_fields() {
+                prop_assert!(f.bytes.start <= f.bytes.end && f.bytes.end <= frame.len(), "{}", f.abbrev());
+                let _ = f.display(&frame);
+            }
+        }
+        let (_, messages) = layerscope_wire::app::framing::split(&payload);
+        for m in &messages {
+            prop_assert!(m.range.end <= payload.len() && m.body.end <= m.range.end);
+        }
+    }
+}
