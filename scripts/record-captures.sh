@@ -105,6 +105,24 @@ http_exchange() {
   wait $server
   rm -rf "$dir"
 }
+dns_exchange() {
+  # A local DNS server (dnsmasq, no upstream) asked with dig: an A record, a CNAME whose
+  # answer points back at the question's name (compression), AAAA, TXT, the same over TCP,
+  # and a name it refuses.
+  dnsmasq --no-daemon --port=53 --listen-address=127.0.0.1 --bind-interfaces --no-resolv \
+    --no-hosts --host-record=server.course.lab,127.0.0.1,::1 \
+    --cname=www.course.lab,server.course.lab --txt-record=course.lab,"hello DNS" \
+    --log-facility=/dev/null &
+  local server=$!
+  until_true 5 dig +short +time=1 +tries=1 @127.0.0.1 server.course.lab > /dev/null
+  sleep 0.3
+  dig +short @127.0.0.1 www.course.lab A > /dev/null
+  dig +short @127.0.0.1 server.course.lab AAAA > /dev/null
+  dig +short @127.0.0.1 course.lab TXT > /dev/null
+  dig +short +tcp @127.0.0.1 www.course.lab A > /dev/null
+  dig @127.0.0.1 missing.course.lab A > /dev/null || true
+  kill $server; wait $server 2>/dev/null || true
+}
 
 names=("$@")
 maybe() {
@@ -122,6 +140,7 @@ maybe udp-echo 4 "udp port 9999" udp_echo
 maybe tcp-refused 2 "tcp port 8889" refused
 maybe udp-unreachable 2 "udp port 9998 or icmp" udp_unreachable
 maybe http 30 "tcp port 8000" http_exchange
+maybe dns 20 "port 53" dns_exchange
 # Short snapshot lengths (tcpdump -s 60/68/96, old defaults still common in course
 # material) cut headers: the dissector shows each cut header as far as it goes.
 for snaplen in 60 68 96; do

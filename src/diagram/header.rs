@@ -33,6 +33,7 @@ pub fn standard(p: Protocol) -> &'static str {
         Protocol::Udp => "RFC 768",
         Protocol::Http => "RFC 9112",
         Protocol::Json => "RFC 8259",
+        Protocol::Dns => "RFC 1035",
         Protocol::Data => "",
     }
 }

@@ -685,3 +685,89 @@ fn http_headers_and_bodies_equal_tshark_on_the_recorded_exchange() {
     assert_eq!(frames, 4, "tshark's whole HTTP messages");
     assert!(compared > 30, "{compared} values compared");
 }
+
+/// A value as text both sides agree on: integers in decimal (tshark writes some in hex),
+/// booleans as 0 and 1.
+fn normal(v: &str) -> String {
+    match v {
+        "true" | "True" => return "1".into(),
+        "false" | "False" => return "0".into(),
+        _ => {}
+    }
+    if let Some(hex) = v.strip_prefix("0x") {
+        if let Ok(n) = u64::from_str_radix(hex, 16) {
+            return n.to_string();
+        }
+    }
+    v.to_string()
+}
+
+#[test]
+fn dns_fields_and_info_lines_equal_tshark_on_the_recorded_exchange() {
+    if !require("tshark") {
+        return;
+    }
+    let path = capture("dns.pcapng");
+    let fields: Vec<&str> = layerscope_wire::registry::dns::ALL
+        .iter()
+        .map(|d| d.abbrev)
+        .collect();
+    let mut cmd = Command::new("tshark");
+    cmd.args(["-n", "-r"]).arg(&path).args([
+        "-Y",
+        "dns",
+        "-T",
+        "ek",
+        "-e",
+        "frame.number",
+        "-e",
+        "_ws.col.Info",
+    ]);
+    for f in &fields {
+        cmd.args(["-e", f]);
+    }
+    let o = cmd.output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ours: Vec<serde_json::Value> =
+        serde_json::from_slice(&layerscope(&["dissect", "--json", path.to_str().unwrap()]).stdout)
+            .unwrap();
+    let summary = stdout(&layerscope(&[
+        "dissect",
+        "--summary",
+        path.to_str().unwrap(),
+    ]));
+    let mut frames = 0;
+    let mut compared = 0;
+    for line in stdout(&o).lines().filter(|l| l.contains("\"layers\"")) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let layers = &v["layers"];
+        let number: usize = layers["frame_number"][0].as_str().unwrap().parse().unwrap();
+        frames += 1;
+        for f in &fields {
+            let theirs: Vec<String> = layers[f.replace('.', "_")]
+                .as_array()
+                .map(|a| a.iter().map(|s| normal(s.as_str().unwrap())).collect())
+                .unwrap_or_default();
+            let mine: Vec<String> = our_values(&ours[number - 1], f)
+                .iter()
+                .map(|s| normal(s))
+                .collect();
+            assert_eq!(mine, theirs, "frame {number}: {f}");
+            compared += theirs.len();
+        }
+        // The Info column, word for word.
+        let info = layers["_ws_col_Info"][0].as_str().unwrap();
+        let our_line = summary
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(&number.to_string()))
+            .unwrap();
+        assert!(
+            our_line.ends_with(info.trim_end()),
+            "frame {number}: {our_line:?} vs {info:?}"
+        );
+    }
+    // Six questions and their answers: A, CNAME, AAAA and TXT over UDP, one over TCP,
+    // one refused.
+    assert_eq!(frames, 12, "DNS messages");
+    assert!(compared > 300, "{compared} values compared");
+}

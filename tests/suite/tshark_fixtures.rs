@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::util::{capture, compare_with_tshark, our_json, root};
 
-const CAPTURES: [&str; 21] = [
+const CAPTURES: [&str; 22] = [
     "tcp-echo-ipv4",
     // Chinese text in the payload, as the course's students send it.
     "tcp-echo-chinese",
@@ -22,6 +22,8 @@ const CAPTURES: [&str; 21] = [
     "tcp-sticky",
     // python3 -m http.server and examples/python/http_server.py fetched with curl.
     "http",
+    // dnsmasq asked with dig, over UDP and TCP.
+    "dns",
     // Recorded with short snapshot lengths (`capture -s`): headers cut part way.
     "tcp-echo-ipv4-s60",
     "tcp-echo-ipv4-s68",

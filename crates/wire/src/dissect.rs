@@ -288,7 +288,8 @@ impl<'a> Walk<'a> {
                     pr.clone(),
                     seg_len,
                 ));
-                self.app(pr);
+                let ports = (t.source_port(), t.destination_port());
+                self.app(pr, Some((true, ports)));
             }
             Some(TransportSlice::Udp(u)) => {
                 let hr = self.range_of(u.header_slice());
@@ -296,7 +297,8 @@ impl<'a> Walk<'a> {
                 self.d
                     .layers
                     .push(proto::udp::layer(self.hdr(hr), pr.clone()));
-                self.app(pr);
+                let ports = (u.source_port(), u.destination_port());
+                self.app(pr, Some((false, ports)));
             }
             Some(TransportSlice::Icmpv4(i)) => {
                 let r = self.range_of(i.slice());
@@ -431,8 +433,17 @@ impl<'a> Walk<'a> {
         self.d.layers.push(layer);
     }
 
-    /// The application layer over a transport payload.
-    fn app(&mut self, payload: Range<usize>) {
+    /// The application layer over a transport payload; `transport` says whether it came
+    /// over TCP, and its ports (DNS is known by its port, the rest by its bytes).
+    fn app(&mut self, payload: Range<usize>, transport: Option<(bool, (u16, u16))>) {
+        if let Some((over_tcp, (src, dst))) = transport {
+            if src == proto::dns::PORT || dst == proto::dns::PORT {
+                if let Some(l) = proto::dns::layer(self.frame, payload.clone(), over_tcp) {
+                    self.d.layers.push(l);
+                    return;
+                }
+            }
+        }
         if !payload.is_empty() {
             proto::app::push_layers(self.frame, payload, &mut self.d.layers);
         }

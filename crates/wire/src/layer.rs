@@ -31,6 +31,8 @@ pub enum Protocol {
     Tcp,
     Udp,
     Http,
+    /// The Domain Name System, on port 53 (UDP, or TCP with a length prefix).
+    Dns,
     /// JavaScript Object Notation, on any port (recognised by its shape).
     Json,
     /// Application bytes that no dissector claims.
@@ -57,6 +59,7 @@ impl Protocol {
             Protocol::Udp => "udp",
             Protocol::Http => "http",
             Protocol::Json => "json",
+            Protocol::Dns => "dns",
             Protocol::Data => "data",
         }
     }
@@ -81,6 +84,7 @@ impl Protocol {
             Protocol::Udp => "UDP",
             Protocol::Http => "HTTP",
             Protocol::Json => "JavaScript Object Notation",
+            Protocol::Dns => "Domain Name System",
             Protocol::Data => "Data",
         }
     }
@@ -99,7 +103,7 @@ impl Protocol {
             Ipv4 | Ipv6 | Icmp | Icmpv6 | Igmp => (3, TcpIpLayer::Internet, Pdu::Packet),
             Tcp => (4, TcpIpLayer::Transport, Pdu::Segment),
             Udp => (4, TcpIpLayer::Transport, Pdu::Datagram),
-            Http | Json | Data => (7, TcpIpLayer::Application, Pdu::Data),
+            Http | Dns | Json | Data => (7, TcpIpLayer::Application, Pdu::Data),
         }
     }
 }

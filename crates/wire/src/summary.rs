@@ -119,6 +119,7 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
         Protocol::Ipv4 => "IPv4",
         Protocol::Ipv6 => "IPv6",
         Protocol::Http if top.protocol == Protocol::Json => "HTTP/JSON",
+        Protocol::Dns => "DNS",
         _ if top.protocol == Protocol::Json => "JSON",
         p => p.name(),
     };
@@ -272,6 +273,7 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
                 }
             }
         }
+        Protocol::Dns => info.push_str(&crate::proto::dns::info(described, frame)),
         Protocol::Http => {
             if let Some(line) = described.fields.first() {
                 line.push_value(info, frame);

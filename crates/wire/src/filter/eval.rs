@@ -82,6 +82,7 @@ const PROTOCOLS: &[&str] = &[
     "tcp",
     "udp",
     "http",
+    "dns",
     "json",
     "data",
 ];

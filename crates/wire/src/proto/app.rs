@@ -204,6 +204,7 @@ pub fn message_text(layer: &Layer, frame: &[u8], limit: usize) -> Option<String>
     match layer.protocol {
         Protocol::Json => Some(super::json::compact(layer, limit)),
         Protocol::Http => layer.fields.first().and_then(|f| f.text(frame)).map(cut),
+        Protocol::Dns => Some(cut(&super::dns::info(layer, frame))),
         _ => layer
             .field(&hf::data::TEXT)
             .and_then(|f| f.text(frame))

@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod arp;
+pub mod dns;
 pub mod ethernet;
 pub mod http;
 pub mod icmp;

@@ -108,6 +108,7 @@ macro_rules! fields {
 
 pub mod arp;
 pub mod data;
+pub mod dns;
 pub mod eth;
 pub mod frame;
 pub mod http;
@@ -141,6 +142,7 @@ pub fn all() -> impl Iterator<Item = &'static FieldDef> {
         data::ALL,
         http::ALL,
         json::ALL,
+        dns::ALL,
         frame::ALL,
     ]
     .into_iter()
