@@ -123,6 +123,22 @@ dns_exchange() {
   dig @127.0.0.1 missing.course.lab A > /dev/null || true
   kill $server; wait $server 2>/dev/null || true
 }
+tls_exchange() {
+  # openssl s_server with a fresh self-signed certificate, and s_client asking for
+  # course.lab (SNI) with ALPN h2 and http/1.1: the two hellos in the clear, then records
+  # of encrypted data.
+  local dir; dir=$(mktemp -d)
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
+    -keyout "$dir/key.pem" -out "$dir/cert.pem" -subj "/CN=course.lab" 2> /dev/null
+  openssl s_server -accept 8443 -cert "$dir/cert.pem" -key "$dir/key.pem" -alpn http/1.1 \
+    -naccept 1 -quiet > /dev/null 2>&1 &
+  local server=$!
+  until_true 5 sh -c 'ss -ltn | grep -q ":8443 "'
+  echo "hello over TLS" | timeout 5 openssl s_client -connect 127.0.0.1:8443 \
+    -servername course.lab -alpn h2,http/1.1 -quiet > /dev/null 2>&1 || true
+  wait $server 2>/dev/null || true
+  rm -rf "$dir"
+}
 
 names=("$@")
 maybe() {
@@ -141,6 +157,7 @@ maybe tcp-refused 2 "tcp port 8889" refused
 maybe udp-unreachable 2 "udp port 9998 or icmp" udp_unreachable
 maybe http 30 "tcp port 8000" http_exchange
 maybe dns 20 "port 53" dns_exchange
+maybe tls 12 "tcp port 8443" tls_exchange
 # Short snapshot lengths (tcpdump -s 60/68/96, old defaults still common in course
 # material) cut headers: the dissector shows each cut header as far as it goes.
 for snaplen in 60 68 96; do

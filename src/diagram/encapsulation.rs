@@ -164,7 +164,9 @@ fn facts(l: &Layer, packet: &[u8]) -> Vec<String> {
         ],
         Protocol::Igmp => vec![t!("fact-type", v = f(&hf::igmp::TYPE))],
         Protocol::Raw => vec![t!("fact-raw")],
-        Protocol::Http | Protocol::Dns | Protocol::Json | Protocol::Data => vec![],
+        Protocol::Http | Protocol::Dns | Protocol::Tls | Protocol::Json | Protocol::Data => {
+            vec![]
+        }
     }
 }
 

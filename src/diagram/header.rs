@@ -34,6 +34,7 @@ pub fn standard(p: Protocol) -> &'static str {
         Protocol::Http => "RFC 9112",
         Protocol::Json => "RFC 8259",
         Protocol::Dns => "RFC 1035",
+        Protocol::Tls => "RFC 8446",
         Protocol::Data => "",
     }
 }

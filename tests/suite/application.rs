@@ -687,8 +687,14 @@ fn http_headers_and_bodies_equal_tshark_on_the_recorded_exchange() {
 }
 
 /// A value as text both sides agree on: integers in decimal (tshark writes some in hex),
-/// booleans as 0 and 1.
+/// booleans as 0 and 1, bytes as bare hex (tshark's EK output has no colons).
 fn normal(v: &str) -> String {
+    if v.contains(':')
+        && v.split(':')
+            .all(|b| b.len() == 2 && b.bytes().all(|c| c.is_ascii_hexdigit()))
+    {
+        return v.replace(':', "");
+    }
     match v {
         "true" | "True" => return "1".into(),
         "false" | "False" => return "0".into(),
@@ -770,4 +776,94 @@ fn dns_fields_and_info_lines_equal_tshark_on_the_recorded_exchange() {
     // one refused.
     assert_eq!(frames, 12, "DNS messages");
     assert!(compared > 300, "{compared} values compared");
+}
+
+#[test]
+fn tls_hellos_and_records_equal_tshark_on_the_recorded_exchange() {
+    if !require("tshark") {
+        return;
+    }
+    let path = capture("tls.pcapng");
+    // Grouping nodes have no value to compare.
+    let fields: Vec<&str> = layerscope_wire::registry::tls::ALL
+        .iter()
+        .filter(|d| d.kind != layerscope_wire::registry::Kind::None)
+        .map(|d| d.abbrev)
+        .collect();
+    let mut cmd = Command::new("tshark");
+    cmd.args(["-n", "-d", "tcp.port==8443,tls", "-r"])
+        .arg(&path)
+        .args([
+            "-Y",
+            "tls",
+            "-T",
+            "ek",
+            "-e",
+            "frame.number",
+            "-e",
+            "_ws.col.Info",
+        ])
+        .args(["-e", "tls.record.opaque_type"]);
+    for f in &fields {
+        cmd.args(["-e", f]);
+    }
+    let o = cmd.output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let ours: Vec<serde_json::Value> =
+        serde_json::from_slice(&layerscope(&["dissect", "--json", path.to_str().unwrap()]).stdout)
+            .unwrap();
+    let summary = stdout(&layerscope(&[
+        "dissect",
+        "--summary",
+        path.to_str().unwrap(),
+    ]));
+    let mut frames = 0;
+    let mut compared = 0;
+    let mut names = Vec::new();
+    for line in stdout(&o).lines().filter(|l| l.contains("\"layers\"")) {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let layers = &v["layers"];
+        let number: usize = layers["frame_number"][0].as_str().unwrap().parse().unwrap();
+        frames += 1;
+        for f in &fields {
+            let list = |key: &str| -> Vec<String> {
+                layers[key.replace('.', "_")]
+                    .as_array()
+                    .map(|a| a.iter().map(|s| normal(s.as_str().unwrap())).collect())
+                    .unwrap_or_default()
+            };
+            let mut theirs = list(f);
+            if *f == "tls.record.content_type" {
+                // Once the Server Hello has chosen TLS 1.3, tshark calls the type of the
+                // encrypted records that follow `tls.record.opaque_type`: a fact about the
+                // connection, where we read each record's header as it is. They come after
+                // the records in the clear, so the two lists join in record order.
+                theirs.extend(list("tls.record.opaque_type"));
+            }
+            let mine: Vec<String> = our_values(&ours[number - 1], f)
+                .iter()
+                .map(|s| normal(s))
+                .collect();
+            assert_eq!(mine, theirs, "frame {number}: {f}");
+            compared += theirs.len();
+            if *f == "tls.handshake.extensions_server_name"
+                || *f == "tls.handshake.extensions_alpn_str"
+            {
+                names.extend(mine);
+            }
+        }
+        let info = layers["_ws_col_Info"][0].as_str().unwrap();
+        let our_line = summary
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(&number.to_string()))
+            .unwrap();
+        assert!(
+            our_line.ends_with(info.trim_end()),
+            "frame {number}: {our_line:?} vs {info:?}"
+        );
+    }
+    // The SNI and the protocols offered in the Client Hello.
+    assert_eq!(names, ["course.lab", "h2", "http/1.1"]);
+    assert!(frames >= 8, "{frames} TLS frames");
+    assert!(compared > 100, "{compared} values compared");
 }

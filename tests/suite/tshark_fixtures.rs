@@ -7,7 +7,7 @@ use serde_json::Value;
 
 use crate::util::{capture, compare_with_tshark, our_json, root};
 
-const CAPTURES: [&str; 22] = [
+const CAPTURES: [&str; 23] = [
     "tcp-echo-ipv4",
     // Chinese text in the payload, as the course's students send it.
     "tcp-echo-chinese",
@@ -24,6 +24,8 @@ const CAPTURES: [&str; 22] = [
     "http",
     // dnsmasq asked with dig, over UDP and TCP.
     "dns",
+    // openssl s_server and s_client: the hellos, then encrypted records.
+    "tls",
     // Recorded with short snapshot lengths (`capture -s`): headers cut part way.
     "tcp-echo-ipv4-s60",
     "tcp-echo-ipv4-s68",
@@ -115,6 +117,9 @@ pub fn tshark_values(path: &std::path::Path) -> Vec<Value> {
             // recognise by its shape.
             "-d",
             "tcp.port==9999,json",
+            // TLS on 8443, which we recognise by its record headers.
+            "-d",
+            "tcp.port==8443,tls",
             "-T",
             "json",
             "-r",

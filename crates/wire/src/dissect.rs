@@ -444,6 +444,12 @@ impl<'a> Walk<'a> {
                 }
             }
         }
+        if matches!(transport, Some((true, _))) {
+            if let Some(l) = proto::tls::layer(self.frame, payload.clone()) {
+                self.d.layers.push(l);
+                return;
+            }
+        }
         if !payload.is_empty() {
             proto::app::push_layers(self.frame, payload, &mut self.d.layers);
         }

@@ -31,6 +31,8 @@ pub enum Protocol {
     Tcp,
     Udp,
     Http,
+    /// TLS records (on any port, recognised by their header).
+    Tls,
     /// The Domain Name System, on port 53 (UDP, or TCP with a length prefix).
     Dns,
     /// JavaScript Object Notation, on any port (recognised by its shape).
@@ -60,6 +62,7 @@ impl Protocol {
             Protocol::Http => "http",
             Protocol::Json => "json",
             Protocol::Dns => "dns",
+            Protocol::Tls => "tls",
             Protocol::Data => "data",
         }
     }
@@ -85,6 +88,7 @@ impl Protocol {
             Protocol::Http => "HTTP",
             Protocol::Json => "JavaScript Object Notation",
             Protocol::Dns => "Domain Name System",
+            Protocol::Tls => "Transport Layer Security",
             Protocol::Data => "Data",
         }
     }
@@ -103,6 +107,9 @@ impl Protocol {
             Ipv4 | Ipv6 | Icmp | Icmpv6 | Igmp => (3, TcpIpLayer::Internet, Pdu::Packet),
             Tcp => (4, TcpIpLayer::Transport, Pdu::Segment),
             Udp => (4, TcpIpLayer::Transport, Pdu::Datagram),
+            // Encryption is the presentation layer's job in the OSI model; TCP/IP leaves it
+            // to the application.
+            Tls => (6, TcpIpLayer::Application, Pdu::Data),
             Http | Dns | Json | Data => (7, TcpIpLayer::Application, Pdu::Data),
         }
     }

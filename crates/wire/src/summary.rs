@@ -120,6 +120,7 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
         Protocol::Ipv6 => "IPv6",
         Protocol::Http if top.protocol == Protocol::Json => "HTTP/JSON",
         Protocol::Dns => "DNS",
+        Protocol::Tls => "TLS",
         _ if top.protocol == Protocol::Json => "JSON",
         p => p.name(),
     };
@@ -274,6 +275,7 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
             }
         }
         Protocol::Dns => info.push_str(&crate::proto::dns::info(described, frame)),
+        Protocol::Tls => info.push_str(&crate::proto::tls::info(described)),
         Protocol::Http => {
             if let Some(line) = described.fields.first() {
                 line.push_value(info, frame);

@@ -83,6 +83,7 @@ const PROTOCOLS: &[&str] = &[
     "udp",
     "http",
     "dns",
+    "tls",
     "json",
     "data",
 ];

@@ -441,7 +441,7 @@ mod tests {
         use crate::layer::Protocol::*;
         for p in [
             Ethernet, Vlan, Ieee8021ad, Sll, Sll2, Null, Raw, Arp, Ipv4, Ipv6, Icmp, Icmpv6, Igmp,
-            Tcp, Udp, Http, Dns, Json, Data,
+            Tcp, Udp, Http, Dns, Tls, Json, Data,
         ] {
             assert!(parse(p.abbrev()).is_ok(), "{}", p.abbrev());
         }

@@ -17,6 +17,7 @@ pub mod link;
 pub mod null;
 pub mod sll;
 pub mod tcp;
+pub mod tls;
 pub mod udp;
 pub mod vlan;
 

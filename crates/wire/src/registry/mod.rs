@@ -121,6 +121,7 @@ pub mod json;
 pub mod null;
 pub mod sll;
 pub mod tcp;
+pub mod tls;
 pub mod udp;
 pub mod vlan;
 
@@ -143,6 +144,7 @@ pub fn all() -> impl Iterator<Item = &'static FieldDef> {
         http::ALL,
         json::ALL,
         dns::ALL,
+        tls::ALL,
         frame::ALL,
     ]
     .into_iter()
