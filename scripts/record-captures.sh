@@ -167,8 +167,9 @@ for snaplen in 60 68 96; do
 done
 snaplen=60 maybe udp-echo-long-s60 2 "udp port 9999" udp_echo_long
 snaplen=262144
-# The JSON, large-transfer and sticky-packets demos record themselves (through the capture helper).
-for demo in json:tcp-json large:tcp-large sticky:tcp-sticky; do
+# The JSON, large-transfer, sticky-packets, remote-command, download and HTTP demos record
+# themselves (through the capture helper).
+for demo in json:tcp-json large:tcp-large sticky:tcp-sticky command:tcp-command download:tcp-download http:http-demo; do
   if [ ${#names[@]} -eq 0 ] || [[ " ${names[*]} " == *" ${demo#*:} "* ]]; then
     "$bin" demo "${demo%%:*}" -w "$out/${demo#*:}.pcapng" > /dev/null
     echo "recorded ${demo#*:}: $(tshark -r "$out/${demo#*:}.pcapng" 2>/dev/null | wc -l) packets"

@@ -431,6 +431,12 @@ demo-about-tcp-echo-v6 = TCP echo over IPv6 loopback (::1), port 8888.
 demo-about-refused = Connect to 8889 where nothing listens: SYN answered by RST.
 demo-about-large = 200 KB through the echo server on 8890: window scaling and window updates at work.
 demo-about-sticky = Three send() calls from the client, one recv() on the server: TCP delivers a byte stream, so the server reads "helloworld中文" in one piece. Open the follow view to see where the sends were.
+demo-title-command = Remote command, made safe: a length before each answer (3234)
+demo-about-command = The client sends date, ls and ipconfig; the server answers each from a fixed, harmless table (it never runs what it receives), with the answer's length in 4 bytes first — the framing that cures sticky packets. See it in Follow stream ▸ Messages vs segments.
+demo-title-download = File download: 48 KB behind its length (3235)
+demo-about-download = The server sends a file's length, then the file, over many segments; the client prints its SHA-256. Save the server's bytes from the follow view and compare.
+demo-title-http = HTTP: a GET and a JSON POST (8000)
+demo-about-http = A GET answered with Content-Length, then a POST of json.dumps({'name': '小飞机'}) answered with JSON, one connection each: request line, headers, an empty line, the body.
 
 ## The command line's human text
 say-wrote = wrote { $path }

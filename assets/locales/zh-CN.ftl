@@ -505,6 +505,12 @@ demo-about-tcp-echo-v6 = 经 IPv6 回环地址（::1）的 TCP 回显，端口 8
 demo-about-refused = 连接没有程序监听的 8889 端口：SYN 得到的回答是 RST。
 demo-about-large = 经端口 8890 的回显服务器传送 200 KB：可以看到窗口缩放和窗口更新。
 demo-about-sticky = 客户端调用三次 send()，服务器只调用一次 recv()：TCP 传送的是字节流，所以服务器一次读到 "helloworld中文"。打开跟踪视图看看每次 send 在哪里。
+demo-title-command = 安全的远程命令：每个回答前面加长度（端口 3234）
+demo-about-command = 客户端发送 date、ls 和 ipconfig；服务器从一张固定、无害的表里回答（它从不执行收到的内容），每个回答前面先用 4 个字节写出长度——正是解决粘包的分帧方式。到“跟踪流 ▸ 消息与报文段”里看看。
+demo-title-download = 文件下载：48 KB，前面是它的长度（端口 3235）
+demo-about-download = 服务器先发送文件的长度，再发送文件本身，分成许多报文段；客户端打印它的 SHA-256。从跟踪视图保存服务器一方的字节，比较一下。
+demo-title-http = HTTP：一次 GET 和一次 JSON POST（端口 8000）
+demo-about-http = 一次用 Content-Length 回答的 GET，然后一次 POST json.dumps({'name': '小飞机'})，用 JSON 回答，各用一个连接：请求行、首部、一个空行、主体。
 
 ## The command line's human text
 say-wrote = 已写入 { $path }

@@ -505,6 +505,12 @@ demo-about-tcp-echo-v6 = 經 IPv6 回送位址（::1）的 TCP 回應，埠 8888
 demo-about-refused = 連線到沒有程式監聽的 8889 埠：SYN 得到的回答是 RST。
 demo-about-large = 經埠 8890 的回應伺服器傳送 200 KB：可以看到視窗縮放和視窗更新。
 demo-about-sticky = 用戶端呼叫三次 send()，伺服器只呼叫一次 recv()：TCP 傳送的是位元組串流，所以伺服器一次讀到 "helloworld中文"。打開追蹤檢視看看每次 send 在哪裡。
+demo-title-command = 安全的遠端命令：每個回答前面加長度（連接埠 3234）
+demo-about-command = 用戶端送出 date、ls 和 ipconfig；伺服器從一張固定、無害的表裡回答（它從不執行收到的內容），每個回答前面先用 4 個位元組寫出長度——正是解決黏包的分框方式。到「追蹤串流 ▸ 訊息與區段」裡看看。
+demo-title-download = 檔案下載：48 KB，前面是它的長度（連接埠 3235）
+demo-about-download = 伺服器先送出檔案的長度，再送出檔案本身，分成許多區段；用戶端印出它的 SHA-256。從追蹤視圖儲存伺服器一方的位元組，比較一下。
+demo-title-http = HTTP：一次 GET 和一次 JSON POST（連接埠 8000）
+demo-about-http = 一次用 Content-Length 回答的 GET，然後一次 POST json.dumps({'name': '小飛機'})，用 JSON 回答，各用一條連線：請求行、標頭、一個空行、主體。
 
 ## The command line's human text
 say-wrote = 已寫入 { $path }

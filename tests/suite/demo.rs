@@ -8,7 +8,7 @@ use egui_kittest::Harness;
 use layerscope::gui::settings::Settings;
 use layerscope::gui::{App, Start};
 
-use crate::util::{capture, demo_ports, have, is_root, layerscope, stderr};
+use crate::util::{capture, demo_ports, have, is_root, layerscope, stderr, stdout};
 
 /// tshark's view of a capture: one line per packet with the fields asked for, `|`-separated.
 fn tshark_fields(path: &std::path::Path, fields: &[&str]) -> Vec<Vec<String>> {
@@ -98,10 +98,9 @@ fn every_demo_records_the_shape_it_promises() {
                 assert!(f[1].contains('R'), "{name}: {f:?}");
             }
             _ => {
-                let expected_streams = if s == layerscope::demo::Scenario::Upper {
-                    2
-                } else {
-                    1
+                let expected_streams = match s {
+                    layerscope::demo::Scenario::Upper | layerscope::demo::Scenario::Http => 2,
+                    _ => 1,
                 };
                 assert_eq!(streams.len(), expected_streams, "{name}");
                 // Handshake first, teardown last.
@@ -163,6 +162,69 @@ fn every_demo_records_the_shape_it_promises() {
                     Some("16"),
                     "{name}: {lens:?}"
                 );
+            }
+            layerscope::demo::Scenario::Command => {
+                // Each answer behind its 4-byte length, as the framing analysis finds it.
+                let saved = dir.path().join("command-server.bin");
+                let o = layerscope(&[
+                    "follow",
+                    out.to_str().unwrap(),
+                    "--stream",
+                    "0",
+                    "--save",
+                    saved.to_str().unwrap(),
+                    "--direction",
+                    "server",
+                ]);
+                assert!(o.status.success(), "{name}: {}", stderr(&o));
+                let bytes = std::fs::read(&saved).unwrap();
+                let (framing, messages) = layerscope_wire::app::framing::split(&bytes);
+                assert_eq!(
+                    framing,
+                    layerscope_wire::app::framing::Framing::LengthPrefix { big_endian: true },
+                    "{name}"
+                );
+                assert_eq!(messages.len(), 3, "{name}");
+                assert!(
+                    text.contains("dateWindows") || text.contains("Windows IP 配置"),
+                    "{name}: {text}"
+                );
+            }
+            layerscope::demo::Scenario::Download => {
+                // The server's side saved from the capture is the length, then the file.
+                let saved = dir.path().join("download-server.bin");
+                let o = layerscope(&[
+                    "follow",
+                    out.to_str().unwrap(),
+                    "--stream",
+                    "0",
+                    "--save",
+                    saved.to_str().unwrap(),
+                    "--direction",
+                    "server",
+                ]);
+                assert!(o.status.success(), "{name}: {}", stderr(&o));
+                let bytes = std::fs::read(&saved).unwrap();
+                let file = layerscope::demo::lessons::download_file();
+                assert_eq!(&bytes[4..], &file[..], "{name}");
+                assert_eq!(
+                    u32::from_be_bytes(bytes[..4].try_into().unwrap()) as usize,
+                    file.len()
+                );
+            }
+            layerscope::demo::Scenario::Http => {
+                let summary = stdout(&layerscope(&[
+                    "dissect",
+                    "--summary",
+                    out.to_str().unwrap(),
+                ]));
+                for line in [
+                    "HTTP     176 GET /hello.txt HTTP/1.1",
+                    "POST /api HTTP/1.1 {\"name\": \"小飞机\"}",
+                    "HTTP/1.1 200 OK {\"status\": \"success\", \"message\": \"消息已收到\"}",
+                ] {
+                    assert!(summary.contains(line), "{name}: {line} not in\n{summary}");
+                }
             }
             layerscope::demo::Scenario::Large => {
                 // Bytes carried each way: the highest sequence number reached, so a

@@ -14,6 +14,8 @@ use layerscope_wire::Analysis;
 
 use crate::echo::{run_client, ClientOptions, Mode, Proto, Server, ServerOptions};
 
+pub mod lessons;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Scenario {
     /// TCP echo on 127.0.0.1:8888: "Hello, server!" and two more lines, then close.
@@ -32,9 +34,15 @@ pub enum Scenario {
     Large,
     /// "Sticky packets" (粘包) on 3234: three sends, read by the server with one recv().
     Sticky,
+    /// The remote-command exercise made safe, on 3234: each answer after its 4-byte length.
+    Command,
+    /// A 48 KB file downloaded on 3235: its length, then its bytes.
+    Download,
+    /// HTTP on 8000: a GET answered with Content-Length, a JSON POST answered with JSON.
+    Http,
 }
 
-pub const ALL: [Scenario; 8] = [
+pub const ALL: [Scenario; 11] = [
     Scenario::TcpEcho,
     Scenario::Upper,
     Scenario::UdpEcho,
@@ -43,6 +51,9 @@ pub const ALL: [Scenario; 8] = [
     Scenario::Refused,
     Scenario::Large,
     Scenario::Sticky,
+    Scenario::Command,
+    Scenario::Download,
+    Scenario::Http,
 ];
 
 const TIMEOUT: Duration = Duration::from_secs(5);
@@ -58,6 +69,9 @@ impl Scenario {
             Scenario::Refused => "refused",
             Scenario::Large => "large",
             Scenario::Sticky => "sticky",
+            Scenario::Command => "command",
+            Scenario::Download => "download",
+            Scenario::Http => "http",
         }
     }
 
@@ -72,6 +86,9 @@ impl Scenario {
             Scenario::Refused => t!("demo-title-refused"),
             Scenario::Large => t!("demo-title-large"),
             Scenario::Sticky => t!("demo-title-sticky"),
+            Scenario::Command => t!("demo-title-command"),
+            Scenario::Download => t!("demo-title-download"),
+            Scenario::Http => t!("demo-title-http"),
         }
     }
 
@@ -86,6 +103,9 @@ impl Scenario {
             Scenario::Refused => t!("demo-about-refused"),
             Scenario::Large => t!("demo-about-large"),
             Scenario::Sticky => t!("demo-about-sticky"),
+            Scenario::Command => t!("demo-about-command"),
+            Scenario::Download => t!("demo-about-download"),
+            Scenario::Http => t!("demo-about-http"),
         }
     }
 
@@ -100,6 +120,9 @@ impl Scenario {
             Scenario::Refused => "tcp-refused.pcapng",
             Scenario::Large => "tcp-large.pcapng",
             Scenario::Sticky => "tcp-sticky.pcapng",
+            Scenario::Command => "tcp-command.pcapng",
+            Scenario::Download => "tcp-download.pcapng",
+            Scenario::Http => "http-demo.pcapng",
         }
     }
 
@@ -113,7 +136,9 @@ impl Scenario {
     pub fn port(self) -> u16 {
         match self {
             Scenario::TcpEcho | Scenario::TcpEchoV6 => 8888,
-            Scenario::Upper | Scenario::Sticky => 3234,
+            Scenario::Upper | Scenario::Sticky | Scenario::Command => 3234,
+            Scenario::Download => 3235,
+            Scenario::Http => 8000,
             Scenario::UdpEcho | Scenario::Json => 9999,
             Scenario::Refused => 8889,
             Scenario::Large => 8890,
@@ -162,6 +187,12 @@ impl Scenario {
             Scenario::Refused => vec![s(&["Hello, server!"])],
             Scenario::Large => vec![vec![large_message()]],
             Scenario::Sticky => vec![s(&STICKY_SENDS)],
+            Scenario::Command => vec![s(&lessons::COMMANDS)],
+            Scenario::Download => vec![s(&["notes.txt"])],
+            Scenario::Http => lessons::http_requests()
+                .into_iter()
+                .map(|r| vec![r])
+                .collect(),
         }
     }
 
@@ -175,7 +206,14 @@ impl Scenario {
 
     /// Starts the scenario's server (none for `refused`).
     pub fn start_server(self) -> anyhow::Result<Option<Server>> {
-        if matches!(self, Scenario::Refused | Scenario::Sticky) {
+        if matches!(
+            self,
+            Scenario::Refused
+                | Scenario::Sticky
+                | Scenario::Command
+                | Scenario::Download
+                | Scenario::Http
+        ) {
             return Ok(None);
         }
         let server = Server::start(ServerOptions {
@@ -197,8 +235,12 @@ impl Scenario {
 
     /// Runs the whole exchange: server, client(s), teardown. `out` gets the client's log.
     pub fn run(self, out: &mut dyn Write) -> anyhow::Result<()> {
-        if self == Scenario::Sticky {
-            return sticky(self.address(), out);
+        match self {
+            Scenario::Sticky => return sticky(self.address(), out),
+            Scenario::Command => return lessons::command(self.address(), out),
+            Scenario::Download => return lessons::download(self.address(), out),
+            Scenario::Http => return lessons::http(self.address(), out),
+            _ => {}
         }
         let server = self.start_server()?;
         let mut result = Ok(());
