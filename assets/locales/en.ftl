@@ -436,7 +436,7 @@ demo-about-command = The client sends date, ls and ipconfig; the server answers 
 demo-title-download = File download: 48 KB behind its length (3235)
 demo-about-download = The server sends a file's length, then the file, over many segments; the client prints its SHA-256. Save the server's bytes from the follow view and compare.
 demo-title-http = HTTP: a GET and a JSON POST (8000)
-demo-about-http = A GET answered with Content-Length, then a POST of json.dumps({'name': '小飞机'}) answered with JSON, one connection each: request line, headers, an empty line, the body.
+demo-about-http = A GET answered with Content-Length, then a POST of json.dumps({"{"}'name': '小飞机'{"}"}) answered with JSON, one connection each: request line, headers, an empty line, the body.
 
 ## The command line's human text
 say-wrote = wrote { $path }

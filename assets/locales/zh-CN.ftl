@@ -510,7 +510,7 @@ demo-about-command = 客户端发送 date、ls 和 ipconfig；服务器从一张
 demo-title-download = 文件下载：48 KB，前面是它的长度（端口 3235）
 demo-about-download = 服务器先发送文件的长度，再发送文件本身，分成许多报文段；客户端打印它的 SHA-256。从跟踪视图保存服务器一方的字节，比较一下。
 demo-title-http = HTTP：一次 GET 和一次 JSON POST（端口 8000）
-demo-about-http = 一次用 Content-Length 回答的 GET，然后一次 POST json.dumps({'name': '小飞机'})，用 JSON 回答，各用一个连接：请求行、首部、一个空行、主体。
+demo-about-http = 一次用 Content-Length 回答的 GET，然后一次 POST json.dumps({"{"}'name': '小飞机'{"}"})，用 JSON 回答，各用一个连接：请求行、首部、一个空行、主体。
 
 ## The command line's human text
 say-wrote = 已写入 { $path }

@@ -510,7 +510,7 @@ demo-about-command = 用戶端送出 date、ls 和 ipconfig；伺服器從一張
 demo-title-download = 檔案下載：48 KB，前面是它的長度（連接埠 3235）
 demo-about-download = 伺服器先送出檔案的長度，再送出檔案本身，分成許多區段；用戶端印出它的 SHA-256。從追蹤視圖儲存伺服器一方的位元組，比較一下。
 demo-title-http = HTTP：一次 GET 和一次 JSON POST（連接埠 8000）
-demo-about-http = 一次用 Content-Length 回答的 GET，然後一次 POST json.dumps({'name': '小飛機'})，用 JSON 回答，各用一條連線：請求行、標頭、一個空行、主體。
+demo-about-http = 一次用 Content-Length 回答的 GET，然後一次 POST json.dumps({"{"}'name': '小飛機'{"}"})，用 JSON 回答，各用一條連線：請求行、標頭、一個空行、主體。
 
 ## The command line's human text
 say-wrote = 已寫入 { $path }
