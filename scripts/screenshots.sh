@@ -110,6 +110,11 @@ shoot large-transfer --theme dark --view ladder --select 11 captures/tcp-large.p
 shoot follow-json --theme light --view follow --select 4 captures/tcp-json.pcapng
 shoot follow-chinese --theme dark --view follow --select 4 captures/tcp-echo-chinese.pcapng
 shoot messages-sticky --theme light --view messages --select 4 captures/tcp-sticky.pcapng
+shoot messages-command --theme dark --view messages --select 4 captures/tcp-command.pcapng
+# Application protocols: an HTTP POST with its JSON body, a DNS answer, a TLS Client Hello.
+shoot http-json --theme light --select 34 captures/http.pcapng
+shoot dns-answer --theme dark --select 4 captures/dns.pcapng
+shoot tls-hello --theme light --select 4 captures/tls.pcapng
 # Headers cut by a 60-byte snapshot length: captured fields shown, the rest greyed.
 shoot cut-header --theme light --select 1 captures/tcp-echo-ipv4-s60.pcapng
 shoot cut-header-diagram --theme dark --view headers --select 4 captures/tcp-echo-ipv4-s60.pcapng
@@ -130,6 +135,7 @@ SHOT_LANG=zh_TW.UTF-8 shoot zh-tw-headers --theme light --view headers --select 
 SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-follow --theme light --view follow --select 4 captures/tcp-json.pcapng
 SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-messages --theme dark --view messages --select 4 captures/tcp-sticky.pcapng
 SHOT_LANG=zh_TW.UTF-8 shoot zh-tw-messages --theme light --view messages --select 4 captures/tcp-sticky.pcapng
+SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-dns --theme light --select 4 captures/dns.pcapng
 
 # The exports a teacher puts on slides.
 "$bin" flow captures/tcp-echo-ipv4.pcapng --png "$out/export-ladder.png" --svg "$out/export-ladder.svg" >/dev/null

@@ -89,31 +89,38 @@ pub fn layers(frame: &[u8], range: Range<usize>, line: &str) -> Vec<Layer> {
         let value_range = start + h.value.start..start + h.value.end;
         let line_text = String::from_utf8_lossy(&bytes[h.line.clone()]).into_owned();
         let line_field = Field::new(line_def, Value::Text(line_text.into()), line_range);
-        let value = String::from_utf8_lossy(&bytes[h.value.clone()]).into_owned();
-        let name = String::from_utf8_lossy(&bytes[h.name.clone()]).to_ascii_lowercase();
-        let Some(def) = known(&name) else {
+        let name = &bytes[h.name.clone()];
+        let value_bytes = &bytes[h.value.clone()];
+        let Some(def) = known(name) else {
             fields.push(line_field);
             continue;
         };
         let mut children = vec![line_field];
-        match name.as_str() {
-            "host" => host = Some(value.clone()),
-            "content-length" => {
-                if let Ok(n) = value.trim().parse::<u64>() {
-                    content_length = Some(n);
-                    children.push(Field::new(
-                        &hf::CONTENT_LENGTH,
-                        Value::Uint(n),
-                        value_range.clone(),
-                    ));
-                }
+        let is = |n: &str| name.eq_ignore_ascii_case(n.as_bytes());
+        let value_text = || String::from_utf8_lossy(value_bytes);
+        if is("host") {
+            host = Some(value_text().into_owned());
+        } else if is("content-length") {
+            if let Ok(n) = value_text().trim().parse::<u64>() {
+                content_length = Some(n);
+                children.push(Field::new(
+                    &hf::CONTENT_LENGTH,
+                    Value::Uint(n),
+                    value_range.clone(),
+                ));
             }
-            "transfer-encoding" => chunked |= value.to_ascii_lowercase().contains("chunked"),
-            "content-type" => json_body |= value.to_ascii_lowercase().contains("json"),
-            _ => {}
+        } else if is("transfer-encoding") {
+            chunked |= value_text().to_ascii_lowercase().contains("chunked");
+        } else if is("content-type") {
+            json_body |= value_text().to_ascii_lowercase().contains("json");
         }
-        fields
-            .push(Field::new(def, Value::Text(value.into()), value_range).with_children(children));
+        // Most values are plain ASCII: read from the frame, not copied out of it.
+        let value = if value_bytes.iter().all(|b| (0x20..0x7f).contains(b)) {
+            Value::Ascii
+        } else {
+            Value::Text(value_text().into_owned().into())
+        };
+        fields.push(Field::new(def, value, value_range).with_children(children));
     }
     if let (false, Some(host)) = (response, host) {
         let [_, uri, _] = split3(line);
@@ -188,27 +195,32 @@ fn first_line_field(line: &str, start: usize, response: bool) -> Field {
     .with_children(children)
 }
 
-/// Wireshark's field for a header it names.
-fn known(lower_name: &str) -> Option<&'static crate::registry::FieldDef> {
-    Some(match lower_name {
-        "host" => &hf::HOST,
-        "user-agent" => &hf::USER_AGENT,
-        "accept" => &hf::ACCEPT,
-        "accept-encoding" => &hf::ACCEPT_ENCODING,
-        "accept-language" => &hf::ACCEPT_LANGUAGE,
-        "connection" => &hf::CONNECTION,
-        "content-type" => &hf::CONTENT_TYPE,
-        "content-length" => &hf::CONTENT_LENGTH_HEADER,
-        "transfer-encoding" => &hf::TRANSFER_ENCODING,
-        "server" => &hf::SERVER,
-        "date" => &hf::DATE,
-        "last-modified" => &hf::LAST_MODIFIED,
-        "location" => &hf::LOCATION,
-        "referer" => &hf::REFERER,
-        "cookie" => &hf::COOKIE,
-        "cache-control" => &hf::CACHE_CONTROL,
-        _ => return None,
-    })
+/// The headers Wireshark has a field of its own for.
+const KNOWN: [(&str, &crate::registry::FieldDef); 16] = [
+    ("host", &hf::HOST),
+    ("user-agent", &hf::USER_AGENT),
+    ("accept", &hf::ACCEPT),
+    ("accept-encoding", &hf::ACCEPT_ENCODING),
+    ("accept-language", &hf::ACCEPT_LANGUAGE),
+    ("connection", &hf::CONNECTION),
+    ("content-type", &hf::CONTENT_TYPE),
+    ("content-length", &hf::CONTENT_LENGTH_HEADER),
+    ("transfer-encoding", &hf::TRANSFER_ENCODING),
+    ("server", &hf::SERVER),
+    ("date", &hf::DATE),
+    ("last-modified", &hf::LAST_MODIFIED),
+    ("location", &hf::LOCATION),
+    ("referer", &hf::REFERER),
+    ("cookie", &hf::COOKIE),
+    ("cache-control", &hf::CACHE_CONTROL),
+];
+
+/// Wireshark's field for a header it names (names are not case-sensitive).
+fn known(name: &[u8]) -> Option<&'static crate::registry::FieldDef> {
+    KNOWN
+        .iter()
+        .find(|(n, _)| name.eq_ignore_ascii_case(n.as_bytes()))
+        .map(|(_, def)| *def)
 }
 
 /// One header's byte ranges within the payload.
