@@ -18,19 +18,24 @@ pub fn is_mostly_text(bytes: &[u8]) -> bool {
     if bytes.is_empty() {
         return false;
     }
-    // A character cut at either end (the segment before or after holds the rest) counts
-    // as text: the guess must not flip because of where TCP cut the stream.
-    let cut = bytes.len() - crate::app::text::uncut_utf8(bytes).len();
-    let mut text = cut;
+    // Counted the other way round, so binary data stops the scan early: at most a tenth
+    // of the bytes may be controls or not UTF-8. A character cut at either end (the
+    // segment before or after holds the rest) counts as text: the guess must not flip
+    // because of where TCP cut the stream.
+    let limit = bytes.len() / 10;
+    let mut bad = 0;
     for chunk in crate::app::text::uncut_utf8(bytes).utf8_chunks() {
-        text += chunk
-            .valid()
-            .chars()
-            .filter(|&c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'))
-            .map(char::len_utf8)
-            .sum::<usize>();
+        for c in chunk.valid().chars() {
+            if c.is_control() && !matches!(c, '\n' | '\r' | '\t') {
+                bad += c.len_utf8();
+            }
+        }
+        bad += chunk.invalid().len();
+        if bad > limit {
+            return false;
+        }
     }
-    text * 10 >= bytes.len() * 9
+    true
 }
 
 /// True when every byte is printable ASCII (space to tilde). Checked 32 bytes at a time
