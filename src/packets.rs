@@ -15,6 +15,20 @@ pub struct Decoded {
     pub analysis: Analysis,
 }
 
+impl Decoded {
+    /// What a display filter reads of this packet; `first_ns` is the capture's first
+    /// timestamp (for `frame.time_relative`).
+    pub fn facts(&self, first_ns: i128) -> layerscope_wire::filter::FrameFacts<'_> {
+        layerscope_wire::filter::FrameFacts {
+            dissection: &self.dissection,
+            frame: &self.raw.data,
+            number: self.number,
+            orig_len: self.raw.orig_len,
+            time_relative: (self.raw.timestamp_ns() - first_ns) as f64 * 1e-9,
+        }
+    }
+}
+
 /// Decodes packets one by one, feeding the analyzer.
 pub struct Decoder {
     pub link: LinkType,

@@ -7,6 +7,8 @@ mod synth;
 #[path = "suite/util.rs"]
 mod util;
 
+#[path = "suite/app_protocols.rs"]
+mod app_protocols;
 #[path = "suite/application.rs"]
 mod application;
 #[path = "suite/cli.rs"]

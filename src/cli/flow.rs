@@ -12,7 +12,7 @@ use std::path::Path;
 use std::collections::HashSet;
 
 use layerscope_wire::analysis::{Analysis, TcpState};
-use layerscope_wire::filter::{Filter, FrameFacts};
+use layerscope_wire::filter::Filter;
 use layerscope_wire::proto::app::message_text;
 use layerscope_wire::proto::tcp::{flag_names, ACK};
 use layerscope_wire::{Analyzer, LinkType, Protocol};
@@ -94,15 +94,8 @@ impl Flows {
         while let Some(raw) = reader.next_packet() {
             let p = decoder.decode(raw);
             if let (Some(f), Some((tcp, udp))) = (filter, matched.as_mut()) {
-                let ts = p.raw.timestamp_ns();
-                let first = *first_ns.get_or_insert(ts);
-                let facts = FrameFacts {
-                    dissection: &p.dissection,
-                    frame: &p.raw.data,
-                    number: p.number,
-                    orig_len: p.raw.orig_len,
-                    time_relative: (ts - first) as f64 * 1e-9,
-                };
+                let first = *first_ns.get_or_insert(p.raw.timestamp_ns());
+                let facts = p.facts(first);
                 match &p.analysis {
                     Analysis::Tcp(t) if f.matches(&facts) => {
                         tcp.insert(t.stream);

@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use layerscope_wire::analysis::follow::{ChunkKind, Follower, Limits, StreamFollow, StreamId};
 use layerscope_wire::analysis::Endpoint;
 use layerscope_wire::app::text::{self, Encoding, TextDecoder};
-use layerscope_wire::filter::FrameFacts;
 
 use crate::capture::{open_file, ReadEnd};
 use crate::packets::{damaged_warning, Decoder};
@@ -92,16 +91,8 @@ pub fn read(args: &FollowArgs) -> anyhow::Result<Followed> {
             continue;
         };
         if let Some(f) = &filter {
-            let ts = p.raw.timestamp_ns();
-            let first = *first_ns.get_or_insert(ts);
-            let facts = FrameFacts {
-                dissection: &p.dissection,
-                frame: &p.raw.data,
-                number: p.number,
-                orig_len: p.raw.orig_len,
-                time_relative: (ts - first) as f64 * 1e-9,
-            };
-            if f.matches(&facts) {
+            let first = *first_ns.get_or_insert(p.raw.timestamp_ns());
+            if f.matches(&p.facts(first)) {
                 matched.insert(id);
             }
         }
@@ -194,12 +185,18 @@ pub fn write_raw(out: &mut impl Write, id: StreamId, f: &StreamFollow) -> io::Re
 
 /// The names of the two sides: client and server when the handshake was seen.
 fn side_names(id: StreamId, f: &StreamFollow, followed: &Followed) -> [String; 2] {
-    let Some((a, b)) = f.nodes else {
-        return [String::new(), String::new()];
-    };
     let client = match id {
         StreamId::Tcp(n) => followed.handshakes.get(&n).copied(),
         StreamId::Udp(_) => None,
+    };
+    named_sides(f.nodes, client)
+}
+
+/// The two nodes of a followed stream named for a person: "client ADDR" and "server ADDR"
+/// when `client` (who opened the connection) is known, else their addresses.
+pub fn named_sides(nodes: Option<(Endpoint, Endpoint)>, client: Option<Endpoint>) -> [String; 2] {
+    let Some((a, b)) = nodes else {
+        return [String::new(), String::new()];
     };
     match client {
         Some(c) if c == a => [

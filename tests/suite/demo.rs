@@ -49,6 +49,23 @@ fn payloads(path: &std::path::Path) -> Vec<String> {
         .collect()
 }
 
+/// What the server sent in a capture's first TCP stream, as `follow --save` writes it.
+fn server_side(capture: &std::path::Path) -> Vec<u8> {
+    let saved = capture.with_extension("server.bin");
+    let o = layerscope(&[
+        "follow",
+        capture.to_str().unwrap(),
+        "--stream",
+        "0",
+        "--save",
+        saved.to_str().unwrap(),
+        "--direction",
+        "server",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    std::fs::read(&saved).unwrap()
+}
+
 #[test]
 fn every_demo_records_the_shape_it_promises() {
     let _ports = demo_ports();
@@ -165,19 +182,7 @@ fn every_demo_records_the_shape_it_promises() {
             }
             layerscope::demo::Scenario::Command => {
                 // Each answer behind its 4-byte length, as the framing analysis finds it.
-                let saved = dir.path().join("command-server.bin");
-                let o = layerscope(&[
-                    "follow",
-                    out.to_str().unwrap(),
-                    "--stream",
-                    "0",
-                    "--save",
-                    saved.to_str().unwrap(),
-                    "--direction",
-                    "server",
-                ]);
-                assert!(o.status.success(), "{name}: {}", stderr(&o));
-                let bytes = std::fs::read(&saved).unwrap();
+                let bytes = server_side(&out);
                 let (framing, messages) = layerscope_wire::app::framing::split(&bytes);
                 assert_eq!(
                     framing,
@@ -192,19 +197,7 @@ fn every_demo_records_the_shape_it_promises() {
             }
             layerscope::demo::Scenario::Download => {
                 // The server's side saved from the capture is the length, then the file.
-                let saved = dir.path().join("download-server.bin");
-                let o = layerscope(&[
-                    "follow",
-                    out.to_str().unwrap(),
-                    "--stream",
-                    "0",
-                    "--save",
-                    saved.to_str().unwrap(),
-                    "--direction",
-                    "server",
-                ]);
-                assert!(o.status.success(), "{name}: {}", stderr(&o));
-                let bytes = std::fs::read(&saved).unwrap();
+                let bytes = server_side(&out);
                 let file = layerscope::demo::lessons::download_file();
                 assert_eq!(&bytes[4..], &file[..], "{name}");
                 assert_eq!(

@@ -174,9 +174,6 @@ fn update(cx: &mut Ctx<'_>, kind: Kind, stream: u32) {
 fn names(cx: &Ctx<'_>, kind: Kind, stream: u32, f: &StreamFollow) -> [String; 2] {
     use layerscope_wire::analysis::{SegmentRole, Transport};
     use layerscope_wire::Analysis;
-    let Some((a, b)) = f.nodes else {
-        return [String::new(), String::new()];
-    };
     let store = &cx.session.store;
     let client = (kind == Kind::Tcp)
         .then(|| cx.panels.streams.frames(kind, stream))
@@ -196,17 +193,7 @@ fn names(cx: &Ctx<'_>, kind: Kind, stream: u32, f: &StreamFollow) -> [String; 2]
             };
             opened.then_some(if t.from_client { seg.src } else { seg.dst })
         });
-    match client {
-        Some(c) if c == a => [
-            t!("follow-client", addr = a.to_string()),
-            t!("follow-server", addr = b.to_string()),
-        ],
-        Some(_) => [
-            t!("follow-server", addr = a.to_string()),
-            t!("follow-client", addr = b.to_string()),
-        ],
-        None => [a.to_string(), b.to_string()],
-    }
+    crate::cli::follow::named_sides(f.nodes, client)
 }
 
 /// The two sides' colours, Wireshark's: the first sender red, the other blue.

@@ -110,16 +110,7 @@ fn handshake(h: Hdr, data: &[u8]) -> Vec<Field> {
     };
     match msg {
         TlsMessageHandshake::ClientHello(ch) => {
-            let sid = ch.session_id.map_or(0, <[u8]>::len);
-            let mut at = 9;
-            f.push(h.uint(&hf::HANDSHAKE_VERSION, at..at + 2));
-            f.push(h.bytes_field(&hf::RANDOM, at + 2..at + 34));
-            at += 34;
-            f.push(h.uint(&hf::SESSION_ID_LENGTH, at..at + 1));
-            if sid > 0 {
-                f.push(h.bytes_field(&hf::SESSION_ID, at + 1..at + 1 + sid));
-            }
-            at += 1 + sid;
+            let mut at = hello_start(h, ch.session_id, &mut f);
             let suites = ch.ciphers.len() * 2;
             f.push(h.uint(&hf::CIPHER_SUITES_LENGTH, at..at + 2));
             for i in 0..ch.ciphers.len() {
@@ -136,16 +127,7 @@ fn handshake(h: Hdr, data: &[u8]) -> Vec<Field> {
             }
         }
         TlsMessageHandshake::ServerHello(sh) => {
-            let sid = sh.session_id.map_or(0, <[u8]>::len);
-            let mut at = 9;
-            f.push(h.uint(&hf::HANDSHAKE_VERSION, at..at + 2));
-            f.push(h.bytes_field(&hf::RANDOM, at + 2..at + 34));
-            at += 34;
-            f.push(h.uint(&hf::SESSION_ID_LENGTH, at..at + 1));
-            if sid > 0 {
-                f.push(h.bytes_field(&hf::SESSION_ID, at + 1..at + 1 + sid));
-            }
-            at += 1 + sid;
+            let mut at = hello_start(h, sh.session_id, &mut f);
             f.push(h.uint(&hf::CIPHERSUITE, at..at + 2));
             f.push(h.uint(&hf::COMP_METHOD, at + 2..at + 3));
             at += 3;
@@ -156,6 +138,19 @@ fn handshake(h: Hdr, data: &[u8]) -> Vec<Field> {
         _ => {}
     }
     f
+}
+
+/// What both hellos start with, after the handshake header: version, random, session
+/// ID. Returns where the rest begins.
+fn hello_start(h: Hdr, session_id: Option<&[u8]>, f: &mut Vec<Field>) -> usize {
+    let sid = session_id.map_or(0, <[u8]>::len);
+    f.push(h.uint(&hf::HANDSHAKE_VERSION, 9..11));
+    f.push(h.bytes_field(&hf::RANDOM, 11..43));
+    f.push(h.uint(&hf::SESSION_ID_LENGTH, 43..44));
+    if sid > 0 {
+        f.push(h.bytes_field(&hf::SESSION_ID, 44..44 + sid));
+    }
+    44 + sid
 }
 
 /// The extensions block at `at` (its 2-byte length first): each extension's type and

@@ -1,0 +1,235 @@
+//! HTTP, DNS and TLS against tshark, field by field and Info line by Info line, on the
+//! bundled recordings of curl and python3 -m http.server, dnsmasq and dig, and openssl's
+//! s_server and s_client.
+
+use std::process::Command;
+
+use serde_json::Value;
+
+use crate::util::{capture, layerscope, require, stderr, stdout};
+
+/// tshark's values for some fields of the packets a display filter selects, beside our
+/// `dissect --json` and `--summary` of the same file.
+struct Oracle {
+    /// Per selected packet: its frame number and tshark's EK `layers` object.
+    rows: Vec<(usize, Value)>,
+    ours: Vec<Value>,
+    summary: String,
+}
+
+impl Oracle {
+    fn new(file: &str, decode_as: &[&str], filter: &str, fields: &[&str]) -> Oracle {
+        let path = capture(file);
+        let mut cmd = Command::new("tshark");
+        cmd.arg("-n");
+        for d in decode_as {
+            cmd.args(["-d", d]);
+        }
+        cmd.arg("-r").arg(&path);
+        cmd.args([
+            "-Y",
+            filter,
+            "-T",
+            "ek",
+            "-e",
+            "frame.number",
+            "-e",
+            "_ws.col.Info",
+        ]);
+        for f in fields {
+            cmd.args(["-e", f]);
+        }
+        let o = cmd.output().unwrap();
+        assert!(o.status.success(), "{}", stderr(&o));
+        let rows = stdout(&o)
+            .lines()
+            .filter(|l| l.contains("\"layers\""))
+            .map(|l| {
+                let v: Value = serde_json::from_str(l).unwrap();
+                let layers = v["layers"].clone();
+                let n = layers["frame_number"][0].as_str().unwrap().parse().unwrap();
+                (n, layers)
+            })
+            .collect();
+        let file = path.to_str().unwrap();
+        let json = layerscope(&["dissect", "--json", file]);
+        Oracle {
+            rows,
+            ours: serde_json::from_slice(&json.stdout).unwrap(),
+            summary: stdout(&layerscope(&["dissect", "--summary", file])),
+        }
+    }
+
+    /// tshark's values of `key` in a row, as text both sides agree on.
+    fn theirs(row: &Value, key: &str) -> Vec<String> {
+        row[key.replace('.', "_")]
+            .as_array()
+            .map(|a| a.iter().map(|s| normal(s.as_str().unwrap())).collect())
+            .unwrap_or_default()
+    }
+
+    /// Our values of `key` in frame `number`.
+    fn ours(&self, number: usize, key: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for layer in self.ours[number - 1]["layers"]
+            .as_array()
+            .into_iter()
+            .flatten()
+        {
+            let items = match &layer["fields"][key] {
+                Value::Array(a) => a.clone(),
+                Value::Null => continue,
+                v => vec![v.clone()],
+            };
+            out.extend(items.iter().map(|i| match i {
+                Value::String(s) => normal(s),
+                other => normal(&other.to_string()),
+            }));
+        }
+        out
+    }
+
+    /// Our Info column for frame `number` ends with tshark's.
+    fn same_info(&self, number: usize, row: &Value) {
+        let info = row["_ws_col_Info"][0].as_str().unwrap();
+        let ours = self
+            .summary
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(&number.to_string()))
+            .unwrap();
+        assert!(
+            ours.ends_with(info.trim_end()),
+            "frame {number}: {ours:?} vs {info:?}"
+        );
+    }
+}
+
+/// A value as text both sides agree on: integers in decimal (tshark writes some in hex),
+/// booleans as 0 and 1, bytes as bare hex (tshark's EK output has no colons).
+fn normal(v: &str) -> String {
+    let hex_bytes = |b: &str| b.len() == 2 && b.bytes().all(|c| c.is_ascii_hexdigit());
+    if v.contains(':') && v.split(':').all(hex_bytes) {
+        return v.replace(':', "");
+    }
+    match v {
+        "true" | "True" => return "1".into(),
+        "false" | "False" => return "0".into(),
+        _ => {}
+    }
+    if let Some(hex) = v.strip_prefix("0x") {
+        if let Ok(n) = u64::from_str_radix(hex, 16) {
+            return n.to_string();
+        }
+    }
+    v.to_string()
+}
+
+/// The fields of a registry module that carry a value (grouping nodes have none).
+fn valued(all: &[&'static layerscope_wire::registry::FieldDef]) -> Vec<&'static str> {
+    all.iter()
+        .filter(|d| d.kind != layerscope_wire::registry::Kind::None)
+        .map(|d| d.abbrev)
+        .collect()
+}
+
+/// The HTTP fields compared with tshark.
+const HTTP_FIELDS: [&str; 21] = [
+    "http.request.method",
+    "http.request.uri",
+    "http.request.version",
+    "http.request.full_uri",
+    "http.request.line",
+    "http.response.version",
+    "http.response.code",
+    "http.response.phrase",
+    "http.response.line",
+    "http.host",
+    "http.user_agent",
+    "http.accept",
+    "http.content_type",
+    "http.content_length_header",
+    "http.content_length",
+    "http.connection",
+    "http.transfer_encoding",
+    "http.server",
+    "http.date",
+    "http.last_modified",
+    "json.key",
+];
+
+#[test]
+fn http_headers_and_bodies_equal_tshark_on_the_recorded_exchange() {
+    if !require("tshark") {
+        return;
+    }
+    // The messages tshark finds whole in one segment (the others it reassembles).
+    let o = Oracle::new("http.pcapng", &[], "http && !tcp.segments", &HTTP_FIELDS);
+    let mut compared = 0;
+    for (n, row) in &o.rows {
+        for f in HTTP_FIELDS {
+            let theirs = Oracle::theirs(row, f);
+            assert_eq!(o.ours(*n, f), theirs, "frame {n}: {f}");
+            compared += theirs.len();
+        }
+    }
+    // A request and a response with Content-Length, a JSON POST and its JSON answer.
+    assert_eq!(o.rows.len(), 4, "tshark's whole HTTP messages");
+    assert!(compared > 30, "{compared} values compared");
+}
+
+#[test]
+fn dns_fields_and_info_lines_equal_tshark_on_the_recorded_exchange() {
+    if !require("tshark") {
+        return;
+    }
+    let fields = valued(layerscope_wire::registry::dns::ALL);
+    let o = Oracle::new("dns.pcapng", &[], "dns", &fields);
+    let mut compared = 0;
+    for (n, row) in &o.rows {
+        for f in &fields {
+            let theirs = Oracle::theirs(row, f);
+            assert_eq!(o.ours(*n, f), theirs, "frame {n}: {f}");
+            compared += theirs.len();
+        }
+        o.same_info(*n, row);
+    }
+    // Six questions and their answers: A, CNAME, AAAA and TXT over UDP, one over TCP,
+    // one refused.
+    assert_eq!(o.rows.len(), 12, "DNS messages");
+    assert!(compared > 300, "{compared} values compared");
+}
+
+#[test]
+fn tls_hellos_and_records_equal_tshark_on_the_recorded_exchange() {
+    if !require("tshark") {
+        return;
+    }
+    let mut fields = valued(layerscope_wire::registry::tls::ALL);
+    fields.push("tls.record.opaque_type");
+    let o = Oracle::new("tls.pcapng", &["tcp.port==8443,tls"], "tls", &fields);
+    let mut compared = 0;
+    let mut names = Vec::new();
+    for (n, row) in &o.rows {
+        for f in fields.iter().filter(|f| **f != "tls.record.opaque_type") {
+            let mut theirs = Oracle::theirs(row, f);
+            if *f == "tls.record.content_type" {
+                // Once the Server Hello has chosen TLS 1.3, tshark calls the type of the
+                // encrypted records that follow `tls.record.opaque_type`: a fact about the
+                // connection, where we read each record's header as it is. They come after
+                // the records in the clear, so the two lists join in record order.
+                theirs.extend(Oracle::theirs(row, "tls.record.opaque_type"));
+            }
+            let ours = o.ours(*n, f);
+            assert_eq!(ours, theirs, "frame {n}: {f}");
+            compared += theirs.len();
+            if f.ends_with("extensions_server_name") || f.ends_with("extensions_alpn_str") {
+                names.extend(ours);
+            }
+        }
+        o.same_info(*n, row);
+    }
+    // The SNI and the protocols offered in the Client Hello.
+    assert_eq!(names, ["course.lab", "h2", "http/1.1"]);
+    assert!(o.rows.len() >= 8, "{} TLS frames", o.rows.len());
+    assert!(compared > 100, "{compared} values compared");
+}
