@@ -10,6 +10,91 @@ use crate::gui::palette;
 
 const PER_ROW: usize = 16;
 
+/// What the text column shows for one byte.
+#[derive(Clone, Debug, PartialEq)]
+enum Glyph {
+    /// The byte alone: printable ASCII, else a dot.
+    Byte,
+    /// The first byte of a character `len` bytes long (你 is three in UTF-8, two in GBK),
+    /// drawn across its bytes.
+    Char(char, usize),
+    /// A later byte of such a character: drawn by its first byte.
+    Rest,
+}
+
+/// The text column's glyphs for the application's bytes `app` of `data`, up to byte
+/// `upto`: multi-byte characters of UTF-8 (or of GB18030, when the payload was read in
+/// it) over the bytes that carry them, as Wireshark's hex pane cannot.
+fn glyphs(data: &[u8], app: std::ops::Range<usize>, gb18030: bool, upto: usize) -> Vec<Glyph> {
+    let mut out = vec![Glyph::Byte; upto.min(data.len())];
+    let mut i = app.start;
+    let end = app.end.min(out.len());
+    while i < end {
+        let b = data[i];
+        let len = if b < 0x80 {
+            1
+        } else if gb18030 {
+            match data.get(i + 1) {
+                _ if !(0x81..=0xfe).contains(&b) => 1,
+                Some(0x30..=0x39) => 4,
+                Some(_) => 2,
+                None => 1,
+            }
+        } else {
+            match b {
+                0xc2..=0xdf => 2,
+                0xe0..=0xef => 3,
+                0xf0..=0xf4 => 4,
+                _ => 1,
+            }
+        };
+        let bytes = data.get(i..i + len).unwrap_or_default();
+        let decoded = if len == 1 {
+            None
+        } else if gb18030 {
+            let text = layerscope_wire::app::text::decode(
+                bytes,
+                layerscope_wire::app::text::Encoding::Gb18030,
+            );
+            let mut chars = text.chars();
+            chars
+                .next()
+                .filter(|c| *c != char::REPLACEMENT_CHARACTER && chars.next().is_none())
+        } else {
+            std::str::from_utf8(bytes)
+                .ok()
+                .and_then(|t| t.chars().next())
+        };
+        match decoded.filter(|c| !c.is_control()) {
+            Some(c) => {
+                out[i] = Glyph::Char(c, len);
+                for slot in out.iter_mut().take((i + len).min(end)).skip(i + 1) {
+                    *slot = Glyph::Rest;
+                }
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Where the application's bytes are, and whether they were read as GB18030.
+fn app_bytes(d: &Dissection) -> Option<(std::ops::Range<usize>, bool)> {
+    let app: Vec<_> = d
+        .layers
+        .iter()
+        .filter(|l| l.tcpip == TcpIpLayer::Application)
+        .collect();
+    let start = app.iter().map(|l| l.header.start).min()?;
+    let end = app.iter().map(|l| l.header.end.max(l.payload.end)).max()?;
+    let gb = app.iter().any(|l| {
+        l.field(&layerscope_wire::registry::data::ENCODING)
+            .is_some_and(|f| matches!(&f.value, layerscope_wire::Value::Text(t) if t == "GB18030"))
+    });
+    Some((start..end, gb))
+}
+
 /// The layer each byte belongs to: the innermost layer whose header covers it.
 fn byte_layers(d: &Dissection, len: usize) -> Vec<Option<TcpIpLayer>> {
     let mut out = vec![None; len];
@@ -69,6 +154,10 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         );
     }
     let mut clicked = None;
+    // Characters are found from the payload's start up to the last row that can show.
+    let text = app_bytes(&detail.dissection)
+        .map(|(range, gb)| glyphs(&detail.data, range, gb, detail.data.len()))
+        .unwrap_or_default();
     let text_color = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
     let sel_color = palette::selection(dark);
@@ -168,25 +257,52 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                     let missing = PER_ROW - cells;
                     let gap = if cells <= PER_ROW / 2 { char_w } else { 0.0 };
                     ui.add_space(missing as f32 * char_w * 3.0 + gap + char_w * 2.0);
+                    // Multi-byte characters are painted after the row's cells, so the
+                    // fills of their later bytes do not cover them.
+                    let mut wide = Vec::new();
                     for (k, (&b, &layer)) in bytes.iter().zip(tints).enumerate() {
                         let i = start + k;
                         let (_, fill, color) = style(i, layer);
-                        let (c, color) = if b.is_ascii_graphic() || b == b' ' {
-                            (b as char, color)
+                        let shown_text = match text.get(i) {
+                            Some(Glyph::Char(..) | Glyph::Rest) => String::new(),
+                            _ if b.is_ascii_graphic() || b == b' ' => (b as char).to_string(),
+                            _ => "·".to_string(),
+                        };
+                        let plain = b.is_ascii_graphic() || b == b' ';
+                        let text_color = if plain
+                            || matches!(text.get(i), Some(Glyph::Char(..) | Glyph::Rest))
+                        {
+                            color
                         } else {
-                            ('·', weak)
+                            weak
                         };
                         let resp = cell(
                             ui,
                             egui::vec2(char_w, row_h),
-                            &c.to_string(),
+                            &shown_text,
                             fill,
-                            color,
+                            text_color,
                             &font,
                         );
                         if resp.clicked() {
                             clicked = Some(i);
                         }
+                        if let Some(Glyph::Char(ch, len)) = text.get(i) {
+                            // Centred over the cells of its bytes on this row.
+                            let span = (*len).min(row_end - i) as f32 * char_w;
+                            let at =
+                                egui::pos2(resp.rect.left() + span / 2.0, resp.rect.center().y);
+                            wide.push((at, *ch, color));
+                        }
+                    }
+                    for (at, ch, color) in wide {
+                        ui.painter().text(
+                            at,
+                            egui::Align2::CENTER_CENTER,
+                            ch,
+                            egui::FontId::proportional(12.5),
+                            color,
+                        );
                     }
                 });
             }
@@ -278,4 +394,47 @@ fn bits_view(
         job.append("  ", 0.0, normal.clone());
     }
     ui.label(job);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{glyphs, Glyph};
+
+    #[test]
+    fn characters_span_the_bytes_that_carry_them() {
+        let mut frame = b"HDR".to_vec();
+        frame.extend_from_slice("a你b".as_bytes());
+        let g = glyphs(&frame, 3..frame.len(), false, frame.len());
+        assert_eq!(
+            g,
+            [
+                Glyph::Byte,
+                Glyph::Byte,
+                Glyph::Byte,
+                Glyph::Byte,
+                Glyph::Char('你', 3),
+                Glyph::Rest,
+                Glyph::Rest,
+                Glyph::Byte
+            ]
+        );
+        // GBK: two bytes a character.
+        let gbk = [0xc4, 0xe3, b'!'];
+        assert_eq!(
+            glyphs(&gbk, 0..3, true, 3),
+            [Glyph::Char('你', 2), Glyph::Rest, Glyph::Byte]
+        );
+        // Not UTF-8, or a character cut by the frame's end: bytes.
+        assert_eq!(
+            glyphs(&[0xe4, 0xbd], 0..2, false, 2),
+            [Glyph::Byte, Glyph::Byte]
+        );
+        assert_eq!(
+            glyphs(&[0xff, 0x41], 0..2, false, 2),
+            [Glyph::Byte, Glyph::Byte]
+        );
+        // Headers are never read as text.
+        let g = glyphs("你".as_bytes(), 0..0, false, 3);
+        assert!(g.iter().all(|g| *g == Glyph::Byte));
+    }
 }
