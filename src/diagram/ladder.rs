@@ -46,6 +46,20 @@ pub struct Arrow {
     pub notes: Vec<String>,
     /// How the numbers came about, one sentence each.
     pub arithmetic: Vec<String>,
+    /// What the program said in this packet, as text (JSON with its strings unescaped,
+    /// UTF-8 or GBK), when it carries a message that reads as text.
+    pub text: Option<String>,
+}
+
+/// Longest message quoted under an arrow.
+const TEXT_CHARS: usize = 40;
+
+/// The message a packet carries, as the application's layer reads it.
+fn message_text(link: LinkType, p: &Input<'_>) -> Option<String> {
+    let d = crate::store::dissect_annotated(link, p.data, p.analysis);
+    let layer = d.layers.last()?;
+    let text = layerscope_wire::proto::app::message_text(layer, p.data, TEXT_CHARS)?;
+    Some(layerscope_wire::escape::field(&text).into_owned())
 }
 
 impl Arrow {
@@ -144,7 +158,13 @@ pub fn build<'a>(
             states: None,
             notes: Vec::new(),
             arithmetic: Vec::new(),
+            text: None,
         };
+        // Only segments with a payload can carry a message (the handshake and ACKs
+        // cost no dissection).
+        if udp_len > 0 || info.is_some_and(|t| t.len > 0) {
+            arrow.text = message_text(link, &p);
+        }
         if let Some(t) = info {
             arrow.seq = t.seq;
             arrow.ack = t.ack;
@@ -369,6 +389,18 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
             num_color,
             Anchor::Start,
         );
+        // The message goes under the arrow, where an expert note would go: a note (a
+        // retransmission, a reset) says more about that row than its text.
+        if let Some(text) = a.text.as_ref().filter(|_| a.notes.is_empty()) {
+            d.text(
+                (cx + sx) / 2.0,
+                y + 25.0,
+                format!("“{text}”"),
+                FONT - 1.0,
+                weak,
+                Anchor::Middle,
+            );
+        }
         if !a.notes.is_empty() {
             d.text(
                 (cx + sx) / 2.0,

@@ -611,3 +611,29 @@ fn pointing_at_a_field_in_one_pane_marks_it_in_the_others() {
     h.run_steps(3);
     assert!(pointed_at(&h).is_none());
 }
+
+#[test]
+fn ladder_arrows_quote_what_the_program_said() {
+    let text = |name: &str| -> Vec<(u32, String)> {
+        let (_, ladders) = ladders_of(name);
+        ladders[0]
+            .arrows
+            .iter()
+            .filter_map(|a| Some((a.index + 1, a.text.clone()?)))
+            .collect()
+    };
+    assert_eq!(
+        text("tcp-echo-chinese"),
+        [
+            (4, "你好，服务器！".to_string()),
+            (6, "你好，服务器！".to_string())
+        ]
+    );
+    // JSON with its strings as json.loads reads them, cut to the arrow's width.
+    let json = text("tcp-json");
+    assert_eq!(json.len(), 2, "{json:?}");
+    assert!(json[0].1.starts_with(r#"{"name": "小飞机""#), "{json:?}");
+    assert!(json[1].1.contains("消息已收到"), "{json:?}");
+    // The handshake and the ACKs carry no message.
+    assert!(text("tcp-refused").is_empty());
+}
