@@ -117,6 +117,16 @@ pub fn nth(path: &Path, number: u32) -> anyhow::Result<Decoded> {
 
 /// The warning for a file that ends in a damaged or cut record after `complete` packets.
 pub fn damaged_warning(path: &Path, complete: usize, msg: &str) -> String {
+    // Not damage: a pcapng whose interfaces differ in snapshot length or link type (as
+    // Wireshark writes when capturing several interfaces), which libpcap refuses to read.
+    if msg.contains("of the first interface") {
+        return t!(
+            "mixed-interfaces-file",
+            file = path.display().to_string(),
+            n = complete,
+            reason = msg
+        );
+    }
     t!(
         "damaged-file",
         file = path.display().to_string(),

@@ -480,6 +480,7 @@ cli-echo-client-interactive = 同時送出從標準輸入鍵入的每一行
 cli-echo-client-timeout = 等待回覆的秒數
 
 ## Damaged files and failed captures
+mixed-interfaces-file = { $file } 沒有損毀，但 libpcap 讀到第 { $n } 個封包之後就無法繼續：它的各個介面的快照長度或鏈路類型不同（{ $reason }）。可以用統一的快照長度重寫：editcap -F pcap { $file } copy.pcap（只有一種鏈路類型時），或依介面拆分：tshark -r { $file } -Y "frame.interface_id == 0" -w part0.pcapng
 damaged-file = { $file } 在第 { $n } 個封包之後損毀：{ $reason }；已顯示損毀處之前完整的 { $n } 個封包
 damaged-stream = 資料串流在第 { $n } 個封包之後損毀：{ $reason }；已顯示損毀處之前完整的 { $n } 個封包
 failed-permission = { $reason }（權限面板裡有開通方法）

@@ -264,3 +264,40 @@ fn dissect_output_keeps_capture_order_across_batches() {
         lines[699]
     );
 }
+
+#[test]
+fn a_pcapng_mixing_snapshot_lengths_is_explained_not_called_damaged() {
+    if !crate::util::require("mergecap") || !crate::util::require("editcap") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mixed = dir.path().join("mixed.pcapng");
+    // Two interfaces, 262144 and 60 bytes of snapshot: libpcap refuses the second.
+    let o = std::process::Command::new("mergecap")
+        .args(["-F", "pcapng", "-w"])
+        .arg(&mixed)
+        .arg(crate::util::capture("tcp-echo-ipv4.pcapng"))
+        .arg(crate::util::capture("tcp-echo-ipv4-s60.pcapng"))
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", crate::util::stderr(&o));
+    let o = crate::util::layerscope(&["dissect", "--summary", mixed.to_str().unwrap()]);
+    let err = crate::util::stderr(&o);
+    assert!(
+        err.contains("is not damaged, but libpcap cannot read it"),
+        "{err}"
+    );
+    assert!(!err.contains("is damaged"), "{err}");
+    // The fix it names works.
+    let copy = dir.path().join("copy.pcap");
+    let o = std::process::Command::new("editcap")
+        .args(["-F", "pcap"])
+        .arg(&mixed)
+        .arg(&copy)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", crate::util::stderr(&o));
+    let o = crate::util::layerscope(&["dissect", "--summary", copy.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert_eq!(crate::util::stdout(&o).lines().count(), 20);
+}
