@@ -315,7 +315,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         ui.ctx().copy_text(all);
     }
     if let Some(node) = save {
-        save_side(&cache.follow, node, kind, stream);
+        save_side(&cache.view.bytes[node as usize], node, kind, stream);
     }
     let mut select = None;
     if cx.panels.follow.messages {
@@ -577,7 +577,7 @@ fn bar(
 }
 
 /// Asks where to write one side's bytes, exactly as sent (the "file download" lesson).
-fn save_side(f: &StreamFollow, node: u8, kind: Kind, stream: u32) {
+fn save_side(bytes: &[u8], node: u8, kind: Kind, stream: u32) {
     let proto = match kind {
         Kind::Tcp => "tcp",
         Kind::Udp => "udp",
@@ -591,7 +591,7 @@ fn save_side(f: &StreamFollow, node: u8, kind: Kind, stream: u32) {
         .set_file_name(&name)
         .save_file()
     {
-        if let Err(e) = std::fs::write(&path, f.bytes_of(node)) {
+        if let Err(e) = std::fs::write(&path, bytes) {
             eprintln!("layerscope: cannot write {}: {e}", path.display());
         }
     }

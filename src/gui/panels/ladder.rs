@@ -13,7 +13,14 @@ use super::diagram_view;
 pub struct LadderState {
     pub stream: Option<(crate::diagram::ladder::Kind, u32)>,
     pub raw: bool,
+    /// The last ladder built, and what it was built from: building dissects every data
+    /// segment for its message text, too much to repeat on every frame drawn.
+    pub(crate) built: Option<(BuiltFrom, ladder::Ladder)>,
 }
+
+/// What a built ladder depends on: the stream, how many of its packets, the language of
+/// its sentences.
+pub(crate) type BuiltFrom = (Kind, u32, usize, crate::i18n::Lang);
 
 /// Most arrows drawn for one stream; a bulk transfer has more than a ladder can show.
 const MAX_ARROWS: usize = 2000;
@@ -124,16 +131,27 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let visible = cx.list().visible as u32;
     let frames = &frames[..frames.partition_point(|&i| i < visible)];
     let shown = &frames[..frames.len().min(MAX_ARROWS)];
-    let inputs = shown.iter().filter_map(|&i| {
-        let p = store.get(i)?;
-        Some(Input {
-            index: i,
-            ts_ns: p.meta.ts_ns,
-            data: p.data,
-            analysis: p.analysis,
-        })
-    });
-    let Some(lad) = ladder::build(kind, stream, store.link, first, inputs) else {
+    let from = (kind, stream, shown.len(), cx.lang);
+    if cx
+        .panels
+        .ladder
+        .built
+        .as_ref()
+        .is_none_or(|(f, _)| *f != from)
+    {
+        let inputs = shown.iter().filter_map(|&i| {
+            let p = store.get(i)?;
+            Some(Input {
+                index: i,
+                ts_ns: p.meta.ts_ns,
+                data: p.data,
+                analysis: p.analysis,
+            })
+        });
+        cx.panels.ladder.built =
+            ladder::build(kind, stream, store.link, first, inputs).map(|l| (from, l));
+    }
+    let Some((_, lad)) = &cx.panels.ladder.built else {
         return;
     };
     if frames.len() > shown.len() {
@@ -179,7 +197,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             }
         });
     let drawing = ladder::draw(
-        std::slice::from_ref(&lad),
+        std::slice::from_ref(lad),
         Palette::new(dark),
         cx.panels.ladder.raw,
         cx.selection.selected,
