@@ -57,7 +57,7 @@ impl Decoder {
         let analysis = self
             .analyzer
             .observe(number, raw.timestamp(), &raw.data, &dissection);
-        Analyzer::annotate(&mut dissection, &analysis);
+        Analyzer::annotate(&mut dissection, &raw.data, &analysis);
         Decoded {
             number,
             raw,

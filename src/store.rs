@@ -227,7 +227,7 @@ impl PacketStore {
 /// Dissects a frame and adds the analysis fields (`tcp.stream`, relative numbers …).
 pub fn dissect_annotated(link: LinkType, data: &[u8], analysis: &Analysis) -> Dissection {
     let mut d = dissect(link, data);
-    Analyzer::annotate(&mut d, analysis);
+    Analyzer::annotate(&mut d, data, analysis);
     d
 }
 

@@ -446,6 +446,7 @@ say-demo-start = demo { $name }: { $title } (capture filter "{ $filter }")
 say-demo-no-teardown = the capture did not see the demo's end within { $secs } s; stopping it with what it has
 text-frame-cut = frame cut by the capture's snapshot length: { $captured } of { $wire } bytes captured
 text-layer-heading = { $protocol } · OSI { $osi } { $osiname } · TCP/IP { $tcpip } · { $protocol } { $pdu } · bytes { $start }..{ $end } ({ $size })
+text-layer-reassembled = {" "}· in the reassembled message
 flow-tcp-title = TCP stream { $stream }: client { $client } ⇄ server { $server }
 flow-udp-title = UDP conversation { $i }: { $a } ⇄ { $b }
 flow-frame = frame

@@ -16,7 +16,7 @@ fuzz_target!(|data: &[u8]| {
         number += 1;
         let mut d = dissect(LinkType::RAW, frame);
         let quick = analyzer.observe_frame(number, number as f64, LinkType::RAW, frame);
-        Analyzer::annotate(&mut d, &quick);
+        Analyzer::annotate(&mut d, frame, &quick);
     }
     for s in &analyzer.tcp.streams {
         assert!(s.frames.iter().all(|&f| f >= 1 && f <= number));

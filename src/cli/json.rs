@@ -5,6 +5,7 @@
 use layerscope_wire::registry as hf;
 use std::io::Write;
 
+use layerscope_wire::layer::Source;
 use layerscope_wire::{Field, Layer, Value};
 
 use super::out;
@@ -181,6 +182,11 @@ fn write_value(out: &mut Vec<u8>, f: &Field, frame: &[u8], last: &mut LastHex) {
             }
             out.push(b'"');
         }
+        Value::Blob(b) => {
+            out.push(b'"');
+            out::hex_bytes(out, b, usize::MAX);
+            out.push(b'"');
+        }
         Value::None => out.extend_from_slice(b"null"),
     }
 }
@@ -327,7 +333,12 @@ fn write_heading(out: &mut Vec<u8>, l: &Layer) {
     out::uint(out, l.payload.start as u64);
     out.push(b',');
     out::uint(out, l.payload.end as u64);
-    out.extend_from_slice(b"],\"fields\":{");
+    out.push(b']');
+    // Ranges into the message reassembly joined, not into the frame.
+    if l.source == Source::Reassembled {
+        out.extend_from_slice(b",\"source\":\"reassembled\"");
+    }
+    out.extend_from_slice(b",\"fields\":{");
 }
 
 /// The times of one packet, in nanoseconds since the epoch: its own, the first packet's and
@@ -374,11 +385,16 @@ fn write_packet(out: &mut Vec<u8>, p: &Decoded, times: Times, printer: &mut Json
     for (i, l) in p.dissection.layers.iter().enumerate() {
         if i > 0 {
             out.push(b',');
+            // A range of another byte source is other bytes.
+            if l.source != p.dissection.layers[i - 1].source {
+                last = LastHex::default();
+            }
         }
         fields.clear();
         valued(&l.fields, &mut fields);
         write_heading(out, l);
-        write_fields(out, &fields, &p.raw.data, &mut last, &mut printer.repeats);
+        let bytes = p.dissection.bytes_of(l, &p.raw.data);
+        write_fields(out, &fields, bytes, &mut last, &mut printer.repeats);
         out.extend_from_slice(b"}}");
     }
     out.push(b']');

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use layerscope_wire::escape;
 use layerscope_wire::field::TextOut;
-use layerscope_wire::layer::osi_name;
+use layerscope_wire::layer::{osi_name, Source};
 use layerscope_wire::registry::{self as hf, FieldDef};
 use layerscope_wire::{Field, Layer, Pdu, Summary};
 
@@ -80,9 +80,14 @@ impl TextPrinter {
             with_depths(&l.fields, 2, &mut fields);
             out.extend_from_slice("  ▸ ".as_bytes());
             layer_heading(out, l);
+            if l.source == Source::Reassembled {
+                // Its byte numbers count in the joined message, not in this frame.
+                out.extend_from_slice(t!("text-layer-reassembled").as_bytes());
+            }
             out.push(b'\n');
+            let bytes = p.dissection.bytes_of(l, &p.raw.data);
             for &(f, depth) in &fields {
-                write_line(out, f, &p.raw.data, depth);
+                write_line(out, f, bytes, depth);
             }
         }
         if let Some(stop) = &p.dissection.stop {

@@ -436,23 +436,7 @@ impl<'a> Walk<'a> {
     /// The application layer over a transport payload; `transport` says whether it came
     /// over TCP, and its ports (DNS is known by its port, the rest by its bytes).
     fn app(&mut self, payload: Range<usize>, transport: Option<(bool, (u16, u16))>) {
-        if let Some((over_tcp, (src, dst))) = transport {
-            if src == proto::dns::PORT || dst == proto::dns::PORT {
-                if let Some(l) = proto::dns::layer(self.frame, payload.clone(), over_tcp) {
-                    self.d.layers.push(l);
-                    return;
-                }
-            }
-        }
-        if matches!(transport, Some((true, _))) {
-            if let Some(l) = proto::tls::layer(self.frame, payload.clone()) {
-                self.d.layers.push(l);
-                return;
-            }
-        }
-        if !payload.is_empty() {
-            proto::app::push_layers(self.frame, payload, &mut self.d.layers);
-        }
+        push_app_layers(self.frame, payload, transport, &mut self.d.layers);
     }
 
     /// Ethernet padding or trailer: bytes after the last layer's data (frames shorter than
@@ -607,4 +591,124 @@ fn len_source_name(src: LenSource) -> &'static str {
         LenSource::TcpHeaderLen => "the TCP header length",
         _ => "a length field",
     }
+}
+
+/// The application layers over `range` of `bytes` (a frame, or a reassembled message),
+/// pushed onto `out`; `transport` says whether they came over TCP, and its ports (DNS is
+/// known by its port, the rest by its bytes).
+fn push_app_layers(
+    bytes: &[u8],
+    range: Range<usize>,
+    transport: Option<(bool, (u16, u16))>,
+    out: &mut Vec<Layer>,
+) {
+    if let Some((over_tcp, (src, dst))) = transport {
+        if src == proto::dns::PORT || dst == proto::dns::PORT {
+            if let Some(l) = proto::dns::layer(bytes, range.clone(), over_tcp) {
+                out.push(l);
+                return;
+            }
+        }
+    }
+    if matches!(transport, Some((true, _))) {
+        if let Some(l) = proto::tls::layer(bytes, range.clone()) {
+            out.push(l);
+            return;
+        }
+    }
+    if !range.is_empty() {
+        proto::app::push_layers(bytes, range, out);
+    }
+}
+
+/// Dissects a TCP segment's application bytes again as reassembly split them: the message
+/// this segment completes, over its reassembled bytes (a second byte source), then the
+/// messages of the segment's own, and none for bytes that begin a message later segments
+/// finish (those are "TCP segment data", as in Wireshark).
+pub(crate) fn redo_app_layers(
+    d: &mut Dissection,
+    frame: &[u8],
+    split: &crate::analysis::reassembly::PduSplit,
+) {
+    use crate::layer::{Protocol, Source};
+    let Some(t) = d.layers.iter().position(|l| l.protocol == Protocol::Tcp) else {
+        return;
+    };
+    d.layers.truncate(t + 1);
+    let tcp = &mut d.layers[t];
+    let payload = tcp.payload.clone();
+    let h = Hdr::new(
+        frame.get(tcp.header.clone()).unwrap_or_default(),
+        tcp.header.start,
+    );
+    let ports = (h.u16(0), h.u16(2));
+    let own = split.own(payload.len());
+    let own = payload.start + own.start..payload.start + own.end;
+    // This segment's parts of messages that span segments.
+    for part in [payload.start..own.start, own.end..payload.end] {
+        if !part.is_empty() {
+            tcp.fields
+                .push(Field::new(&hf::tcp::SEGMENT_DATA, Value::Bytes, part));
+        }
+    }
+    if let Some(r) = &split.completed {
+        let tail = payload.start..own.start;
+        let mut children: Vec<Field> = r
+            .segments
+            .iter()
+            .map(|p| Field::new(&hf::tcp::SEGMENT, Value::Uint(p.frame as u64), tail.clone()))
+            .collect();
+        children.extend([
+            Field::new(
+                &hf::tcp::SEGMENT_COUNT,
+                Value::Uint(r.segments.len() as u64),
+                tail.clone(),
+            ),
+            Field::new(
+                &hf::tcp::REASSEMBLED_LENGTH,
+                Value::Uint(r.bytes.len() as u64),
+                tail.clone(),
+            ),
+            Field::new(
+                &hf::tcp::REASSEMBLED_DATA,
+                Value::Blob(r.bytes.clone()),
+                tail.clone(),
+            ),
+        ]);
+        tcp.fields.push(
+            Field::new(&hf::tcp::SEGMENTS, Value::None, tail)
+                .meaning(segments_label(r))
+                .with_children(children),
+        );
+        let first = d.layers.len();
+        push_app_layers(
+            &r.bytes,
+            0..r.bytes.len(),
+            Some((true, ports)),
+            &mut d.layers,
+        );
+        for l in &mut d.layers[first..] {
+            l.source = Source::Reassembled;
+        }
+        d.reassembled = Some(r.clone());
+    }
+    if !own.is_empty() {
+        push_app_layers(frame, own, Some((true, ports)), &mut d.layers);
+    }
+}
+
+/// "2 Reassembled TCP Segments (199 bytes): #6(186), #8(13)", as Wireshark heads the list.
+fn segments_label(r: &crate::analysis::reassembly::Reassembled) -> String {
+    let mut s = format!(
+        "{} Reassembled TCP Segments ({} bytes): ",
+        r.segments.len(),
+        r.bytes.len()
+    );
+    for (i, p) in r.segments.iter().enumerate() {
+        if i > 0 {
+            s.push_str(", ");
+        }
+        s.push_str(&format!("#{}({})", p.frame, p.len));
+    }
+    s
 }

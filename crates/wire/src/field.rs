@@ -31,6 +31,9 @@ pub enum Value {
     Ascii,
     /// Raw bytes: the field's own byte range holds them (options, payload).
     Bytes,
+    /// Bytes that are not all in one byte source: a message joined from several segments
+    /// (`tcp.reassembled.data`), shared with the reassembled byte source rather than copied.
+    Blob(std::sync::Arc<[u8]>),
     /// A grouping node with no value of its own (e.g. "Options").
     None,
 }
@@ -179,6 +182,7 @@ impl Field {
             Value::Bytes => {
                 write::hex_bytes(out, packet.get(self.bytes.clone()).unwrap_or(&[]), 32)
             }
+            Value::Blob(b) => write::hex_bytes(out, b, 32),
             Value::None => {}
         }
     }

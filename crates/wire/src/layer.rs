@@ -194,6 +194,19 @@ pub struct Layer {
     /// when the header is whole.
     pub missing: Range<usize>,
     pub fields: Vec<Field>,
+    /// Which bytes `header`, `payload` and the fields' ranges point into.
+    pub source: Source,
+}
+
+/// The bytes a layer was dissected from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Source {
+    /// The captured frame.
+    #[default]
+    Frame,
+    /// The application message reassembly joined from several segments
+    /// ([`Dissection::reassembled`]), Wireshark's "Reassembled TCP" bytes tab.
+    Reassembled,
 }
 
 impl Layer {
@@ -208,6 +221,7 @@ impl Layer {
             payload,
             missing: 0..0,
             fields: Vec::new(),
+            source: Source::Frame,
         }
     }
 
@@ -288,9 +302,20 @@ impl fmt::Display for Stop {
 pub struct Dissection {
     pub layers: Vec<Layer>,
     pub stop: Option<Stop>,
+    /// The message that this frame completes, joined from the segments that carried it:
+    /// the bytes the layers of [`Source::Reassembled`] point into.
+    pub reassembled: Option<std::sync::Arc<crate::analysis::reassembly::Reassembled>>,
 }
 
 impl Dissection {
+    /// The bytes a layer's ranges point into: the frame, or the reassembled message.
+    pub fn bytes_of<'a>(&'a self, layer: &Layer, frame: &'a [u8]) -> &'a [u8] {
+        match (layer.source, &self.reassembled) {
+            (Source::Reassembled, Some(r)) => &r.bytes,
+            _ => frame,
+        }
+    }
+
     pub fn layer(&self, protocol: Protocol) -> Option<&Layer> {
         self.layers.iter().find(|l| l.protocol == protocol)
     }

@@ -190,13 +190,21 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
                 ..
             }) = d.layers.last()
             {
-                if let Some(t) = d.layers.last().and_then(|l| l.field(&hf::data::TEXT)) {
-                    if let Some(txt) = t.text(frame) {
+                if let Some(last) = d.layers.last() {
+                    if let Some(txt) = last
+                        .field(&hf::data::TEXT)
+                        .and_then(|t| t.text(d.bytes_of(last, frame)))
+                    {
                         push_quoted(info, txt, 40);
                     }
                 }
             }
             push_json(info, d);
+            if let Analysis::Tcp(t) = analysis {
+                if t.pdu.carried > 0 && top.protocol == Protocol::Tcp {
+                    info.push_str(" [TCP segment of a reassembled PDU]");
+                }
+            }
         }
         Protocol::Udp => {
             let _ = write!(
@@ -274,11 +282,14 @@ fn fill(s: &mut Summary, d: &Dissection, frame: &[u8], analysis: &Analysis) {
                 }
             }
         }
-        Protocol::Dns => info.push_str(&crate::proto::dns::info(described, frame)),
+        Protocol::Dns => info.push_str(&crate::proto::dns::info(
+            described,
+            d.bytes_of(described, frame),
+        )),
         Protocol::Tls => info.push_str(&crate::proto::tls::info(described)),
         Protocol::Http => {
             if let Some(line) = described.fields.first() {
-                line.push_value(info, frame);
+                line.push_value(info, d.bytes_of(described, frame));
             }
             push_json(info, d);
         }

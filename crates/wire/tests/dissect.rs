@@ -141,7 +141,7 @@ fn every_emitted_field_has_an_explanation_and_stays_inside_the_frame() {
         let mut d = dissect(link, &f);
         let mut a = Analyzer::new();
         let an = a.observe(1, 0.0, &f, &d);
-        Analyzer::annotate(&mut d, &an);
+        Analyzer::annotate(&mut d, &f, &an);
         for l in &d.layers {
             for field in l.all_fields() {
                 assert!(

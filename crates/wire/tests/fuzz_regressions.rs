@@ -10,7 +10,7 @@ fn check(link: LinkType, frame: &[u8]) {
     let mut d = dissect(link, frame);
     let mut a = Analyzer::new();
     let analysis = a.observe(1, 0.0, frame, &d);
-    Analyzer::annotate(&mut d, &analysis);
+    Analyzer::annotate(&mut d, frame, &analysis);
     for l in &d.layers {
         assert!(
             l.header.start <= l.header.end,

@@ -17,16 +17,18 @@ fn links() -> Vec<LinkType> {
 fn check(link: LinkType, bytes: &[u8], a: &mut Analyzer, n: u32) {
     let mut d = run(link, bytes);
     let an = a.observe(n, 0.0, bytes, &d);
-    Analyzer::annotate(&mut d, &an);
+    Analyzer::annotate(&mut d, bytes, &an);
     for l in &d.layers {
-        assert!(l.header.end <= bytes.len() && l.payload.end <= bytes.len());
+        // Ranges point into the frame, or into the message reassembly joined.
+        let source = d.bytes_of(l, bytes);
+        assert!(l.header.end <= source.len() && l.payload.end <= source.len());
         for f in l.all_fields() {
             assert!(
-                f.bytes.start <= f.bytes.end && f.bytes.end <= bytes.len(),
+                f.bytes.start <= f.bytes.end && f.bytes.end <= source.len(),
                 "{} out of range",
                 f.abbrev()
             );
-            let _ = f.display(bytes);
+            let _ = f.display(source);
         }
     }
     let _ = layerscope_wire::summarize(&d, bytes, &an);

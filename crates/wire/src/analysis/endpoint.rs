@@ -41,6 +41,9 @@ pub struct Segment {
     /// The snapshot length cut the header: its options were read only as far as they were
     /// captured, and tshark's dissector stopped before the checks that follow them.
     pub header_cut: bool,
+    /// Where the captured part of the payload lies in the frame (empty when none was
+    /// captured): what reassembly reads.
+    pub payload: std::ops::Range<usize>,
 }
 
 impl Segment {
@@ -57,6 +60,7 @@ impl Segment {
         h: &Hdr,
         header_len: usize,
         len: u32,
+        payload: std::ops::Range<usize>,
     ) -> Option<Segment> {
         let tcp = tcp::Header(*h);
         if tcp.captured() < tcp::field::WINDOW.end {
@@ -87,6 +91,7 @@ impl Segment {
             wscale,
             has_sack,
             header_cut: tcp.captured() < header_len,
+            payload,
         })
     }
 }
@@ -128,8 +133,14 @@ impl Transport {
                         .field(&hf::tcp::LEN)
                         .and_then(|f| f.as_u64())
                         .unwrap_or(0) as u32;
-                    return Segment::read(addrs?, &h, layer.full_header_len(), len)
-                        .map(Transport::Tcp);
+                    return Segment::read(
+                        addrs?,
+                        &h,
+                        layer.full_header_len(),
+                        len,
+                        layer.payload.clone(),
+                    )
+                    .map(Transport::Tcp);
                 }
                 Protocol::Udp if !layer.is_cut() => {
                     let (s, t) = addrs?;

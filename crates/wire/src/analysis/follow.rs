@@ -389,6 +389,7 @@ mod tests {
             wscale: None,
             has_sack: false,
             header_cut: false,
+            payload: 0..0,
         }
     }
 

@@ -8,6 +8,7 @@
 pub mod endpoint;
 pub mod follow;
 mod quick;
+pub mod reassembly;
 pub mod tcp;
 pub mod udp;
 
@@ -30,6 +31,7 @@ pub enum Analysis {
 pub struct Analyzer {
     pub tcp: tcp::Tracker,
     pub udp: udp::Tracker,
+    pub reassembly: reassembly::Reassembler,
 }
 
 impl Analyzer {
@@ -41,7 +43,7 @@ impl Analyzer {
     /// analysis.
     pub fn observe(&mut self, number: u32, ts: f64, frame: &[u8], d: &Dissection) -> Analysis {
         match Transport::of(frame, d) {
-            Some(t) => self.observe_transport(number, ts, Some(&t)),
+            Some(t) => self.observe_transport(number, ts, frame, &t),
             None => self.observe_quoted(number, Transport::quoted_of(frame, d).as_ref()),
         }
     }
@@ -56,7 +58,7 @@ impl Analyzer {
         frame: &[u8],
     ) -> Analysis {
         match Transport::quick(link, frame) {
-            Some(t) => self.observe_transport(number, ts, Some(&t)),
+            Some(t) => self.observe_transport(number, ts, frame, &t),
             None => self.observe_quoted(number, Transport::quick_quoted(link, frame).as_ref()),
         }
     }
@@ -73,21 +75,29 @@ impl Analyzer {
         }
     }
 
-    /// Records a frame whose transport facts were read with [`Transport::quick`]: the
-    /// same result as [`Analyzer::observe`] without a full dissection.
-    pub fn observe_transport(&mut self, number: u32, ts: f64, t: Option<&Transport>) -> Analysis {
+    /// Records a frame (`frame`, its bytes) whose transport facts are `t`.
+    fn observe_transport(&mut self, number: u32, ts: f64, frame: &[u8], t: &Transport) -> Analysis {
         match t {
-            Some(Transport::Tcp(seg)) => Analysis::Tcp(self.tcp.observe(number, ts, seg)),
-            Some(Transport::Udp(dgram)) => Analysis::Udp(self.udp.observe(number, dgram)),
-            None => Analysis::None,
+            Transport::Tcp(seg) => {
+                let mut info = self.tcp.observe(number, ts, seg);
+                info.pdu = self.reassembly.feed(number, &info, seg, frame);
+                Analysis::Tcp(info)
+            }
+            Transport::Udp(dgram) => Analysis::Udp(self.udp.observe(number, dgram)),
         }
     }
 
-    /// Adds the analysis fields (tcp.stream, relative numbers, …) to a dissection, in the
-    /// order tshark shows them.
-    pub fn annotate(d: &mut Dissection, analysis: &Analysis) {
+    /// Adds the analysis fields (tcp.stream, relative numbers, …) to a dissection of
+    /// `frame`, in the order tshark shows them, and dissects the application messages
+    /// reassembly joined or split.
+    pub fn annotate(d: &mut Dissection, frame: &[u8], analysis: &Analysis) {
         match analysis {
-            Analysis::Tcp(info) => tcp::annotate(d, info),
+            Analysis::Tcp(info) => {
+                tcp::annotate(d, info);
+                if !info.pdu.is_whole() {
+                    crate::dissect::redo_app_layers(d, frame, &info.pdu);
+                }
+            }
             Analysis::Udp(info) => udp::annotate(d, info),
             Analysis::None => {}
         }

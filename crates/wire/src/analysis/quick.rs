@@ -84,8 +84,16 @@ impl Transport {
                 let len = declared
                     .map(|d| d.saturating_sub(header.len()))
                     .unwrap_or(t.payload().len());
-                Segment::read((src, dst), &Hdr::new(header, 0), header.len(), len as u32)
-                    .map(Transport::Tcp)
+                let at = (t.payload().as_ptr() as usize).saturating_sub(frame.as_ptr() as usize);
+                let payload = at..at + t.payload().len();
+                Segment::read(
+                    (src, dst),
+                    &Hdr::new(header, 0),
+                    header.len(),
+                    len as u32,
+                    payload,
+                )
+                .map(Transport::Tcp)
             }
             None => {
                 // A TCP header the snapshot length cut, read as far as it goes (as the
@@ -106,7 +114,11 @@ impl Transport {
                 let h = Hdr::new(captured, 0);
                 let header_len = tcp::Header(h).header_len();
                 let len = declared.map_or(0, |d| d.saturating_sub(header_len));
-                Segment::read((src, dst), &h, header_len, len as u32).map(Transport::Tcp)
+                // Nothing of the payload was captured: an empty range where the capture ends,
+                // as the dissector's cut layer has it.
+                let end = (captured.as_ptr() as usize).saturating_sub(frame.as_ptr() as usize)
+                    + captured.len();
+                Segment::read((src, dst), &h, header_len, len as u32, end..end).map(Transport::Tcp)
             }
             Some(TransportSlice::Udp(u)) => Some(Transport::Udp(Datagram {
                 src: Endpoint {

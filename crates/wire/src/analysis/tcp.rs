@@ -231,6 +231,8 @@ pub struct TcpInfo {
     pub client_state: TcpState,
     pub server_state: TcpState,
     pub notes: Notes,
+    /// How the payload splits between application messages (set by reassembly).
+    pub pdu: super::reassembly::PduSplit,
 }
 
 /// Per-direction sequence state.
@@ -464,6 +466,7 @@ impl Tracker {
             } else {
                 notes
             },
+            pdu: Default::default(),
         }
     }
 }

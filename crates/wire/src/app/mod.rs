@@ -6,4 +6,5 @@
 
 pub mod framing;
 pub mod json;
+pub mod pdu;
 pub mod text;

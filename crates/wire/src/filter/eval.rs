@@ -102,17 +102,18 @@ pub(super) fn eval(e: &Expr, f: &FrameFacts) -> bool {
         Expr::Or(terms) => terms.iter().any(|t| eval(t, f)),
         Expr::Not(a) => !eval(a, f),
         Expr::Present(name) => present(*name, f),
-        Expr::Compare(name, Cmp::Ne, lit) => !any(*name, f, |o| o.compare(Cmp::Eq, lit, f.frame)),
-        Expr::Compare(name, op, lit) => any(*name, f, |o| o.compare(*op, lit, f.frame)),
+        Expr::Compare(name, Cmp::Ne, lit) => !any(*name, f, |o| o.compare(Cmp::Eq, lit)),
+        Expr::Compare(name, op, lit) => any(*name, f, |o| o.compare(*op, lit)),
     }
 }
 
-/// One occurrence of a name in a frame.
+/// One occurrence of a name in a frame, with the bytes its range points into (the frame,
+/// or a message reassembled from several segments).
 pub(super) enum Occurrence<'a> {
-    Field(&'a Field),
+    Field(&'a Field, &'a [u8]),
     Number(f64),
     /// A protocol or the frame itself: only its bytes can be compared.
-    Span(std::ops::Range<usize>),
+    Span(std::ops::Range<usize>, &'a [u8]),
 }
 
 fn present(name: Name, f: &FrameFacts) -> bool {
@@ -127,12 +128,15 @@ fn any(name: Name, f: &FrameFacts, mut test: impl FnMut(&Occurrence) -> bool) ->
 fn any_dyn(name: Name, f: &FrameFacts, test: &mut dyn FnMut(&Occurrence) -> bool) -> bool {
     let d = f.dissection;
     let def = match name {
-        Name::Protocol("frame", _) => return test(&Occurrence::Span(0..f.frame.len())),
+        Name::Protocol("frame", _) => return test(&Occurrence::Span(0..f.frame.len(), f.frame)),
         Name::Protocol(p, quoted) => {
             let layers = d.layers.iter().filter(|l| l.protocol.abbrev() == p);
             if layers.clone().any(|l| {
                 let end = l.payload.end.max(l.header.end);
-                test(&Occurrence::Span(l.header.start..end))
+                test(&Occurrence::Span(
+                    l.header.start..end,
+                    d.bytes_of(l, f.frame),
+                ))
             }) {
                 return true;
             }
@@ -150,9 +154,10 @@ fn any_dyn(name: Name, f: &FrameFacts, test: &mut dyn FnMut(&Occurrence) -> bool
         return both.iter().any(|d| any_dyn(Name::Field(d), f, test));
     }
     for layer in &d.layers {
+        let bytes = d.bytes_of(layer, f.frame);
         for top in &layer.fields {
             for field in top.walk() {
-                if field.is(def) && test(&Occurrence::Field(field)) {
+                if field.is(def) && test(&Occurrence::Field(field, bytes)) {
                     return true;
                 }
             }
@@ -199,7 +204,7 @@ fn compare_net(addr: u128, net: u128, prefix: u8, bits: u8, op: Cmp) -> bool {
 }
 
 impl Occurrence<'_> {
-    pub(super) fn compare(&self, op: Cmp, lit: &Literal, frame: &[u8]) -> bool {
+    pub(super) fn compare(&self, op: Cmp, lit: &Literal) -> bool {
         let field = match self {
             Occurrence::Number(n) => {
                 let Ok(v) = lit.text.parse::<f64>() else {
@@ -207,15 +212,20 @@ impl Occurrence<'_> {
                 };
                 return ordered(n.partial_cmp(&v), op);
             }
-            Occurrence::Span(r) => {
+            Occurrence::Span(r, frame) => {
                 let bytes = frame.get(r.clone()).unwrap_or(&[]);
                 return op == Cmp::Contains
                     && lit.bytes.as_deref().is_some_and(|n| contains(bytes, n));
             }
-            Occurrence::Field(field) => field,
+            Occurrence::Field(field, frame) => (field, frame),
         };
+        let (field, frame) = field;
         let raw = frame.get(field.bytes.clone()).unwrap_or(&[]);
         if op == Cmp::Contains {
+            let raw = match &field.value {
+                Value::Blob(blob) => blob,
+                _ => raw,
+            };
             return match field.text(frame) {
                 Some(t) => t.contains(&lit.text),
                 None => lit.bytes.as_deref().is_some_and(|n| contains(raw, n)),
@@ -236,6 +246,7 @@ impl Occurrence<'_> {
                 ordered(field.text(frame).map(|t| t.cmp(lit.text.as_str())), op)
             }
             Value::Bytes => ordered(lit.bytes.as_deref().map(|b| raw.cmp(b)), op),
+            Value::Blob(blob) => ordered(lit.bytes.as_deref().map(|b| (**blob).cmp(b)), op),
             Value::None => false,
         }
     }

@@ -134,11 +134,9 @@ impl Quick<'_> {
             Expr::Present(Name::Protocol(p, _)) => self.has_protocol(p),
             Expr::Present(Name::Field(def)) => self.any(def, &mut |_| true),
             Expr::Compare(Name::Field(def), Cmp::Ne, lit) => {
-                !self.any(def, &mut |o| o.compare(Cmp::Eq, lit, &[]))
+                !self.any(def, &mut |o| o.compare(Cmp::Eq, lit))
             }
-            Expr::Compare(Name::Field(def), op, lit) => {
-                self.any(def, &mut |o| o.compare(*op, lit, &[]))
-            }
+            Expr::Compare(Name::Field(def), op, lit) => self.any(def, &mut |o| o.compare(*op, lit)),
             // A protocol compares only by its bytes, which `is_quick` leaves to the full path.
             Expr::Compare(Name::Protocol(..), ..) => false,
         }
@@ -173,7 +171,7 @@ impl Quick<'_> {
             return test(&Occurrence::Number(n));
         }
         match reader(def).and_then(|read| read(self)) {
-            Some(value) => test(&Occurrence::Field(&Field::new(def, value, 0..0))),
+            Some(value) => test(&Occurrence::Field(&Field::new(def, value, 0..0), &[])),
             None => false,
         }
     }

@@ -39,6 +39,100 @@ pub fn first_line(bytes: &[u8]) -> Option<&str> {
     (is_request || is_response).then_some(line)
 }
 
+/// How long the HTTP message at the start of `bytes` is: its header block, then the body
+/// its headers announce (Content-Length, or chunks to the last one). A response with
+/// neither runs to the connection's close, so it is whole with what is there; a request
+/// with neither has no body. A header block longer than `max_head` is not waited for.
+pub fn message_len(bytes: &[u8], max_head: usize) -> crate::app::pdu::Need {
+    use crate::app::pdu::Need;
+    let response = bytes.starts_with(b"HTTP/1.");
+    let mut storage = [httparse::EMPTY_HEADER; MAX_HEADERS];
+    let parsed = if response {
+        let mut r = httparse::Response::new(&mut storage);
+        r.parse(bytes).map(|s| (s, r.code))
+    } else {
+        let mut r = httparse::Request::new(&mut storage);
+        r.parse(bytes).map(|s| (s, None))
+    };
+    let (head_len, code) = match parsed {
+        Ok((httparse::Status::Complete(n), code)) => (n, code),
+        Ok((httparse::Status::Partial, _)) if bytes.len() < max_head => return Need::More,
+        _ => return Need::No,
+    };
+    let mut content_length = None;
+    let mut chunked = false;
+    for h in storage.iter().take_while(|h| !h.name.is_empty()) {
+        if h.name.eq_ignore_ascii_case("content-length") {
+            let text = String::from_utf8_lossy(h.value);
+            match text.trim().parse::<usize>() {
+                Ok(n) => content_length = Some(n),
+                Err(_) => return Need::No,
+            }
+        } else if h.name.eq_ignore_ascii_case("transfer-encoding") {
+            chunked |= String::from_utf8_lossy(h.value)
+                .to_ascii_lowercase()
+                .contains("chunked");
+        }
+    }
+    // 1xx, 204 and 304 responses never have a body (RFC 9112 §6.3).
+    if code.is_some_and(|c| c < 200 || c == 204 || c == 304) {
+        return Need::Whole(head_len);
+    }
+    if chunked {
+        return chunked_len(bytes, head_len);
+    }
+    let end = match content_length {
+        Some(n) => head_len.saturating_add(n),
+        None if response => bytes.len(),
+        None => head_len,
+    };
+    if bytes.len() >= end {
+        Need::Whole(end)
+    } else {
+        Need::More
+    }
+}
+
+/// Where a chunked body that starts at `at` ends: after the last (empty) chunk and the
+/// trailer's empty line.
+fn chunked_len(bytes: &[u8], mut at: usize) -> crate::app::pdu::Need {
+    use crate::app::pdu::Need;
+    loop {
+        let Some(rest) = bytes.get(at..) else {
+            return Need::More;
+        };
+        let (size_len, size) = match httparse::parse_chunk_size(rest) {
+            Ok(httparse::Status::Complete(c)) => c,
+            Ok(httparse::Status::Partial) => return Need::More,
+            Err(_) => return Need::No,
+        };
+        at += size_len;
+        if size == 0 {
+            // Trailer lines, then the empty line that ends the message.
+            loop {
+                let Some(rest) = bytes.get(at..) else {
+                    return Need::More;
+                };
+                let Some(i) = memchr::memmem::find(rest, b"\r\n") else {
+                    return Need::More;
+                };
+                at += i + 2;
+                if i == 0 {
+                    return Need::Whole(at);
+                }
+            }
+        }
+        let Some(next) = usize::try_from(size)
+            .ok()
+            .and_then(|s| at.checked_add(s))
+            .and_then(|e| e.checked_add(2))
+        else {
+            return Need::No;
+        };
+        at = next;
+    }
+}
+
 /// The three space-separated parts of an HTTP first line with their offsets in it; a
 /// missing part is empty, at the end of the line.
 fn split3(line: &str) -> [(usize, &str); 3] {

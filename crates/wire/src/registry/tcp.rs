@@ -135,6 +135,18 @@ fields! {
         "The application's bytes carried by this segment.";
     PORT = "tcp.port", "Source or Destination Port", Uint, Dec,
         "Either TCP port: matches the source or the destination.";
+    REASSEMBLED_DATA generated = "tcp.reassembled.data", "Reassembled TCP Data", Bytes, Dec,
+        "The application message joined from the segments that carried it, as the receiving program reads it.";
+    REASSEMBLED_LENGTH generated = "tcp.reassembled.length", "Reassembled TCP length", Uint, Dec,
+        "How many bytes the joined message has.";
+    SEGMENT generated = "tcp.segment", "TCP Segment", Uint, Dec,
+        "A frame that carried part of the joined message.";
+    SEGMENT_COUNT generated = "tcp.segment.count", "Segment count", Uint, Dec,
+        "How many segments the message was cut into: TCP sends a byte stream, so one message may need several.";
+    SEGMENT_DATA = "tcp.segment_data", "TCP segment data", Bytes, Dec,
+        "This segment's part of an application message that spans several segments.";
+    SEGMENTS generated = "tcp.segments", "Reassembled TCP Segments", None, Dec,
+        "The segments joined to make one application message, so it is read whole, once, in the frame that completed it.";
     SEQ generated = "tcp.seq", "Sequence Number", Uint, Dec,
         "Sequence number relative to the sender's first one: the position of this segment's first data byte in the sender's byte stream.";
     SEQ_RAW = "tcp.seq_raw", "Sequence Number (raw)", Uint, Dec,
