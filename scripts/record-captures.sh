@@ -139,6 +139,10 @@ tls_exchange() {
   wait $server 2>/dev/null || true
   rm -rf "$dir"
 }
+split_messages() {
+  # DNS over TCP, a TLS Client Hello and JSON values, each cut into several segments.
+  python3 "$here/scripts/split_messages.py"
+}
 
 names=("$@")
 maybe() {
@@ -158,6 +162,7 @@ maybe udp-unreachable 2 "udp port 9998 or icmp" udp_unreachable
 maybe http 30 "tcp port 8000" http_exchange
 maybe dns 20 "port 53" dns_exchange
 maybe tls 12 "tcp port 8443" tls_exchange
+maybe tcp-split 30 "tcp port 53 or tcp port 8443 or tcp port 9999" split_messages
 # Short snapshot lengths (tcpdump -s 60/68/96, old defaults still common in course
 # material) cut headers: the dissector shows each cut header as far as it goes.
 for snaplen in 60 68 96; do

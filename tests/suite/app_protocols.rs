@@ -246,3 +246,146 @@ fn tls_hellos_and_records_equal_tshark_on_the_recorded_exchange() {
     assert!(o.rows.len() >= 8, "{} TLS frames", o.rows.len());
     assert!(compared > 100, "{compared} values compared");
 }
+
+/// The fields reassembly adds to the frame that completes a message.
+const REASSEMBLY_FIELDS: [&str; 4] = [
+    "tcp.segment",
+    "tcp.segment.count",
+    "tcp.reassembled.length",
+    "tcp.reassembled.data",
+];
+
+#[test]
+fn dns_and_tls_messages_cut_by_tcp_equal_tshark_once_reassembled() {
+    if !require("tshark") {
+        return;
+    }
+    // DNS over TCP: the query's length alone, then the message in two pieces; the answer
+    // cut inside its name.
+    let mut fields = valued(layerscope_wire::registry::dns::ALL);
+    fields.extend(REASSEMBLY_FIELDS);
+    let o = Oracle::new("tcp-split.pcapng", &["tcp.port==8443,tls"], "dns", &fields);
+    let frames: Vec<usize> = o.rows.iter().map(|(n, _)| *n).collect();
+    assert_eq!(
+        frames,
+        [8, 12],
+        "the frames that complete the two DNS messages"
+    );
+    let mut compared = 0;
+    for (n, row) in &o.rows {
+        for f in &fields {
+            let theirs = Oracle::theirs(row, f);
+            assert_eq!(o.ours(*n, f), theirs, "frame {n}: {f}");
+            compared += theirs.len();
+        }
+        o.same_info(*n, row);
+    }
+    assert_eq!(o.ours(8, "tcp.segment"), ["4", "6", "8"]);
+    assert!(compared > 40, "{compared} values compared");
+    // A Client Hello in three segments, the first cut inside the record header.
+    let mut fields = valued(layerscope_wire::registry::tls::ALL);
+    fields.extend(REASSEMBLY_FIELDS);
+    let o = Oracle::new(
+        "tcp-split.pcapng",
+        &["tcp.port==8443,tls"],
+        "tls.handshake",
+        &fields,
+    );
+    let frames: Vec<usize> = o.rows.iter().map(|(n, _)| *n).collect();
+    assert_eq!(frames, [22], "the frame that completes the Client Hello");
+    for f in &fields {
+        assert_eq!(
+            o.ours(22, f),
+            Oracle::theirs(&o.rows[0].1, f),
+            "frame 22: {f}"
+        );
+    }
+    assert_eq!(
+        o.ours(22, "tls.handshake.extensions_server_name"),
+        ["course.lab"]
+    );
+    assert_eq!(o.ours(22, "tcp.segment"), ["18", "20", "22"]);
+    // The joined layers point into the reassembled bytes, and say so.
+    let sources: Vec<&str> = o.ours[21]["layers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["source"].as_str().unwrap_or("frame"))
+        .collect();
+    assert_eq!(sources, ["frame", "frame", "frame", "reassembled"]);
+}
+
+#[test]
+fn json_values_cut_or_joined_by_tcp_equal_python_json() {
+    if !require("python3") {
+        return;
+    }
+    // Python's json reads the client's bytes, value after value (tshark's JSON dissector
+    // joins no segments and reads one value per payload, so it cannot be the oracle).
+    let path = capture("tcp-split.pcapng");
+    let file = path.to_str().unwrap();
+    let saved = std::env::temp_dir().join(format!("layerscope-split-{}", std::process::id()));
+    let out = layerscope(&[
+        "follow",
+        file,
+        "--stream",
+        "2",
+        "--save",
+        saved.to_str().unwrap(),
+        "--direction",
+        "client",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let script = "import json,sys\n\
+        data = open(sys.argv[1], encoding='utf-8').read()\n\
+        d, at, out = json.JSONDecoder(), 0, []\n\
+        while at < len(data):\n\
+        \x20   v, at = d.raw_decode(data, at)\n\
+        \x20   for k, x in v.items(): out.append(k); out.append(str(x))\n\
+        print(json.dumps(out, ensure_ascii=False))";
+    let py = Command::new("python3")
+        .args(["-c", script])
+        .arg(&saved)
+        .output()
+        .unwrap();
+    let _ = std::fs::remove_file(&saved);
+    assert!(py.status.success(), "{}", stderr(&py));
+    let python: Vec<String> = serde_json::from_slice(&py.stdout).unwrap();
+    // Ours: the keys and values of every JSON member, frame after frame.
+    let json = layerscope(&["dissect", "--json", "-Y", "json", file]);
+    let packets: Vec<Value> = serde_json::from_slice(&json.stdout).unwrap();
+    let mut ours = Vec::new();
+    for p in &packets {
+        for l in p["layers"].as_array().unwrap() {
+            let f = &l["fields"];
+            let list = |k: &str| match &f[k] {
+                Value::Array(a) => a.clone(),
+                Value::Null => Vec::new(),
+                v => vec![v.clone()],
+            };
+            let (keys, strings, numbers) = (
+                list("json.key"),
+                list("json.value.string"),
+                list("json.value.number"),
+            );
+            let (mut s, mut n) = (strings.iter(), numbers.iter());
+            for k in keys {
+                ours.push(k.as_str().unwrap().to_string());
+                // Members alternate: "name"/"message" hold strings, "seq" a number.
+                let v = if k == "seq" { n.next() } else { s.next() };
+                ours.push(match v.unwrap() {
+                    Value::String(t) => t.clone(),
+                    other => other.to_string(),
+                });
+            }
+        }
+    }
+    assert_eq!(ours, python);
+    assert!(python.contains(&"小飞机".to_string()), "{python:?}");
+    // The first value spans frames 31 and 33 and is read once, in 33.
+    let frames: Vec<u64> = packets
+        .iter()
+        .map(|p| p["frame.number"].as_u64().unwrap())
+        .collect();
+    assert_eq!(frames, [33, 35, 37]);
+}

@@ -41,7 +41,8 @@ pub fn kind(bytes: &[u8], ports: (u16, u16)) -> Option<Kind> {
     if ports.0 == proto::dns::PORT || ports.1 == proto::dns::PORT {
         return Some(Kind::DnsTcp);
     }
-    if proto::tls::looks_like_tls(bytes) {
+    // A record header, or the start of one that a segment of fewer than five bytes cut.
+    if proto::tls::looks_like_tls(bytes) || (bytes.len() < 5 && tls_record(bytes) == Need::More) {
         return Some(Kind::Tls);
     }
     if proto::http::first_line(bytes).is_some() {
@@ -182,6 +183,8 @@ mod tests {
     fn kinds_in_the_dissectors_order() {
         assert_eq!(kind(b"anything", (53, 4000)), Some(Kind::DnsTcp));
         assert_eq!(kind(&[22, 3, 1, 0, 5], (443, 4000)), Some(Kind::Tls));
+        assert_eq!(kind(&[22, 3, 1], (443, 4000)), Some(Kind::Tls));
+        assert_eq!(kind(&[22, 9, 1], (443, 4000)), None);
         assert_eq!(kind(b"GET / HTTP/1.1\r\n", (80, 4000)), Some(Kind::Http));
         assert_eq!(kind(b"\n {\"a\"", (9999, 4000)), Some(Kind::Json));
         assert_eq!(kind(b"hello", (8888, 4000)), None);

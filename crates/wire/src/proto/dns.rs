@@ -63,12 +63,13 @@ pub fn layer(frame: &[u8], range: Range<usize>, over_tcp: bool) -> Option<Layer>
     if response {
         flag_bits.push(h.flag(&hf::FLAGS_RECAVAIL, 2..4, 8));
     }
-    // AD means "authenticated" in an answer and "I understand AD" in a query: both kept.
-    flag_bits.extend([
-        h.flag(&hf::FLAGS_Z, 2..4, 9),
-        h.flag(&hf::FLAGS_AUTHENTICATED, 2..4, 10),
-        h.flag(&hf::FLAGS_CHECKDISABLE, 2..4, 11),
-    ]);
+    // AD means "authenticated" in an answer and "I understand AD" in a query, where tshark
+    // lists it only when set (dig sets it; Python's resolvers and ours here do not).
+    flag_bits.push(h.flag(&hf::FLAGS_Z, 2..4, 9));
+    if response || flags & 0x0020 != 0 {
+        flag_bits.push(h.flag(&hf::FLAGS_AUTHENTICATED, 2..4, 10));
+    }
+    flag_bits.push(h.flag(&hf::FLAGS_CHECKDISABLE, 2..4, 11));
     if response {
         flag_bits.push(h.bits(&hf::FLAGS_RCODE, 2..4, 12, 4));
     }
