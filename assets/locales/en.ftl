@@ -182,6 +182,9 @@ export-button = Export…
 
 ## The bytes pane
 hex-heading = Bytes
+hex-tab-frame = Frame ({ $n } bytes)
+hex-tab-reassembled = Reassembled TCP ({ $n } bytes from { $segments } segments)
+hex-tab-reassembled-short = in the reassembled message
 hex-not-captured = ▫ { $n } header bytes not captured: the snapshot length cut the frame
 hex-byte = byte { $i }: { $value }
 hex-byte-missing = byte { $i }: not captured

@@ -176,6 +176,9 @@ export-button = 导出…
 
 ## The bytes pane
 hex-heading = 字节
+hex-tab-frame = 帧（{ $n } 字节）
+hex-tab-reassembled = 重组后的 TCP 数据（{ $n } 字节，来自 { $segments } 个报文段）
+hex-tab-reassembled-short = 位于重组后的消息中
 hex-not-captured = ▫ 有 { $n } 个首部字节没有抓到：抓包长度限制（snaplen）截断了这一帧
 hex-byte = 字节 { $i }：{ $value }
 hex-byte-missing = 字节 { $i }：未抓到

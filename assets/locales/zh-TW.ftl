@@ -176,6 +176,9 @@ export-button = 匯出…
 
 ## The bytes pane
 hex-heading = 位元組
+hex-tab-frame = 訊框（{ $n } 位元組）
+hex-tab-reassembled = 重組後的 TCP 資料（{ $n } 位元組，來自 { $segments } 個區段）
+hex-tab-reassembled-short = 位於重組後的訊息中
 hex-not-captured = ▫ 有 { $n } 個標頭位元組沒有擷取到：擷取長度限制（snaplen）截斷了這個訊框
 hex-byte = 位元組 { $i }：{ $value }
 hex-byte-missing = 位元組 { $i }：未擷取

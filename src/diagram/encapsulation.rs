@@ -2,6 +2,7 @@
 //! prepending one header per layer to the application's bytes, the wire, and the receiver's
 //! stack checking and stripping them again, all from the bytes really captured.
 
+use layerscope_wire::layer::Source;
 use layerscope_wire::registry as hf;
 use layerscope_wire::registry::FieldDef;
 use layerscope_wire::{Dissection, Layer, Protocol, TcpIpLayer};
@@ -267,8 +268,21 @@ pub fn steps(d: &Dissection, packet: &[u8]) -> Vec<Step> {
         .iter()
         .filter(|l| l.tcpip != TcpIpLayer::Application)
         .collect();
-    let app: Option<&Layer> = d.layers.iter().find(|l| l.tcpip == TcpIpLayer::Application);
-    let data_len = app.map_or(0, |l| l.header.len());
+    // The frame's own application bytes; else the message this frame completes, joined
+    // from several segments (this frame carries only its last part: the TCP payload).
+    let in_app = |source| {
+        d.layers
+            .iter()
+            .find(|l| l.tcpip == TcpIpLayer::Application && l.source == source)
+    };
+    let app: Option<&Layer> = in_app(Source::Frame).or_else(|| in_app(Source::Reassembled));
+    let data_len = match app {
+        Some(l) if l.source == Source::Reassembled => {
+            d.layer(Protocol::Tcp).map_or(0, |t| t.payload.len())
+        }
+        Some(l) => l.header.len(),
+        None => 0,
+    };
     let data_piece = Piece {
         label: match app {
             Some(l) if l.protocol == Protocol::Http => t!("piece-data", protocol = "HTTP"),
@@ -284,6 +298,7 @@ pub fn steps(d: &Dissection, packet: &[u8]) -> Vec<Step> {
     // JSON message with its strings as written, other bytes as dots.
     let preview = app
         .map(|l| {
+            let packet = d.bytes_of(l, packet);
             layerscope_wire::proto::app::message_text(l, packet, 40).unwrap_or_else(|| {
                 let b = packet.get(l.header.clone()).unwrap_or_default();
                 layerscope_wire::proto::app::printable(b, 40)

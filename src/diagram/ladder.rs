@@ -58,7 +58,8 @@ const TEXT_CHARS: usize = 40;
 fn message_text(link: LinkType, p: &Input<'_>) -> Option<String> {
     let d = crate::store::dissect_annotated(link, p.data, p.analysis);
     let layer = d.layers.last()?;
-    let text = layerscope_wire::proto::app::message_text(layer, p.data, TEXT_CHARS)?;
+    let bytes = d.bytes_of(layer, p.data);
+    let text = layerscope_wire::proto::app::message_text(layer, bytes, TEXT_CHARS)?;
     Some(layerscope_wire::escape::field(&text).into_owned())
 }
 

@@ -44,7 +44,7 @@ pub enum Action {
     /// Mark the field a click chose in every pane (`None` clears it).
     Highlight(Option<Highlight>),
     /// Mark the most specific field covering a byte (a click in the hex pane).
-    HighlightByte(usize),
+    HighlightByte(layerscope_wire::layer::Source, usize),
     /// The field under the pointer this frame.
     Hover(Highlight),
     StartReplay,
@@ -95,7 +95,7 @@ impl App {
                 self.scroll_to = self.list().row_of(i);
             }
             Action::Highlight(h) => self.selection.highlight = h,
-            Action::HighlightByte(offset) => self.highlight_byte(offset),
+            Action::HighlightByte(source, offset) => self.highlight_byte(source, offset),
             Action::Hover(h) => self.selection.hover_next = Some(h),
             Action::StartReplay => self.start_replay(),
             Action::StopReplay => self.stop_replay(),

@@ -342,8 +342,8 @@ impl App {
     }
 
     /// Selects the most specific field covering a byte (a click in the hex pane).
-    pub fn highlight_byte(&mut self, offset: usize) {
-        self.selection.highlight = self.selection.field_at(offset);
+    pub fn highlight_byte(&mut self, source: layerscope_wire::layer::Source, offset: usize) {
+        self.selection.highlight = self.selection.field_at(source, offset);
     }
 
     /// The packet list's rows (with the display filter, up to where a replay is).

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use layerscope_wire::layer::Source;
 use layerscope_wire::{Dissection, Field};
 
 use crate::store::PacketStore;
@@ -16,15 +17,25 @@ pub struct Highlight {
     pub bits: Option<(u8, u8)>,
     /// The field's or protocol's Wireshark name.
     pub abbrev: &'static str,
+    /// Which bytes `bytes` counts in: the frame, or the message reassembled from several
+    /// segments (the hex pane's second tab).
+    pub source: Source,
 }
 
 impl Highlight {
-    pub fn of(field: &Field) -> Highlight {
+    /// A field of a layer dissected from `source`.
+    pub fn of(field: &Field, source: Source) -> Highlight {
         Highlight {
             bytes: field.bytes.clone(),
             bits: field.bits,
             abbrev: field.abbrev(),
+            source,
         }
+    }
+
+    /// Whether this marks byte `i` of `source`.
+    pub fn covers(&self, source: Source, i: usize) -> bool {
+        self.source == source && self.bytes.contains(&i)
     }
 }
 
@@ -76,20 +87,21 @@ impl Selection {
         self.highlight = None;
     }
 
-    /// The most specific field covering a byte of the selected packet (or its layer's
-    /// header when no field does).
-    pub fn field_at(&self, offset: usize) -> Option<Highlight> {
+    /// The most specific field covering a byte of the selected packet's `source` (or its
+    /// layer's header when no field does).
+    pub fn field_at(&self, source: Source, offset: usize) -> Option<Highlight> {
         let detail = self.detail.as_ref()?;
         detail
             .dissection
-            .field_at(offset)
-            .map(Highlight::of)
+            .field_at_in(source, offset)
+            .map(|f| Highlight::of(f, source))
             .or_else(|| {
-                let l = detail.dissection.layer_at(offset)?;
+                let l = detail.dissection.layer_at_in(source, offset)?;
                 Some(Highlight {
                     bytes: l.header.clone(),
                     bits: None,
                     abbrev: l.protocol.abbrev(),
+                    source,
                 })
             })
     }

@@ -50,7 +50,8 @@ const CAPTURES: [&str; 24] = [
 ///   before it asks for the rest (tcp-split 18, 20: a Client Hello in three segments);
 /// - its JSON dissector joins no segments and reads one value per payload, so a value cut
 ///   by TCP or several values in one segment become "json:data-text-lines" (tcp-split
-///   31–37). Python's `json.loads` is the oracle there (tests/suite/reassembly.rs).
+///   31–37). Python's `json.loads` is the oracle there (tests/suite/app_protocols.rs).
+///
 /// Listed so that nothing else may differ, and so that the list must shrink when we or
 /// tshark change.
 const KNOWN_DIFFERENCES: [(&str, usize); 8] = [

@@ -310,9 +310,16 @@ pub struct Dissection {
 impl Dissection {
     /// The bytes a layer's ranges point into: the frame, or the reassembled message.
     pub fn bytes_of<'a>(&'a self, layer: &Layer, frame: &'a [u8]) -> &'a [u8] {
-        match (layer.source, &self.reassembled) {
+        self.bytes_of_source(layer.source, frame)
+    }
+
+    /// The bytes of `source`: the frame, or the reassembled message (empty when there is
+    /// none).
+    pub fn bytes_of_source<'a>(&'a self, source: Source, frame: &'a [u8]) -> &'a [u8] {
+        match (source, &self.reassembled) {
+            (Source::Frame, _) => frame,
             (Source::Reassembled, Some(r)) => &r.bytes,
-            _ => frame,
+            (Source::Reassembled, None) => &[],
         }
     }
 
@@ -330,17 +337,27 @@ impl Dissection {
         self.layers.last()
     }
 
-    /// The layer that owns a byte, for click-a-byte-select-its-field.
+    /// The layer that owns a byte of the frame, for click-a-byte-select-its-field.
     pub fn layer_at(&self, offset: usize) -> Option<&Layer> {
+        self.layer_at_in(Source::Frame, offset)
+    }
+
+    /// The layer that owns a byte of `source`.
+    pub fn layer_at_in(&self, source: Source, offset: usize) -> Option<&Layer> {
         self.layers
             .iter()
             .rev()
-            .find(|l| l.header.contains(&offset))
+            .find(|l| l.source == source && l.header.contains(&offset))
     }
 
-    /// The most specific field covering a byte.
+    /// The most specific field covering a byte of the frame.
     pub fn field_at(&self, offset: usize) -> Option<&Field> {
-        let layer = self.layer_at(offset)?;
+        self.field_at_in(Source::Frame, offset)
+    }
+
+    /// The most specific field covering a byte of `source`.
+    pub fn field_at_in(&self, source: Source, offset: usize) -> Option<&Field> {
+        let layer = self.layer_at_in(source, offset)?;
         layer
             .all_fields()
             .filter(|f| f.bytes.contains(&offset))

@@ -5,6 +5,7 @@ use super::Ctx;
 use crate::diagram::{header, Palette, Tag};
 use crate::gui::action::Action;
 use crate::gui::app::Highlight;
+use layerscope_wire::layer::Source;
 use layerscope_wire::registry::FieldDef;
 
 use super::diagram_view;
@@ -15,8 +16,15 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         return;
     };
     let dark = ui.visuals().dark_mode;
-    let selected = cx.selection.highlight.as_ref().map(|h| h.bytes.clone());
-    let pointed = cx.selection.hover.as_ref().map(|h| h.bytes.clone());
+    // The header diagram draws the frame's headers: a mark in a reassembled message is
+    // not in it.
+    let in_frame = |h: &Option<Highlight>| {
+        h.as_ref()
+            .filter(|h| h.source == Source::Frame)
+            .map(|h| h.bytes.clone())
+    };
+    let selected = in_frame(&cx.selection.highlight);
+    let pointed = in_frame(&cx.selection.hover);
     let drawing = header::draw(
         &detail.dissection,
         &detail.data,
@@ -51,6 +59,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                 bytes: bytes.clone(),
                 bits: *bits,
                 abbrev: def.abbrev,
+                source: Source::Frame,
             }));
         }
         _ => {
@@ -63,6 +72,7 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             bytes,
             bits,
             abbrev: def.abbrev,
+            source: Source::Frame,
         })));
     }
     if export {

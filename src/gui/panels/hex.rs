@@ -2,6 +2,7 @@
 //! belongs to. A click on a byte selects the field it is part of; a field clicked in the
 //! layers tree lights up its bytes here (and, for flags, its bits).
 
+use layerscope_wire::layer::Source;
 use layerscope_wire::{Dissection, TcpIpLayer};
 
 use super::Ctx;
@@ -79,12 +80,12 @@ fn glyphs(data: &[u8], app: std::ops::Range<usize>, gb18030: bool, upto: usize) 
     out
 }
 
-/// Where the application's bytes are, and whether they were read as GB18030.
-fn app_bytes(d: &Dissection) -> Option<(std::ops::Range<usize>, bool)> {
+/// Where the application's bytes of `source` are, and whether they were read as GB18030.
+fn app_bytes(d: &Dissection, source: Source) -> Option<(std::ops::Range<usize>, bool)> {
     let app: Vec<_> = d
         .layers
         .iter()
-        .filter(|l| l.tcpip == TcpIpLayer::Application)
+        .filter(|l| l.tcpip == TcpIpLayer::Application && l.source == source)
         .collect();
     let start = app.iter().map(|l| l.header.start).min()?;
     let end = app.iter().map(|l| l.header.end.max(l.payload.end)).max()?;
@@ -95,10 +96,10 @@ fn app_bytes(d: &Dissection) -> Option<(std::ops::Range<usize>, bool)> {
     Some((start..end, gb))
 }
 
-/// The layer each byte belongs to: the innermost layer whose header covers it.
-fn byte_layers(d: &Dissection, len: usize) -> Vec<Option<TcpIpLayer>> {
+/// The layer each byte of `source` belongs to: the innermost layer whose header covers it.
+fn byte_layers(d: &Dissection, source: Source, len: usize) -> Vec<Option<TcpIpLayer>> {
     let mut out = vec![None; len];
-    for l in &d.layers {
+    for l in d.layers.iter().filter(|l| l.source == source) {
         for slot in out
             .iter_mut()
             .take(l.header.end.min(len))
@@ -129,9 +130,42 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             ui.label(egui::RichText::new(crate::i18n::terms::tcpip(*l)).small());
         }
     });
-    let layers = byte_layers(&detail.dissection, detail.data.len());
     let highlight = cx.selection.highlight.clone();
     let hover = cx.selection.hover.clone();
+    // Wireshark's two tabs when this frame completes a message joined from several
+    // segments: the frame's bytes, and the message's. A field of the message shows its tab.
+    let tab_id = ui.scope_id().with("hex-tab");
+    let mut source = match (&detail.dissection.reassembled, &highlight) {
+        (None, _) => Source::Frame,
+        (Some(_), Some(h)) => h.source,
+        (Some(_), None) => ui.data(|d| d.get_temp(tab_id)).unwrap_or(Source::Frame),
+    };
+    if let Some(r) = &detail.dissection.reassembled {
+        ui.horizontal(|ui| {
+            let frame_tab = t!("hex-tab-frame", n = detail.data.len());
+            let joined_tab = t!(
+                "hex-tab-reassembled",
+                n = r.bytes.len(),
+                segments = r.segments.len()
+            );
+            for (tab, text) in [
+                (Source::Frame, frame_tab),
+                (Source::Reassembled, joined_tab),
+            ] {
+                if ui.selectable_label(source == tab, text).clicked() && source != tab {
+                    source = tab;
+                    ui.data_mut(|d| d.insert_temp(tab_id, tab));
+                    if highlight.is_some() {
+                        cx.act(Action::Highlight(None));
+                    }
+                }
+            }
+        });
+    }
+    let data: &[u8] = detail.dissection.bytes_of_source(source, &detail.data);
+    let highlight = highlight.filter(|h| h.source == source);
+    let hover = hover.filter(|h| h.source == source);
+    let layers = byte_layers(&detail.dissection, source, data.len());
     let mut hovered_byte = None;
     let font = egui::FontId::monospace(12.5);
     let char_w = ui.fonts_mut(|f| f.glyph_width(&font, '0'));
@@ -142,21 +176,22 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         .dissection
         .layers
         .iter()
+        .filter(|l| l.source == source)
         .map(|l| l.missing.end)
-        .fold(detail.data.len(), usize::max);
+        .fold(data.len(), usize::max);
     let rows = shown.div_ceil(PER_ROW);
     let missing_fill = ui.visuals().faint_bg_color;
-    if shown > detail.data.len() {
+    if shown > data.len() {
         ui.label(
-            egui::RichText::new(t!("hex-not-captured", n = shown - detail.data.len()))
+            egui::RichText::new(t!("hex-not-captured", n = shown - data.len()))
                 .small()
                 .color(ui.visuals().weak_text_color()),
         );
     }
     let mut clicked = None;
     // Characters are found from the payload's start up to the last row that can show.
-    let text = app_bytes(&detail.dissection)
-        .map(|(range, gb)| glyphs(&detail.data, range, gb, detail.data.len()))
+    let text = app_bytes(&detail.dissection, source)
+        .map(|(range, gb)| glyphs(data, range, gb, data.len()))
         .unwrap_or_default();
     let text_color = ui.visuals().text_color();
     let weak = ui.visuals().weak_text_color();
@@ -183,8 +218,8 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                     );
                     let start = r * PER_ROW;
                     let row_end = (start + PER_ROW).min(shown);
-                    let end = row_end.min(detail.data.len());
-                    let bytes = &detail.data[start.min(end)..end];
+                    let end = row_end.min(data.len());
+                    let bytes = &data[start.min(end)..end];
                     let tints = &layers[start.min(end)..end];
                     let style = |i: usize, layer: Option<TcpIpLayer>| {
                         let selected = highlight.as_ref().is_some_and(|h| h.bytes.contains(&i));
@@ -309,24 +344,16 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         });
     if let Some(h) = &highlight {
         if let Some((first, width)) = h.bits {
-            bits_view(
-                ui,
-                &detail.data,
-                h.bytes.clone(),
-                first,
-                width,
-                sel_color,
-                &font,
-            );
+            bits_view(ui, data, h.bytes.clone(), first, width, sel_color, &font);
         }
     }
     if let Some(i) = hovered_byte {
-        if let Some(h) = cx.selection.field_at(i) {
+        if let Some(h) = cx.selection.field_at(source, i) {
             cx.act(Action::Hover(h));
         }
     }
     if let Some(i) = clicked {
-        cx.act(Action::HighlightByte(i));
+        cx.act(Action::HighlightByte(source, i));
     }
 }
 

@@ -2,6 +2,7 @@
 //! models and its unit; each field shows its value, and its meaning on hover. Clicking a
 //! field highlights its bytes in the hex pane.
 
+use layerscope_wire::layer::Source;
 use layerscope_wire::registry as hf;
 use layerscope_wire::{Field, Layer};
 
@@ -57,7 +58,10 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                             field_tree(
                                 ui,
                                 f,
-                                &detail.data,
+                                (
+                                    detail.dissection.bytes_of(layer, &detail.data),
+                                    layer.source,
+                                ),
                                 marks,
                                 &mut chosen,
                                 &mut hovered,
@@ -90,17 +94,10 @@ struct Marks<'a> {
     hover: &'a Option<Highlight>,
 }
 
-fn is(h: &Option<Highlight>, f: &Field) -> bool {
-    h.as_ref()
-        .is_some_and(|h| h.abbrev == f.abbrev() && h.bytes == f.bytes && h.bits == f.bits)
-}
-
-fn highlight_of(f: &Field) -> Highlight {
-    Highlight {
-        bytes: f.bytes.clone(),
-        bits: f.bits,
-        abbrev: f.abbrev(),
-    }
+fn is(h: &Option<Highlight>, f: &Field, source: Source) -> bool {
+    h.as_ref().is_some_and(|h| {
+        h.abbrev == f.abbrev() && h.bytes == f.bytes && h.bits == f.bits && h.source == source
+    })
 }
 
 /// "Transport · OSI 4 (Transport) · TCP segment · 32-byte header + 14 bytes of data".
@@ -115,7 +112,7 @@ pub fn heading(layer: &Layer) -> String {
 fn field_tree(
     ui: &mut egui::Ui,
     f: &Field,
-    packet: &[u8],
+    (packet, source): (&[u8], Source),
     marks: Marks,
     chosen: &mut Option<Highlight>,
     hovered: &mut Option<Highlight>,
@@ -131,8 +128,8 @@ fn field_tree(
     } else {
         f.name().to_string()
     };
-    let selected = is(marks.highlight, f);
-    let pointed_elsewhere = is(marks.hover, f);
+    let selected = is(marks.highlight, f, source);
+    let pointed_elsewhere = is(marks.hover, f, source);
     let mut label = |ui: &mut egui::Ui| {
         let rich = if pointed_elsewhere {
             egui::RichText::new(text.clone()).underline()
@@ -141,12 +138,12 @@ fn field_tree(
         };
         let resp = ui
             .add(egui::Button::selectable(selected, rich))
-            .on_hover_ui(|ui| tooltip(ui, f));
+            .on_hover_ui(|ui| tooltip(ui, f, source));
         if resp.hovered() {
-            *hovered = Some(highlight_of(f));
+            *hovered = Some(Highlight::of(f, source));
         }
         if resp.clicked() {
-            *chosen = Some(highlight_of(f));
+            *chosen = Some(Highlight::of(f, source));
         }
     };
     if f.children.is_empty() {
@@ -165,7 +162,7 @@ fn field_tree(
                 field_tree(
                     ui,
                     c,
-                    packet,
+                    (packet, source),
                     marks,
                     chosen,
                     hovered,
@@ -175,7 +172,7 @@ fn field_tree(
         });
 }
 
-fn tooltip(ui: &mut egui::Ui, f: &Field) {
+fn tooltip(ui: &mut egui::Ui, f: &Field, source: Source) {
     ui.set_max_width(420.0);
     ui.label(egui::RichText::new(f.name()).strong());
     let explanation = crate::i18n::terms::explain(f.def);
@@ -196,6 +193,12 @@ fn tooltip(ui: &mut egui::Ui, f: &Field) {
             first = f.bytes.start,
             last = f.bytes.end.saturating_sub(1)
         ),
+    };
+    // Byte numbers of a reassembled message count in that message (the hex pane's second
+    // tab), not in the frame.
+    let pos = match source {
+        Source::Frame => pos,
+        Source::Reassembled => format!("{pos} ({})", t!("hex-tab-reassembled-short")),
     };
     ui.label(
         egui::RichText::new(format!("{}  ·  {pos}", f.abbrev()))
