@@ -115,6 +115,9 @@ shoot messages-command --theme dark --view messages --select 4 captures/tcp-comm
 shoot http-json --theme light --select 34 captures/http.pcapng
 shoot dns-answer --theme dark --select 4 captures/dns.pcapng
 shoot tls-hello --theme light --select 4 captures/tls.pcapng
+# Messages joined from several segments: an HTTP answer (headers, then body) and a TLS
+# Client Hello in three segments, with the hex pane's Reassembled TCP tab.
+shoot reassembled-http --theme light --select 8 captures/http.pcapng
 # Headers cut by a 60-byte snapshot length: captured fields shown, the rest greyed.
 shoot cut-header --theme light --select 1 captures/tcp-echo-ipv4-s60.pcapng
 shoot cut-header-diagram --theme dark --view headers --select 4 captures/tcp-echo-ipv4-s60.pcapng
@@ -136,6 +139,7 @@ SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-follow --theme light --view follow --select 4 
 SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-messages --theme dark --view messages --select 4 captures/tcp-sticky.pcapng
 SHOT_LANG=zh_TW.UTF-8 shoot zh-tw-messages --theme light --view messages --select 4 captures/tcp-sticky.pcapng
 SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-dns --theme light --select 4 captures/dns.pcapng
+SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-reassembled --theme dark --select 22 captures/tcp-split.pcapng
 
 # The exports a teacher puts on slides.
 "$bin" flow captures/tcp-echo-ipv4.pcapng --png "$out/export-ladder.png" --svg "$out/export-ladder.svg" >/dev/null

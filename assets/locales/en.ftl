@@ -410,6 +410,7 @@ encap-export-all = Export all steps…
 
 ## Damaged files and failed captures
 mixed-interfaces-file = { $file } is not damaged, but libpcap cannot read it past packet { $n }: its interfaces differ in snapshot length or link type ({ $reason }). Rewrite it with one snapshot length: editcap -F pcap { $file } copy.pcap (one link type), or split it per interface: tshark -r { $file } -Y "frame.interface_id == 0" -w part0.pcapng
+reassembly-limit = { $n } application messages were too large to join ({ $each } MiB each, { $all } MiB in all): their segments are shown one by one
 damaged-file = { $file } is damaged after packet { $n }: { $reason }; the { $n } complete packets before it are shown
 damaged-stream = the stream is damaged after packet { $n }: { $reason }; the { $n } complete packets before it are shown
 failed-permission = { $reason } (the permission panel shows how to allow it)

@@ -484,6 +484,7 @@ cli-echo-client-timeout = 等待回复的秒数
 
 ## Damaged files and failed captures
 mixed-interfaces-file = { $file } 没有损坏，但 libpcap 读到第 { $n } 个数据包之后就无法继续：它的各个接口的快照长度或链路类型不同（{ $reason }）。可以用统一的快照长度重写：editcap -F pcap { $file } copy.pcap（只有一种链路类型时），或按接口拆分：tshark -r { $file } -Y "frame.interface_id == 0" -w part0.pcapng
+reassembly-limit = { $n } 条应用消息太大，无法拼接（每条上限 { $each } MiB，合计 { $all } MiB）：它们的报文段逐个显示
 damaged-file = { $file } 在第 { $n } 个数据包之后损坏：{ $reason }；已显示损坏处之前完整的 { $n } 个数据包
 damaged-stream = 数据流在第 { $n } 个数据包之后损坏：{ $reason }；已显示损坏处之前完整的 { $n } 个数据包
 failed-permission = { $reason }（权限面板里有开通方法）

@@ -484,6 +484,7 @@ cli-echo-client-timeout = 等待回覆的秒數
 
 ## Damaged files and failed captures
 mixed-interfaces-file = { $file } 沒有損毀，但 libpcap 讀到第 { $n } 個封包之後就無法繼續：它的各個介面的快照長度或鏈路類型不同（{ $reason }）。可以用統一的快照長度重寫：editcap -F pcap { $file } copy.pcap（只有一種鏈路類型時），或依介面拆分：tshark -r { $file } -Y "frame.interface_id == 0" -w part0.pcapng
+reassembly-limit = { $n } 則應用訊息太大，無法拼接（每則上限 { $each } MiB，合計 { $all } MiB）：它們的區段逐一顯示
 damaged-file = { $file } 在第 { $n } 個封包之後損毀：{ $reason }；已顯示損毀處之前完整的 { $n } 個封包
 damaged-stream = 資料串流在第 { $n } 個封包之後損毀：{ $reason }；已顯示損毀處之前完整的 { $n } 個封包
 failed-permission = { $reason }（權限面板裡有開通方法）

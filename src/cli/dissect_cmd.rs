@@ -89,13 +89,13 @@ pub fn run(
     let spare = Mutex::new(Vec::new());
 
     let (job_rx, spare) = (&job_rx, &spare);
+    let mut analyzer = Analyzer::new();
     let (read, written) = thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(move || work(link, format, filter, job_rx, spare));
         }
         let writer = scope.spawn(move || write_in_order(format, order_rx, spare));
 
-        let mut analyzer = Analyzer::new();
         let mut read = 0usize;
         let mut first_ns = None;
         let mut previous_ns = None;
@@ -146,6 +146,9 @@ pub fn run(
     written?;
     if let Some(ReadEnd::Damaged(msg)) = reader.end() {
         super::say(&t!("say-warning", text = damaged_warning(file, read, msg)));
+    }
+    if let Some(note) = reassembly_note(&analyzer.reassembly) {
+        super::say(&t!("say-warning", text = note));
     }
     Ok(())
 }
@@ -263,4 +266,18 @@ fn write_in_order(
         out.write_all(b"\n]\n")?;
     }
     out.flush()
+}
+
+/// What to say when messages were too large to join (each or together): they are shown
+/// segment by segment instead.
+pub fn reassembly_note(r: &layerscope_wire::analysis::reassembly::Reassembler) -> Option<String> {
+    use layerscope_wire::analysis::reassembly::{MAX_HELD, MAX_MESSAGE};
+    (r.abandoned > 0).then(|| {
+        t!(
+            "reassembly-limit",
+            n = r.abandoned,
+            each = MAX_MESSAGE >> 20,
+            all = MAX_HELD >> 20
+        )
+    })
 }

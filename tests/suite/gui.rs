@@ -519,3 +519,49 @@ fn the_window_has_glyphs_for_chinese_text() {
         assert!(all, "{family:?} lacks glyphs for {text}");
     }
 }
+
+/// A Client Hello that TCP carried in three segments: the frame that completes it has a
+/// second bytes tab, the reassembled message, where its fields are marked.
+#[test]
+fn a_message_joined_from_segments_has_its_own_bytes_tab() {
+    let mut h = harness(Start {
+        open: Some(capture("tcp-split.pcapng")),
+        select: Some(22),
+        ..Start::default()
+    });
+    assert_eq!(h.state().selection.selected, Some(21));
+    h.get_by_label("Frame (325 bytes)");
+    h.get_by_label("Reassembled TCP (517 bytes from 3 segments)");
+    h.get_by_label_contains("in the reassembled message");
+    // The message's tab: its first byte is the record's type (22, a handshake), where the
+    // frame's is Ethernet's; a click on byte 5 picks the handshake type, one byte marked.
+    h.get_by_label("byte 0: 00");
+    h.get_by_label("Reassembled TCP (517 bytes from 3 segments)")
+        .click();
+    h.run_steps(3);
+    h.get_by_label("byte 0: 16");
+    h.get_by_label("byte 5: 01").click();
+    h.run_steps(3);
+    let hl = h.state().selection.highlight.clone().expect("a field");
+    assert_eq!(hl.abbrev, "tls.handshake.type", "{hl:?}");
+    assert_eq!(hl.source, layerscope_wire::layer::Source::Reassembled);
+    assert_eq!(hl.bytes, 5..6);
+    let selected: Vec<String> = h
+        .query_all_by(|n| {
+            n.label().is_some_and(|l| l.starts_with("byte "))
+                && n.toggled() == Some(egui::accesskit::Toggled::True)
+        })
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .collect();
+    assert_eq!(selected, ["byte 5: 01"]);
+    // Back to the frame's tab: the frame's bytes, nothing of the message marked.
+    h.get_by_label("Frame (325 bytes)").click();
+    h.run_steps(3);
+    assert!(h.state().selection.highlight.is_none());
+    h.get_by_label("byte 0: 00");
+    assert!(h
+        .query_all_by(|n| n.toggled() == Some(egui::accesskit::Toggled::True)
+            && n.label().is_some_and(|l| l.starts_with("byte ")))
+        .next()
+        .is_none());
+}

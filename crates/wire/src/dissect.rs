@@ -697,13 +697,10 @@ pub(crate) fn redo_app_layers(
     }
 }
 
-/// "2 Reassembled TCP Segments (199 bytes): #6(186), #8(13)", as Wireshark heads the list.
+/// "199 bytes from #6(186), #8(13)": the message's size and each frame's part, as
+/// Wireshark heads the list ("[2 Reassembled TCP Segments (199 bytes): #6(186), #8(13)]").
 fn segments_label(r: &crate::analysis::reassembly::Reassembled) -> String {
-    let mut s = format!(
-        "{} Reassembled TCP Segments ({} bytes): ",
-        r.segments.len(),
-        r.bytes.len()
-    );
+    let mut s = format!("{} bytes from ", r.bytes.len());
     for (i, p) in r.segments.iter().enumerate() {
         if i > 0 {
             s.push_str(", ");

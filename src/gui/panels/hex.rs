@@ -3,7 +3,7 @@
 //! layers tree lights up its bytes here (and, for flags, its bits).
 
 use layerscope_wire::layer::Source;
-use layerscope_wire::{Dissection, TcpIpLayer};
+use layerscope_wire::{Dissection, Layer, Protocol, TcpIpLayer};
 
 use super::Ctx;
 use crate::gui::action::Action;
@@ -80,19 +80,35 @@ fn glyphs(data: &[u8], app: std::ops::Range<usize>, gb18030: bool, upto: usize) 
     out
 }
 
+/// Whether a layer holds text someone wrote: a TLS record or a DNS message is binary, and
+/// its bytes that happen to form UTF-8 are no characters anyone wrote.
+fn is_text(l: &Layer) -> bool {
+    l.tcpip == TcpIpLayer::Application && !matches!(l.protocol, Protocol::Tls | Protocol::Dns)
+}
+
 /// Where the application's bytes of `source` are, and whether they were read as GB18030.
+/// In the frame's tab of a frame that ends a joined text message, its TCP payload.
 fn app_bytes(d: &Dissection, source: Source) -> Option<(std::ops::Range<usize>, bool)> {
     let app: Vec<_> = d
         .layers
         .iter()
-        .filter(|l| l.tcpip == TcpIpLayer::Application && l.source == source)
+        .filter(|l| l.source == source && is_text(l))
         .collect();
-    let start = app.iter().map(|l| l.header.start).min()?;
-    let end = app.iter().map(|l| l.header.end.max(l.payload.end)).max()?;
     let gb = app.iter().any(|l| {
         l.field(&layerscope_wire::registry::data::ENCODING)
             .is_some_and(|f| matches!(&f.value, layerscope_wire::Value::Text(t) if t == "GB18030"))
     });
+    let Some(start) = app.iter().map(|l| l.header.start).min() else {
+        let joined_text = d
+            .layers
+            .iter()
+            .any(|l| l.source == Source::Reassembled && is_text(l));
+        return match (source, joined_text, d.layer(Protocol::Tcp)) {
+            (Source::Frame, true, Some(tcp)) => Some((tcp.payload.clone(), false)),
+            _ => None,
+        };
+    };
+    let end = app.iter().map(|l| l.header.end.max(l.payload.end)).max()?;
     Some((start..end, gb))
 }
 
@@ -100,6 +116,17 @@ fn app_bytes(d: &Dissection, source: Source) -> Option<(std::ops::Range<usize>, 
 fn byte_layers(d: &Dissection, source: Source, len: usize) -> Vec<Option<TcpIpLayer>> {
     let mut out = vec![None; len];
     for l in d.layers.iter().filter(|l| l.source == source) {
+        // A transport's payload is the application's bytes, also where no application
+        // layer of this frame covers them (a part of a message joined elsewhere).
+        if matches!(l.protocol, Protocol::Tcp | Protocol::Udp) {
+            for slot in out
+                .iter_mut()
+                .take(l.payload.end.min(len))
+                .skip(l.payload.start)
+            {
+                *slot = Some(TcpIpLayer::Application);
+            }
+        }
         for slot in out
             .iter_mut()
             .take(l.header.end.min(len))

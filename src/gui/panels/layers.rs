@@ -37,7 +37,12 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             let last = detail.dissection.layers.len().saturating_sub(1);
             for (li, layer) in detail.dissection.layers.iter().enumerate() {
                 let color = palette::strong(layer.tcpip, dark);
-                let title = egui::RichText::new(heading(layer)).color(color).strong();
+                let mut title = heading(layer);
+                if layer.source == Source::Reassembled {
+                    // Its bytes are the joined message's (the hex pane's second tab).
+                    title = format!("{title} · {}", t!("hex-tab-reassembled-short"));
+                }
+                let title = egui::RichText::new(title).color(color).strong();
                 // The transport and application layers are what a socket program sees;
                 // the lower headings already say what they hold, so they start folded.
                 let open = li == last

@@ -39,6 +39,15 @@ pub fn bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                 interface = s.stats.if_dropped
             ));
         }
+        // Messages too large to join: said where the counts are, with the limits.
+        if let Some(note) = s
+            .analyzer
+            .as_ref()
+            .and_then(|a| crate::cli::dissect_cmd::reassembly_note(&a.reassembly))
+        {
+            ui.separator();
+            ui.colored_label(ui.visuals().warn_fg_color, note);
+        }
         let mut cancel = false;
         if let Some(p) = s.progress.filter(|_| s.is_loading()) {
             ui.separator();

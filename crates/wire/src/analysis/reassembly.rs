@@ -81,14 +81,29 @@ struct Pending {
 }
 
 /// Every unfinished message of a capture, one per stream direction at most.
-#[derive(Default)]
 pub struct Reassembler {
     pending: HashMap<(u32, bool), Pending>,
     held: usize,
+    /// The budgets: [`MAX_MESSAGE`] and [`MAX_HELD`] unless a test sets smaller ones.
+    pub max_message: usize,
+    pub max_held: usize,
     /// Messages given up because a budget was exceeded.
     pub abandoned: u32,
     /// The most bytes held at once.
     pub peak_held: usize,
+}
+
+impl Default for Reassembler {
+    fn default() -> Self {
+        Reassembler {
+            pending: HashMap::new(),
+            held: 0,
+            max_message: MAX_MESSAGE,
+            max_held: MAX_HELD,
+            abandoned: 0,
+            peak_held: 0,
+        }
+    }
 }
 
 impl Reassembler {
@@ -112,9 +127,8 @@ impl Reassembler {
             self.held -= p.bytes.len();
             if p.next_seq == info.seq {
                 let before = p.bytes.len();
-                if before + payload.len() > MAX_MESSAGE
-                    || self.held + before + payload.len() > MAX_HELD
-                {
+                let grown = before + payload.len();
+                if grown > self.max_message || self.held + grown > self.max_held {
                     self.abandoned += 1;
                 } else {
                     p.bytes.extend_from_slice(payload);
@@ -159,7 +173,7 @@ impl Reassembler {
             match pdu::need(kind, rest) {
                 Need::Whole(n) => at += n,
                 Need::More => {
-                    if rest.len() <= MAX_MESSAGE && self.held + rest.len() <= MAX_HELD {
+                    if rest.len() <= self.max_message && self.held + rest.len() <= self.max_held {
                         let p = Pending {
                             kind,
                             next_seq: info.seq.wrapping_add(payload.len() as u32),
@@ -193,5 +207,122 @@ impl Reassembler {
         if let Some(p) = self.pending.remove(&key) {
             self.held -= p.bytes.len();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{Analysis, Analyzer};
+    use crate::LinkType;
+
+    /// An IPv4 TCP segment from 10.0.0.1:40000 to 10.0.0.2:`port` (or back when `reply`),
+    /// with ACK and PSH set: enough for the analysis, which checks no checksum.
+    fn segment(port: u16, reply: bool, seq: u32, payload: &[u8]) -> Vec<u8> {
+        let total = 40 + payload.len();
+        let (src, dst) = if reply { (2, 1) } else { (1, 2) };
+        let (sport, dport) = if reply { (port, 40000) } else { (40000, port) };
+        let mut f = vec![
+            0x45,
+            0,
+            (total >> 8) as u8,
+            total as u8,
+            0,
+            0,
+            0x40,
+            0,
+            64,
+            6,
+            0,
+            0,
+        ];
+        f.extend([10, 0, 0, src, 10, 0, 0, dst]);
+        f.extend(sport.to_be_bytes());
+        f.extend(dport.to_be_bytes());
+        f.extend(seq.to_be_bytes());
+        f.extend(1u32.to_be_bytes());
+        f.extend([0x50, 0x18, 0xff, 0xff, 0, 0, 0, 0]);
+        f.extend_from_slice(payload);
+        f
+    }
+
+    fn split(a: &Analysis) -> (bool, u32) {
+        match a {
+            Analysis::Tcp(t) => (t.pdu.completed.is_some(), t.pdu.carried),
+            _ => panic!("not TCP"),
+        }
+    }
+
+    #[test]
+    fn a_dns_message_in_three_segments_completes_in_the_third() {
+        let msg = [0u8, 5, 1, 2, 3, 4, 5, 0, 2];
+        let mut a = Analyzer::new();
+        let mut seq = 100;
+        let mut out = Vec::new();
+        for (n, piece) in [&msg[..1], &msg[1..4], &msg[4..]].into_iter().enumerate() {
+            let f = segment(53, false, seq, piece);
+            out.push(a.observe_frame(n as u32 + 1, 0.0, LinkType::RAW, &f));
+            seq += piece.len() as u32;
+        }
+        assert_eq!(split(&out[0]), (false, 1));
+        assert_eq!(split(&out[1]), (false, 3));
+        // The third ends the message (7 bytes) and begins the next (its length, 2 bytes).
+        assert_eq!(split(&out[2]), (true, 2));
+        let Analysis::Tcp(t) = &out[2] else {
+            unreachable!()
+        };
+        let r = t.pdu.completed.as_ref().unwrap();
+        assert_eq!(&r.bytes[..], &msg[..7]);
+        let parts: Vec<_> = r.segments.iter().map(|p| (p.frame, p.at, p.len)).collect();
+        assert_eq!(parts, [(1, 0, 1), (2, 0, 3), (3, 0, 3)]);
+        assert_eq!(t.pdu.own(5), 3..3);
+    }
+
+    #[test]
+    fn a_gap_drops_the_wait_and_a_retransmission_adds_nothing() {
+        let mut a = Analyzer::new();
+        let hello = [22u8, 3, 1, 0, 4, 1, 2, 3, 4];
+        let first = segment(443, false, 1, &hello[..6]);
+        assert_eq!(
+            split(&a.observe_frame(1, 0.0, LinkType::RAW, &first)),
+            (false, 6)
+        );
+        // The same bytes again: a retransmission, not more of the record.
+        assert_eq!(
+            split(&a.observe_frame(2, 0.1, LinkType::RAW, &first)),
+            (false, 0)
+        );
+        // Bytes after a gap: the held start is dropped; these are no record header.
+        let later = segment(443, false, 50, &hello[6..]);
+        assert_eq!(
+            split(&a.observe_frame(3, 0.2, LinkType::RAW, &later)),
+            (false, 0)
+        );
+        assert_eq!(a.reassembly.held, 0);
+    }
+
+    #[test]
+    fn a_message_over_the_budget_is_not_joined_and_is_counted() {
+        let mut a = Analyzer::new();
+        a.reassembly.max_message = 8;
+        // A TLS record announcing 10 bytes: 15 in all, over the 8-byte budget.
+        let record = [23u8, 3, 3, 0, 10, 0, 0];
+        let f = segment(443, false, 1, &record);
+        assert_eq!(
+            split(&a.observe_frame(1, 0.0, LinkType::RAW, &f)),
+            (false, 7)
+        );
+        let more = segment(443, false, 8, &[0; 8]);
+        assert_eq!(
+            split(&a.observe_frame(2, 0.0, LinkType::RAW, &more)),
+            (false, 0)
+        );
+        assert_eq!(a.reassembly.abandoned, 1);
+        assert_eq!(a.reassembly.held, 0);
+        // The other direction never waited.
+        let answer = segment(443, true, 1, &[23, 3, 3, 0, 1, 9]);
+        assert_eq!(
+            split(&a.observe_frame(3, 0.0, LinkType::RAW, &answer)),
+            (false, 0)
+        );
     }
 }
