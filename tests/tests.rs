@@ -29,6 +29,8 @@ mod follow_view;
 mod gui;
 #[path = "suite/hostile.rs"]
 mod hostile;
+#[path = "suite/lab.rs"]
+mod lab;
 #[path = "suite/language.rs"]
 mod language;
 #[path = "suite/live.rs"]

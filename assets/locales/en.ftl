@@ -515,3 +515,10 @@ follow-message-line = #{ $i } · { $n } bytes · frames { $frames } ({ $segments
     [one] 1 segment
    *[other] { $segments } segments
 }) · { $text }
+
+lab-recording = Lab: recording its loopback into { $file }; it has no network beyond that loopback, and ends when the command exits
+lab-linux-only = the private lab needs Linux's user and network namespaces; on this system capture with the capture helper (see `layerscope --help`)
+lab-ended-by-signal = the lab's command was ended by a signal
+lab-refused = this system refuses unprivileged user namespaces ({ $reason }). Ask an administrator to allow them (`sysctl -w kernel.unprivileged_userns_clone=1`, or `user.max_user_namespaces` above 0), or to give the capture helper its capability once (see the README's "Capturing without root")
+lab-no-capability = the lab was created but grants no capability inside it ({ $reason }). On Ubuntu 23.10 and later, AppArmor restricts unprivileged user namespaces: an administrator can allow them (`sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`) or give the capture helper its capability once (see the README's "Capturing without root")
+lab-no-ip = the lab cannot bring its loopback up: `ip` (iproute2) did not run ({ $reason }); install iproute2

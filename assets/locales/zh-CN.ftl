@@ -948,3 +948,18 @@ field-tls-handshake-extensions_alpn_str_len = 协议名的长度。
 field-tls-handshake-extensions_alpn_str = ALPN：在 TLS 里面要说的协议（h2、http/1.1），由客户端提供，服务器选定。
 field-tls-handshake-extensions-supported_versions_len = 版本列表的长度。
 field-tls-handshake-extensions-supported_version = 一个 TLS 版本：0x0304 是 TLS 1.3，0x0303 是 TLS 1.2。
+
+lab-recording = 实验网络：正在把它的回环接口录制到 { $file }；除了这个回环接口它没有别的网络，命令退出时实验网络结束
+lab-linux-only = 私有实验网络需要 Linux 的用户命名空间和网络命名空间；在这个系统上请用抓包辅助程序抓包（见 `layerscope --help`）
+lab-ended-by-signal = 实验网络里的命令被信号终止了
+lab-refused = 这个系统不允许普通用户创建用户命名空间（{ $reason }）。请管理员允许（`sysctl -w kernel.unprivileged_userns_clone=1`，或把 `user.max_user_namespaces` 设为大于 0），或者给抓包辅助程序一次性授予权限（见 README 的“不用 root 抓包”）
+lab-no-capability = 实验网络已创建，但在其中没有获得任何权限（{ $reason }）。Ubuntu 23.10 及以后的 AppArmor 会限制普通用户的用户命名空间：管理员可以放开（`sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`），或者给抓包辅助程序一次性授予权限（见 README 的“不用 root 抓包”）
+lab-no-ip = 实验网络无法启用它的回环接口：`ip`（iproute2）没有运行成功（{ $reason }）；请安装 iproute2
+cli-lab-about = 私有实验网络，无需 root（Linux）：在一个只有它自己使用回环接口的全新网络命名空间里运行程序，录下这个回环接口，并打印时序图
+cli-lab-write = 把录下的数据包保存到这里（.pcapng 或 .pcap）；不指定时显示后删除
+cli-lab-filter = 实验网络回环接口上的 BPF 捕获过滤器，例如 "tcp port 8888"
+cli-lab-command = 在实验网络里运行的程序及其参数（写在 `--` 之后），例如 `-- sh -c 'python3 server.py & sleep 0.5; python3 client.py'`。它退出时实验网络结束，它留下的程序也一并结束
+cli-__lab-about = 为 `layerscope lab` 创建实验网络（本程序的单线程再次运行）
+cli-__lab-write = 录制文件
+cli-__lab-filter = BPF 捕获过滤器
+cli-__lab-command = 要运行的程序

@@ -7,6 +7,8 @@
 pub mod file;
 pub mod helper;
 pub mod interfaces;
+#[cfg(target_os = "linux")]
+pub mod lab;
 pub mod live;
 pub mod report;
 pub mod stream;

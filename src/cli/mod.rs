@@ -7,6 +7,7 @@ pub mod flow;
 pub mod follow;
 pub mod help;
 pub mod json;
+pub mod lab_cmd;
 mod out;
 pub mod text;
 
@@ -215,6 +216,12 @@ pub enum Command {
     /// Follow a TCP stream or UDP conversation: each side's bytes in order, as text, as
     /// tshark's raw hex, or saved to a file.
     Follow(follow::FollowArgs),
+    /// A private lab network, no root needed (Linux): run a program in a fresh network
+    /// namespace whose loopback only it uses, record that loopback, print the ladder.
+    Lab(lab_cmd::LabArgs),
+    /// Creates the lab for `layerscope lab` (a single-threaded re-run of this binary).
+    #[command(name = "__lab", hide = true)]
+    LabInside(lab_cmd::InsideArgs),
     /// Draw one packet's header diagram or encapsulation steps as SVG or PNG (by extension).
     Draw {
         /// Capture file (pcap or pcapng).
@@ -360,6 +367,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             theme,
         }) => draw_packet(&file, view, frame, &output, theme == Theme::Dark),
         Some(Command::Follow(args)) => follow::run(args),
+        Some(Command::Lab(args)) => lab_cmd::run(args),
+        Some(Command::LabInside(args)) => lab_cmd::run_inside(args),
         Some(Command::Capture(args)) => capture_cmd::run(args),
         Some(Command::Demo(args)) => demo_cmd::run(args),
         Some(Command::Interfaces) => {

@@ -151,7 +151,7 @@ fn value_fits(def: &FieldDef, value: &Value) -> bool {
             | (Kind::Ipv4, Value::Ipv4(_))
             | (Kind::Ipv6, Value::Ipv6(_))
             | (Kind::Text, Value::Text(_) | Value::Ascii)
-            | (Kind::Bytes, Value::Bytes)
+            | (Kind::Bytes, Value::Bytes | Value::Blob(_))
             | (Kind::None, Value::None)
     )
 }

@@ -48,10 +48,30 @@ pub fn kind(bytes: &[u8], ports: (u16, u16)) -> Option<Kind> {
     if proto::http::first_line(bytes).is_some() {
         return Some(Kind::Http);
     }
-    match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
-        Some(b'{' | b'[') => Some(Kind::Json),
-        _ => None,
+    json_start(bytes).then_some(Kind::Json)
+}
+
+/// Whether `bytes` start like a JSON object or array a program wrote: its opening bracket,
+/// then what may follow it (a key's quote or `}` in an object; a value or `]` in an
+/// array), in a payload that is text. Binary data that happens to start with `{` is not
+/// held back waiting for a closing bracket.
+fn json_start(bytes: &[u8]) -> bool {
+    let mut rest = bytes.iter().skip_while(|b| b.is_ascii_whitespace());
+    let next = match rest.next() {
+        Some(b'{') => |b: u8| matches!(b, b'"' | b'}'),
+        Some(b'[') => |b: u8| {
+            matches!(
+                b,
+                b'"' | b'{' | b'[' | b']' | b'-' | b'0'..=b'9' | b't' | b'f' | b'n'
+            )
+        },
+        _ => return false,
+    };
+    match rest.find(|b| !b.is_ascii_whitespace()) {
+        Some(&b) if !next(b) => return false,
+        _ => {}
     }
+    proto::app::is_mostly_text(bytes)
 }
 
 /// How long the message of `kind` at the start of `bytes` is, as far as they tell.
@@ -188,5 +208,11 @@ mod tests {
         assert_eq!(kind(b"GET / HTTP/1.1\r\n", (80, 4000)), Some(Kind::Http));
         assert_eq!(kind(b"\n {\"a\"", (9999, 4000)), Some(Kind::Json));
         assert_eq!(kind(b"hello", (8888, 4000)), None);
+        assert_eq!(kind(b"[1, 2", (9999, 4000)), Some(Kind::Json));
+        assert_eq!(kind(b"{", (9999, 4000)), Some(Kind::Json));
+        // Binary data that starts with a bracket, or text that is no JSON.
+        assert_eq!(kind(&[b'{', 0x84, 0xeb, 0x18, b'}'], (9999, 4000)), None);
+        assert_eq!(kind(b"[INFO] started", (9999, 4000)), None);
+        assert_eq!(kind(b"{x", (9999, 4000)), None);
     }
 }

@@ -1,0 +1,216 @@
+//! The private lab network, as a student without any privilege uses it: user `nobody`
+//! (when the tests run as root, as in CI), binaries copied where no file capability can
+//! follow them, our echo pair and the course's Python echo pair run in a lab with one
+//! command; the recording holds the handshake, the data and the teardown, the ladder is
+//! printed, and no process of the lab is left.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+use crate::util::{is_root, prerequisite, require, root, stderr, stdout};
+
+/// The binaries and the course's echo programs, copied into a directory everyone may read:
+/// `cp` keeps no file capability, so the lab has nothing but what the kernel gives any user.
+fn unprivileged_copy() -> tempfile::TempDir {
+    let dir = tempfile::Builder::new()
+        .prefix("layerscope-lab-test")
+        .tempdir()
+        .unwrap();
+    for (from, name) in [
+        (
+            PathBuf::from(env!("CARGO_BIN_EXE_layerscope")),
+            "layerscope",
+        ),
+        (
+            PathBuf::from(env!("CARGO_BIN_EXE_layerscope-capture")),
+            "layerscope-capture",
+        ),
+        (
+            root().join("examples/python/echo_server.py"),
+            "echo_server.py",
+        ),
+        (
+            root().join("examples/python/echo_client.py"),
+            "echo_client.py",
+        ),
+    ] {
+        std::fs::copy(&from, dir.path().join(name)).unwrap();
+    }
+    let open = |p: &Path, mode| {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).unwrap();
+    };
+    open(dir.path(), 0o777);
+    for name in ["layerscope", "layerscope-capture"] {
+        open(&dir.path().join(name), 0o755);
+    }
+    for name in ["echo_server.py", "echo_client.py"] {
+        open(&dir.path().join(name), 0o644);
+    }
+    dir
+}
+
+/// Runs `layerscope ARGS` from `dir` as user `nobody` when we are root (a student's
+/// account otherwise), in the C locale.
+fn as_student(dir: &Path, args: &[&str]) -> Output {
+    let exe = dir.join("layerscope");
+    let mut cmd = if is_root() {
+        let mut c = Command::new("setpriv");
+        c.args([
+            "--reuid=nobody",
+            "--regid=nogroup",
+            "--clear-groups",
+            "--inh-caps=-all",
+        ])
+        .arg(&exe);
+        c
+    } else {
+        Command::new(&exe)
+    };
+    cmd.args(args)
+        .current_dir(dir)
+        .env("LANG", "C")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("HOME", dir)
+        .output()
+        .expect("run layerscope lab")
+}
+
+/// Whether the kernel lets users create namespaces here (the lab's prerequisite).
+fn lab_possible() -> bool {
+    let ok = Command::new("unshare")
+        .args(["-Urn", "true"])
+        .status()
+        .is_ok_and(|s| s.success());
+    prerequisite(
+        ok,
+        "unprivileged user namespaces are not allowed on this machine",
+    )
+}
+
+/// The frames of a recording, as our JSON.
+fn frames(file: &Path) -> Vec<Value> {
+    let out = crate::util::layerscope(&["dissect", "--json", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The lab's recording holds a whole echo exchange: handshake, `message` both ways, FIN.
+fn assert_whole_exchange(file: &Path, message: &str) {
+    let frames = frames(file);
+    let fields = |p: &Value, key: &str| -> Vec<String> {
+        p["layers"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|l| l["fields"].get(key))
+            .map(|v| v.to_string().trim_matches('"').to_string())
+            .collect()
+    };
+    let syns = frames
+        .iter()
+        .filter(|p| fields(p, "tcp.flags.syn") == ["true"])
+        .count();
+    assert_eq!(syns, 2, "SYN and SYN-ACK");
+    let said = frames
+        .iter()
+        .filter(|p| fields(p, "data.text").iter().any(|t| t == message))
+        .count();
+    assert_eq!(said, 2, "{message:?} there and back");
+    assert!(
+        frames
+            .iter()
+            .any(|p| fields(p, "tcp.flags.fin") == ["true"]),
+        "a FIN"
+    );
+}
+
+/// No process started from `dir` is left.
+fn nothing_left(dir: &Path) {
+    let out = Command::new("pgrep")
+        .args(["-f", dir.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.stdout.is_empty(),
+        "left over: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn a_student_records_our_echo_pair_in_a_lab_with_one_command() {
+    if !require("setpriv") || !lab_possible() {
+        return;
+    }
+    let dir = unprivileged_copy();
+    let d = dir.path().to_str().unwrap().to_string();
+    // The server is left running in the background: the lab ends it with the command.
+    let script = format!(
+        "{d}/layerscope echo server --listen 127.0.0.1:8888 & sleep 0.5; \
+         {d}/layerscope echo client --connect 127.0.0.1:8888"
+    );
+    let out = as_student(
+        dir.path(),
+        &["lab", "-w", "echo.pcapng", "--", "sh", "-c", &script],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let ladder = stdout(&out);
+    assert!(ladder.contains("handshake 1/3: SYN"), "{ladder}");
+    assert!(ladder.contains("teardown: final ACK"), "{ladder}");
+    let file = dir.path().join("echo.pcapng");
+    assert_whole_exchange(&file, "Hello, server!");
+    // The recording belongs to the student, not to the lab's root.
+    use std::os::unix::fs::MetadataExt;
+    let owner = std::fs::metadata(&file).unwrap().uid();
+    let student = if is_root() {
+        65534
+    } else {
+        std::fs::metadata(dir.path()).unwrap().uid()
+    };
+    assert_eq!(owner, student);
+    nothing_left(dir.path());
+}
+
+#[test]
+fn a_student_records_the_courses_python_echo_pair_in_a_lab() {
+    if !require("setpriv") || !require("python3") || !lab_possible() {
+        return;
+    }
+    let dir = unprivileged_copy();
+    let d = dir.path().to_str().unwrap().to_string();
+    let script = format!("python3 {d}/echo_server.py & sleep 0.5; python3 {d}/echo_client.py");
+    let out = as_student(
+        dir.path(),
+        &["lab", "-w", "py.pcapng", "--", "sh", "-c", &script],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("data 你好"), "{}", stdout(&out));
+    assert_whole_exchange(&dir.path().join("py.pcapng"), "Hello, server!");
+    nothing_left(dir.path());
+}
+
+#[test]
+fn a_lab_sees_no_network_beyond_its_loopback_and_keeps_the_commands_status() {
+    if !require("setpriv") || !lab_possible() {
+        return;
+    }
+    let dir = unprivileged_copy();
+    // Only `lo`, up; the exit status comes back.
+    let out = as_student(
+        dir.path(),
+        &["lab", "--", "sh", "-c", "ip -o link show; exit 3"],
+    );
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    // One interface, the loopback, and up (/proc/net/dev would say the same; /sys shows the
+    // machine's, as sysfs was mounted outside).
+    let said = stdout(&out);
+    let links: Vec<&str> = said.lines().filter(|l| l.contains(": <")).collect();
+    assert_eq!(links.len(), 1, "{said}");
+    assert!(links[0].starts_with("1: lo: <LOOPBACK,UP"), "{said}");
+    nothing_left(dir.path());
+}
