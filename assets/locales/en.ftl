@@ -517,6 +517,7 @@ follow-message-line = #{ $i } · { $n } bytes · frames { $frames } ({ $segments
 }) · { $text }
 
 lab-recording = Lab: recording its loopback into { $file }; it has no network beyond that loopback, and ends when the command exits
+lab-no-such = there is no lab named { $name } (it ended, or was never started)
 lab-linux-only = the private lab needs Linux's user and network namespaces; on this system capture with the capture helper (see `layerscope --help`)
 lab-ended-by-signal = the lab's command was ended by a signal
 lab-refused = this system refuses unprivileged user namespaces ({ $reason }). Ask an administrator to allow them (`sysctl -w kernel.unprivileged_userns_clone=1`, or `user.max_user_namespaces` above 0), or to give the capture helper its capability once (see the README's "Capturing without root")

@@ -950,6 +950,9 @@ field-tls-handshake-extensions-supported_versions_len = 版本列表的长度。
 field-tls-handshake-extensions-supported_version = 一个 TLS 版本：0x0304 是 TLS 1.3，0x0303 是 TLS 1.2。
 
 lab-recording = 实验网络：正在把它的回环接口录制到 { $file }；除了这个回环接口它没有别的网络，命令退出时实验网络结束
+lab-no-such = 没有名为 { $name } 的实验网络（它已经结束，或者从未启动）
+cli-lab-name = 几个命令（终端）共同加入的实验网络：第一个命令创建它，后面的命令在其中运行。最后一个命令退出时或使用 `--stop` 时它结束，最后离开的命令打印时序图
+cli-lab-stop = 立即结束这个命名的实验网络（连同其中的程序），并打印它的时序图
 lab-linux-only = 私有实验网络需要 Linux 的用户命名空间和网络命名空间；在这个系统上请用抓包辅助程序抓包（见 `layerscope --help`）
 lab-ended-by-signal = 实验网络里的命令被信号终止了
 lab-refused = 这个系统不允许普通用户创建用户命名空间（{ $reason }）。请管理员允许（`sysctl -w kernel.unprivileged_userns_clone=1`，或把 `user.max_user_namespaces` 设为大于 0），或者给抓包辅助程序一次性授予权限（见 README 的“不用 root 抓包”）
@@ -960,6 +963,3 @@ cli-lab-write = 把录下的数据包保存到这里（.pcapng 或 .pcap）；�
 cli-lab-filter = 实验网络回环接口上的 BPF 捕获过滤器，例如 "tcp port 8888"
 cli-lab-command = 在实验网络里运行的程序及其参数（写在 `--` 之后），例如 `-- sh -c 'python3 server.py & sleep 0.5; python3 client.py'`。它退出时实验网络结束，它留下的程序也一并结束
 cli-__lab-about = 为 `layerscope lab` 创建实验网络（本程序的单线程再次运行）
-cli-__lab-write = 录制文件
-cli-__lab-filter = BPF 捕获过滤器
-cli-__lab-command = 要运行的程序

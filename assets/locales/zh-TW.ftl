@@ -950,6 +950,9 @@ field-tls-handshake-extensions-supported_versions_len = 版本清單的長度。
 field-tls-handshake-extensions-supported_version = 一個 TLS 版本：0x0304 是 TLS 1.3，0x0303 是 TLS 1.2。
 
 lab-recording = 實驗網路：正在把它的迴路介面錄製到 { $file }；除了這個迴路介面它沒有別的網路，命令結束時實驗網路結束
+lab-no-such = 沒有名為 { $name } 的實驗網路（它已經結束，或者從未啟動）
+cli-lab-name = 幾個命令（終端機）共同加入的實驗網路：第一個命令建立它，後面的命令在其中執行。最後一個命令結束時或使用 `--stop` 時它結束，最後離開的命令印出時序圖
+cli-lab-stop = 立即結束這個具名的實驗網路（連同其中的程式），並印出它的時序圖
 lab-linux-only = 私有實驗網路需要 Linux 的使用者命名空間和網路命名空間；在這個系統上請用擷取輔助程式擷取封包（見 `layerscope --help`）
 lab-ended-by-signal = 實驗網路裡的命令被訊號終止了
 lab-refused = 這個系統不允許一般使用者建立使用者命名空間（{ $reason }）。請管理員允許（`sysctl -w kernel.unprivileged_userns_clone=1`，或把 `user.max_user_namespaces` 設為大於 0），或者給擷取輔助程式一次性授予權限（見 README 的「不用 root 擷取封包」）
@@ -960,6 +963,3 @@ cli-lab-write = 把錄下的封包存到這裡（.pcapng 或 .pcap）；不指�
 cli-lab-filter = 實驗網路迴路介面上的 BPF 擷取過濾器，例如 "tcp port 8888"
 cli-lab-command = 在實驗網路裡執行的程式及其參數（寫在 `--` 之後），例如 `-- sh -c 'python3 server.py & sleep 0.5; python3 client.py'`。它結束時實驗網路結束，它留下的程式也一併結束
 cli-__lab-about = 為 `layerscope lab` 建立實驗網路（本程式的單執行緒再次執行）
-cli-__lab-write = 錄製檔案
-cli-__lab-filter = BPF 擷取過濾器
-cli-__lab-command = 要執行的程式

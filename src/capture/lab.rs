@@ -6,7 +6,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Child, ChildStderr, Command, Stdio};
 use std::time::Duration;
 
 use anyhow::Context;
@@ -46,39 +46,59 @@ pub fn enter() -> anyhow::Result<()> {
     }
 }
 
+/// The lab's recording: `layerscope capture` on the lab's loopback, through the helper.
+pub struct Recording {
+    capture: Child,
+    said: BufReader<ChildStderr>,
+}
+
+impl Recording {
+    /// Starts recording the lab's loopback into `file` (with BPF `filter`), once it captures.
+    pub fn start(file: &Path, filter: &str) -> anyhow::Result<Recording> {
+        let mut capture = Command::new(std::env::current_exe()?)
+            .args(["capture", "-i", "lo", "-f", filter, "-w"])
+            .arg(file)
+            .stdin(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()?;
+        let mut said = BufReader::new(capture.stderr.take().context("capture's standard error")?);
+        // Its first line says that it captures, or why it cannot (then it exits).
+        let mut first = String::new();
+        said.read_line(&mut first)?;
+        for _ in 0..20 {
+            if capture.try_wait()?.is_some() {
+                anyhow::bail!("{}", first.trim());
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        crate::cli::say(&t!("lab-recording", file = file.display().to_string()));
+        Ok(Recording { capture, said })
+    }
+
+    /// Stops the recording once the last packets are in (loopback delivers at once; the
+    /// helper writes what it has read when told to stop), and repeats its closing counts.
+    pub fn stop(mut self) -> anyhow::Result<()> {
+        std::thread::sleep(Duration::from_millis(200));
+        let _ = kill(Pid::from_raw(self.capture.id() as i32), Signal::SIGINT);
+        for line in (&mut self.said).lines().map_while(Result::ok) {
+            crate::cli::say(&line);
+        }
+        self.capture.wait()?;
+        Ok(())
+    }
+}
+
 /// Records the lab's loopback into `file` (with BPF `filter`) while `command` runs in a PID
 /// namespace of its own; returns the command's exit status once it and every process it
 /// left are gone and the recording is closed.
 pub fn record(file: &Path, filter: &str, command: &[String]) -> anyhow::Result<i32> {
-    let exe = std::env::current_exe()?;
-    let mut capture = Command::new(&exe)
-        .args(["capture", "-i", "lo", "-f", filter, "-w"])
-        .arg(file)
-        .stderr(Stdio::piped())
-        .spawn()?;
-    let mut said = BufReader::new(capture.stderr.take().context("capture's standard error")?);
-    // Its first line says that it captures, or why it cannot (then it exits).
-    let mut first = String::new();
-    said.read_line(&mut first)?;
-    for _ in 0..20 {
-        if capture.try_wait()?.is_some() {
-            anyhow::bail!("{}", first.trim());
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    crate::cli::say(&t!("lab-recording", file = file.display().to_string()));
+    let recording = Recording::start(file, filter)?;
     // The command's first process is the PID namespace's init: when it exits, the kernel
     // ends every other process of the lab.
     unshare(CloneFlags::CLONE_NEWPID)
         .map_err(|e| anyhow::anyhow!("{}", t!("lab-refused", reason = e.desc())))?;
     let status = Command::new(&command[0]).args(&command[1..]).status();
-    // Loopback delivers at once; the helper writes what it has read when told to stop.
-    std::thread::sleep(Duration::from_millis(200));
-    let _ = kill(Pid::from_raw(capture.id() as i32), Signal::SIGINT);
-    for line in said.lines().map_while(Result::ok) {
-        eprintln!("{line}");
-    }
-    capture.wait()?;
+    recording.stop()?;
     let status = status.with_context(|| command[0].clone())?;
     Ok(status.code().unwrap_or(128))
 }

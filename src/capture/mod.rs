@@ -9,6 +9,8 @@ pub mod helper;
 pub mod interfaces;
 #[cfg(target_os = "linux")]
 pub mod lab;
+#[cfg(target_os = "linux")]
+pub mod lab_named;
 pub mod live;
 pub mod report;
 pub mod stream;

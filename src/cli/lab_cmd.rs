@@ -22,28 +22,76 @@ use clap::Args;
 #[derive(Args, Debug)]
 pub struct LabArgs {
     /// Keep the recording here (.pcapng or .pcap); without it, the recording is shown and
-    /// deleted.
+    /// deleted (a named lab keeps it in its folder and says where).
     #[arg(short = 'w', long = "write")]
     pub write: Option<PathBuf>,
     /// BPF capture filter for the lab's loopback, e.g. "tcp port 8888".
     #[arg(short = 'f', long = "filter", default_value = "")]
     pub filter: String,
+    /// A lab that several commands (terminals) join: the first creates it, later ones run
+    /// in it. It ends when the last command in it exits, or with `--stop`; then the last
+    /// one out prints the ladder.
+    #[arg(long = "name", value_parser = parse_name)]
+    pub name: Option<String>,
+    /// End the named lab now (its programs with it) and print its ladder.
+    #[arg(long = "stop", requires = "name", conflicts_with = "command")]
+    pub stop: bool,
     /// The program to run in the lab, with its arguments (after `--`), e.g.
     /// `-- sh -c 'python3 server.py & sleep 0.5; python3 client.py'`. The lab ends when it
     /// exits: programs it left running are ended with it.
-    #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
+    #[arg(
+        required_unless_present = "stop",
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
     pub command: Vec<String>,
 }
 
-/// What the hidden entry `__lab` is given by `layerscope lab`.
-#[derive(Args, Debug)]
-pub struct InsideArgs {
-    #[arg(short = 'w', long = "write")]
-    pub write: PathBuf,
-    #[arg(short = 'f', long = "filter", default_value = "")]
-    pub filter: String,
-    #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
-    pub command: Vec<String>,
+/// A lab's name: letters, digits, `-` and `_` (it names a folder).
+fn parse_name(s: &str) -> Result<String, String> {
+    let ok = !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if ok {
+        Ok(s.to_string())
+    } else {
+        Err("a lab's name is 1 to 64 letters, digits, '-' or '_'".into())
+    }
+}
+
+/// What the hidden entry `__lab` is asked to do by `layerscope lab`.
+#[derive(clap::Subcommand, Debug)]
+pub enum InsideCommand {
+    /// Create a lab, record it while the command runs, end it with the command.
+    Run {
+        #[arg(short = 'w', long = "write")]
+        write: PathBuf,
+        #[arg(short = 'f', long = "filter", default_value = "")]
+        filter: String,
+        #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
+        command: Vec<String>,
+    },
+    /// Create a named lab and hold it (its namespaces and its recording) until told to
+    /// stop or until the last command in it exits.
+    Hold {
+        /// The lab's folder (found by the user's id, which is 0 inside the lab).
+        #[arg(long = "dir")]
+        dir: PathBuf,
+        #[arg(short = 'w', long = "write")]
+        write: PathBuf,
+        #[arg(short = 'f', long = "filter", default_value = "")]
+        filter: String,
+    },
+    /// Join the lab held by process `pid` and run the command in it.
+    Join {
+        #[arg(long = "pid")]
+        pid: i32,
+        #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
+        command: Vec<String>,
+    },
+    /// The first process of a named lab's PID namespace: waits until the lab ends.
+    Init,
 }
 
 /// `layerscope lab`: runs the command in a lab (through `__lab`), then prints the ladder
@@ -56,6 +104,15 @@ pub fn run(args: LabArgs) -> anyhow::Result<()> {
     }
     #[cfg(target_os = "linux")]
     {
+        if let Some(name) = &args.name {
+            let code = crate::capture::lab_named::run(
+                name,
+                args.write.as_deref(),
+                &args.filter,
+                (!args.stop).then_some(args.command.as_slice()),
+            )?;
+            return exit_with(code);
+        }
         let (file, keep) = match &args.write {
             Some(p) => (p.clone(), true),
             None => (
@@ -72,7 +129,7 @@ pub fn run(args: LabArgs) -> anyhow::Result<()> {
         // capture stop on it, and this process stays to show what was recorded.
         ctrlc::set_handler(|| {})?;
         let status = std::process::Command::new(std::env::current_exe()?)
-            .arg("__lab")
+            .args(["__lab", "run"])
             .arg("-w")
             .arg(&file)
             .arg("-f")
@@ -86,16 +143,25 @@ pub fn run(args: LabArgs) -> anyhow::Result<()> {
         }
         shown?;
         match status.code() {
-            Some(0) => Ok(()),
-            Some(code) => Err(super::capture_cmd::HelperFailed(code).into()),
+            Some(code) => exit_with(code),
             None => anyhow::bail!("{}", t!("lab-ended-by-signal")),
         }
     }
 }
 
+/// Success for status 0; otherwise that status, without a message of ours (the command
+/// has said why).
+#[cfg(target_os = "linux")]
+fn exit_with(code: i32) -> anyhow::Result<()> {
+    match code {
+        0 => Ok(()),
+        code => Err(super::capture_cmd::HelperFailed(code).into()),
+    }
+}
+
 /// The ladder of every conversation in the lab's recording, as `layerscope flow` prints it.
 #[cfg(target_os = "linux")]
-fn show_ladder(file: &Path) -> anyhow::Result<()> {
+pub fn show_ladder(file: &Path) -> anyhow::Result<()> {
     use std::io::Write;
     if std::fs::metadata(file).map_or(true, |m| m.len() == 0) {
         return Ok(());
@@ -108,22 +174,35 @@ fn show_ladder(file: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// `layerscope __lab`: creates the lab, records its loopback and runs the command in it.
-pub fn run_inside(args: InsideArgs) -> anyhow::Result<()> {
+/// `layerscope __lab`: what `layerscope lab` re-runs this binary for, single-threaded.
+pub fn run_inside(what: InsideCommand) -> anyhow::Result<()> {
     #[cfg(not(target_os = "linux"))]
     {
-        let _ = args;
+        let _ = what;
         anyhow::bail!("{}", t!("lab-linux-only"));
     }
     #[cfg(target_os = "linux")]
     {
-        crate::capture::lab::enter()?;
-        // Threads are allowed from here on: the user namespace exists.
-        ctrlc::set_handler(|| {})?;
-        let code = crate::capture::lab::record(&args.write, &args.filter, &args.command)?;
-        if code != 0 {
-            return Err(super::capture_cmd::HelperFailed(code).into());
-        }
-        Ok(())
+        use crate::capture::{lab, lab_named};
+        let code = match what {
+            InsideCommand::Run {
+                write,
+                filter,
+                command,
+            } => {
+                lab::enter()?;
+                // Threads are allowed from here on: the user namespace exists.
+                ctrlc::set_handler(|| {})?;
+                lab::record(&write, &filter, &command)?
+            }
+            InsideCommand::Hold { dir, write, filter } => {
+                lab::enter()?;
+                lab_named::hold(&dir, &write, &filter)?;
+                0
+            }
+            InsideCommand::Join { pid, command } => lab_named::join(pid, &command)?,
+            InsideCommand::Init => lab_named::init(),
+        };
+        exit_with(code)
     }
 }

@@ -221,7 +221,10 @@ pub enum Command {
     Lab(lab_cmd::LabArgs),
     /// Creates the lab for `layerscope lab` (a single-threaded re-run of this binary).
     #[command(name = "__lab", hide = true)]
-    LabInside(lab_cmd::InsideArgs),
+    LabInside {
+        #[command(subcommand)]
+        what: lab_cmd::InsideCommand,
+    },
     /// Draw one packet's header diagram or encapsulation steps as SVG or PNG (by extension).
     Draw {
         /// Capture file (pcap or pcapng).
@@ -368,7 +371,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         }) => draw_packet(&file, view, frame, &output, theme == Theme::Dark),
         Some(Command::Follow(args)) => follow::run(args),
         Some(Command::Lab(args)) => lab_cmd::run(args),
-        Some(Command::LabInside(args)) => lab_cmd::run_inside(args),
+        Some(Command::LabInside { what }) => lab_cmd::run_inside(what),
         Some(Command::Capture(args)) => capture_cmd::run(args),
         Some(Command::Demo(args)) => demo_cmd::run(args),
         Some(Command::Interfaces) => {

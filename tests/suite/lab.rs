@@ -111,11 +111,13 @@ fn assert_whole_exchange(file: &Path, message: &str) {
             .map(|v| v.to_string().trim_matches('"').to_string())
             .collect()
     };
-    let syns = frames
+    let syn_acks = frames
         .iter()
-        .filter(|p| fields(p, "tcp.flags.syn") == ["true"])
+        .filter(|p| {
+            fields(p, "tcp.flags.syn") == ["true"] && fields(p, "tcp.flags.ack") == ["true"]
+        })
         .count();
-    assert_eq!(syns, 2, "SYN and SYN-ACK");
+    assert_eq!(syn_acks, 1, "one SYN-ACK");
     let said = frames
         .iter()
         .filter(|p| fields(p, "data.text").iter().any(|t| t == message))
@@ -213,4 +215,104 @@ fn a_lab_sees_no_network_beyond_its_loopback_and_keeps_the_commands_status() {
     assert_eq!(links.len(), 1, "{said}");
     assert!(links[0].starts_with("1: lo: <LOOPBACK,UP"), "{said}");
     nothing_left(dir.path());
+}
+
+/// `layerscope lab ARGS` as the student, started and left running.
+fn spawn_as_student(dir: &Path, args: &[&str]) -> std::process::Child {
+    let exe = dir.join("layerscope");
+    let mut cmd = if is_root() {
+        let mut c = Command::new("setpriv");
+        c.args([
+            "--reuid=nobody",
+            "--regid=nogroup",
+            "--clear-groups",
+            "--inh-caps=-all",
+        ])
+        .arg(&exe);
+        c
+    } else {
+        Command::new(&exe)
+    };
+    cmd.args(args)
+        .current_dir(dir)
+        .env("LANG", "C")
+        .env_remove("LANGUAGE")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("XDG_RUNTIME_DIR")
+        .env("HOME", dir)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start layerscope lab")
+}
+
+/// The course's way: the server in one terminal, the client in another, both in one named
+/// lab; `--stop` ends it (the server with it) and prints the ladder.
+#[test]
+fn a_server_and_a_client_from_two_terminals_share_a_named_lab() {
+    if !require("setpriv") || !require("python3") || !lab_possible() {
+        return;
+    }
+    let dir = unprivileged_copy();
+    let d = dir.path().to_str().unwrap().to_string();
+    let name = format!("test-{}", std::process::id());
+    let server_py = format!("{d}/echo_server.py");
+    let mut server = spawn_as_student(
+        dir.path(),
+        &[
+            "lab",
+            "--name",
+            &name,
+            "-w",
+            "two.pcapng",
+            "--",
+            "python3",
+            &server_py,
+        ],
+    );
+    // Once the server listens in the lab, the client, joining it, gets through (a client
+    // alone would make a lab of its own, and end it when it leaves).
+    let mut said = std::io::BufReader::new(server.stdout.take().unwrap());
+    let listening = crate::util::wait_until(10, || {
+        let mut line = String::new();
+        std::io::BufRead::read_line(&mut said, &mut line).is_ok_and(|_| line.contains("listening"))
+    });
+    assert!(listening, "the server listens in the lab");
+    let client_py = format!("{d}/echo_client.py");
+    let client = as_student_env(
+        dir.path(),
+        &["lab", "--name", &name, "--", "python3", &client_py],
+    );
+    assert!(
+        client.status.success(),
+        "the client did not reach the server in the lab: {}\n{}",
+        stdout(&client),
+        stderr(&client)
+    );
+    assert!(stdout(&client).contains("你好"), "{}", stdout(&client));
+    // Stopping the lab ends the server and prints what was recorded.
+    let stop = as_student_env(dir.path(), &["lab", "--name", &name, "--stop"]);
+    assert!(stop.status.success(), "{}", stderr(&stop));
+    assert!(
+        stdout(&stop).contains("handshake 1/3: SYN"),
+        "{}\n{}",
+        stdout(&stop),
+        stderr(&stop)
+    );
+    let ended = crate::util::wait_until(5, || server.try_wait().unwrap().is_some());
+    if !ended {
+        let _ = server.kill();
+    }
+    assert!(ended, "the server's lab command ended with the lab");
+    assert_whole_exchange(&dir.path().join("two.pcapng"), "Hello, server!");
+    nothing_left(dir.path());
+}
+
+/// [`as_student`] with the runtime folder a named lab is found by cleared, as for
+/// [`spawn_as_student`] (so both find the same lab).
+fn as_student_env(dir: &Path, args: &[&str]) -> Output {
+    spawn_as_student(dir, args)
+        .wait_with_output()
+        .expect("run layerscope lab")
 }
