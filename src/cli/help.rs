@@ -156,7 +156,8 @@ fn collect(cmd: &Command, path: &str, keys: &mut Vec<String>) {
             keys.push(key(path, arg.get_id().as_str()));
         }
     }
-    for sub in cmd.get_subcommands() {
+    // A hidden command (`__lab`, which only `layerscope lab` runs) has no help to show.
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         collect(sub, &sub_path(path, sub.get_name()), keys);
     }
 }

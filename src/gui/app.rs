@@ -88,6 +88,8 @@ impl App {
             .or(settings.language)
             .unwrap_or_else(crate::i18n::current);
         crate::i18n::set_on_this_thread(lang);
+        // Whether the desktop has a file dialog is asked now, so Ctrl+O need not wait.
+        super::file_dialog::start_probe();
         crate::fonts::look_for_system_cjk(lang);
         super::install_fonts(&ctx, lang);
         let mut app = App {

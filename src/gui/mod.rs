@@ -5,6 +5,7 @@ pub mod app;
 pub mod capture_setup;
 pub mod demo_run;
 pub mod display_filter;
+pub mod file_dialog;
 pub mod filter_job;
 pub mod notice;
 pub mod palette;

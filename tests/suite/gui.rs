@@ -565,3 +565,64 @@ fn a_message_joined_from_segments_has_its_own_bytes_tab() {
         .next()
         .is_none());
 }
+
+/// Without a desktop portal or zenity (CI's case: no session bus), Open shows the dialog
+/// drawn in the window, and a capture chosen in it opens.
+#[test]
+fn without_a_desktop_portal_the_window_draws_its_own_file_dialog_and_opens_a_capture() {
+    use layerscope::gui::file_dialog;
+    file_dialog::start_probe();
+    assert!(
+        crate::util::wait_until(10, || file_dialog::probed().is_some()),
+        "the probe answers"
+    );
+    let bus = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
+    let zenity = crate::util::have("zenity");
+    if !bus && !zenity {
+        assert_eq!(file_dialog::probed(), Some(false), "no portal, no zenity");
+    }
+    let native = file_dialog::native_available();
+    if !crate::util::prerequisite(
+        !native,
+        "a desktop file dialog is present (portal or zenity)",
+    ) {
+        return;
+    }
+    let mut h = harness(Start::default());
+    h.state_mut()
+        .apply(layerscope::gui::action::Action::OpenDialog);
+    h.run_steps(3);
+    // Its title (a label: AccessKit gives a label's text as its value), in the folder of
+    // the last capture opened (the bundled one the window started with).
+    let titled = |h: &Harness<'static, App>| {
+        h.query_all_by(|n| {
+            let has = |t: Option<String>| t.is_some_and(|v| v.contains("Open a capture"));
+            has(n.value()) || has(n.label())
+        })
+        .count()
+        .min(1)
+    };
+    assert_eq!(titled(&h), 1, "the dialog drawn in the window");
+    let folder = capture("").display().to_string();
+    assert!(
+        h.query_all_by(|n| n.value().is_some_and(|v| v == folder.trim_end_matches('/')))
+            .count()
+            > 0,
+        "the dialog starts in {folder}"
+    );
+    h.get_by_label_contains("tcp-echo-chinese.pcapng").click();
+    h.run_steps(2);
+    h.get_by_label("Open").click();
+    settle(&mut h);
+    assert_eq!(titled(&h), 0, "the dialog closed");
+    assert!(
+        h.state()
+            .session
+            .origin
+            .title()
+            .contains("tcp-echo-chinese"),
+        "{}",
+        h.state().session.origin.title()
+    );
+    assert_eq!(h.state().session.store.len(), 10);
+}

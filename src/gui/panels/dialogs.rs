@@ -16,6 +16,7 @@ pub struct SaveForm {
 pub fn show(cx: &mut Ctx<'_>, ctx: &egui::Context) {
     permission(cx, ctx);
     save(cx, ctx);
+    super::file_dialog(cx, ctx);
 }
 
 fn permission(cx: &mut Ctx<'_>, ctx: &egui::Context) {
@@ -75,6 +76,7 @@ fn save(cx: &mut Ctx<'_>, ctx: &egui::Context) {
     let total = cx.session.store.len();
     let displayed = cx.filter.displayed.as_ref().map(Vec::len);
     let mut action = None;
+    let mut browse = None;
     let modal = egui::Modal::new(egui::Id::unique("save")).show(ctx, |ui| {
         ui.set_max_width(520.0);
         ui.heading(t!("save-heading"));
@@ -83,15 +85,7 @@ fn save(cx: &mut Ctx<'_>, ctx: &egui::Context) {
             ui.add(egui::TextEdit::singleline(&mut form.path).desired_width(320.0))
                 .labelled_by(label.id);
             if ui.button(t!("save-browse")).clicked() {
-                if let Some(p) = rfd::FileDialog::new()
-                    .set_title(t!("save-heading"))
-                    .add_filter("pcapng", &["pcapng"])
-                    .add_filter("pcap", &["pcap"])
-                    .set_file_name(&form.path)
-                    .save_file()
-                {
-                    form.path = p.display().to_string();
-                }
+                browse = Some(form.path.clone());
             }
         });
         ui.label(egui::RichText::new(t!("save-format-note")).small().weak());
@@ -118,6 +112,13 @@ fn save(cx: &mut Ctx<'_>, ctx: &egui::Context) {
     if modal.should_close() {
         action = Some(false);
     }
+    if let Some(name) = browse {
+        super::choose_file(cx, crate::gui::file_dialog::Purpose::SaveForm, &name);
+        return;
+    }
+    let Some(form) = &mut cx.panels.save_form else {
+        return;
+    };
     match action {
         Some(true) => {
             let path = PathBuf::from(form.path.trim());
@@ -132,22 +133,18 @@ fn save(cx: &mut Ctx<'_>, ctx: &egui::Context) {
     }
 }
 
-/// Shows a native file dialog and opens the chosen file.
+/// Asks for a capture to open: the desktop's dialog, or the one drawn in the window.
 pub fn open_file_dialog(app: &mut App) {
-    let mut dialog = rfd::FileDialog::new()
-        .set_title(t!("open-title"))
-        .add_filter(t!("open-captures"), &["pcapng", "pcap", "cap", "ntar"])
-        .add_filter(t!("open-all-files"), &["*"]);
-    if let Some(dir) = app
+    use crate::gui::file_dialog::{choose, Outcome, Purpose};
+    let dir = app
         .settings
         .recent_files
         .first()
-        .and_then(|p| p.parent().map(std::path::Path::to_path_buf))
-    {
-        dialog = dialog.set_directory(dir);
-    }
-    if let Some(path) = dialog.pick_file() {
-        app.open_path(&path);
+        .and_then(|p| p.parent().map(std::path::Path::to_path_buf));
+    match choose(Purpose::Open, "", dir.as_deref()) {
+        Outcome::Open(path) => app.open_path(&path),
+        Outcome::Pending(b) => app.panels.file_dialog = Some(b),
+        Outcome::SaveForm(_) | Outcome::Done => {}
     }
 }
 

@@ -184,6 +184,6 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     if export {
         let all = encapsulation::draw_all(&e.steps, Palette::new(dark));
         let name = format!("encapsulation-frame-{}", detail.index + 1);
-        super::export_dialog(&all, &name);
+        super::export_dialog(cx, &all, &name);
     }
 }

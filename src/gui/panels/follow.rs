@@ -315,7 +315,13 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         ui.ctx().copy_text(all);
     }
     if let Some(node) = save {
-        save_side(&cache.view.bytes[node as usize], node, kind, stream);
+        let (bytes, name) = save_side(&cache.view.bytes[node as usize], node, kind, stream);
+        super::choose_file(
+            cx,
+            crate::gui::file_dialog::Purpose::SaveBytes(bytes),
+            &name,
+        );
+        return;
     }
     let mut select = None;
     if cx.panels.follow.messages {
@@ -577,7 +583,8 @@ fn bar(
 }
 
 /// Asks where to write one side's bytes, exactly as sent (the "file download" lesson).
-fn save_side(bytes: &[u8], node: u8, kind: Kind, stream: u32) {
+/// One side's bytes to save, and the file name suggested for them.
+fn save_side(bytes: &[u8], node: u8, kind: Kind, stream: u32) -> (Vec<u8>, String) {
     let proto = match kind {
         Kind::Tcp => "tcp",
         Kind::Udp => "udp",
@@ -586,13 +593,5 @@ fn save_side(bytes: &[u8], node: u8, kind: Kind, stream: u32) {
         "{proto}-stream-{stream}-{}.bin",
         if node == 0 { "a" } else { "b" }
     );
-    if let Some(path) = rfd::FileDialog::new()
-        .set_title(t!("follow-save-title"))
-        .set_file_name(&name)
-        .save_file()
-    {
-        if let Err(e) = std::fs::write(&path, bytes) {
-            eprintln!("layerscope: cannot write {}: {e}", path.display());
-        }
-    }
+    (bytes.to_vec(), name)
 }

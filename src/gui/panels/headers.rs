@@ -77,6 +77,6 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     }
     if export {
         let name = format!("headers-frame-{}", detail.index + 1);
-        super::export_dialog(&drawing, &name);
+        super::export_dialog(cx, &drawing, &name);
     }
 }

@@ -215,6 +215,6 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         cx.act(Action::SelectAndShow(i));
     }
     if let Some(ext) = export {
-        super::export_dialog(&drawing, &format!("tcp-stream-{stream}.{ext}"));
+        super::export_dialog(cx, &drawing, &format!("tcp-stream-{stream}.{ext}"));
     }
 }

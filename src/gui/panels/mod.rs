@@ -19,6 +19,7 @@ mod status;
 mod toolbar;
 mod welcome;
 
+use crate::gui::file_dialog::{Outcome, Purpose};
 pub use context::Ctx;
 pub use dialogs::{open_file_dialog, open_save_form, SaveForm};
 pub use encapsulation::EncapState;
@@ -44,6 +45,8 @@ pub struct PanelState {
     pub demo_interactive: bool,
     /// The port of "Capture port N on loopback".
     pub watch_port: u16,
+    /// The file dialog drawn in the window, while it is up (where the desktop has none).
+    pub file_dialog: Option<Box<crate::gui::file_dialog::BuiltIn>>,
 }
 
 impl Default for PanelState {
@@ -57,6 +60,7 @@ impl Default for PanelState {
             focus_filter: false,
             demo_interactive: false,
             // The echo server's port of the course.
+            file_dialog: None,
             watch_port: 8888,
         }
     }
@@ -255,21 +259,40 @@ fn view_tabs(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
 
 /// Asks where to save a diagram and writes it: SVG or PNG by the chosen name's extension
 /// (`name` suggests the file name; without an extension, `.svg`).
-fn export_dialog(drawing: &crate::diagram::Drawing, name: &str) {
+fn export_dialog(cx: &mut Ctx<'_>, drawing: &crate::diagram::Drawing, name: &str) {
     let file_name = if name.ends_with(".svg") || name.ends_with(".png") {
         name.to_string()
     } else {
         format!("{name}.svg")
     };
-    if let Some(path) = rfd::FileDialog::new()
-        .set_title(t!("export-title"))
-        .add_filter("SVG", &["svg"])
-        .add_filter("PNG", &["png"])
-        .set_file_name(&file_name)
-        .save_file()
-    {
-        if let Err(e) = crate::diagram::export::save(drawing, &path) {
-            eprintln!("layerscope: {e:#}");
+    choose_file(cx, Purpose::Export(drawing.clone()), &file_name);
+}
+
+/// Asks for a file for `purpose` (`name` suggests one): the desktop's dialog answers at
+/// once; the one drawn in the window stays up in the panels' state until answered.
+pub(crate) fn choose_file(cx: &mut Ctx<'_>, purpose: Purpose, name: &str) {
+    let outcome = crate::gui::file_dialog::choose(purpose, name, None);
+    take_outcome(cx, outcome);
+}
+
+/// Does what a file dialog's answer asks of the window.
+fn take_outcome(cx: &mut Ctx<'_>, outcome: Outcome) {
+    match outcome {
+        Outcome::Pending(b) => cx.panels.file_dialog = Some(b),
+        Outcome::Open(path) => cx.act(Action::Open(path)),
+        Outcome::SaveForm(path) => {
+            if let Some(form) = &mut cx.panels.save_form {
+                form.path = path.display().to_string();
+            }
         }
+        Outcome::Done => {}
+    }
+}
+
+/// Draws the file dialog of the window while it is up.
+fn file_dialog(cx: &mut Ctx<'_>, ctx: &egui::Context) {
+    if let Some(b) = cx.panels.file_dialog.take() {
+        let outcome = crate::gui::file_dialog::show(b, ctx);
+        take_outcome(cx, outcome);
     }
 }
