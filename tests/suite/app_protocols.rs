@@ -89,6 +89,21 @@ impl Oracle {
         out
     }
 
+    /// Every selected frame's `fields` and Info line equal tshark's; how many values were
+    /// compared.
+    fn same_fields_and_info(&self, fields: &[&str]) -> usize {
+        let mut compared = 0;
+        for (n, row) in &self.rows {
+            for f in fields {
+                let theirs = Oracle::theirs(row, f);
+                assert_eq!(self.ours(*n, f), theirs, "frame {n}: {f}");
+                compared += theirs.len();
+            }
+            self.same_info(*n, row);
+        }
+        compared
+    }
+
     /// Our Info column for frame `number` ends with tshark's.
     fn same_info(&self, number: usize, row: &Value) {
         let info = row["_ws_col_Info"][0].as_str().unwrap();
@@ -197,15 +212,7 @@ fn dns_fields_and_info_lines_equal_tshark_on_the_recorded_exchange() {
     }
     let fields = valued(layerscope_wire::registry::dns::ALL);
     let o = Oracle::new("dns.pcapng", &[], "dns", &fields);
-    let mut compared = 0;
-    for (n, row) in &o.rows {
-        for f in &fields {
-            let theirs = Oracle::theirs(row, f);
-            assert_eq!(o.ours(*n, f), theirs, "frame {n}: {f}");
-            compared += theirs.len();
-        }
-        o.same_info(*n, row);
-    }
+    let compared = o.same_fields_and_info(&fields);
     // Six questions and their answers: A, CNAME, AAAA and TXT over UDP, one over TCP,
     // one refused.
     assert_eq!(o.rows.len(), 12, "DNS messages");
@@ -271,15 +278,7 @@ fn dns_and_tls_messages_cut_by_tcp_equal_tshark_once_reassembled() {
         [8, 12],
         "the frames that complete the two DNS messages"
     );
-    let mut compared = 0;
-    for (n, row) in &o.rows {
-        for f in &fields {
-            let theirs = Oracle::theirs(row, f);
-            assert_eq!(o.ours(*n, f), theirs, "frame {n}: {f}");
-            compared += theirs.len();
-        }
-        o.same_info(*n, row);
-    }
+    let compared = o.same_fields_and_info(&fields);
     assert_eq!(o.ours(8, "tcp.segment"), ["4", "6", "8"]);
     assert!(compared > 40, "{compared} values compared");
     // A Client Hello in three segments, the first cut inside the record header.

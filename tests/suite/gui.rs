@@ -40,6 +40,16 @@ fn open(path: &Path) -> Harness<'static, App> {
     })
 }
 
+/// The hex pane's selected bytes, as their cells name them ("byte 34: 9e").
+fn selected_bytes(h: &Harness<'static, App>) -> Vec<String> {
+    h.query_all_by(|n| {
+        n.label().is_some_and(|l| l.starts_with("byte "))
+            && n.toggled() == Some(egui::accesskit::Toggled::True)
+    })
+    .map(|n| n.accesskit_node().label().unwrap_or_default())
+    .collect()
+}
+
 fn echo() -> PathBuf {
     capture("tcp-echo-ipv4.pcapng")
 }
@@ -97,13 +107,7 @@ fn clicking_tcp_srcport_highlights_exactly_its_two_bytes() {
     assert_eq!(hl.abbrev, "tcp.srcport");
     assert_eq!(hl.bytes, 34..36);
     // The hex pane marks the bytes as selected; exactly the two of the source port.
-    let selected: Vec<String> = h
-        .query_all_by(|n| {
-            n.label().is_some_and(|l| l.starts_with("byte "))
-                && n.toggled() == Some(egui::accesskit::Toggled::True)
-        })
-        .map(|n| n.accesskit_node().label().unwrap_or_default())
-        .collect();
+    let selected = selected_bytes(&h);
     assert_eq!(selected, ["byte 34: 9e", "byte 35: 80"]);
     // And the other way round: a click on a byte selects its field.
     h.get_by_label("byte 36: 22").click();
@@ -546,24 +550,14 @@ fn a_message_joined_from_segments_has_its_own_bytes_tab() {
     assert_eq!(hl.abbrev, "tls.handshake.type", "{hl:?}");
     assert_eq!(hl.source, layerscope_wire::layer::Source::Reassembled);
     assert_eq!(hl.bytes, 5..6);
-    let selected: Vec<String> = h
-        .query_all_by(|n| {
-            n.label().is_some_and(|l| l.starts_with("byte "))
-                && n.toggled() == Some(egui::accesskit::Toggled::True)
-        })
-        .map(|n| n.accesskit_node().label().unwrap_or_default())
-        .collect();
+    let selected = selected_bytes(&h);
     assert_eq!(selected, ["byte 5: 01"]);
     // Back to the frame's tab: the frame's bytes, nothing of the message marked.
     h.get_by_label("Frame (325 bytes)").click();
     h.run_steps(3);
     assert!(h.state().selection.highlight.is_none());
     h.get_by_label("byte 0: 00");
-    assert!(h
-        .query_all_by(|n| n.toggled() == Some(egui::accesskit::Toggled::True)
-            && n.label().is_some_and(|l| l.starts_with("byte ")))
-        .next()
-        .is_none());
+    assert!(selected_bytes(&h).is_empty());
 }
 
 /// Without a desktop portal or zenity (CI's case: no session bus), Open shows the dialog

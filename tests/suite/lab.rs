@@ -52,9 +52,10 @@ fn unprivileged_copy() -> tempfile::TempDir {
     dir
 }
 
-/// Runs `layerscope ARGS` from `dir` as user `nobody` when we are root (a student's
-/// account otherwise), in the C locale.
-fn as_student(dir: &Path, args: &[&str]) -> Output {
+/// `layerscope ARGS` from `dir` as user `nobody` when we are root (a student's account
+/// otherwise), in the C locale, with no runtime folder (a named lab's folder is then found
+/// the same way by every command).
+fn student(dir: &Path, args: &[&str]) -> Command {
     let exe = dir.join("layerscope");
     let mut cmd = if is_root() {
         let mut c = Command::new("setpriv");
@@ -75,9 +76,14 @@ fn as_student(dir: &Path, args: &[&str]) -> Output {
         .env_remove("LANGUAGE")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env("HOME", dir)
-        .output()
-        .expect("run layerscope lab")
+        .env_remove("XDG_RUNTIME_DIR")
+        .env("HOME", dir);
+    cmd
+}
+
+/// Runs `layerscope ARGS` as the student, to its end.
+fn as_student(dir: &Path, args: &[&str]) -> Output {
+    student(dir, args).output().expect("run layerscope lab")
 }
 
 /// Whether the kernel lets users create namespaces here (the lab's prerequisite).
@@ -219,28 +225,7 @@ fn a_lab_sees_no_network_beyond_its_loopback_and_keeps_the_commands_status() {
 
 /// `layerscope lab ARGS` as the student, started and left running.
 fn spawn_as_student(dir: &Path, args: &[&str]) -> std::process::Child {
-    let exe = dir.join("layerscope");
-    let mut cmd = if is_root() {
-        let mut c = Command::new("setpriv");
-        c.args([
-            "--reuid=nobody",
-            "--regid=nogroup",
-            "--clear-groups",
-            "--inh-caps=-all",
-        ])
-        .arg(&exe);
-        c
-    } else {
-        Command::new(&exe)
-    };
-    cmd.args(args)
-        .current_dir(dir)
-        .env("LANG", "C")
-        .env_remove("LANGUAGE")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("XDG_RUNTIME_DIR")
-        .env("HOME", dir)
+    student(dir, args)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -280,7 +265,7 @@ fn a_server_and_a_client_from_two_terminals_share_a_named_lab() {
     });
     assert!(listening, "the server listens in the lab");
     let client_py = format!("{d}/echo_client.py");
-    let client = as_student_env(
+    let client = as_student(
         dir.path(),
         &["lab", "--name", &name, "--", "python3", &client_py],
     );
@@ -292,7 +277,7 @@ fn a_server_and_a_client_from_two_terminals_share_a_named_lab() {
     );
     assert!(stdout(&client).contains("你好"), "{}", stdout(&client));
     // Stopping the lab ends the server and prints what was recorded.
-    let stop = as_student_env(dir.path(), &["lab", "--name", &name, "--stop"]);
+    let stop = as_student(dir.path(), &["lab", "--name", &name, "--stop"]);
     assert!(stop.status.success(), "{}", stderr(&stop));
     assert!(
         stdout(&stop).contains("handshake 1/3: SYN"),
@@ -307,12 +292,4 @@ fn a_server_and_a_client_from_two_terminals_share_a_named_lab() {
     assert!(ended, "the server's lab command ended with the lab");
     assert_whole_exchange(&dir.path().join("two.pcapng"), "Hello, server!");
     nothing_left(dir.path());
-}
-
-/// [`as_student`] with the runtime folder a named lab is found by cleared, as for
-/// [`spawn_as_student`] (so both find the same lab).
-fn as_student_env(dir: &Path, args: &[&str]) -> Output {
-    spawn_as_student(dir, args)
-        .wait_with_output()
-        .expect("run layerscope lab")
 }
