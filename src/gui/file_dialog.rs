@@ -12,6 +12,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+/// The file name extensions of captures libpcap reads.
+const CAPTURE_EXTENSIONS: [&str; 4] = ["pcapng", "pcap", "cap", "ntar"];
+
 /// What the chosen file is for.
 pub enum Purpose {
     /// Open it as a capture.
@@ -114,7 +117,12 @@ pub fn choose(purpose: Purpose, name: &str, dir: Option<&Path>) -> Outcome {
         t!("file-dialog-save-title")
     };
     let mut dialog = if opening {
-        egui_file::FileDialog::open_file()
+        // Folders and captures, as the native dialog's filter shows them.
+        egui_file::FileDialog::open_file().show_files_filter(Box::new(|p: &Path| {
+            p.is_dir()
+                || p.extension()
+                    .is_some_and(|e| CAPTURE_EXTENSIONS.iter().any(|c| e.eq_ignore_ascii_case(c)))
+        }))
     } else {
         egui_file::FileDialog::save_file().default_filename(name)
     };
@@ -146,7 +154,7 @@ fn native(opening: bool, name: &str, dir: Option<&Path>) -> Option<PathBuf> {
     }
     if opening {
         d.set_title(t!("open-title"))
-            .add_filter(t!("open-captures"), &["pcapng", "pcap", "cap", "ntar"])
+            .add_filter(t!("open-captures"), &CAPTURE_EXTENSIONS)
             .add_filter(t!("open-all-files"), &["*"])
             .pick_file()
     } else {
