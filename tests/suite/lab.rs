@@ -223,6 +223,15 @@ fn a_lab_sees_no_network_beyond_its_loopback_and_keeps_the_commands_status() {
     nothing_left(dir.path());
 }
 
+/// Stops named lab `.1` (run from folder `.0`) when dropped.
+struct StopOnDrop(PathBuf, String);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        let _ = student(&self.0, &["lab", "--name", &self.1, "--stop"]).output();
+    }
+}
+
 /// `layerscope lab ARGS` as the student, started and left running.
 fn spawn_as_student(dir: &Path, args: &[&str]) -> std::process::Child {
     student(dir, args)
@@ -242,6 +251,8 @@ fn a_server_and_a_client_from_two_terminals_share_a_named_lab() {
     let dir = unprivileged_copy();
     let d = dir.path().to_str().unwrap().to_string();
     let name = format!("test-{}", std::process::id());
+    // Should an assertion fail, the lab is stopped all the same: its server would keep it.
+    let _stop = StopOnDrop(dir.path().to_path_buf(), name.clone());
     let server_py = format!("{d}/echo_server.py");
     let mut server = spawn_as_student(
         dir.path(),
