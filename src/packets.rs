@@ -135,6 +135,20 @@ pub fn damaged_warning(path: &Path, complete: usize, msg: &str) -> String {
     )
 }
 
+/// What to say when messages were too large to join (each or together): they are shown
+/// segment by segment instead.
+pub fn reassembly_note(r: &layerscope_wire::analysis::reassembly::Reassembler) -> Option<String> {
+    use layerscope_wire::analysis::reassembly::{MAX_HELD, MAX_MESSAGE};
+    (r.abandoned > 0).then(|| {
+        t!(
+            "reassembly-limit",
+            n = r.abandoned,
+            each = MAX_MESSAGE >> 20,
+            all = MAX_HELD >> 20
+        )
+    })
+}
+
 /// Every packet of every bundled capture (`captures/*.pcap*`), in file-name order, with the
 /// file it came from: the fixtures the printers' tests go through.
 #[cfg(test)]

@@ -139,7 +139,6 @@ save-format-note = A name ending in .pcapng writes pcapng; anything else writes 
 save-all = All packets ({ $n })
 save-displayed = Displayed packets ({ $n })
 save-save = Save
-file-dialog-save-title = Save as
 file-dialog-open = Open
 file-dialog-new-folder = New folder
 file-dialog-new-folder-name = New folder

@@ -133,7 +133,6 @@ save-format-note = 文件名以 .pcapng 结尾时保存为 pcapng 格式，否�
 save-all = 全部数据包（{ $n } 个）
 save-displayed = 当前显示的数据包（{ $n } 个）
 save-save = 保存
-file-dialog-save-title = 另存为
 file-dialog-open = 打开
 file-dialog-new-folder = 新建文件夹
 file-dialog-new-folder-name = 新建文件夹

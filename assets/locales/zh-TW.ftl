@@ -133,7 +133,6 @@ save-format-note = 檔名以 .pcapng 結尾時儲存為 pcapng 格式，否則�
 save-all = 全部封包（{ $n } 個）
 save-displayed = 目前顯示的封包（{ $n } 個）
 save-save = 儲存
-file-dialog-save-title = 另存新檔
 file-dialog-open = 開啟
 file-dialog-new-folder = 新增資料夾
 file-dialog-new-folder-name = 新增資料夾

@@ -19,8 +19,7 @@ use nix::unistd::{getgid, getuid, Pid};
 /// loopback up.
 pub fn enter() -> anyhow::Result<()> {
     let (uid, gid) = (getuid(), getgid());
-    unshare(CloneFlags::CLONE_NEWUSER | CloneFlags::CLONE_NEWNET)
-        .map_err(|e| anyhow::anyhow!("{}", t!("lab-refused", reason = e.desc())))?;
+    unshare(CloneFlags::CLONE_NEWUSER | CloneFlags::CLONE_NEWNET).map_err(refused)?;
     // The kernel wants setgroups denied before an unprivileged gid map.
     std::fs::write("/proc/self/setgroups", "deny").context("/proc/self/setgroups")?;
     std::fs::write("/proc/self/uid_map", format!("0 {uid} 1")).context("/proc/self/uid_map")?;
@@ -95,10 +94,23 @@ pub fn record(file: &Path, filter: &str, command: &[String]) -> anyhow::Result<i
     let recording = Recording::start(file, filter)?;
     // The command's first process is the PID namespace's init: when it exits, the kernel
     // ends every other process of the lab.
-    unshare(CloneFlags::CLONE_NEWPID)
-        .map_err(|e| anyhow::anyhow!("{}", t!("lab-refused", reason = e.desc())))?;
-    let status = Command::new(&command[0]).args(&command[1..]).status();
+    unshare(CloneFlags::CLONE_NEWPID).map_err(refused)?;
+    let status = run(command);
     recording.stop()?;
-    let status = status.with_context(|| command[0].clone())?;
+    status
+}
+
+/// Why the kernel would not make (or let us join) a namespace, with what to do about it.
+pub fn refused(e: nix::Error) -> anyhow::Error {
+    anyhow::anyhow!("{}", t!("lab-refused", reason = e.desc()))
+}
+
+/// Runs `command` (a program and its arguments) to its end; its exit status (128 when a
+/// signal ended it).
+pub fn run(command: &[String]) -> anyhow::Result<i32> {
+    let status = Command::new(&command[0])
+        .args(&command[1..])
+        .status()
+        .with_context(|| command[0].clone())?;
     Ok(status.code().unwrap_or(128))
 }

@@ -20,7 +20,7 @@ use anyhow::Context;
 use nix::sched::{setns, unshare, CloneFlags};
 use nix::unistd::Pid;
 
-use super::lab::Recording;
+use super::lab::{refused, Recording};
 
 /// How long a new lab waits for its first command before it ends.
 const FIRST_MEMBER: Duration = Duration::from_secs(30);
@@ -180,8 +180,7 @@ fn start_holder(dir: &Path, file: &Path, filter: &str) -> anyhow::Result<()> {
 /// namespace's init, and serves the socket until the lab ends.
 pub fn hold(dir: &Path, file: &Path, filter: &str) -> anyhow::Result<()> {
     let recording = Recording::start(file, filter)?;
-    unshare(CloneFlags::CLONE_NEWPID)
-        .map_err(|e| anyhow::anyhow!("{}", t!("lab-refused", reason = e.desc())))?;
+    unshare(CloneFlags::CLONE_NEWPID).map_err(refused)?;
     let mut init = Command::new(std::env::current_exe()?)
         .args(["__lab", "init"])
         .stdin(Stdio::null())
@@ -247,15 +246,10 @@ pub fn join(pid: i32, command: &[String]) -> anyhow::Result<i32> {
             .with_context(|| format!("the lab's {kind} namespace"))
     };
     let (user, net, pids) = (ns("user")?, ns("net")?, ns("pid_for_children")?);
-    setns(user, CloneFlags::CLONE_NEWUSER)
-        .map_err(|e| anyhow::anyhow!("{}", t!("lab-refused", reason = e.desc())))?;
+    setns(user, CloneFlags::CLONE_NEWUSER).map_err(refused)?;
     setns(net, CloneFlags::CLONE_NEWNET).context("the lab's network")?;
     setns(pids, CloneFlags::CLONE_NEWPID).context("the lab's processes")?;
-    let status = Command::new(&command[0])
-        .args(&command[1..])
-        .status()
-        .with_context(|| command[0].clone())?;
-    Ok(status.code().unwrap_or(128))
+    super::lab::run(command)
 }
 
 /// `__lab init`: the first process of a named lab's PID namespace. It only reaps the lab's

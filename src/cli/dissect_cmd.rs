@@ -147,7 +147,7 @@ pub fn run(
     if let Some(ReadEnd::Damaged(msg)) = reader.end() {
         super::say(&t!("say-warning", text = damaged_warning(file, read, msg)));
     }
-    if let Some(note) = reassembly_note(&analyzer.reassembly) {
+    if let Some(note) = crate::packets::reassembly_note(&analyzer.reassembly) {
         super::say(&t!("say-warning", text = note));
     }
     Ok(())
@@ -266,18 +266,4 @@ fn write_in_order(
         out.write_all(b"\n]\n")?;
     }
     out.flush()
-}
-
-/// What to say when messages were too large to join (each or together): they are shown
-/// segment by segment instead.
-pub fn reassembly_note(r: &layerscope_wire::analysis::reassembly::Reassembler) -> Option<String> {
-    use layerscope_wire::analysis::reassembly::{MAX_HELD, MAX_MESSAGE};
-    (r.abandoned > 0).then(|| {
-        t!(
-            "reassembly-limit",
-            n = r.abandoned,
-            each = MAX_MESSAGE >> 20,
-            all = MAX_HELD >> 20
-        )
-    })
 }

@@ -39,6 +39,31 @@ pub enum Outcome {
     Pending(Box<BuiltIn>),
 }
 
+impl Purpose {
+    /// The dialog's title.
+    fn title(&self) -> String {
+        match self {
+            Purpose::Open => t!("open-title"),
+            Purpose::Export(_) => t!("export-title"),
+            Purpose::SaveBytes(_) => t!("follow-save-title"),
+            Purpose::SaveForm => t!("save-heading"),
+        }
+    }
+
+    /// The kinds of file it offers (a name, and the file name extensions).
+    fn filters(&self) -> Vec<(String, &'static [&'static str])> {
+        match self {
+            Purpose::Open => vec![
+                (t!("open-captures"), &CAPTURE_EXTENSIONS),
+                (t!("open-all-files"), &["*"]),
+            ],
+            Purpose::Export(_) => vec![("SVG".into(), &["svg"]), ("PNG".into(), &["png"])],
+            Purpose::SaveBytes(_) => Vec::new(),
+            Purpose::SaveForm => vec![("pcapng".into(), &["pcapng"]), ("pcap".into(), &["pcap"])],
+        }
+    }
+}
+
 /// A dialog drawn in the window, and what its file is for.
 pub struct BuiltIn {
     dialog: egui_file::FileDialog,
@@ -106,16 +131,12 @@ fn portal_file_chooser() -> bool {
 pub fn choose(purpose: Purpose, name: &str, dir: Option<&Path>) -> Outcome {
     let opening = matches!(purpose, Purpose::Open);
     if native_available() {
-        return match native(opening, name, dir) {
+        return match native(&purpose, name, dir) {
             Some(path) => use_choice(purpose, path),
             None => Outcome::Done,
         };
     }
-    let title = if opening {
-        t!("open-title")
-    } else {
-        t!("file-dialog-save-title")
-    };
+    let title = purpose.title();
     let mut dialog = if opening {
         // Folders and captures, as the native dialog's filter shows them.
         egui_file::FileDialog::open_file().show_files_filter(Box::new(|p: &Path| {
@@ -147,20 +168,17 @@ pub fn choose(purpose: Purpose, name: &str, dir: Option<&Path>) -> Outcome {
 }
 
 /// The desktop's dialog, blocking until it is answered.
-fn native(opening: bool, name: &str, dir: Option<&Path>) -> Option<PathBuf> {
-    let mut d = rfd::FileDialog::new();
+fn native(purpose: &Purpose, name: &str, dir: Option<&Path>) -> Option<PathBuf> {
+    let mut d = rfd::FileDialog::new().set_title(purpose.title());
+    for (kind, extensions) in purpose.filters() {
+        d = d.add_filter(kind, extensions);
+    }
     if let Some(dir) = dir {
         d = d.set_directory(dir);
     }
-    if opening {
-        d.set_title(t!("open-title"))
-            .add_filter(t!("open-captures"), &CAPTURE_EXTENSIONS)
-            .add_filter(t!("open-all-files"), &["*"])
-            .pick_file()
-    } else {
-        d.set_title(t!("file-dialog-save-title"))
-            .set_file_name(name)
-            .save_file()
+    match purpose {
+        Purpose::Open => d.pick_file(),
+        _ => d.set_file_name(name).save_file(),
     }
 }
 

@@ -32,11 +32,6 @@ impl Highlight {
             source,
         }
     }
-
-    /// Whether this marks byte `i` of `source`.
-    pub fn covers(&self, source: Source, i: usize) -> bool {
-        self.source == source && self.bytes.contains(&i)
-    }
 }
 
 /// The selected packet, dissected in full.

@@ -700,12 +700,11 @@ pub(crate) fn redo_app_layers(
 /// "199 bytes from #6(186), #8(13)": the message's size and each frame's part, as
 /// Wireshark heads the list ("[2 Reassembled TCP Segments (199 bytes): #6(186), #8(13)]").
 fn segments_label(r: &crate::analysis::reassembly::Reassembled) -> String {
+    use std::fmt::Write;
     let mut s = format!("{} bytes from ", r.bytes.len());
     for (i, p) in r.segments.iter().enumerate() {
-        if i > 0 {
-            s.push_str(", ");
-        }
-        s.push_str(&format!("#{}({})", p.frame, p.len));
+        let sep = if i > 0 { ", " } else { "" };
+        let _ = write!(s, "{sep}#{}({})", p.frame, p.len);
     }
     s
 }

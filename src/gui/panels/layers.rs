@@ -100,9 +100,7 @@ struct Marks<'a> {
 }
 
 fn is(h: &Option<Highlight>, f: &Field, source: Source) -> bool {
-    h.as_ref().is_some_and(|h| {
-        h.abbrev == f.abbrev() && h.bytes == f.bytes && h.bits == f.bits && h.source == source
-    })
+    h.as_ref() == Some(&Highlight::of(f, source))
 }
 
 /// "Transport · OSI 4 (Transport) · TCP segment · 32-byte header + 14 bytes of data".

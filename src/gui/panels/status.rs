@@ -43,7 +43,7 @@ pub fn bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         if let Some(note) = s
             .analyzer
             .as_ref()
-            .and_then(|a| crate::cli::dissect_cmd::reassembly_note(&a.reassembly))
+            .and_then(|a| crate::packets::reassembly_note(&a.reassembly))
         {
             ui.separator();
             ui.colored_label(ui.visuals().warn_fg_color, note);

@@ -89,8 +89,6 @@ pub struct Reassembler {
     pub max_held: usize,
     /// Messages given up because a budget was exceeded.
     pub abandoned: u32,
-    /// The most bytes held at once.
-    pub peak_held: usize,
 }
 
 impl Default for Reassembler {
@@ -101,7 +99,6 @@ impl Default for Reassembler {
             max_message: MAX_MESSAGE,
             max_held: MAX_HELD,
             abandoned: 0,
-            peak_held: 0,
         }
     }
 }
@@ -111,14 +108,13 @@ impl Reassembler {
     pub fn feed(&mut self, number: u32, info: &TcpInfo, seg: &Segment, frame: &[u8]) -> PduSplit {
         let key = (info.stream, info.from_client);
         let payload = frame.get(seg.payload.clone()).unwrap_or_default();
-        if info.len == 0 {
+        if info.len == 0 || info.notes.retransmission {
+            // No data, or bytes sent before: nothing to join.
             return PduSplit::default();
         }
-        // The capture cut the payload, or these bytes were sent before: nothing to join.
-        if payload.len() != info.len as usize || info.notes.retransmission {
-            if payload.len() != info.len as usize {
-                self.drop_pending(key);
-            }
+        if payload.len() != info.len as usize {
+            // The capture cut the payload: what was waiting can no longer be completed.
+            self.drop_pending(key);
             return PduSplit::default();
         }
         let mut split = PduSplit::default();
@@ -199,7 +195,6 @@ impl Reassembler {
 
     fn hold(&mut self, key: (u32, bool), p: Pending) {
         self.held += p.bytes.len();
-        self.peak_held = self.peak_held.max(self.held);
         self.pending.insert(key, p);
     }
 

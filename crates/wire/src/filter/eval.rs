@@ -205,7 +205,7 @@ fn compare_net(addr: u128, net: u128, prefix: u8, bits: u8, op: Cmp) -> bool {
 
 impl Occurrence<'_> {
     pub(super) fn compare(&self, op: Cmp, lit: &Literal) -> bool {
-        let field = match self {
+        let (field, frame) = match self {
             Occurrence::Number(n) => {
                 let Ok(v) = lit.text.parse::<f64>() else {
                     return false;
@@ -219,13 +219,12 @@ impl Occurrence<'_> {
             }
             Occurrence::Field(field, frame) => (field, frame),
         };
-        let (field, frame) = field;
-        let raw = frame.get(field.bytes.clone()).unwrap_or(&[]);
+        // A field's bytes: its range of its source, or the bytes it holds itself.
+        let raw = match &field.value {
+            Value::Blob(blob) => &blob[..],
+            _ => frame.get(field.bytes.clone()).unwrap_or(&[]),
+        };
         if op == Cmp::Contains {
-            let raw = match &field.value {
-                Value::Blob(blob) => blob,
-                _ => raw,
-            };
             return match field.text(frame) {
                 Some(t) => t.contains(&lit.text),
                 None => lit.bytes.as_deref().is_some_and(|n| contains(raw, n)),
@@ -245,8 +244,7 @@ impl Occurrence<'_> {
             Value::Text(_) | Value::Ascii => {
                 ordered(field.text(frame).map(|t| t.cmp(lit.text.as_str())), op)
             }
-            Value::Bytes => ordered(lit.bytes.as_deref().map(|b| raw.cmp(b)), op),
-            Value::Blob(blob) => ordered(lit.bytes.as_deref().map(|b| (**blob).cmp(b)), op),
+            Value::Bytes | Value::Blob(_) => ordered(lit.bytes.as_deref().map(|b| raw.cmp(b)), op),
             Value::None => false,
         }
     }
