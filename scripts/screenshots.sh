@@ -124,6 +124,8 @@ shoot cut-header-diagram --theme dark --view headers --select 4 captures/tcp-ech
 LEFTOVER=captures/tcp-echo-ipv4.pcapng shoot recovery-offer --theme dark captures/udp-echo.pcapng
 # A demo run from the window (needs capture permission: root in CI, or the helper's setcap).
 shoot demo-upper --theme light --view ladder --demo upper
+# The window's private lab (no privilege needed) with the echo demo run in it.
+shoot lab-demo --theme light --view ladder --lab --demo tcp-echo
 
 # The window in Chinese, from the locale (zh-CN) and from --lang (zh-TW), on a machine
 # without CJK fonts: every main view, and a Chinese payload in the hex and layers panes.
@@ -137,6 +139,8 @@ SHOT_LANG=zh_TW.UTF-8 shoot zh-tw-encapsulation --theme dark --view encapsulatio
 SHOT_LANG=zh_TW.UTF-8 shoot zh-tw-headers --theme light --view headers --select 1 captures/tcp-echo-ipv4.pcapng
 SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-follow --theme light --view follow --select 4 captures/tcp-json.pcapng
 SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-messages --theme dark --view messages --select 4 captures/tcp-sticky.pcapng
+SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-lab --theme dark --lab --demo upper
+SHOT_LANG=zh_TW.UTF-8 shoot zh-tw-lab --theme light --view ladder --lab --demo json
 SHOT_LANG=zh_TW.UTF-8 shoot zh-tw-messages --theme light --view messages --select 4 captures/tcp-sticky.pcapng
 SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-dns --theme light --select 4 captures/dns.pcapng
 SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-reassembled --theme dark --select 22 captures/tcp-split.pcapng

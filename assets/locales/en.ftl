@@ -531,3 +531,27 @@ lab-ended-by-signal = the lab's command was ended by a signal
 lab-refused = this system refuses unprivileged user namespaces ({ $reason }). Ask an administrator to allow them (`sysctl -w kernel.unprivileged_userns_clone=1`, or `user.max_user_namespaces` above 0), or to give the capture helper its capability once (see the README's "Capturing without root")
 lab-no-capability = the lab was created but grants no capability inside it ({ $reason }). On Ubuntu 23.10 and later, AppArmor restricts unprivileged user namespaces: an administrator can allow them (`sysctl -w kernel.apparmor_restrict_unprivileged_userns=0`) or give the capture helper its capability once (see the README's "Capturing without root")
 lab-no-ip = the lab cannot bring its loopback up: `ip` (iproute2) did not run ({ $reason }); install iproute2
+
+## The window's private lab (Linux)
+origin-lab = private lab { $name }
+menu-private-lab = Private lab (no root needed)
+menu-private-lab-tip = A network of its own, with only its own loopback: the programs you run in it are captured without any privilege, and end with it.
+lab-panel-title = Private lab
+lab-panel-name = Lab: { $name }
+lab-panel-about = Its programs see only the lab's own loopback (127.0.0.1, ::1): no network beyond it. Everything they send is shown live; nothing needs root. Closing the lab (or the window) ends every program in it.
+lab-open-terminal = Open a terminal in the lab
+lab-open-terminal-tip = A shell whose programs run in this lab: start your server and your client there.
+lab-join-elsewhere = Or type this in any terminal of yours:
+lab-copy = Copy
+lab-run-program = Run a program in the lab:
+lab-run = Run
+lab-run-folder = It starts in { $folder }
+lab-run-demo = A built-in demo:
+lab-processes = Programs in the lab: { $n }
+lab-no-processes = none yet
+lab-started-here = Started from this window:
+lab-running = running
+lab-exited = exited with { $code }
+lab-end = End the lab
+lab-end-tip = Stops the capture and ends every program in the lab; the packets stay.
+lab-no-terminal = no terminal program could be opened ({ $reason }). In a terminal of yours, type: { $command }

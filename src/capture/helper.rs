@@ -205,8 +205,31 @@ impl Helper {
     /// or until `count` or `duration`; its standard output is the pcap stream for
     /// [`Output::Pipe`] ([`Helper::take_stdout`]).
     pub fn start(request: &Request, output: Output) -> anyhow::Result<Helper> {
+        Self::start_in(request, output, None)
+    }
+
+    /// [`Helper::start`], in a private lab of its own when `lab` names one's folder
+    /// (Linux): the helper runs inside a new `__lab stream` holder, which passes its
+    /// standard streams through, so the caller reads the lab's loopback exactly as it
+    /// reads a capture. The lab lives as long as the helper: closing the stop pipe ends
+    /// both, and every program run in the lab with them.
+    pub fn start_in(
+        request: &Request,
+        output: Output,
+        lab: Option<&Path>,
+    ) -> anyhow::Result<Helper> {
         let program = helper_program();
-        let mut cmd = Command::new(&program);
+        let mut cmd = match lab {
+            Some(dir) => {
+                let mut c = Command::new(std::env::current_exe()?);
+                c.args(["__lab", "stream", "--dir"])
+                    .arg(dir)
+                    .arg("--")
+                    .arg(&program);
+                c
+            }
+            None => Command::new(&program),
+        };
         cmd.args(["--until-stdin-closes", "--reports"]);
         cmd.args(["-i", &request.interface, "-f", &request.filter, "-w"]);
         match output {

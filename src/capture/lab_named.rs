@@ -28,7 +28,7 @@ const FIRST_MEMBER: Duration = Duration::from_secs(30);
 /// The folder of lab `name`: the holder's socket and process id, and the recording when
 /// no `-w` names one. In the user's runtime folder (private to the user), else a private
 /// folder in the temporary one.
-fn folder(name: &str) -> anyhow::Result<PathBuf> {
+pub fn folder(name: &str) -> anyhow::Result<PathBuf> {
     use std::os::unix::fs::DirBuilderExt;
     let base = match std::env::var_os("XDG_RUNTIME_DIR") {
         Some(d) if !d.is_empty() => PathBuf::from(d).join("layerscope"),
@@ -61,7 +61,10 @@ pub fn run(
         if !wait_until_gone(&dir, None) {
             anyhow::bail!("the lab {name} did not end within 10 s");
         }
-        crate::cli::lab_cmd::show_ladder(&recording_of(&dir)?)?;
+        // A lab the window holds shows its traffic there and keeps no recording.
+        if let Ok(recording) = recording_of(&dir) {
+            crate::cli::lab_cmd::show_ladder(&recording)?;
+        }
         return Ok(0);
     };
     ctrlc::set_handler(|| {})?;
@@ -85,7 +88,9 @@ pub fn run(
     // what it recorded.
     drop(member);
     if wait_until_gone(&dir, Some(Duration::from_millis(500))) {
-        crate::cli::lab_cmd::show_ladder(&recording_of(&dir)?)?;
+        if let Ok(recording) = recording_of(&dir) {
+            crate::cli::lab_cmd::show_ladder(&recording)?;
+        }
     }
     Ok(status.code().unwrap_or(128))
 }
@@ -180,31 +185,82 @@ fn start_holder(dir: &Path, file: &Path, filter: &str) -> anyhow::Result<()> {
 /// namespace's init, and serves the socket until the lab ends.
 pub fn hold(dir: &Path, file: &Path, filter: &str) -> anyhow::Result<()> {
     let recording = Recording::start(file, filter)?;
-    unshare(CloneFlags::CLONE_NEWPID).map_err(refused)?;
-    let mut init = Command::new(std::env::current_exe()?)
-        .args(["__lab", "init"])
-        .stdin(Stdio::null())
-        .spawn()?;
-    std::fs::write(dir.join("pid"), std::process::id().to_string())?;
+    let (mut init, listener) = open_lab(dir)?;
     std::fs::write(dir.join("recording"), file.as_os_str().as_encoded_bytes())?;
-    let socket = dir.join("socket");
-    let _ = std::fs::remove_file(&socket);
-    let listener = UnixListener::bind(&socket)?;
-    listener.set_nonblocking(true)?;
-    serve(&listener);
-    // The end: no one joins any more; init's end ends every process of the lab's PID
-    // namespace; the recording is closed; then the lab is gone.
-    let _ = std::fs::remove_file(&socket);
-    let _ = init.kill();
-    let _ = init.wait();
+    serve(&listener, Ends::WithLastMember, || false);
+    close_lab(dir, &mut init);
     let stopped = recording.stop();
     let _ = std::fs::remove_file(dir.join("pid"));
     stopped
 }
 
-/// Serves the lab's socket until its last member has left (a member is a connection held
-/// open while its command runs) or one asks it to stop.
-fn serve(listener: &UnixListener) {
+/// `__lab stream`: a lab held for the window. Runs the capture helper's command line
+/// `helper` on the lab's loopback with this process's standard streams (the window's
+/// stop pipe, its pcap pipe and its report pipe), and holds the lab for as long as the
+/// helper captures: the window closing the pipe (or going away) ends the helper, and so
+/// the lab and every program in it. Programs join and leave without ending it; `--stop`
+/// ends the capture. Returns the helper's exit status.
+pub fn hold_streaming(dir: &Path, helper: &[String]) -> anyhow::Result<i32> {
+    use nix::sys::signal::{kill, Signal};
+    let (program, args) = helper.split_first().context("no capture helper to run")?;
+    // Outside the lab's PID namespace, so that it sees the lab's last packets.
+    let mut capture = Command::new(program).args(args).spawn()?;
+    let (mut init, listener) = open_lab(dir)?;
+    let stop_asked = serve(&listener, Ends::WithCapture, || {
+        capture.try_wait().map_or(true, |s| s.is_some())
+    });
+    close_lab(dir, &mut init);
+    if stop_asked {
+        let _ = kill(Pid::from_raw(capture.id() as i32), Signal::SIGINT);
+    }
+    let status = capture.wait()?;
+    let _ = std::fs::remove_file(dir.join("pid"));
+    // Nothing of it is kept (the window has the packets): its folder goes with it.
+    let _ = std::fs::remove_dir(dir);
+    Ok(status.code().unwrap_or(128))
+}
+
+/// Makes this process the holder of the lab in `dir`: a PID namespace for the lab's
+/// programs with its init started, the holder's process id written down, and the socket
+/// members connect to.
+fn open_lab(dir: &Path) -> anyhow::Result<(std::process::Child, UnixListener)> {
+    unshare(CloneFlags::CLONE_NEWPID).map_err(refused)?;
+    // No standard stream of ours: the window reads the holder's to their end.
+    let init = Command::new(std::env::current_exe()?)
+        .args(["__lab", "init"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    std::fs::write(dir.join("pid"), std::process::id().to_string())?;
+    let socket = dir.join("socket");
+    let _ = std::fs::remove_file(&socket);
+    let listener = UnixListener::bind(&socket)?;
+    listener.set_nonblocking(true)?;
+    Ok((init, listener))
+}
+
+/// The end of a lab: no one joins any more, and init's end ends every process of the lab's
+/// PID namespace.
+fn close_lab(dir: &Path, init: &mut std::process::Child) {
+    let _ = std::fs::remove_file(dir.join("socket"));
+    let _ = init.kill();
+    let _ = init.wait();
+}
+
+/// What ends a lab besides a `stop` sent to its socket.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ends {
+    /// The last member leaving (or none coming within [`FIRST_MEMBER`]): a named lab.
+    WithLastMember,
+    /// Only its capture ending (the `over` check): the window's lab.
+    WithCapture,
+}
+
+/// Serves the lab's socket until it ends as `ends` says, `over` says so, or a member asks
+/// it to stop (a member is a connection held open while its command runs). True when it
+/// was asked to stop.
+fn serve(listener: &UnixListener, ends: Ends, mut over: impl FnMut() -> bool) -> bool {
     let started = Instant::now();
     let mut members: Vec<UnixStream> = Vec::new();
     let mut had_any = false;
@@ -216,7 +272,7 @@ fn serve(listener: &UnixListener) {
                 had_any = true;
             }
             Err(e) if e.kind() == ErrorKind::WouldBlock => {}
-            Err(_) => return,
+            Err(_) => return false,
         }
         let mut stop = false;
         members.retain_mut(|m| {
@@ -230,9 +286,17 @@ fn serve(listener: &UnixListener) {
                 Err(e) => e.kind() == ErrorKind::WouldBlock,
             }
         });
-        let empty = members.is_empty();
-        if stop || (had_any && empty) || (!had_any && started.elapsed() > FIRST_MEMBER) {
-            return;
+        if stop {
+            return true;
+        }
+        let deserted = ends == Ends::WithLastMember
+            && if had_any {
+                members.is_empty()
+            } else {
+                started.elapsed() > FIRST_MEMBER
+            };
+        if deserted || over() {
+            return false;
         }
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -261,4 +325,60 @@ pub fn init() -> i32 {
             std::thread::sleep(Duration::from_millis(100));
         }
     }
+}
+
+/// A program running in a lab, as the window lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LabProcess {
+    /// Its process id outside the lab (the one `kill` and `ps` know).
+    pub pid: u32,
+    /// Its command line, shortened to [`COMMAND_SHOWN`] characters.
+    pub command: String,
+}
+
+/// How much of a lab program's command line the window shows.
+const COMMAND_SHOWN: usize = 160;
+
+/// The programs running in the lab held by process `holder`: every process in the PID
+/// namespace the holder made for its programs, but that namespace's init. Readable by the
+/// user who started the lab (its processes are theirs); empty once the lab is gone.
+pub fn processes(holder: u32) -> Vec<LabProcess> {
+    let Ok(lab) = std::fs::read_link(format!("/proc/{holder}/ns/pid_for_children")) else {
+        return Vec::new();
+    };
+    // Until the holder has made the lab's PID namespace, its children's is its own.
+    if std::fs::read_link(format!("/proc/{holder}/ns/pid")).is_ok_and(|own| own == lab) {
+        return Vec::new();
+    }
+    let Ok(all) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    let mut found: Vec<LabProcess> = all
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| std::fs::read_link(format!("/proc/{pid}/ns/pid")).is_ok_and(|ns| ns == lab))
+        .filter_map(|pid| {
+            let raw = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+            let words: Vec<String> = raw
+                .split(|&b| b == 0)
+                .filter(|w| !w.is_empty())
+                .map(|w| String::from_utf8_lossy(w).into_owned())
+                .collect();
+            if words.get(1..) == Some(&["__lab".to_string(), "init".to_string()][..]) {
+                return None;
+            }
+            let command: String = words.join(" ").chars().take(COMMAND_SHOWN).collect();
+            Some(LabProcess { pid, command })
+        })
+        .collect();
+    found.sort_by_key(|p| p.pid);
+    found
+}
+
+/// The command that runs `command` (a program and its arguments) in the lab held by
+/// process `holder`, through `__lab join`.
+pub fn join_command(holder: u32, command: &[String]) -> anyhow::Result<Command> {
+    let mut c = Command::new(std::env::current_exe()?);
+    c.args(["__lab", "join", "--pid", &holder.to_string(), "--"])
+        .args(command);
+    Ok(c)
 }

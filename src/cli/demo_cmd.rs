@@ -31,6 +31,10 @@ pub struct DemoArgs {
     /// Send the lines typed on standard input too (TCP scenarios), until end of input.
     #[arg(long)]
     pub interactive: bool,
+    /// Only run the demo's server and client, without capturing (to capture them another
+    /// way, or in a private lab: `layerscope lab -- layerscope demo tcp-echo --no-capture`).
+    #[arg(long, conflicts_with_all = ["write", "interface", "interactive"])]
+    pub no_capture: bool,
 }
 
 /// How long the helper may take to open the interface.
@@ -122,6 +126,9 @@ fn private_temp_dir() -> std::io::Result<tempfile::TempDir> {
 
 pub fn run(args: DemoArgs) -> anyhow::Result<()> {
     let s = args.scenario;
+    if args.no_capture {
+        return s.run(&mut std::io::stdout());
+    }
     let path = match &args.write {
         Some(p) => p.clone(),
         // A directory of our own (random name, mode 0700, created exclusively): another

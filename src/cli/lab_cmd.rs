@@ -83,6 +83,16 @@ pub enum InsideCommand {
         #[arg(short = 'f', long = "filter", default_value = "")]
         filter: String,
     },
+    /// Create a lab for the window and run the capture helper's command line in it, its
+    /// standard streams passed through; the lab ends with the helper.
+    Stream {
+        /// The lab's folder.
+        #[arg(long = "dir")]
+        dir: PathBuf,
+        /// The capture helper and its arguments.
+        #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
+        helper: Vec<String>,
+    },
     /// Join the lab held by process `pid` and run the command in it.
     Join {
         #[arg(long = "pid")]
@@ -199,6 +209,10 @@ pub fn run_inside(what: InsideCommand) -> anyhow::Result<()> {
                 lab::enter()?;
                 lab_named::hold(&dir, &write, &filter)?;
                 0
+            }
+            InsideCommand::Stream { dir, helper } => {
+                lab::enter()?;
+                lab_named::hold_streaming(&dir, &helper)?
             }
             InsideCommand::Join { pid, command } => lab_named::join(pid, &command)?,
             InsideCommand::Init => lab_named::init(),

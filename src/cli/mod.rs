@@ -5,6 +5,7 @@ pub mod demo_cmd;
 pub mod dissect_cmd;
 pub mod flow;
 pub mod follow;
+pub mod generate;
 pub mod help;
 pub mod json;
 pub mod lab_cmd;
@@ -105,6 +106,10 @@ pub struct WindowArgs {
     /// Run a built-in demo at once (captures on loopback through the capture helper).
     #[arg(long, value_enum, conflicts_with_all = ["interface", "file", "read"])]
     pub demo: Option<crate::demo::Scenario>,
+    /// Start a private lab (Linux, no root needed) and show its loopback live; with
+    /// `--demo`, the demo runs in it.
+    #[arg(long, conflicts_with_all = ["interface", "file", "read", "replay"])]
+    pub lab: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -152,6 +157,7 @@ impl WindowArgs {
             select: self.select,
             replay: self.replay,
             demo: self.demo,
+            lab: self.lab,
             lang,
             recovery_dir: None,
             follow_messages: self.view == Some(View::Messages),
@@ -224,6 +230,12 @@ pub enum Command {
     LabInside {
         #[command(subcommand)]
         what: lab_cmd::InsideCommand,
+    },
+    /// Writes the manual pages and shell completions into a folder (for packaging).
+    #[command(name = "__generate", hide = true)]
+    Generate {
+        /// The folder to write into.
+        dir: PathBuf,
     },
     /// Draw one packet's header diagram or encapsulation steps as SVG or PNG (by extension).
     Draw {
@@ -372,6 +384,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Follow(args)) => follow::run(args),
         Some(Command::Lab(args)) => lab_cmd::run(args),
         Some(Command::LabInside { what }) => lab_cmd::run_inside(what),
+        Some(Command::Generate { dir }) => generate::run(&dir),
         Some(Command::Capture(args)) => capture_cmd::run(args),
         Some(Command::Demo(args)) => demo_cmd::run(args),
         Some(Command::Interfaces) => {

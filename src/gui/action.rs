@@ -27,6 +27,18 @@ pub enum Action {
     },
     /// Capture one port on loopback.
     CapturePort(u16),
+    /// Start a private lab and show its loopback (Linux).
+    #[cfg(target_os = "linux")]
+    StartLab,
+    /// Run a command line in the lab.
+    #[cfg(target_os = "linux")]
+    RunInLab(String),
+    /// Open a terminal whose shell is in the lab.
+    #[cfg(target_os = "linux")]
+    LabTerminal,
+    /// Run a built-in demo in the lab.
+    #[cfg(target_os = "linux")]
+    LabDemo(Scenario),
     /// End an interactive demo's connection.
     CloseDemoConnection,
     /// Replay a demo's bundled recording (capturing is not permitted here).
@@ -78,6 +90,14 @@ impl App {
                 scenario,
                 interactive,
             } => self.run_demo(scenario, interactive),
+            #[cfg(target_os = "linux")]
+            Action::StartLab => self.start_lab(),
+            #[cfg(target_os = "linux")]
+            Action::RunInLab(line) => self.run_in_lab(line),
+            #[cfg(target_os = "linux")]
+            Action::LabTerminal => self.lab_terminal(),
+            #[cfg(target_os = "linux")]
+            Action::LabDemo(s) => self.lab_demo(s),
             Action::CapturePort(port) => self.capture_port(port),
             Action::CloseDemoConnection => self.close_demo_connection(),
             Action::ReplayRecording(s) => {

@@ -40,6 +40,9 @@ pub struct App {
     /// What the panels keep between frames.
     pub panels: PanelState,
     pub demo: Option<DemoRun>,
+    /// The private lab whose loopback the session shows (Linux).
+    #[cfg(target_os = "linux")]
+    pub lab: Option<super::lab::LabState>,
     pub replay: Option<Replay>,
     /// Start a replay as soon as the file being opened has loaded.
     replay_after_load: bool,
@@ -72,7 +75,7 @@ impl App {
     /// Nothing left to arrive or to move: the file loaded, the demo over, the filter
     /// applied, the replay at its end, the encapsulation step drawn whole.
     pub fn is_settled(&self) -> bool {
-        !self.session.is_loading()
+        (!self.session.is_loading() || self.lab_waiting())
             && self.demo.is_none()
             && self.pending_select.is_none()
             && !self.filter.is_busy()
@@ -104,6 +107,8 @@ impl App {
             view: start.view.unwrap_or(MainView::Packets),
             panels: PanelState::default(),
             demo: None,
+            #[cfg(target_os = "linux")]
+            lab: None,
             replay: None,
             replay_after_load: start.replay,
             ctx,
@@ -119,7 +124,19 @@ impl App {
                 app.settings.interface = i.name.clone();
             }
         }
-        if let Some(s) = start.demo {
+        if start.lab {
+            #[cfg(target_os = "linux")]
+            {
+                app.start_lab();
+                if let Some(s) = start.demo {
+                    app.lab_demo(s);
+                }
+            }
+            #[cfg(not(target_os = "linux"))]
+            {
+                app.notice = Some(Notice::error(t!("lab-linux-only")));
+            }
+        } else if let Some(s) = start.demo {
             app.run_demo(s, false);
         } else if let Some(live) = start.live {
             app.settings.interface = live.interface.clone();
@@ -217,6 +234,116 @@ impl App {
         }
     }
 
+    /// The window's private lab captures and waits for what its programs send: as settled
+    /// as a live capture gets.
+    fn lab_waiting(&self) -> bool {
+        #[cfg(target_os = "linux")]
+        if self.lab.is_some() {
+            return self.session.loading.as_ref().is_some_and(|l| l.is_ready());
+        }
+        false
+    }
+
+    /// Starts a private lab (Linux, no privilege needed) and shows its loopback live. It
+    /// captures everything: only the lab's own programs talk there, on whatever ports
+    /// they use. Where the system refuses the lab, says why; the capture helper's way
+    /// (Start capture) stays.
+    #[cfg(target_os = "linux")]
+    pub fn start_lab(&mut self) {
+        self.stop_capture();
+        let filter = String::new();
+        let started = super::lab::LabState::new().and_then(|lab| {
+            let session = Session::lab(
+                &lab.name,
+                &lab.dir,
+                filter,
+                self.capture.recovery_dir.as_deref(),
+                self.capture.live_limits,
+                self.notify(),
+            )?;
+            Ok((lab, session))
+        });
+        match started {
+            Ok((lab, session)) => {
+                self.replace_session(session);
+                self.lab = Some(lab);
+                self.notice = None;
+                self.capture.permission_problem = None;
+            }
+            Err(e) => self.notice = Some(Notice::error(format!("{e:#}"))),
+        }
+    }
+
+    /// The process holding the running lab: what programs join.
+    #[cfg(target_os = "linux")]
+    fn lab_holder(&self) -> Option<u32> {
+        self.lab.as_ref()?;
+        self.session.loading.as_ref()?.child_pid()
+    }
+
+    /// Runs the command line `line` in the lab (through `sh -c`).
+    #[cfg(target_os = "linux")]
+    pub fn run_in_lab(&mut self, line: String) {
+        let Some(holder) = self.lab_holder() else {
+            return;
+        };
+        if let Some(lab) = &mut self.lab {
+            if let Err(e) = lab.run(holder, super::lab::shell_command(&line)) {
+                self.notice = Some(Notice::error(format!("{e:#}")));
+            }
+        }
+    }
+
+    /// Opens a terminal whose shell runs in the lab; where the desktop has no terminal
+    /// program, says what to type in one.
+    #[cfg(target_os = "linux")]
+    pub fn lab_terminal(&mut self) {
+        let Some(lab) = &self.lab else {
+            return;
+        };
+        if let Err(e) = lab.open_terminal() {
+            self.notice = Some(Notice::error(t!(
+                "lab-no-terminal",
+                reason = format!("{e:#}"),
+                command = lab.join_line()
+            )));
+        }
+    }
+
+    /// Runs a built-in demo's server and client in the lab; the lab goes on afterwards.
+    #[cfg(target_os = "linux")]
+    pub fn lab_demo(&mut self, scenario: Scenario) {
+        let (Some(holder), Some(loading)) = (self.lab_holder(), &self.session.loading) else {
+            return;
+        };
+        let ready = loading.ready();
+        self.demo = Some(DemoRun::start_in_lab(
+            scenario,
+            holder,
+            ready,
+            self.notify(),
+        ));
+        self.notice = None;
+    }
+
+    /// Follows the lab: its programs and processes; forgets it once its capture is over
+    /// (the lab ended with it).
+    #[cfg(target_os = "linux")]
+    fn pump_lab(&mut self) {
+        if self.lab.is_none() {
+            return;
+        }
+        match self.lab_holder() {
+            Some(holder) if self.session.is_live() => {
+                if let Some(lab) = &mut self.lab {
+                    let again = lab.refresh(holder);
+                    self.ctx.request_repaint_after(again);
+                }
+            }
+            _ => self.lab = None,
+        }
+    }
+
     /// Runs a built-in demo: capture on loopback with the scenario's filter (through the
     /// capture helper), then, once the helper captures, our server and client exchange
     /// their messages; the capture stops after the teardown. With `interactive`, a client
@@ -298,12 +425,20 @@ impl App {
         if message.is_some() {
             self.notice = message;
         }
+        let in_lab = d.in_lab;
         self.demo = None;
-        self.stop_capture();
+        // A demo in the lab is one program among others there: the lab goes on.
+        if !in_lab {
+            self.stop_capture();
+        }
     }
 
     fn replace_session(&mut self, session: Session) {
         self.session = session;
+        #[cfg(target_os = "linux")]
+        {
+            self.lab = None;
+        }
         self.capture.permission_shown = false;
         self.rows.clear();
         self.selection.clear();
@@ -417,6 +552,8 @@ impl App {
         let had_packets = !self.session.store.is_empty();
         let new: Vec<Arc<Block>> = self.session.poll();
         self.pump_demo(&new);
+        #[cfg(target_os = "linux")]
+        self.pump_lab();
         if self.replay_after_load && !self.session.is_loading() {
             self.replay_after_load = false;
             self.start_replay();
@@ -506,7 +643,7 @@ impl eframe::App for App {
         self.tick_replay();
         self.update_title();
         let settled = self.is_settled();
-        self.ready.frame(settled, ctx);
+        self.ready.frame(settled, self.session.store.len(), ctx);
         if self.session.is_loading() || self.filter.is_busy() {
             // Keep the progress bar moving even between deliveries.
             ctx.request_repaint_after(std::time::Duration::from_millis(100));

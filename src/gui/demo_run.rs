@@ -15,6 +15,8 @@ const CAPTURE_START: Duration = Duration::from_secs(10);
 
 pub struct DemoRun {
     pub scenario: Scenario,
+    /// Run in the window's private lab: its end leaves the lab's capture running.
+    pub in_lab: bool,
     events: Receiver<Result<DemoEvent, String>>,
     /// The client connection of an interactive demo.
     pub interactive: Option<Interactive>,
@@ -70,12 +72,45 @@ impl DemoRun {
             });
         DemoRun {
             scenario,
+            in_lab: false,
             events,
             interactive: None,
             line: String::new(),
             replies: Vec::new(),
             client_done: None,
             teardown: Teardown::new(scenario, interactive),
+        }
+    }
+
+    /// Starts the exchange in the private lab held by process `holder` once `ready` opens
+    /// (the lab's capture sees its loopback): `layerscope demo --no-capture` joins the lab,
+    /// as any program run there does.
+    #[cfg(target_os = "linux")]
+    pub fn start_in_lab(
+        scenario: Scenario,
+        holder: u32,
+        ready: Arc<Latch>,
+        notify: impl Fn() + Send + 'static,
+    ) -> DemoRun {
+        let (tx, events) = std::sync::mpsc::channel();
+        let _ = std::thread::Builder::new()
+            .name("demo".into())
+            .spawn(move || {
+                if !ready.wait(CAPTURE_START) {
+                    return;
+                }
+                let _ = tx.send(run_in_lab(scenario, holder).map(|_| DemoEvent::Done));
+                notify();
+            });
+        DemoRun {
+            scenario,
+            in_lab: true,
+            events,
+            interactive: None,
+            line: String::new(),
+            replies: Vec::new(),
+            client_done: None,
+            teardown: Teardown::new(scenario, false),
         }
     }
 
@@ -117,5 +152,29 @@ impl DemoRun {
         } else {
             DemoStatus::Running(Some(TEARDOWN_WAIT))
         }
+    }
+}
+
+/// Runs `scenario`'s server and client in the lab held by `holder`, to their end; what
+/// they printed on failure.
+#[cfg(target_os = "linux")]
+fn run_in_lab(scenario: Scenario, holder: u32) -> Result<(), String> {
+    let exe = std::env::current_exe().map_err(|e| e.to_string())?;
+    let command = [
+        exe.display().to_string(),
+        "demo".into(),
+        scenario.name().into(),
+        "--no-capture".into(),
+    ];
+    let out = crate::capture::lab_named::join_command(holder, &command)
+        .and_then(|mut c| Ok(c.stdin(std::process::Stdio::null()).output()?))
+        .map_err(|e| format!("{e:#}"))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(
+            layerscope_wire::escape::message(String::from_utf8_lossy(&out.stderr).trim())
+                .into_owned(),
+        )
     }
 }

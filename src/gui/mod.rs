@@ -7,6 +7,8 @@ pub mod demo_run;
 pub mod display_filter;
 pub mod file_dialog;
 pub mod filter_job;
+#[cfg(target_os = "linux")]
+pub mod lab;
 pub mod notice;
 pub mod palette;
 mod panels;

@@ -27,8 +27,10 @@ impl ReadyMarker {
         }
     }
 
-    /// Called once a frame with whether the window has settled.
-    pub fn frame(&mut self, settled: bool, ctx: &egui::Context) {
+    /// Called once a frame with whether the window has settled and how many packets it
+    /// holds (written into the marker, so that a test run of the real window can tell
+    /// what it showed).
+    pub fn frame(&mut self, settled: bool, packets: usize, ctx: &egui::Context) {
         if self.path.is_none() {
             return;
         }
@@ -37,7 +39,7 @@ impl ReadyMarker {
             // Draw again soon, even when nothing else asks for a frame.
             ctx.request_repaint();
         } else if let Some(path) = self.path.take() {
-            if let Err(e) = std::fs::write(&path, "ready\n") {
+            if let Err(e) = std::fs::write(&path, format!("ready\npackets {packets}\n")) {
                 eprintln!("layerscope: cannot write {}: {e}", path.display());
             }
         }

@@ -22,6 +22,11 @@ pub enum Origin {
         interface: String,
         filter: String,
     },
+    /// The loopback of the window's private lab (Linux).
+    Lab {
+        name: String,
+        filter: String,
+    },
 }
 
 impl Origin {
@@ -35,6 +40,10 @@ impl Origin {
             Origin::Stdin => t!("origin-stdin"),
             Origin::Live { interface, filter } if filter.is_empty() => interface.clone(),
             Origin::Live { interface, filter } => format!("{interface} ({filter})"),
+            Origin::Lab { name, filter } if filter.is_empty() => t!("origin-lab", name = name),
+            Origin::Lab { name, filter } => {
+                format!("{} ({filter})", t!("origin-lab", name = name))
+            }
         }
     }
 }
@@ -89,9 +98,45 @@ impl Session {
             ..Request::default()
         };
         let helper = Helper::start(&request, Output::Pipe)?;
+        let origin = Origin::Live { interface, filter };
+        Self::from_helper(helper, origin, recovery_dir, limits, notify)
+    }
+
+    /// A live capture of the loopback of a private lab made for it (Linux): the lab's
+    /// holder (in folder `dir`) runs the capture helper inside it. The lab lasts as long
+    /// as the capture.
+    pub fn lab(
+        name: &str,
+        dir: &std::path::Path,
+        filter: String,
+        recovery_dir: Option<&std::path::Path>,
+        limits: LiveLimits,
+        notify: impl Fn() + Send + 'static,
+    ) -> anyhow::Result<Session> {
+        let request = Request {
+            interface: "lo".into(),
+            filter: filter.clone(),
+            ..Request::default()
+        };
+        let helper = Helper::start_in(&request, Output::Pipe, Some(dir))?;
+        let origin = Origin::Lab {
+            name: name.to_string(),
+            filter,
+        };
+        Self::from_helper(helper, origin, recovery_dir, limits, notify)
+    }
+
+    /// The session a started helper fills, with a safety copy under `recovery_dir` when one
+    /// can be made there.
+    fn from_helper(
+        helper: Helper,
+        origin: Origin,
+        recovery_dir: Option<&std::path::Path>,
+        limits: LiveLimits,
+        notify: impl Fn() + Send + 'static,
+    ) -> anyhow::Result<Session> {
         let spool = recovery_dir.and_then(|d| crate::recovery::new_spool(d).ok());
         let loading = Loading::child(helper, spool.clone(), limits, notify)?;
-        let origin = Origin::Live { interface, filter };
         let mut session = Session::new(origin, LinkType::ETHERNET, Some(loading));
         session.spool = spool;
         Ok(session)

@@ -27,6 +27,8 @@ pub struct Start {
     pub recovery_dir: Option<PathBuf>,
     /// Run this demo at once.
     pub demo: Option<Scenario>,
+    /// Start in a private lab (Linux); a demo then runs in it.
+    pub lab: bool,
     /// The language `--lang` asked for; it wins over the one chosen in the window's menu.
     pub lang: Option<crate::i18n::Lang>,
 }

@@ -304,3 +304,121 @@ fn a_server_and_a_client_from_two_terminals_share_a_named_lab() {
     assert_whole_exchange(&dir.path().join("two.pcapng"), "Hello, server!");
     nothing_left(dir.path());
 }
+
+/// The processes below `pid` (children, their children, …), as /proc shows them now.
+fn descendants(pid: u32) -> Vec<u32> {
+    let parent_of = |p: u32| -> Option<u32> {
+        let stat = std::fs::read_to_string(format!("/proc/{p}/stat")).ok()?;
+        // After the command name in parentheses: state, then the parent's id.
+        stat.rsplit_once(')')?
+            .1
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()
+    };
+    let all: Vec<u32> = std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse().ok())
+        .collect();
+    let mut found = vec![pid];
+    let mut grew = true;
+    while grew {
+        grew = false;
+        for &p in &all {
+            if !found.contains(&p) && parent_of(p).is_some_and(|pp| found.contains(&pp)) {
+                found.push(p);
+                grew = true;
+            }
+        }
+    }
+    found.retain(|&p| p != pid);
+    found
+}
+
+/// The window, started by a student with no privilege at all, makes a private lab, runs the
+/// echo demo in it and shows its packets live; the window's process holds no capability;
+/// closing the window ends the lab and everything in it.
+#[test]
+fn the_window_runs_a_demo_in_a_private_lab_with_no_capability() {
+    if !require("setpriv") || !require("Xvfb") || !lab_possible() {
+        return;
+    }
+    let dir = unprivileged_copy();
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&home, std::fs::Permissions::from_mode(0o777)).unwrap();
+    }
+    let xvfb = crate::util::Xvfb::start();
+    let ready = dir.path().join("ready");
+    let mut window = student(
+        dir.path(),
+        &[
+            "--lab", "--demo", "tcp-echo", "--theme", "light", "--view", "ladder",
+        ],
+    );
+    window
+        .env("DISPLAY", format!(":{}", xvfb.display))
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("LAYERSCOPE_READY_FILE", &ready)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped());
+    let mut window = window.spawn().expect("start the window");
+    struct Close<'a>(&'a mut std::process::Child);
+    impl Drop for Close<'_> {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let pid = window.id();
+    let mut lab = Vec::new();
+    let shown = crate::util::wait_until(60, || {
+        lab = descendants(pid);
+        ready.exists() || window.try_wait().is_ok_and(|s| s.is_some())
+    });
+    let guard = Close(&mut window);
+    assert!(
+        shown && ready.exists(),
+        "the window did not settle on its lab"
+    );
+    // The demo's packets reached the window: the marker says how many it holds, and its
+    // safety copy of the live capture holds the whole exchange.
+    let said = std::fs::read_to_string(&ready).unwrap();
+    let packets: usize = said
+        .lines()
+        .find_map(|l| l.strip_prefix("packets "))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(packets >= 10, "{said}");
+    let unsaved = home.join("data/layerscope/unsaved");
+    let spool = std::fs::read_dir(&unsaved)
+        .unwrap_or_else(|e| panic!("{}: {e}", unsaved.display()))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "pcapng"))
+        .expect("the live capture's safety copy");
+    assert_whole_exchange(&spool, "Hello, server!");
+    // No capability in the window's process; the lab (holder, its init, the helper) runs
+    // below it.
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let cap_eff = status
+        .lines()
+        .find_map(|l| l.strip_prefix("CapEff:"))
+        .unwrap()
+        .trim()
+        .to_string();
+    assert_eq!(cap_eff, "0000000000000000", "the window's capabilities");
+    assert!(lab.len() >= 3, "the lab's processes: {lab:?}");
+    // Closing the window ends the lab.
+    drop(guard);
+    let gone = crate::util::wait_until(10, || {
+        lab.iter()
+            .all(|p| !Path::new(&format!("/proc/{p}")).exists())
+    });
+    assert!(gone, "the lab outlived its window: {lab:?}");
+    nothing_left(dir.path());
+}

@@ -110,32 +110,9 @@ fn the_window_captures_with_no_capabilities_of_its_own() {
     let home = dir.path().join("home");
     std::fs::create_dir(&home).unwrap();
     mode(&home, 0o777);
-    let display = (150..250)
-        .find(|n| {
-            !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
-                && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
-        })
-        .unwrap();
+    let xvfb = crate::util::Xvfb::start();
+    let display = xvfb.display;
     let mut reap = Reap(Vec::new());
-    reap.0.push(
-        Command::new("Xvfb")
-            .args([
-                format!(":{display}").as_str(),
-                "-screen",
-                "0",
-                "1024x768x24",
-                "-nolisten",
-                "tcp",
-                "-ac",
-            ])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-    );
-    let socket = format!("/tmp/.X11-unix/X{display}");
-    let up = crate::util::wait_until(10, || Path::new(&socket).exists());
-    assert!(up, "Xvfb did not start");
     let script = format!(
         "HOME={h} XDG_DATA_HOME={h} XDG_CONFIG_HOME={h} DISPLAY=:{display} exec {gui} -i lo -f 'tcp port 9' --theme light",
         h = home.display(),

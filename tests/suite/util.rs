@@ -247,3 +247,49 @@ pub fn loopback_tcp(port: u16) -> layerscope::capture::LiveOptions {
         ..Default::default()
     }
 }
+
+/// An X server of the test's own (Xvfb, on a display number nobody uses), ended when
+/// dropped.
+pub struct Xvfb {
+    child: std::process::Child,
+    pub display: u32,
+}
+
+impl Xvfb {
+    /// Starts one and waits until it listens.
+    pub fn start() -> Xvfb {
+        let display = (150..250)
+            .find(|n| {
+                !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+                    && !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+            })
+            .expect("a free display number");
+        let child = Command::new("Xvfb")
+            .args([
+                format!(":{display}").as_str(),
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+                "-ac",
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start Xvfb");
+        let socket = format!("/tmp/.X11-unix/X{display}");
+        assert!(
+            wait_until(10, || Path::new(&socket).exists()),
+            "Xvfb did not start"
+        );
+        Xvfb { child, display }
+    }
+}
+
+impl Drop for Xvfb {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

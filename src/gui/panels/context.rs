@@ -27,6 +27,9 @@ pub struct Ctx<'a> {
     pub rows: &'a mut RowCache,
     pub replay: Option<&'a mut Replay>,
     pub demo: Option<&'a mut DemoRun>,
+    /// The private lab, while its capture runs.
+    #[cfg(target_os = "linux")]
+    pub lab: Option<&'a mut crate::gui::lab::LabState>,
     /// Row to bring into view; the packet list takes it.
     pub scroll_to: &'a mut Option<usize>,
     pub view: MainView,
@@ -56,6 +59,8 @@ impl<'a> Ctx<'a> {
             rows: &mut app.rows,
             replay: app.replay.as_mut(),
             demo: app.demo.as_mut(),
+            #[cfg(target_os = "linux")]
+            lab: app.lab.as_mut(),
             scroll_to: &mut app.scroll_to,
             view: app.view,
             notice: app.notice.as_ref(),

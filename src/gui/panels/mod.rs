@@ -9,6 +9,8 @@ mod encapsulation;
 mod follow;
 mod headers;
 mod hex;
+#[cfg(target_os = "linux")]
+mod lab;
 mod ladder;
 mod layers;
 mod packet_list;
@@ -82,6 +84,15 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     }
     banners(cx, ui);
     egui::Panel::bottom("status").show(ui, |ui| status::bar(cx, ui));
+    #[cfg(target_os = "linux")]
+    if cx.lab.is_some() {
+        egui::Panel::right("lab")
+            .resizable(true)
+            .default_size(360.0)
+            .min_size(260.0)
+            .max_size(520.0)
+            .show(ui, |ui| lab::show(cx, ui));
+    }
     // The teaching views need the room more than the packet details do, so they get their
     // own (smaller, separately remembered) details panel.
     let (details_id, details_size) = if cx.view == MainView::Packets {

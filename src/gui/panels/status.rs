@@ -31,7 +31,10 @@ pub fn bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
         ui.label(t!("status-packets", n = s.store.len()));
         ui.separator();
         ui.label(t!("status-displayed", n = cx.list().len()));
-        if matches!(s.origin, crate::gui::session::Origin::Live { .. }) {
+        if matches!(
+            s.origin,
+            crate::gui::session::Origin::Live { .. } | crate::gui::session::Origin::Lab { .. }
+        ) {
             ui.separator();
             ui.label(t!(
                 "status-dropped",

@@ -59,6 +59,15 @@ pub fn menu_bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                 ui.close();
                 cx.act(Action::ToggleCapture);
             }
+            #[cfg(target_os = "linux")]
+            if ui
+                .button(t!("menu-private-lab"))
+                .on_hover_text(t!("menu-private-lab-tip"))
+                .clicked()
+            {
+                ui.close();
+                cx.act(Action::StartLab);
+            }
             ui.separator();
             ui.label(t!("menu-run-demo"));
             for s in crate::demo::ALL {
