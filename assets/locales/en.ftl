@@ -555,3 +555,4 @@ lab-exited = exited with { $code }
 lab-end = End the lab
 lab-end-tip = Stops the capture and ends every program in the lab; the packets stay.
 lab-no-terminal = no terminal program could be opened ({ $reason }). In a terminal of yours, type: { $command }
+list-waiting-lab = Waiting for packets… Run a program in the lab (the panel on the right): everything it sends on the lab's loopback shows here.

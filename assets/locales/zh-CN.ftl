@@ -996,3 +996,4 @@ lab-end-tip = 停止抓包并结束实验网络中的所有程序；已抓到的
 lab-no-terminal = 无法打开终端程序（{ $reason }）。请在你自己的终端里输入：{ $command }
 cli-lab = 启动一个私有实验网络（Linux，无需 root）并实时显示它的回环接口；与 `--demo` 一起使用时，演示在其中运行
 cli-demo-no_capture = 只运行演示的服务器和客户端，不抓包（用别的方式抓包，或者在私有实验网络里：`layerscope lab -- layerscope demo tcp-echo --no-capture`）
+list-waiting-lab = 正在等待数据包……在实验网络中运行一个程序（右侧面板）：它在实验网络回环接口上发送的一切都会显示在这里。

@@ -996,3 +996,4 @@ lab-end-tip = 停止擷取並結束實驗網路中的所有程式；已擷取的
 lab-no-terminal = 無法開啟終端機程式（{ $reason }）。請在你自己的終端機裡輸入：{ $command }
 cli-lab = 啟動一個私有實驗網路（Linux，不需要 root）並即時顯示它的迴路介面；與 `--demo` 一起使用時，示範在其中執行
 cli-demo-no_capture = 只執行示範的伺服器和用戶端，不擷取封包（用別的方式擷取，或在私有實驗網路裡：`layerscope lab -- layerscope demo tcp-echo --no-capture`）
+list-waiting-lab = 正在等待封包……在實驗網路中執行一個程式（右側面板）：它在實驗網路迴路介面上送出的一切都會顯示在這裡。

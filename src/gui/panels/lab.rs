@@ -92,19 +92,15 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
             if lab.processes.is_empty() {
                 ui.weak(t!("lab-no-processes"));
             }
-            egui::Grid::new("lab-process-grid")
-                .striped(true)
-                .show(ui, |ui| {
-                    for p in &lab.processes {
-                        ui.monospace(p.pid.to_string());
-                        ui.add(
-                            egui::Label::new(egui::RichText::new(&p.command).monospace())
-                                .truncate(),
-                        )
-                        .on_hover_text(&p.command);
-                        ui.end_row();
-                    }
+            for p in &lab.processes {
+                ui.horizontal(|ui| {
+                    ui.monospace(format!("{:>7}", p.pid));
+                    ui.add(
+                        egui::Label::new(egui::RichText::new(&p.command).monospace()).truncate(),
+                    )
+                    .on_hover_text(&p.command);
                 });
+            }
         });
     if !lab.runs.is_empty() {
         ui.separator();

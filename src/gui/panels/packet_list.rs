@@ -14,7 +14,10 @@ pub fn show(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
     let n = cx.list().len();
     if n == 0 {
         ui.centered_and_justified(|ui| {
-            let text = if cx.session.is_live() {
+            let in_lab = matches!(cx.session.origin, crate::gui::session::Origin::Lab { .. });
+            let text = if in_lab && cx.session.is_live() {
+                t!("list-waiting-lab")
+            } else if cx.session.is_live() {
                 t!("list-waiting")
             } else if cx.session.is_loading() {
                 t!("list-loading")
