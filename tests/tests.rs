@@ -41,6 +41,8 @@ mod privilege;
 mod registry;
 #[path = "suite/security.rs"]
 mod security;
+#[path = "suite/tcp_expert.rs"]
+mod tcp_expert;
 #[path = "suite/teaching.rs"]
 mod teaching;
 #[path = "suite/tshark_fixtures.rs"]

@@ -794,6 +794,7 @@ field-tcp-analysis-duplicate_ack = 又一次相同的确认：接收方缺了数
 field-tcp-analysis-fast_retransmission = 发送方把之前发过的数据又发了一次，因为它没有及时收到确认。
 field-tcp-analysis-keep_alive = 检查空闲连接是否仍然存活的探测。
 field-tcp-analysis-lost_segment = 这个报文段之前的数据在抓包中缺失。
+field-tcp-analysis-out_of_order = 这个报文段落在发送方已经发出的序号之后，但来得太快（在连接的第一个往返时间之内），不像是重传：是网络把它乱序送达了。
 field-tcp-analysis-retransmission = 发送方把之前发过的数据又发了一次，因为它没有及时收到确认。
 field-tcp-analysis-spurious_retransmission = 发送方把之前发过的数据又发了一次，因为它没有及时收到确认。
 field-tcp-analysis-window_full = 这个报文段填满了接收方通告的窗口。

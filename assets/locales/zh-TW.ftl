@@ -794,6 +794,7 @@ field-tcp-analysis-duplicate_ack = 又一次相同的確認：接收端缺了資
 field-tcp-analysis-fast_retransmission = 傳送端把之前送過的資料又送了一次，因為它沒有及時收到確認。
 field-tcp-analysis-keep_alive = 檢查閒置連線是否仍然存活的探測。
 field-tcp-analysis-lost_segment = 這個區段之前的資料在擷取中缺失。
+field-tcp-analysis-out_of_order = 這個區段落在傳送端已經送出的序號之後，但來得太快（在連線的第一個往返時間之內），不像是重傳：是網路把它亂序送達了。
 field-tcp-analysis-retransmission = 傳送端把之前送過的資料又送了一次，因為它沒有及時收到確認。
 field-tcp-analysis-spurious_retransmission = 傳送端把之前送過的資料又送了一次，因為它沒有及時收到確認。
 field-tcp-analysis-window_full = 這個區段填滿了接收端通告的視窗。

@@ -383,8 +383,9 @@ fn push_num(s: &mut String, v: u64) {
 }
 
 fn short_note(def: &FieldDef) -> &'static str {
-    let shorts: [(&FieldDef, &str); 11] = [
+    let shorts: [(&FieldDef, &str); 12] = [
         (&hf::tcp::ANALYSIS_RETRANSMISSION, "TCP Retransmission"),
+        (&hf::tcp::ANALYSIS_OUT_OF_ORDER, "TCP Out-Of-Order"),
         (
             &hf::tcp::ANALYSIS_FAST_RETRANSMISSION,
             "TCP Fast Retransmission",

@@ -90,6 +90,8 @@ pub struct Notes {
     pub retransmission: bool,
     pub fast_retransmission: bool,
     pub spurious_retransmission: bool,
+    /// Behind the sequence already sent, but too soon after it to be a resend.
+    pub out_of_order: bool,
     pub lost_segment: bool,
     pub ack_lost_segment: bool,
     pub keep_alive: bool,
@@ -111,7 +113,7 @@ impl Notes {
         if *self == Notes::default() {
             return Vec::new();
         }
-        let flags: [(bool, &'static FieldDef, &str); 11] = [
+        let flags: [(bool, &'static FieldDef, &str); 12] = [
             (
                 self.spurious_retransmission,
                 &hf::tcp::ANALYSIS_SPURIOUS_RETRANSMISSION,
@@ -126,6 +128,11 @@ impl Notes {
                 self.retransmission,
                 &hf::tcp::ANALYSIS_RETRANSMISSION,
                 "This frame is a (suspected) retransmission",
+            ),
+            (
+                self.out_of_order,
+                &hf::tcp::ANALYSIS_OUT_OF_ORDER,
+                "This frame is a (suspected) out-of-order segment",
             ),
             (
                 self.lost_segment,
@@ -250,6 +257,16 @@ struct Flow {
     /// Raw sequence number of this side's FIN.
     fin_seq: Option<u32>,
     dupacks: u32,
+    /// The end of the data seen without a gap ("max seq to be acked"): an ACK from the
+    /// other side beyond it acknowledges a segment the capture missed. Raw; 0 is unset,
+    /// as in Wireshark, whose rule this follows.
+    max_seq_to_ack: u32,
+    /// When `nextseq` last moved (capture seconds): a segment behind it that comes within
+    /// the connection's first round trip of that moment is out of order, not resent.
+    nextseq_time: f64,
+    /// When `lastack` was last sent: a fast retransmission follows the duplicate ACKs
+    /// within 20 ms.
+    lastack_time: f64,
 }
 
 /// One TCP connection as seen in the capture.
@@ -273,6 +290,11 @@ pub struct TcpStreamInfo {
     /// Index 0: client → server, 1: server → client.
     flows: [Flow; 2],
     scale_settled: Option<WindowScale>,
+    /// When the last SYN (without ACK) was sent, and the round trip from it to the first
+    /// pure ACK (Wireshark's initial RTT; 0 until known): what tells an out-of-order
+    /// segment from a retransmission.
+    last_syn_time: Option<f64>,
+    first_rtt: f64,
 }
 
 #[derive(Default)]
@@ -350,12 +372,14 @@ impl Tracker {
             },
             flows: [Flow::default(), Flow::default()],
             scale_settled: None,
+            last_syn_time: None,
+            first_rtt: 0.0,
         });
         idx as usize
     }
 
     /// Records one segment of frame `number`.
-    pub fn observe(&mut self, number: u32, _ts: f64, seg: &Segment) -> TcpInfo {
+    pub fn observe(&mut self, number: u32, ts: f64, seg: &Segment) -> TcpInfo {
         let si = self.stream_for(seg);
         let s = &mut self.streams[si];
         s.frames.push(number);
@@ -422,13 +446,14 @@ impl Tracker {
         let consumed = seg.len + syn as u32 + fin as u32;
         let end_seq = seg.seq.wrapping_add(consumed);
 
-        let notes = expert(&s.flows[f], &s.flows[r], seg, window);
+        let notes = expert(&s.flows[f], &s.flows[r], seg, window, ts, s.first_rtt);
 
         // Update the flow after the analysis, as Wireshark does.
         {
             let fl = &mut s.flows[f];
             if fl.nextseq.is_none_or(|n| gt(end_seq, n)) {
                 fl.nextseq = Some(end_seq);
+                fl.nextseq_time = ts;
             }
             if ackf {
                 if fl.lastack != Some(seg.ack) {
@@ -436,13 +461,31 @@ impl Tracker {
                     fl.lastack_frame = number;
                 }
                 fl.lastack = Some(seg.ack);
+                fl.lastack_time = ts;
             }
             if notes.duplicate_ack > 0 {
                 fl.dupacks = notes.duplicate_ack;
             }
+            // Data that continues the gapless part moves its end along.
+            if (fl.max_seq_to_ack == 0 || fl.max_seq_to_ack == seg.seq) && !notes.zero_window_probe
+            {
+                fl.max_seq_to_ack = fl.nextseq.unwrap_or(0);
+            }
             fl.window = Some(window);
             if fin && fl.fin_seq.is_none() {
                 fl.fin_seq = Some(seg.seq.wrapping_add(seg.len));
+            }
+        }
+        if notes.ack_lost_segment {
+            s.flows[r].max_seq_to_ack = s.flows[r].nextseq.unwrap_or(0);
+        }
+        // The initial round trip: from the last SYN to the first pure ACK after it (the
+        // handshake's third step), as Wireshark measures it after its analysis.
+        if syn && !ackf {
+            s.last_syn_time = Some(ts);
+        } else if ackf && !syn && s.first_rtt == 0.0 {
+            if let Some(t) = s.last_syn_time {
+                s.first_rtt = ts - t;
             }
         }
 
@@ -471,8 +514,15 @@ impl Tracker {
     }
 }
 
-/// Wireshark's sequence analysis for one segment, before the flow is updated.
-fn expert(fwd: &Flow, rev: &Flow, seg: &Segment, window: u32) -> Notes {
+/// How soon after the sequence number last advanced a segment behind it counts as out of
+/// order when the connection's first round trip is not known (Wireshark's 3 ms).
+const OUT_OF_ORDER_DEFAULT: f64 = 0.003;
+/// How soon after the duplicate ACKs a resent segment counts as a fast retransmission.
+const FAST_RETRANSMISSION_WITHIN: f64 = 0.020;
+
+/// Wireshark's sequence analysis for one segment at time `ts`, before the flow is updated;
+/// `first_rtt` is the connection's initial round trip (0 while unknown).
+fn expert(fwd: &Flow, rev: &Flow, seg: &Segment, window: u32, ts: f64, first_rtt: f64) -> Notes {
     let mut n = Notes::default();
     let ctl = seg.flags & (SYN | FIN | RST) != 0;
     let seglen = seg.len;
@@ -518,27 +568,43 @@ fn expert(fwd: &Flow, rev: &Flow, seg: &Segment, window: u32) -> Notes {
         n.duplicate_ack = fwd.dupacks + 1;
         n.duplicate_ack_of = fwd.lastack_frame;
     }
-    if seg.has(ACK) && !seg.has(RST) {
-        if let Some(rn) = rev.nextseq {
-            if gt(seg.ack, rn) {
-                n.ack_lost_segment = true;
-            }
-        }
+    // Once said, the other side's mark moves to what it has sent ([`Flow::max_seq_to_ack`]
+    // is updated with the flow), so one missed segment is reported once.
+    if seg.has(ACK) && rev.max_seq_to_ack != 0 && gt(seg.ack, rev.max_seq_to_ack) {
+        n.ack_lost_segment = true;
     }
     if (seglen > 0 || seg.has(SYN) || seg.has(FIN)) && !n.keep_alive && !n.zero_window_probe {
-        if let Some(next) = fwd.nextseq {
-            if lt(seg.seq, next) {
-                if rev.dupacks >= 2 && rev.lastack == Some(seg.seq) {
-                    n.fast_retransmission = true;
-                } else if seglen > 0
-                    && rev
-                        .lastack
-                        .is_some_and(|a| !lt(a, seg.seq.wrapping_add(seglen)))
-                {
-                    n.spurious_retransmission = true;
-                }
-                n.retransmission = true;
-            }
+        let end = seg.seq.wrapping_add(seglen);
+        let ctl_end = end.wrapping_add(u32::from(seg.flags & (SYN | FIN) != 0));
+        // Behind what was sent already; one byte behind with new data after it is the
+        // data after a zero-window probe, not a resend.
+        let behind = fwd.nextseq.is_some_and(|next| {
+            lt(seg.seq, next) && !(seglen > 1 && next.wrapping_sub(1) == seg.seq)
+        });
+        let out_of_order_within = if first_rtt == 0.0 {
+            OUT_OF_ORDER_DEFAULT
+        } else {
+            first_rtt
+        };
+        // The kinds are exclusive and tried in Wireshark's order; the fast and spurious
+        // kinds are shown as retransmissions too.
+        if behind
+            && rev.dupacks >= 2
+            && rev.lastack == Some(seg.seq)
+            && ts - rev.lastack_time < FAST_RETRANSMISSION_WITHIN
+        {
+            n.fast_retransmission = true;
+            n.retransmission = true;
+        } else if behind
+            && ts - fwd.nextseq_time < out_of_order_within
+            && fwd.nextseq != Some(ctl_end)
+        {
+            n.out_of_order = true;
+        } else if seglen > 0 && rev.lastack.is_some_and(|a| a != 0 && !lt(a, end)) {
+            n.spurious_retransmission = true;
+            n.retransmission = true;
+        } else if behind {
+            n.retransmission = true;
         }
     }
     n
@@ -819,6 +885,76 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A segment from port `from` (client 1000, server 80 on 127.0.0.1) with raw numbers.
+    fn seg(from: u16, seq: u32, ack: u32, flags: u16, len: u32) -> Segment {
+        let at = |port| Endpoint {
+            addr: std::net::IpAddr::from([127, 0, 0, 1]),
+            port,
+        };
+        let to = if from == 1000 { 80 } else { 1000 };
+        Segment {
+            src: at(from),
+            dst: at(to),
+            seq,
+            ack,
+            flags,
+            window: 1000,
+            len,
+            wscale: None,
+            has_sack: false,
+            header_cut: false,
+            payload: 0..0,
+        }
+    }
+
+    /// A handshake whose first round trip takes 10 ms (client ISN 100, server ISN 500),
+    /// observed from `t0`; the next frame number.
+    fn handshake(t: &mut Tracker, t0: f64) -> u32 {
+        t.observe(1, t0, &seg(1000, 100, 0, SYN, 0));
+        t.observe(2, t0 + 0.005, &seg(80, 500, 101, SYN | ACK, 0));
+        t.observe(3, t0 + 0.010, &seg(1000, 101, 501, ACK, 0));
+        4
+    }
+
+    /// Data behind what was sent, within the first round trip of the newest data, came out
+    /// of order; the same data later is a retransmission (Wireshark's rule).
+    #[test]
+    fn late_data_within_the_first_round_trip_is_out_of_order_not_resent() {
+        let mut t = Tracker::default();
+        handshake(&mut t, 0.0);
+        // Bytes 101..111 and 111..121 sent; 101..111 seen again 2 ms and then 50 ms after.
+        t.observe(4, 1.000, &seg(1000, 101, 501, ACK, 10));
+        t.observe(5, 1.001, &seg(1000, 111, 501, ACK, 10));
+        let early = t.observe(6, 1.003, &seg(1000, 101, 501, ACK, 10)).notes;
+        assert!(early.out_of_order && !early.retransmission, "{early:?}");
+        let late = t.observe(7, 1.051, &seg(1000, 101, 501, ACK, 10)).notes;
+        assert!(late.retransmission && !late.out_of_order, "{late:?}");
+        // A SYN sent again soon is resent, not out of order: it ends where the first did.
+        let mut t = Tracker::default();
+        t.observe(1, 0.0, &seg(1000, 100, 0, SYN, 0));
+        let again = t.observe(2, 0.001, &seg(1000, 100, 0, SYN, 0)).notes;
+        assert!(again.retransmission && !again.out_of_order, "{again:?}");
+    }
+
+    /// An ACK beyond the data seen without a gap acknowledges a segment the capture
+    /// missed; the next ACK of the same side says it again only if it goes further than
+    /// what was seen since.
+    #[test]
+    fn acked_unseen_data_is_said_for_each_ack_beyond_the_gapless_data() {
+        let mut t = Tracker::default();
+        handshake(&mut t, 0.0);
+        t.observe(4, 1.0, &seg(1000, 101, 501, ACK, 10));
+        // 111..611 never captured; 611..621 seen: a gap.
+        let gap = t.observe(5, 1.1, &seg(1000, 611, 501, ACK, 10)).notes;
+        assert!(gap.lost_segment, "{gap:?}");
+        // The server acknowledges all of it: beyond the gapless 111.
+        let first = t.observe(6, 1.2, &seg(80, 501, 621, ACK, 0)).notes;
+        assert!(first.ack_lost_segment, "{first:?}");
+        // Said once: the mark moved to what the client sent.
+        let again = t.observe(7, 1.3, &seg(80, 501, 621, ACK, 0)).notes;
+        assert!(!again.ack_lost_segment, "{again:?}");
+    }
 
     const NAMES: [&str; 12] = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"];
 

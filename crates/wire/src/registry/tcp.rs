@@ -39,6 +39,8 @@ fields! {
         "A probe that checks an idle connection is still alive.";
     ANALYSIS_LOST_SEGMENT generated = "tcp.analysis.lost_segment", "Expert note", Bool, Dec,
         "Data before this segment is missing from the capture.";
+    ANALYSIS_OUT_OF_ORDER generated = "tcp.analysis.out_of_order", "Expert note", Bool, Dec,
+        "This segment is behind what the sender had already sent, but came too soon after it (within the connection's first round trip) to be a resend: the network delivered it out of order.";
     ANALYSIS_RETRANSMISSION generated = "tcp.analysis.retransmission", "Expert note", Bool, Dec,
         RETRANSMISSION_TEXT;
     ANALYSIS_SPURIOUS_RETRANSMISSION generated = "tcp.analysis.spurious_retransmission", "Expert note", Bool, Dec,
