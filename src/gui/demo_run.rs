@@ -54,32 +54,14 @@ impl DemoRun {
         ready: Arc<Latch>,
         notify: impl Fn() + Send + 'static,
     ) -> DemoRun {
-        let (tx, events) = std::sync::mpsc::channel();
-        let _ = std::thread::Builder::new()
-            .name("demo".into())
-            .spawn(move || {
-                if !ready.wait(CAPTURE_START) {
-                    // The capture never started; the window shows why.
-                    return;
-                }
-                let result = if interactive {
-                    Interactive::start(scenario).map(DemoEvent::Interactive)
-                } else {
-                    scenario.run(&mut std::io::sink()).map(|_| DemoEvent::Done)
-                };
-                let _ = tx.send(result.map_err(|e| format!("{e:#}")));
-                notify();
-            });
-        DemoRun {
-            scenario,
-            in_lab: false,
-            events,
-            interactive: None,
-            line: String::new(),
-            replies: Vec::new(),
-            client_done: None,
-            teardown: Teardown::new(scenario, interactive),
-        }
+        Self::launch(scenario, interactive, false, ready, notify, move || {
+            let result = if interactive {
+                Interactive::start(scenario).map(DemoEvent::Interactive)
+            } else {
+                scenario.run(&mut std::io::sink()).map(|_| DemoEvent::Done)
+            };
+            result.map_err(|e| format!("{e:#}"))
+        })
     }
 
     /// Starts the exchange in the private lab held by process `holder` once `ready` opens
@@ -92,25 +74,40 @@ impl DemoRun {
         ready: Arc<Latch>,
         notify: impl Fn() + Send + 'static,
     ) -> DemoRun {
+        Self::launch(scenario, false, true, ready, notify, move || {
+            run_in_lab(scenario, holder).map(|_| DemoEvent::Done)
+        })
+    }
+
+    /// Runs `exchange` on a thread of its own once `ready` opens, and follows it.
+    fn launch(
+        scenario: Scenario,
+        interactive: bool,
+        in_lab: bool,
+        ready: Arc<Latch>,
+        notify: impl Fn() + Send + 'static,
+        exchange: impl FnOnce() -> Result<DemoEvent, String> + Send + 'static,
+    ) -> DemoRun {
         let (tx, events) = std::sync::mpsc::channel();
         let _ = std::thread::Builder::new()
             .name("demo".into())
             .spawn(move || {
                 if !ready.wait(CAPTURE_START) {
+                    // The capture never started; the window shows why.
                     return;
                 }
-                let _ = tx.send(run_in_lab(scenario, holder).map(|_| DemoEvent::Done));
+                let _ = tx.send(exchange());
                 notify();
             });
         DemoRun {
             scenario,
-            in_lab: true,
+            in_lab,
             events,
             interactive: None,
             line: String::new(),
             replies: Vec::new(),
             client_done: None,
-            teardown: Teardown::new(scenario, false),
+            teardown: Teardown::new(scenario, interactive),
         }
     }
 

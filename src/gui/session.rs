@@ -92,14 +92,19 @@ impl Session {
         limits: LiveLimits,
         notify: impl Fn() + Send + 'static,
     ) -> anyhow::Result<Session> {
-        let request = Request {
+        let origin = Origin::Live {
             interface: interface.clone(),
             filter: filter.clone(),
-            ..Request::default()
         };
-        let helper = Helper::start(&request, Output::Pipe)?;
-        let origin = Origin::Live { interface, filter };
-        Self::from_helper(helper, origin, recovery_dir, limits, notify)
+        Self::capture(
+            interface,
+            filter,
+            None,
+            origin,
+            recovery_dir,
+            limits,
+            notify,
+        )
     }
 
     /// A live capture of the loopback of a private lab made for it (Linux): the lab's
@@ -113,28 +118,39 @@ impl Session {
         limits: LiveLimits,
         notify: impl Fn() + Send + 'static,
     ) -> anyhow::Result<Session> {
-        let request = Request {
-            interface: "lo".into(),
-            filter: filter.clone(),
-            ..Request::default()
-        };
-        let helper = Helper::start_in(&request, Output::Pipe, Some(dir))?;
         let origin = Origin::Lab {
             name: name.to_string(),
-            filter,
+            filter: filter.clone(),
         };
-        Self::from_helper(helper, origin, recovery_dir, limits, notify)
+        let lab = Some(dir);
+        Self::capture(
+            "lo".into(),
+            filter,
+            lab,
+            origin,
+            recovery_dir,
+            limits,
+            notify,
+        )
     }
 
-    /// The session a started helper fills, with a safety copy under `recovery_dir` when one
-    /// can be made there.
-    fn from_helper(
-        helper: Helper,
+    /// The session the capture helper fills (in the lab in folder `lab`, if given), with a
+    /// safety copy under `recovery_dir` when one can be made there.
+    fn capture(
+        interface: String,
+        filter: String,
+        lab: Option<&std::path::Path>,
         origin: Origin,
         recovery_dir: Option<&std::path::Path>,
         limits: LiveLimits,
         notify: impl Fn() + Send + 'static,
     ) -> anyhow::Result<Session> {
+        let request = Request {
+            interface,
+            filter,
+            ..Request::default()
+        };
+        let helper = Helper::start_in(&request, Output::Pipe, lab)?;
         let spool = recovery_dir.and_then(|d| crate::recovery::new_spool(d).ok());
         let loading = Loading::child(helper, spool.clone(), limits, notify)?;
         let mut session = Session::new(origin, LinkType::ETHERNET, Some(loading));

@@ -218,3 +218,39 @@ pub(super) fn quoted_datagram(quote: &[u8]) -> Option<Datagram> {
         },
     })
 }
+
+#[cfg(test)]
+impl Segment {
+    /// A segment between client 127.0.0.1:5000 and server 127.0.0.1:80, with raw numbers
+    /// and a window of 1000: what the analysis tests feed.
+    pub(crate) fn on_loopback(
+        from_client: bool,
+        seq: u32,
+        ack: u32,
+        flags: u16,
+        len: u32,
+    ) -> Segment {
+        let at = |port| Endpoint {
+            addr: std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
+            port,
+        };
+        let (src, dst) = if from_client {
+            (at(5000), at(80))
+        } else {
+            (at(80), at(5000))
+        };
+        Segment {
+            src,
+            dst,
+            seq,
+            ack,
+            flags,
+            window: 1000,
+            len,
+            wscale: None,
+            has_sack: false,
+            header_cut: false,
+            payload: 0..0,
+        }
+    }
+}

@@ -363,34 +363,9 @@ fn payload<'a>(frame: &'a [u8], d: &Dissection, transport: Protocol) -> Option<&
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::net::{IpAddr, Ipv4Addr};
-
-    fn ep(port: u16) -> Endpoint {
-        Endpoint {
-            addr: IpAddr::V4(Ipv4Addr::LOCALHOST),
-            port,
-        }
-    }
 
     fn seg(from_client: bool, seq: u32, ack: u32, flags: u16, len: u32) -> Segment {
-        let (src, dst) = if from_client {
-            (ep(5000), ep(80))
-        } else {
-            (ep(80), ep(5000))
-        };
-        Segment {
-            src,
-            dst,
-            seq,
-            ack,
-            flags,
-            window: 1000,
-            len,
-            wscale: None,
-            has_sack: false,
-            header_cut: false,
-            payload: 0..0,
-        }
+        Segment::on_loopback(from_client, seq, ack, flags, len)
     }
 
     fn texts(f: &StreamFollow) -> Vec<(u8, String)> {

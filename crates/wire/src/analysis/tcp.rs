@@ -886,34 +886,17 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
 mod tests {
     use super::*;
 
-    /// A segment from port `from` (client 1000, server 80 on 127.0.0.1) with raw numbers.
-    fn seg(from: u16, seq: u32, ack: u32, flags: u16, len: u32) -> Segment {
-        let at = |port| Endpoint {
-            addr: std::net::IpAddr::from([127, 0, 0, 1]),
-            port,
-        };
-        let to = if from == 1000 { 80 } else { 1000 };
-        Segment {
-            src: at(from),
-            dst: at(to),
-            seq,
-            ack,
-            flags,
-            window: 1000,
-            len,
-            wscale: None,
-            has_sack: false,
-            header_cut: false,
-            payload: 0..0,
-        }
+    /// A segment from the client (`true`) or the server, with raw numbers.
+    fn seg(from_client: bool, seq: u32, ack: u32, flags: u16, len: u32) -> Segment {
+        Segment::on_loopback(from_client, seq, ack, flags, len)
     }
 
     /// A handshake whose first round trip takes 10 ms (client ISN 100, server ISN 500),
     /// observed from `t0`; the next frame number.
     fn handshake(t: &mut Tracker, t0: f64) -> u32 {
-        t.observe(1, t0, &seg(1000, 100, 0, SYN, 0));
-        t.observe(2, t0 + 0.005, &seg(80, 500, 101, SYN | ACK, 0));
-        t.observe(3, t0 + 0.010, &seg(1000, 101, 501, ACK, 0));
+        t.observe(1, t0, &seg(true, 100, 0, SYN, 0));
+        t.observe(2, t0 + 0.005, &seg(false, 500, 101, SYN | ACK, 0));
+        t.observe(3, t0 + 0.010, &seg(true, 101, 501, ACK, 0));
         4
     }
 
@@ -924,16 +907,16 @@ mod tests {
         let mut t = Tracker::default();
         handshake(&mut t, 0.0);
         // Bytes 101..111 and 111..121 sent; 101..111 seen again 2 ms and then 50 ms after.
-        t.observe(4, 1.000, &seg(1000, 101, 501, ACK, 10));
-        t.observe(5, 1.001, &seg(1000, 111, 501, ACK, 10));
-        let early = t.observe(6, 1.003, &seg(1000, 101, 501, ACK, 10)).notes;
+        t.observe(4, 1.000, &seg(true, 101, 501, ACK, 10));
+        t.observe(5, 1.001, &seg(true, 111, 501, ACK, 10));
+        let early = t.observe(6, 1.003, &seg(true, 101, 501, ACK, 10)).notes;
         assert!(early.out_of_order && !early.retransmission, "{early:?}");
-        let late = t.observe(7, 1.051, &seg(1000, 101, 501, ACK, 10)).notes;
+        let late = t.observe(7, 1.051, &seg(true, 101, 501, ACK, 10)).notes;
         assert!(late.retransmission && !late.out_of_order, "{late:?}");
         // A SYN sent again soon is resent, not out of order: it ends where the first did.
         let mut t = Tracker::default();
-        t.observe(1, 0.0, &seg(1000, 100, 0, SYN, 0));
-        let again = t.observe(2, 0.001, &seg(1000, 100, 0, SYN, 0)).notes;
+        t.observe(1, 0.0, &seg(true, 100, 0, SYN, 0));
+        let again = t.observe(2, 0.001, &seg(true, 100, 0, SYN, 0)).notes;
         assert!(again.retransmission && !again.out_of_order, "{again:?}");
     }
 
@@ -944,15 +927,15 @@ mod tests {
     fn acked_unseen_data_is_said_for_each_ack_beyond_the_gapless_data() {
         let mut t = Tracker::default();
         handshake(&mut t, 0.0);
-        t.observe(4, 1.0, &seg(1000, 101, 501, ACK, 10));
+        t.observe(4, 1.0, &seg(true, 101, 501, ACK, 10));
         // 111..611 never captured; 611..621 seen: a gap.
-        let gap = t.observe(5, 1.1, &seg(1000, 611, 501, ACK, 10)).notes;
+        let gap = t.observe(5, 1.1, &seg(true, 611, 501, ACK, 10)).notes;
         assert!(gap.lost_segment, "{gap:?}");
         // The server acknowledges all of it: beyond the gapless 111.
-        let first = t.observe(6, 1.2, &seg(80, 501, 621, ACK, 0)).notes;
+        let first = t.observe(6, 1.2, &seg(false, 501, 621, ACK, 0)).notes;
         assert!(first.ack_lost_segment, "{first:?}");
         // Said once: the mark moved to what the client sent.
-        let again = t.observe(7, 1.3, &seg(80, 501, 621, ACK, 0)).notes;
+        let again = t.observe(7, 1.3, &seg(false, 501, 621, ACK, 0)).notes;
         assert!(!again.ack_lost_segment, "{again:?}");
     }
 
