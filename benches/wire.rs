@@ -44,7 +44,7 @@ fn per_packet(c: &mut Criterion) {
     g.bench_function("summary line, tcp data", |b| {
         let mut a = Analyzer::new();
         let d = dissect(LinkType::ETHERNET, data);
-        let analysis = a.observe(1, 0.0, data, &d);
+        let analysis = a.observe(1, 0, data, &d);
         b.iter(|| summarize(black_box(&d), data, &analysis))
     });
     let filter = Filter::parse("tcp.flags.syn == 1 && ip.addr == 127.0.0.1").expect("filter");
@@ -62,7 +62,7 @@ fn per_packet(c: &mut Criterion) {
     });
     // The same filter decided from the frame's transport facts, dissection not needed.
     g.bench_function("display filter without dissecting, tcp data", |b| {
-        let analysis = Analyzer::new().observe_frame(1, 0.0, LinkType::ETHERNET, data);
+        let analysis = Analyzer::new().observe_frame(1, 0, LinkType::ETHERNET, data);
         b.iter(|| {
             filter.matches_quick(&QuickFacts {
                 link: LinkType::ETHERNET,
@@ -111,7 +111,7 @@ fn capture(c: &mut Criterion) {
         b.iter(|| {
             let mut a = Analyzer::new();
             for (i, p) in packets.iter().enumerate() {
-                black_box(a.observe_frame(i as u32 + 1, 0.0, LinkType::ETHERNET, p));
+                black_box(a.observe_frame(i as u32 + 1, 0, LinkType::ETHERNET, p));
             }
         })
     });

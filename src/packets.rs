@@ -56,7 +56,7 @@ impl Decoder {
         let mut dissection = dissect(self.link, &raw.data);
         let analysis = self
             .analyzer
-            .observe(number, raw.timestamp(), &raw.data, &dissection);
+            .observe(number, raw.timestamp_ns(), &raw.data, &dissection);
         Analyzer::annotate(&mut dissection, &raw.data, &analysis);
         Decoded {
             number,

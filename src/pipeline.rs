@@ -583,7 +583,7 @@ fn analyse(mut link: LinkType, rx: Receiver<Read>, tx: SyncSender<Event>, notify
                 block.analyses.reserve_exact(block.len());
                 for i in 0..block.len() {
                     let number = block.first + i as u32 + 1;
-                    let ts = block.metas[i].timestamp();
+                    let ts = block.metas[i].timestamp_ns();
                     let analysis = analyzer.observe_frame(number, ts, link, block.data(i));
                     block.analyses.push(analysis);
                 }

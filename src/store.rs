@@ -35,11 +35,11 @@ impl Meta {
         self.ts_ns.rem_euclid(1_000_000_000) as u32
     }
 
-    /// Seconds since the epoch, computed as the capture reader computes them
-    /// (`RawPacket::timestamp`), so a packet analysed from the store is analysed exactly as
-    /// one read from the file.
-    pub fn timestamp(&self) -> f64 {
-        self.ts_sec() as f64 + self.ts_nsec() as f64 * 1e-9
+    /// Nanoseconds since the epoch, computed as the capture reader computes them
+    /// (`RawPacket::timestamp_ns`), so a packet analysed from the store is analysed exactly
+    /// as one read from the file.
+    pub fn timestamp_ns(&self) -> i128 {
+        self.ts_sec() as i128 * 1_000_000_000 + self.ts_nsec() as i128
     }
 }
 

@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
     let mut d = dissect(link, frame);
     assert_eq!(Transport::quick(link, frame), Transport::of(frame, &d));
     let mut analyzer = Analyzer::new();
-    let analysis = analyzer.observe(1, 0.0, frame, &d);
+    let analysis = analyzer.observe(1, 0, frame, &d);
     Analyzer::annotate(&mut d, frame, &analysis);
     let _ = summarize(&d, frame, &analysis);
     for f in d.layers.iter().flat_map(|l| l.all_fields()) {

@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
         rest = &rest[(2 + len).min(rest.len())..];
         number += 1;
         let mut d = dissect(LinkType::RAW, frame);
-        let quick = analyzer.observe_frame(number, number as f64, LinkType::RAW, frame);
+        let quick = analyzer.observe_frame(number, i128::from(number) * 1_000_000_000, LinkType::RAW, frame);
         Analyzer::annotate(&mut d, frame, &quick);
     }
     for s in &analyzer.tcp.streams {

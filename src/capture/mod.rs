@@ -39,11 +39,6 @@ pub struct RawPacket {
 }
 
 impl RawPacket {
-    /// Seconds since the epoch, as [`PacketView::timestamp`].
-    pub fn timestamp(&self) -> f64 {
-        self.view().timestamp()
-    }
-
     /// Nanoseconds since the epoch, as [`PacketView::timestamp_ns`].
     pub fn timestamp_ns(&self) -> i128 {
         self.view().timestamp_ns()
@@ -71,11 +66,6 @@ pub struct PacketView<'a> {
 }
 
 impl<'a> PacketView<'a> {
-    /// Seconds since the epoch, as the analysis takes them.
-    pub fn timestamp(&self) -> f64 {
-        self.ts_sec as f64 + self.ts_nsec as f64 * 1e-9
-    }
-
     /// Nanoseconds since the epoch, exact for any year a capture can hold (an `f64` keeps
     /// only ~0.2 µs near 2026; differences between packets are computed from this).
     pub fn timestamp_ns(&self) -> i128 {

@@ -81,7 +81,12 @@ impl Recording {
                 while let Some(p) = reader.next_packet() {
                     file.write(&p)?;
                     number += 1;
-                    teardown.observe(&analyzer.observe_frame(number, p.timestamp(), link, &p.data));
+                    teardown.observe(&analyzer.observe_frame(
+                        number,
+                        p.timestamp_ns(),
+                        link,
+                        &p.data,
+                    ));
                     if teardown.complete() {
                         let _ = tx.send(());
                     }

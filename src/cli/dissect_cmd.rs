@@ -118,7 +118,7 @@ pub fn run(
                 let ts = p.timestamp_ns();
                 first_ns.get_or_insert(ts);
                 previous_ns = Some(ts);
-                let analysis = analyzer.observe_frame(read as u32, p.timestamp(), link, p.data);
+                let analysis = analyzer.observe_frame(read as u32, p.timestamp_ns(), link, p.data);
                 batch.bytes.extend_from_slice(p.data);
                 let frame = Frame {
                     ts_sec: p.ts_sec,

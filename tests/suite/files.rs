@@ -97,7 +97,7 @@ fn the_window_loader_analyses_every_packet_as_a_front_to_back_read() {
             for i in 0..block.len() {
                 let raw = read.next_packet().expect("as many packets as the file");
                 number += 1;
-                let want = analyzer.observe_frame(number, raw.timestamp(), link, &raw.data);
+                let want = analyzer.observe_frame(number, raw.timestamp_ns(), link, &raw.data);
                 assert_eq!(block.data(i), &raw.data[..], "frame {number}");
                 assert_eq!(
                     block.analyses[i],

@@ -43,7 +43,7 @@ fn capture_on_loopback_sees_handshake_echo_and_teardown() {
         while let Some(p) = cap.next_packet() {
             let p = p.unwrap();
             let number = got.len() as u32 + 1;
-            teardown.observe(&analyzer.observe_frame(number, p.timestamp(), link, &p.data));
+            teardown.observe(&analyzer.observe_frame(number, p.timestamp_ns(), link, &p.data));
             got.push(p);
             if teardown.closed_connections() > 0 || got.len() >= 200 {
                 break;

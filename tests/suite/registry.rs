@@ -152,6 +152,7 @@ fn value_fits(def: &FieldDef, value: &Value) -> bool {
             | (Kind::Ipv6, Value::Ipv6(_))
             | (Kind::Text, Value::Text(_) | Value::Ascii)
             | (Kind::Bytes, Value::Bytes | Value::Blob(_))
+            | (Kind::Time, Value::Nanos(_))
             | (Kind::None, Value::None)
     )
 }

@@ -1,4 +1,5 @@
-//! Every TCP expert note (`tcp.analysis.*` flag) against tshark's, frame by frame, on the
+//! Every TCP expert note (`tcp.analysis.*` flag), and which frame an ACK acknowledges with
+//! its round trip (`acks_frame`, `ack_rtt`), against tshark's, frame by frame, on the
 //! bundled captures and every corpus file with TCP. The differences that are understood
 //! are listed with their reasons in `tests/support/tcp-expert-known.txt`; any other, or a
 //! listed one that went away, fails (scripts/tcp-expert-report.py does the comparing and
@@ -42,6 +43,10 @@ fn every_expert_note_agrees_with_tshark_on_the_captures_and_the_corpus() {
     );
     assert!(
         count("out_of_order") > 0 && count("retransmission") > 0,
+        "{report}"
+    );
+    assert!(
+        count("acks_frame") > 900 && count("ack_rtt") > 900,
         "{report}"
     );
 }

@@ -34,6 +34,9 @@ pub enum Value {
     /// Bytes that are not all in one byte source: a message joined from several segments
     /// (`tcp.reassembled.data`), shared with the reassembled byte source rather than copied.
     Blob(std::sync::Arc<[u8]>),
+    /// A time span in nanoseconds (a round-trip time), shown in seconds with 9 decimals
+    /// as tshark shows it; kept as an integer so that it is exact.
+    Nanos(i64),
     /// A grouping node with no value of its own (e.g. "Options").
     None,
 }
@@ -183,6 +186,10 @@ impl Field {
                 write::hex_bytes(out, packet.get(self.bytes.clone()).unwrap_or(&[]), 32)
             }
             Value::Blob(b) => write::hex_bytes(out, b, 32),
+            Value::Nanos(ns) => {
+                write::seconds9(out, *ns);
+                out.extend_from_slice(b" seconds");
+            }
             Value::None => {}
         }
     }

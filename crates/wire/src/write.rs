@@ -57,6 +57,21 @@ pub fn int(out: &mut Vec<u8>, v: i64) {
     out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
 }
 
+/// Nanoseconds as seconds with all 9 decimals (`0.000012650`, `-1.500000000`), as tshark
+/// writes relative times.
+pub fn seconds9(out: &mut Vec<u8>, ns: i64) {
+    if ns < 0 {
+        out.push(b'-');
+    }
+    let abs = ns.unsigned_abs();
+    uint(out, abs / 1_000_000_000);
+    out.push(b'.');
+    let frac = abs % 1_000_000_000;
+    let digits = itoa::Buffer::new().format(frac).len();
+    out.extend(std::iter::repeat_n(b'0', 9 - digits));
+    uint(out, frac);
+}
+
 /// `0x` and the value in lower-case hex, zero-padded to `digits`, as `{:#0w$x}` without the
 /// width counting the prefix.
 #[inline]

@@ -140,7 +140,7 @@ fn every_emitted_field_has_an_explanation_and_stays_inside_the_frame() {
     for (link, f) in built_frames() {
         let mut d = dissect(link, &f);
         let mut a = Analyzer::new();
-        let an = a.observe(1, 0.0, &f, &d);
+        let an = a.observe(1, 0, &f, &d);
         Analyzer::annotate(&mut d, &f, &an);
         for l in &d.layers {
             for field in l.all_fields() {
@@ -206,7 +206,7 @@ fn tracker_follows_handshake_data_and_teardown() {
         .iter()
         .enumerate()
         .map(
-            |(i, f)| match a.observe(i as u32 + 1, 0.0, f, &dissect(LinkType::ETHERNET, f)) {
+            |(i, f)| match a.observe(i as u32 + 1, 0, f, &dissect(LinkType::ETHERNET, f)) {
                 Analysis::Tcp(t) => t,
                 other => panic!("not TCP: {other:?}"),
             },
@@ -265,8 +265,7 @@ fn tracker_follows_handshake_data_and_teardown() {
 #[test]
 fn tracker_flags_retransmission_and_new_stream_on_port_reuse() {
     let mut a = Analyzer::new();
-    let mut obs = |n: u32, f: Vec<u8>| match a.observe(n, 0.0, &f, &dissect(LinkType::ETHERNET, &f))
-    {
+    let mut obs = |n: u32, f: Vec<u8>| match a.observe(n, 0, &f, &dissect(LinkType::ETHERNET, &f)) {
         Analysis::Tcp(t) => t,
         _ => unreachable!(),
     };

@@ -11,7 +11,7 @@ use layerscope_wire::{dissect, Analyzer, Filter, FrameFacts, LinkType};
 fn matches(filter: &str, link: LinkType, frame: &[u8]) -> bool {
     let mut d = dissect(link, frame);
     let mut a = Analyzer::new();
-    let analysis = a.observe(1, 0.0, frame, &d);
+    let analysis = a.observe(1, 0, frame, &d);
     Analyzer::annotate(&mut d, frame, &analysis);
     let facts = FrameFacts {
         dissection: &d,

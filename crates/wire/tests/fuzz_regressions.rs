@@ -9,7 +9,7 @@ use layerscope_wire::{dissect, Analyzer, LinkType};
 fn check(link: LinkType, frame: &[u8]) {
     let mut d = dissect(link, frame);
     let mut a = Analyzer::new();
-    let analysis = a.observe(1, 0.0, frame, &d);
+    let analysis = a.observe(1, 0, frame, &d);
     Analyzer::annotate(&mut d, frame, &analysis);
     for l in &d.layers {
         assert!(

@@ -16,7 +16,7 @@ fn links() -> Vec<LinkType> {
 
 fn check(link: LinkType, bytes: &[u8], a: &mut Analyzer, n: u32) {
     let mut d = run(link, bytes);
-    let an = a.observe(n, 0.0, bytes, &d);
+    let an = a.observe(n, 0, bytes, &d);
     Analyzer::annotate(&mut d, bytes, &an);
     for l in &d.layers {
         // Ranges point into the frame, or into the message reassembly joined.

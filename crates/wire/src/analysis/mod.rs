@@ -39,9 +39,9 @@ impl Analyzer {
         Self::default()
     }
 
-    /// Records frame `number` (1-based) with timestamp `ts` (seconds) and returns its
-    /// analysis.
-    pub fn observe(&mut self, number: u32, ts: f64, frame: &[u8], d: &Dissection) -> Analysis {
+    /// Records frame `number` (1-based) with timestamp `ts` (nanoseconds since the epoch:
+    /// exact, so round-trip times come out as tshark gives them) and returns its analysis.
+    pub fn observe(&mut self, number: u32, ts: i128, frame: &[u8], d: &Dissection) -> Analysis {
         match Transport::of(frame, d) {
             Some(t) => self.observe_transport(number, ts, frame, &t),
             None => self.observe_quoted(number, Transport::quoted_of(frame, d).as_ref()),
@@ -53,7 +53,7 @@ impl Analyzer {
     pub fn observe_frame(
         &mut self,
         number: u32,
-        ts: f64,
+        ts: i128,
         link: crate::LinkType,
         frame: &[u8],
     ) -> Analysis {
@@ -76,7 +76,13 @@ impl Analyzer {
     }
 
     /// Records a frame (`frame`, its bytes) whose transport facts are `t`.
-    fn observe_transport(&mut self, number: u32, ts: f64, frame: &[u8], t: &Transport) -> Analysis {
+    fn observe_transport(
+        &mut self,
+        number: u32,
+        ts: i128,
+        frame: &[u8],
+        t: &Transport,
+    ) -> Analysis {
         match t {
             Transport::Tcp(seg) => {
                 let mut info = self.tcp.observe(number, ts, seg);

@@ -255,7 +255,7 @@ mod tests {
         let mut out = Vec::new();
         for (n, piece) in [&msg[..1], &msg[1..4], &msg[4..]].into_iter().enumerate() {
             let f = segment(53, false, seq, piece);
-            out.push(a.observe_frame(n as u32 + 1, 0.0, LinkType::RAW, &f));
+            out.push(a.observe_frame(n as u32 + 1, 0, LinkType::RAW, &f));
             seq += piece.len() as u32;
         }
         assert_eq!(split(&out[0]), (false, 1));
@@ -278,18 +278,18 @@ mod tests {
         let hello = [22u8, 3, 1, 0, 4, 1, 2, 3, 4];
         let first = segment(443, false, 1, &hello[..6]);
         assert_eq!(
-            split(&a.observe_frame(1, 0.0, LinkType::RAW, &first)),
+            split(&a.observe_frame(1, 0, LinkType::RAW, &first)),
             (false, 6)
         );
         // The same bytes again: a retransmission, not more of the record.
         assert_eq!(
-            split(&a.observe_frame(2, 0.1, LinkType::RAW, &first)),
+            split(&a.observe_frame(2, 100_000_000, LinkType::RAW, &first)),
             (false, 0)
         );
         // Bytes after a gap: the held start is dropped; these are no record header.
         let later = segment(443, false, 50, &hello[6..]);
         assert_eq!(
-            split(&a.observe_frame(3, 0.2, LinkType::RAW, &later)),
+            split(&a.observe_frame(3, 200_000_000, LinkType::RAW, &later)),
             (false, 0)
         );
         assert_eq!(a.reassembly.held, 0);
@@ -302,13 +302,10 @@ mod tests {
         // A TLS record announcing 10 bytes: 15 in all, over the 8-byte budget.
         let record = [23u8, 3, 3, 0, 10, 0, 0];
         let f = segment(443, false, 1, &record);
-        assert_eq!(
-            split(&a.observe_frame(1, 0.0, LinkType::RAW, &f)),
-            (false, 7)
-        );
+        assert_eq!(split(&a.observe_frame(1, 0, LinkType::RAW, &f)), (false, 7));
         let more = segment(443, false, 8, &[0; 8]);
         assert_eq!(
-            split(&a.observe_frame(2, 0.0, LinkType::RAW, &more)),
+            split(&a.observe_frame(2, 0, LinkType::RAW, &more)),
             (false, 0)
         );
         assert_eq!(a.reassembly.abandoned, 1);
@@ -316,7 +313,7 @@ mod tests {
         // The other direction never waited.
         let answer = segment(443, true, 1, &[23, 3, 3, 0, 1, 9]);
         assert_eq!(
-            split(&a.observe_frame(3, 0.0, LinkType::RAW, &answer)),
+            split(&a.observe_frame(3, 0, LinkType::RAW, &answer)),
             (false, 0)
         );
     }

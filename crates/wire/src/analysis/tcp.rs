@@ -238,6 +238,9 @@ pub struct TcpInfo {
     pub client_state: TcpState,
     pub server_state: TcpState,
     pub notes: Notes,
+    /// The frame whose segment this one acknowledges (exactly to its end) and the round
+    /// trip in nanoseconds: `tcp.analysis.acks_frame` and `tcp.analysis.ack_rtt`.
+    pub acks: Option<(u32, i128)>,
     /// How the payload splits between application messages (set by reassembly).
     pub pdu: super::reassembly::PduSplit,
 }
@@ -261,13 +264,30 @@ struct Flow {
     /// other side beyond it acknowledges a segment the capture missed. Raw; 0 is unset,
     /// as in Wireshark, whose rule this follows.
     max_seq_to_ack: u32,
-    /// When `nextseq` last moved (capture seconds): a segment behind it that comes within
-    /// the connection's first round trip of that moment is out of order, not resent.
-    nextseq_time: f64,
+    /// When `nextseq` last moved (nanoseconds): a segment behind it that comes within the
+    /// connection's first round trip of that moment is out of order, not resent.
+    nextseq_time: i128,
     /// When `lastack` was last sent: a fast retransmission follows the duplicate ACKs
     /// within 20 ms.
-    lastack_time: f64,
+    lastack_time: i128,
+    /// Segments sent and not yet acknowledged, oldest first: an ACK of the end of one names
+    /// its frame and round trip (`tcp.analysis.acks_frame`, `ack_rtt`). At most
+    /// [`UNACKED_KEPT`], as Wireshark keeps.
+    unacked: std::collections::VecDeque<Unacked>,
 }
+
+/// A segment waiting for its acknowledgment.
+#[derive(Clone, Copy, Debug)]
+struct Unacked {
+    frame: u32,
+    /// Raw sequence numbers: where it starts (moved up by a partial ACK) and ends.
+    seq: u32,
+    nextseq: u32,
+    time: i128,
+}
+
+/// Unacknowledged segments kept per direction (Wireshark's limit).
+const UNACKED_KEPT: usize = 1000;
 
 /// One TCP connection as seen in the capture.
 #[derive(Clone, Debug)]
@@ -293,8 +313,8 @@ pub struct TcpStreamInfo {
     /// When the last SYN (without ACK) was sent, and the round trip from it to the first
     /// pure ACK (Wireshark's initial RTT; 0 until known): what tells an out-of-order
     /// segment from a retransmission.
-    last_syn_time: Option<f64>,
-    first_rtt: f64,
+    last_syn_time: Option<i128>,
+    first_rtt: i128,
 }
 
 #[derive(Default)]
@@ -373,13 +393,13 @@ impl Tracker {
             flows: [Flow::default(), Flow::default()],
             scale_settled: None,
             last_syn_time: None,
-            first_rtt: 0.0,
+            first_rtt: 0,
         });
         idx as usize
     }
 
     /// Records one segment of frame `number`.
-    pub fn observe(&mut self, number: u32, ts: f64, seg: &Segment) -> TcpInfo {
+    pub fn observe(&mut self, number: u32, ts: i128, seg: &Segment) -> TcpInfo {
         let si = self.stream_for(seg);
         let s = &mut self.streams[si];
         s.frames.push(number);
@@ -479,11 +499,22 @@ impl Tracker {
         if notes.ack_lost_segment {
             s.flows[r].max_seq_to_ack = s.flows[r].nextseq.unwrap_or(0);
         }
+        // This segment waits for its acknowledgment; the acknowledgment field (read as
+        // Wireshark reads it, ACK flag or not) settles the other side's.
+        if consumed > 0 && s.flows[f].unacked.len() < UNACKED_KEPT {
+            s.flows[f].unacked.push_back(Unacked {
+                frame: number,
+                seq: seg.seq,
+                nextseq: end_seq,
+                time: ts,
+            });
+        }
+        let acks = settle(&mut s.flows[r].unacked, seg.ack, ts);
         // The initial round trip: from the last SYN to the first pure ACK after it (the
         // handshake's third step), as Wireshark measures it after its analysis.
         if syn && !ackf {
             s.last_syn_time = Some(ts);
-        } else if ackf && !syn && s.first_rtt == 0.0 {
+        } else if ackf && !syn && s.first_rtt == 0 {
             if let Some(t) = s.last_syn_time {
                 s.first_rtt = ts - t;
             }
@@ -509,20 +540,47 @@ impl Tracker {
             } else {
                 notes
             },
+            acks: acks.filter(|_| !seg.header_cut),
             pdu: Default::default(),
         }
     }
 }
 
+/// Applies acknowledgment number `ack`, seen at `ts`, to the other side's unacknowledged
+/// segments: those it covers are forgotten, one it cuts starts where it ends. Returns the
+/// frame it acknowledges exactly (the oldest such, when a segment was sent again) and the
+/// time since that frame, as Wireshark computes them.
+fn settle(
+    unacked: &mut std::collections::VecDeque<Unacked>,
+    ack: u32,
+    ts: i128,
+) -> Option<(u32, i128)> {
+    let acked = unacked
+        .iter()
+        .find(|u| u.nextseq == ack)
+        .map(|u| (u.frame, ts - u.time));
+    unacked.retain_mut(|u| {
+        if gt(u.nextseq, ack) {
+            if gt(ack, u.seq) {
+                u.seq = ack;
+            }
+            true
+        } else {
+            false
+        }
+    });
+    acked
+}
+
 /// How soon after the sequence number last advanced a segment behind it counts as out of
 /// order when the connection's first round trip is not known (Wireshark's 3 ms).
-const OUT_OF_ORDER_DEFAULT: f64 = 0.003;
+const OUT_OF_ORDER_DEFAULT: i128 = 3_000_000;
 /// How soon after the duplicate ACKs a resent segment counts as a fast retransmission.
-const FAST_RETRANSMISSION_WITHIN: f64 = 0.020;
+const FAST_RETRANSMISSION_WITHIN: i128 = 20_000_000;
 
 /// Wireshark's sequence analysis for one segment at time `ts`, before the flow is updated;
 /// `first_rtt` is the connection's initial round trip (0 while unknown).
-fn expert(fwd: &Flow, rev: &Flow, seg: &Segment, window: u32, ts: f64, first_rtt: f64) -> Notes {
+fn expert(fwd: &Flow, rev: &Flow, seg: &Segment, window: u32, ts: i128, first_rtt: i128) -> Notes {
     let mut n = Notes::default();
     let ctl = seg.flags & (SYN | FIN | RST) != 0;
     let seglen = seg.len;
@@ -581,7 +639,7 @@ fn expert(fwd: &Flow, rev: &Flow, seg: &Segment, window: u32, ts: f64, first_rtt
         let behind = fwd.nextseq.is_some_and(|next| {
             lt(seg.seq, next) && !(seglen > 1 && next.wrapping_sub(1) == seg.seq)
         });
-        let out_of_order_within = if first_rtt == 0.0 {
+        let out_of_order_within = if first_rtt == 0 {
             OUT_OF_ORDER_DEFAULT
         } else {
             first_rtt
@@ -857,6 +915,22 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
     new.apply(&mut layer.fields);
     let notes = info.notes.list();
     let mut children: Vec<Field> = Vec::new();
+    // First, as tshark puts them: which segment this acknowledges, and how long it took.
+    if let Some((frame, rtt)) = info.acks {
+        children.push(Field::new(
+            &hf::tcp::ANALYSIS_ACKS_FRAME,
+            Value::Uint(frame as u64),
+            start..start,
+        ));
+        // tshark leaves out a round trip of zero.
+        if rtt != 0 {
+            children.push(Field::new(
+                &hf::tcp::ANALYSIS_ACK_RTT,
+                Value::Nanos(rtt as i64),
+                start..start,
+            ));
+        }
+    }
     if let Some(role) = info.role {
         children.push(Field::new(
             &hf::tcp::CONNECTION_ROLE,
@@ -886,6 +960,11 @@ pub fn annotate(d: &mut Dissection, info: &TcpInfo) {
 mod tests {
     use super::*;
 
+    /// `v` milliseconds, in the analysis' nanoseconds.
+    fn ms(v: i128) -> i128 {
+        v * 1_000_000
+    }
+
     /// A segment from the client (`true`) or the server, with raw numbers.
     fn seg(from_client: bool, seq: u32, ack: u32, flags: u16, len: u32) -> Segment {
         Segment::on_loopback(from_client, seq, ack, flags, len)
@@ -893,10 +972,10 @@ mod tests {
 
     /// A handshake whose first round trip takes 10 ms (client ISN 100, server ISN 500),
     /// observed from `t0`; the next frame number.
-    fn handshake(t: &mut Tracker, t0: f64) -> u32 {
+    fn handshake(t: &mut Tracker, t0: i128) -> u32 {
         t.observe(1, t0, &seg(true, 100, 0, SYN, 0));
-        t.observe(2, t0 + 0.005, &seg(false, 500, 101, SYN | ACK, 0));
-        t.observe(3, t0 + 0.010, &seg(true, 101, 501, ACK, 0));
+        t.observe(2, t0 + ms(5), &seg(false, 500, 101, SYN | ACK, 0));
+        t.observe(3, t0 + ms(10), &seg(true, 101, 501, ACK, 0));
         4
     }
 
@@ -905,19 +984,42 @@ mod tests {
     #[test]
     fn late_data_within_the_first_round_trip_is_out_of_order_not_resent() {
         let mut t = Tracker::default();
-        handshake(&mut t, 0.0);
+        handshake(&mut t, 0);
         // Bytes 101..111 and 111..121 sent; 101..111 seen again 2 ms and then 50 ms after.
-        t.observe(4, 1.000, &seg(true, 101, 501, ACK, 10));
-        t.observe(5, 1.001, &seg(true, 111, 501, ACK, 10));
-        let early = t.observe(6, 1.003, &seg(true, 101, 501, ACK, 10)).notes;
+        t.observe(4, ms(1000), &seg(true, 101, 501, ACK, 10));
+        t.observe(5, ms(1001), &seg(true, 111, 501, ACK, 10));
+        let early = t.observe(6, ms(1003), &seg(true, 101, 501, ACK, 10)).notes;
         assert!(early.out_of_order && !early.retransmission, "{early:?}");
-        let late = t.observe(7, 1.051, &seg(true, 101, 501, ACK, 10)).notes;
+        let late = t.observe(7, ms(1051), &seg(true, 101, 501, ACK, 10)).notes;
         assert!(late.retransmission && !late.out_of_order, "{late:?}");
         // A SYN sent again soon is resent, not out of order: it ends where the first did.
         let mut t = Tracker::default();
-        t.observe(1, 0.0, &seg(true, 100, 0, SYN, 0));
-        let again = t.observe(2, 0.001, &seg(true, 100, 0, SYN, 0)).notes;
+        t.observe(1, 0, &seg(true, 100, 0, SYN, 0));
+        let again = t.observe(2, ms(1), &seg(true, 100, 0, SYN, 0)).notes;
         assert!(again.retransmission && !again.out_of_order, "{again:?}");
+    }
+
+    /// An ACK of a segment's end names its frame and the time since it; one inside a
+    /// segment names none and moves its start; data sent twice is named by its first frame.
+    #[test]
+    fn an_ack_names_the_frame_it_acknowledges_and_its_round_trip() {
+        let mut t = Tracker::default();
+        handshake(&mut t, 0);
+        // The third step of the handshake acknowledges the SYN-ACK, 5 ms after it.
+        let mut again = Tracker::default();
+        again.observe(1, 0, &seg(true, 100, 0, SYN, 0));
+        again.observe(2, ms(5), &seg(false, 500, 101, SYN | ACK, 0));
+        let third = again.observe(3, ms(10), &seg(true, 101, 501, ACK, 0));
+        assert_eq!(third.acks, Some((2, ms(5))));
+        t.observe(4, ms(100), &seg(true, 101, 501, ACK, 10));
+        let inside = t.observe(5, ms(101), &seg(false, 501, 106, ACK, 0));
+        assert_eq!(inside.acks, None);
+        let rest = t.observe(6, ms(102), &seg(false, 501, 111, ACK, 0));
+        assert_eq!(rest.acks, Some((4, ms(2))));
+        t.observe(7, ms(200), &seg(true, 111, 501, ACK, 10));
+        t.observe(8, ms(400), &seg(true, 111, 501, ACK, 10));
+        let late = t.observe(9, ms(401), &seg(false, 501, 121, ACK, 0));
+        assert_eq!(late.acks, Some((7, ms(201))));
     }
 
     /// An ACK beyond the data seen without a gap acknowledges a segment the capture
@@ -926,16 +1028,16 @@ mod tests {
     #[test]
     fn acked_unseen_data_is_said_for_each_ack_beyond_the_gapless_data() {
         let mut t = Tracker::default();
-        handshake(&mut t, 0.0);
-        t.observe(4, 1.0, &seg(true, 101, 501, ACK, 10));
+        handshake(&mut t, 0);
+        t.observe(4, ms(1000), &seg(true, 101, 501, ACK, 10));
         // 111..611 never captured; 611..621 seen: a gap.
-        let gap = t.observe(5, 1.1, &seg(true, 611, 501, ACK, 10)).notes;
+        let gap = t.observe(5, ms(1100), &seg(true, 611, 501, ACK, 10)).notes;
         assert!(gap.lost_segment, "{gap:?}");
         // The server acknowledges all of it: beyond the gapless 111.
-        let first = t.observe(6, 1.2, &seg(false, 501, 621, ACK, 0)).notes;
+        let first = t.observe(6, ms(1200), &seg(false, 501, 621, ACK, 0)).notes;
         assert!(first.ack_lost_segment, "{first:?}");
         // Said once: the mark moved to what the client sent.
-        let again = t.observe(7, 1.3, &seg(false, 501, 621, ACK, 0)).notes;
+        let again = t.observe(7, ms(1300), &seg(false, 501, 621, ACK, 0)).notes;
         assert!(!again.ack_lost_segment, "{again:?}");
     }
 

@@ -245,6 +245,16 @@ impl Occurrence<'_> {
                 ordered(field.text(frame).map(|t| t.cmp(lit.text.as_str())), op)
             }
             Value::Bytes | Value::Blob(_) => ordered(lit.bytes.as_deref().map(|b| raw.cmp(b)), op),
+            Value::Nanos(ns) => {
+                let secs = *ns as f64 * 1e-9;
+                ordered(
+                    lit.text
+                        .parse::<f64>()
+                        .ok()
+                        .and_then(|v| secs.partial_cmp(&v)),
+                    op,
+                )
+            }
             Value::None => false,
         }
     }

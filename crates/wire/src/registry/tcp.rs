@@ -29,6 +29,10 @@ fields! {
         "The acknowledgment number as sent.";
     ANALYSIS generated = "tcp.analysis", "SEQ/ACK analysis", None, Dec,
         "What the whole conversation says about this segment: its role, expert notes and both endpoints' states.";
+    ANALYSIS_ACKS_FRAME generated = "tcp.analysis.acks_frame", "This is an ACK to the segment in frame", Uint, Dec,
+        "The frame whose data this acknowledgment covers, exactly to its last byte.";
+    ANALYSIS_ACK_RTT generated = "tcp.analysis.ack_rtt", "The RTT to ACK the segment was", Time, Dec,
+        "Round-trip time: how long after that segment this acknowledgment was captured, in seconds.";
     ANALYSIS_ACK_LOST_SEGMENT generated = "tcp.analysis.ack_lost_segment", "Expert note", Bool, Dec,
         "This acknowledges data the capture never saw.";
     ANALYSIS_DUPLICATE_ACK generated = "tcp.analysis.duplicate_ack", "Expert note", Bool, Dec,
