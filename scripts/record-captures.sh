@@ -145,6 +145,12 @@ split_messages() {
 }
 
 names=("$@")
+# TCP's own housekeeping, made by the kernel on real sockets (scripts/tcp_expert_traffic.py):
+# keep-alive probes and their ACKs; a receiver that stops reading (window full, zero
+# window, the sender's probes, the window update).
+keepalive() { python3 "$here/scripts/tcp_expert_traffic.py" keepalive; }
+zero_window() { python3 "$here/scripts/tcp_expert_traffic.py" zero-window; }
+
 maybe() {
   local name=$1
   if [ ${#names[@]} -eq 0 ] || [[ " ${names[*]} " == *" $name "* ]]; then
@@ -163,6 +169,8 @@ maybe http 30 "tcp port 8000" http_exchange
 maybe dns 20 "port 53" dns_exchange
 maybe tls 12 "tcp port 8443" tls_exchange
 maybe tcp-split 30 "tcp port 53 or tcp port 8443 or tcp port 9999" split_messages
+maybe tcp-keepalive 14 "tcp port 7001" keepalive
+maybe tcp-zero-window 40 "tcp port 7002" zero_window
 # Short snapshot lengths (tcpdump -s 60/68/96, old defaults still common in course
 # material) cut headers: the dissector shows each cut header as far as it goes.
 for snaplen in 60 68 96; do

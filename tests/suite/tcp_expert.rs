@@ -49,4 +49,9 @@ fn every_expert_note_agrees_with_tshark_on_the_captures_and_the_corpus() {
         count("acks_frame") > 900 && count("ack_rtt") > 900,
         "{report}"
     );
+    // The kernel's own keep-alives and zero-window traffic (tcp-keepalive, tcp-zero-window).
+    assert!(
+        count("keep_alive") > 0 && count("keep_alive_ack") > 0 && count("window_update") > 0,
+        "{report}"
+    );
 }

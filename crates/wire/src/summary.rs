@@ -383,7 +383,7 @@ fn push_num(s: &mut String, v: u64) {
 }
 
 fn short_note(def: &FieldDef) -> &'static str {
-    let shorts: [(&FieldDef, &str); 12] = [
+    let shorts: [(&FieldDef, &str); 14] = [
         (&hf::tcp::ANALYSIS_RETRANSMISSION, "TCP Retransmission"),
         (&hf::tcp::ANALYSIS_OUT_OF_ORDER, "TCP Out-Of-Order"),
         (
@@ -403,6 +403,11 @@ fn short_note(def: &FieldDef) -> &'static str {
             "TCP ACKed unseen segment",
         ),
         (&hf::tcp::ANALYSIS_KEEP_ALIVE, "TCP Keep-Alive"),
+        (&hf::tcp::ANALYSIS_KEEP_ALIVE_ACK, "TCP Keep-Alive ACK"),
+        (
+            &hf::tcp::ANALYSIS_ZERO_WINDOW_PROBE_ACK,
+            "TCP ZeroWindowProbeAck",
+        ),
         (&hf::tcp::ANALYSIS_ZERO_WINDOW, "TCP ZeroWindow"),
         (&hf::tcp::ANALYSIS_ZERO_WINDOW_PROBE, "TCP ZeroWindowProbe"),
         (&hf::tcp::ANALYSIS_WINDOW_UPDATE, "TCP Window Update"),

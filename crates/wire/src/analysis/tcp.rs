@@ -95,8 +95,12 @@ pub struct Notes {
     pub lost_segment: bool,
     pub ack_lost_segment: bool,
     pub keep_alive: bool,
+    /// A repeated ACK that answers the other side's keep-alive.
+    pub keep_alive_ack: bool,
     pub zero_window: bool,
     pub zero_window_probe: bool,
+    /// A repeated zero-window ACK that answers the other side's zero-window probe.
+    pub zero_window_probe_ack: bool,
     pub window_update: bool,
     pub window_full: bool,
     /// Number of this duplicate ACK (1 for the first duplicate), 0 if not one.
@@ -113,7 +117,7 @@ impl Notes {
         if *self == Notes::default() {
             return Vec::new();
         }
-        let flags: [(bool, &'static FieldDef, &str); 12] = [
+        let flags: [(bool, &'static FieldDef, &str); 14] = [
             (
                 self.spurious_retransmission,
                 &hf::tcp::ANALYSIS_SPURIOUS_RETRANSMISSION,
@@ -150,9 +154,19 @@ impl Notes {
                 "TCP keep-alive segment",
             ),
             (
+                self.keep_alive_ack,
+                &hf::tcp::ANALYSIS_KEEP_ALIVE_ACK,
+                "ACK to a TCP keep-alive segment",
+            ),
+            (
                 self.zero_window_probe,
                 &hf::tcp::ANALYSIS_ZERO_WINDOW_PROBE,
                 "TCP Zero Window Probe",
+            ),
+            (
+                self.zero_window_probe_ack,
+                &hf::tcp::ANALYSIS_ZERO_WINDOW_PROBE_ACK,
+                "ACK to a TCP Zero Window Probe",
             ),
             (
                 self.zero_window,
@@ -274,6 +288,10 @@ struct Flow {
     /// its frame and round trip (`tcp.analysis.acks_frame`, `ack_rtt`). At most
     /// [`UNACKED_KEPT`], as Wireshark keeps.
     unacked: std::collections::VecDeque<Unacked>,
+    /// Whether this side's last segment was a keep-alive or a zero-window probe: the
+    /// other side's repeated ACK then answers it (rather than being a duplicate).
+    last_keep_alive: bool,
+    last_zero_window_probe: bool,
 }
 
 /// A segment waiting for its acknowledgment.
@@ -492,6 +510,8 @@ impl Tracker {
                 fl.max_seq_to_ack = fl.nextseq.unwrap_or(0);
             }
             fl.window = Some(window);
+            fl.last_keep_alive = notes.keep_alive;
+            fl.last_zero_window_probe = notes.zero_window_probe;
             if fin && fl.fin_seq.is_none() {
                 fl.fin_seq = Some(seg.seq.wrapping_add(seg.len));
             }
@@ -546,6 +566,50 @@ impl Tracker {
     }
 }
 
+/// The notes about what one side sends, after the zero-window probe check: zero window,
+/// a gap, keep-alive, window update, window full, and for a repeated ACK what it answers
+/// (a keep-alive, a zero-window probe) or else that it is a duplicate.
+fn sender_notes(n: &mut Notes, fwd: &Flow, rev: &Flow, seg: &Segment, window: u32) {
+    let ctl = seg.flags & (SYN | FIN | RST) != 0;
+    let seglen = seg.len;
+    if seg.window == 0 && !ctl {
+        n.zero_window = true;
+    }
+    if let Some(next) = fwd.nextseq {
+        if gt(seg.seq, next) && !seg.has(RST) {
+            n.lost_segment = true;
+        }
+        if seglen <= 1 && !ctl && next.wrapping_sub(1) == seg.seq {
+            n.keep_alive = true;
+        }
+    }
+    // The same place and acknowledgment as this side's last segment, nothing new sent.
+    let repeated = seglen == 0
+        && !ctl
+        && fwd.nextseq == Some(seg.seq)
+        && seg.has(ACK)
+        && fwd.lastack == Some(seg.ack);
+    if repeated && window != 0 && fwd.window.is_some_and(|w| w != window) {
+        n.window_update = true;
+    }
+    if seglen > 0 {
+        if let (Some(ra), Some(rw)) = (rev.lastack, rev.window) {
+            if seg.seq.wrapping_add(seglen) == ra.wrapping_add(rw) && rw > 0 {
+                n.window_full = true;
+            }
+        }
+    }
+    let same_window = fwd.window == Some(window);
+    if repeated && same_window && window != 0 && rev.last_keep_alive {
+        n.keep_alive_ack = true;
+    } else if repeated && same_window && window == 0 && rev.last_zero_window_probe {
+        n.zero_window_probe_ack = true;
+    } else if repeated && same_window && window != 0 && !n.keep_alive {
+        n.duplicate_ack = fwd.dupacks + 1;
+        n.duplicate_ack_of = fwd.lastack_frame;
+    }
+}
+
 /// Applies acknowledgment number `ack`, seen at `ts`, to the other side's unacknowledged
 /// segments: those it covers are forgotten, one it cuts starts where it ends. Returns the
 /// frame it acknowledges exactly (the oldest such, when a segment was sent again) and the
@@ -582,49 +646,14 @@ const FAST_RETRANSMISSION_WITHIN: i128 = 20_000_000;
 /// `first_rtt` is the connection's initial round trip (0 while unknown).
 fn expert(fwd: &Flow, rev: &Flow, seg: &Segment, window: u32, ts: i128, first_rtt: i128) -> Notes {
     let mut n = Notes::default();
-    let ctl = seg.flags & (SYN | FIN | RST) != 0;
     let seglen = seg.len;
     n.reset = seg.has(RST);
 
+    // The checks of one direction, in Wireshark's order; a zero-window probe is only that.
     if seglen == 1 && fwd.nextseq == Some(seg.seq) && rev.window == Some(0) {
         n.zero_window_probe = true;
-    }
-    if seg.window == 0 && !ctl {
-        n.zero_window = true;
-    }
-    if let Some(next) = fwd.nextseq {
-        if gt(seg.seq, next) && !seg.has(RST) {
-            n.lost_segment = true;
-        }
-        if seglen <= 1 && !ctl && next.wrapping_sub(1) == seg.seq {
-            n.keep_alive = true;
-        }
-    }
-    let same_ack = seg.has(ACK) && fwd.lastack == Some(seg.ack);
-    if seglen == 0
-        && !ctl
-        && fwd.nextseq == Some(seg.seq)
-        && same_ack
-        && fwd.window.is_some_and(|w| w != window)
-    {
-        n.window_update = true;
-    }
-    if seglen > 0 {
-        if let (Some(ra), Some(rw)) = (rev.lastack, rev.window) {
-            if seg.seq.wrapping_add(seglen) == ra.wrapping_add(rw) && rw > 0 {
-                n.window_full = true;
-            }
-        }
-    }
-    if seglen == 0
-        && !ctl
-        && fwd.nextseq == Some(seg.seq)
-        && same_ack
-        && fwd.window == Some(window)
-        && !n.keep_alive
-    {
-        n.duplicate_ack = fwd.dupacks + 1;
-        n.duplicate_ack_of = fwd.lastack_frame;
+    } else {
+        sender_notes(&mut n, fwd, rev, seg, window);
     }
     // Once said, the other side's mark moves to what it has sent ([`Flow::max_seq_to_ack`]
     // is updated with the flow), so one missed segment is reported once.

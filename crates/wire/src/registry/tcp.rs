@@ -41,6 +41,8 @@ fields! {
         RETRANSMISSION_TEXT;
     ANALYSIS_KEEP_ALIVE generated = "tcp.analysis.keep_alive", "Expert note", Bool, Dec,
         "A probe that checks an idle connection is still alive.";
+    ANALYSIS_KEEP_ALIVE_ACK generated = "tcp.analysis.keep_alive_ack", "Expert note", Bool, Dec,
+        "The answer to a keep-alive probe: the same acknowledgment again, saying the connection is still there.";
     ANALYSIS_LOST_SEGMENT generated = "tcp.analysis.lost_segment", "Expert note", Bool, Dec,
         "Data before this segment is missing from the capture.";
     ANALYSIS_OUT_OF_ORDER generated = "tcp.analysis.out_of_order", "Expert note", Bool, Dec,
@@ -57,6 +59,8 @@ fields! {
         "The receiver's buffer is full: the sender must stop until the window opens.";
     ANALYSIS_ZERO_WINDOW_PROBE generated = "tcp.analysis.zero_window_probe", "Expert note", Bool, Dec,
         "A one-byte probe asking whether a zero window has opened.";
+    ANALYSIS_ZERO_WINDOW_PROBE_ACK generated = "tcp.analysis.zero_window_probe_ack", "Expert note", Bool, Dec,
+        "The answer to a zero-window probe: the receiver's window is still closed.";
     CHECKSUM = "tcp.checksum", "Checksum", Uint, Hex(4),
         "Detects corruption of the segment; on loopback it is often left for the kernel to skip, so it is not verified here.";
     CONNECTION_ROLE ours generated = "tcp.connection.role", "Role", Text, Dec,
