@@ -187,7 +187,7 @@ fn write_value(out: &mut Vec<u8>, f: &Field, frame: &[u8], last: &mut LastHex) {
             out::hex_bytes(out, b, usize::MAX);
             out.push(b'"');
         }
-        Value::Nanos(ns) => layerscope_wire::write::seconds9(out, *ns),
+        Value::Nanos(ns) => out::seconds(out, i128::from(*ns), 9),
         Value::None => out.extend_from_slice(b"null"),
     }
 }

@@ -251,12 +251,10 @@ impl App {
     #[cfg(target_os = "linux")]
     pub fn start_lab(&mut self) {
         self.stop_capture();
-        let filter = String::new();
         let started = super::lab::LabState::new().and_then(|lab| {
             let session = Session::lab(
                 &lab.name,
                 &lab.dir,
-                filter,
                 self.capture.recovery_dir.as_deref(),
                 self.capture.live_limits,
                 self.notify(),

@@ -23,9 +23,9 @@ pub enum Origin {
         filter: String,
     },
     /// The loopback of the window's private lab (Linux).
+    /// It captures everything: only the lab's own programs talk there.
     Lab {
         name: String,
-        filter: String,
     },
 }
 
@@ -40,10 +40,7 @@ impl Origin {
             Origin::Stdin => t!("origin-stdin"),
             Origin::Live { interface, filter } if filter.is_empty() => interface.clone(),
             Origin::Live { interface, filter } => format!("{interface} ({filter})"),
-            Origin::Lab { name, filter } if filter.is_empty() => t!("origin-lab", name = name),
-            Origin::Lab { name, filter } => {
-                format!("{} ({filter})", t!("origin-lab", name = name))
-            }
+            Origin::Lab { name } => t!("origin-lab", name = name),
         }
     }
 }
@@ -113,20 +110,17 @@ impl Session {
     pub fn lab(
         name: &str,
         dir: &std::path::Path,
-        filter: String,
         recovery_dir: Option<&std::path::Path>,
         limits: LiveLimits,
         notify: impl Fn() + Send + 'static,
     ) -> anyhow::Result<Session> {
         let origin = Origin::Lab {
             name: name.to_string(),
-            filter: filter.clone(),
         };
-        let lab = Some(dir);
         Self::capture(
             "lo".into(),
-            filter,
-            lab,
+            String::new(),
+            Some(dir),
             origin,
             recovery_dir,
             limits,

@@ -187,7 +187,7 @@ impl Field {
             }
             Value::Blob(b) => write::hex_bytes(out, b, 32),
             Value::Nanos(ns) => {
-                write::seconds9(out, *ns);
+                write::seconds(out, i128::from(*ns), 9);
                 out.extend_from_slice(b" seconds");
             }
             Value::None => {}

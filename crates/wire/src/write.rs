@@ -57,19 +57,46 @@ pub fn int(out: &mut Vec<u8>, v: i64) {
     out.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
 }
 
-/// Nanoseconds as seconds with all 9 decimals (`0.000012650`, `-1.500000000`), as tshark
-/// writes relative times.
-pub fn seconds9(out: &mut Vec<u8>, ns: i64) {
-    if ns < 0 {
+/// A duration in nanoseconds as seconds with `decimals` (1..=9) digits, rounded half away
+/// from zero like `{:.N}` on the exact value: `-0.000007`, `12.000000021`.
+///
+/// Timestamps stay integers end to end: as an `f64`, an epoch time near 1.7e9 s keeps only
+/// about 0.2 µs of precision, and differences of such values showed it.
+pub fn seconds(out: &mut Vec<u8>, ns: i128, decimals: u32) {
+    let unit = 10u128.pow(9 - decimals);
+    let per_sec = 10u128.pow(decimals);
+    let rounded = ns.unsigned_abs() + unit / 2;
+    // 128-bit division is a library call of a few hundred instructions, and every packet
+    // prints three times; any time within 584 years of the epoch fits in 64 bits.
+    let (whole, frac) = match u64::try_from(rounded) {
+        Ok(r) => {
+            let scaled = r / unit as u64;
+            ((scaled / per_sec as u64) as u128, scaled % per_sec as u64)
+        }
+        Err(_) => {
+            let scaled = rounded / unit;
+            (scaled / per_sec, (scaled % per_sec) as u64)
+        }
+    };
+    if ns < 0 && (whole, frac) != (0, 0) {
         out.push(b'-');
     }
-    let abs = ns.unsigned_abs();
-    uint(out, abs / 1_000_000_000);
+    // itoa's 128-bit path divides in 128 bits too: format in 64 when the seconds fit.
+    let mut whole_digits = itoa::Buffer::new();
+    out.extend_from_slice(
+        match u64::try_from(whole) {
+            Ok(w) => whole_digits.format(w),
+            Err(_) => whole_digits.format(whole),
+        }
+        .as_bytes(),
+    );
     out.push(b'.');
-    let frac = abs % 1_000_000_000;
-    let digits = itoa::Buffer::new().format(frac).len();
-    out.extend(std::iter::repeat_n(b'0', 9 - digits));
-    uint(out, frac);
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(frac);
+    for _ in digits.len()..decimals as usize {
+        out.push(b'0');
+    }
+    out.extend_from_slice(digits.as_bytes());
 }
 
 /// `0x` and the value in lower-case hex, zero-padded to `digits`, as `{:#0w$x}` without the
