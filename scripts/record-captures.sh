@@ -150,6 +150,7 @@ names=("$@")
 # window, the sender's probes, the window update).
 keepalive() { python3 "$here/scripts/tcp_expert_traffic.py" keepalive; }
 zero_window() { python3 "$here/scripts/tcp_expert_traffic.py" zero-window; }
+reused_ports() { python3 "$here/scripts/tcp_expert_traffic.py" reused-ports; }
 
 maybe() {
   local name=$1
@@ -171,6 +172,14 @@ maybe tls 12 "tcp port 8443" tls_exchange
 maybe tcp-split 30 "tcp port 53 or tcp port 8443 or tcp port 9999" split_messages
 maybe tcp-keepalive 14 "tcp port 7001" keepalive
 maybe tcp-zero-window 40 "tcp port 7002" zero_window
+maybe tcp-reused-ports 20 "tcp port 7004" reused_ports
+# Loss, reordering and duplication through a relay between network namespaces, recorded
+# at both ends (scripts/tcp_impaired_traffic.py; not on lo, so not through `record`).
+if [ ${#names[@]} -eq 0 ] || [[ " ${names[*]} " == *" tcp-impaired "* ]]; then
+  python3 "$here/scripts/tcp_impaired_traffic.py" "$bin" \
+    "$out/tcp-impaired-client.pcapng" "$out/tcp-impaired-server.pcapng"
+  echo "recorded tcp-impaired-client, tcp-impaired-server"
+fi
 # Short snapshot lengths (tcpdump -s 60/68/96, old defaults still common in course
 # material) cut headers: the dissector shows each cut header as far as it goes.
 for snaplen in 60 68 96; do

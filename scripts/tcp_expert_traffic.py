@@ -8,6 +8,10 @@ captures):
     zero-window  port 7002: a receiver with a small buffer that stops reading while the
                  sender writes: window full, zero window, the sender's zero-window probes
                  and their ACKs; then the receiver reads everything (window update).
+    reused-ports port 7004: a client that binds its own port (47004) connects, talks and
+                 is closed by the server; then connects again from the same port, which
+                 the server's TIME-WAIT accepts for a SYN with a later timestamp: a new
+                 connection on an earlier one's ports.
 """
 
 import socket
@@ -70,5 +74,26 @@ def zero_window():
     srv.close()
 
 
+def reused_ports():
+    srv = listener(7004)
+    for message in (b"first\n", b"second, same ports\n"):
+        c = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        c.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        c.bind(("127.0.0.1", 47004))
+        c.connect(("127.0.0.1", 7004))
+        conn, _ = srv.accept()
+        c.sendall(message)
+        conn.sendall(conn.recv(100))
+        # The server closes first: the TIME-WAIT is its own, the client's port is free.
+        conn.close()
+        c.recv(100)
+        c.recv(100)
+        c.close()
+        time.sleep(0.2)
+    srv.close()
+
+
 if __name__ == "__main__":
-    {"keepalive": keepalive, "zero-window": zero_window}[sys.argv[1]]()
+    {"keepalive": keepalive, "zero-window": zero_window, "reused-ports": reused_ports}[
+        sys.argv[1]
+    ]()

@@ -289,6 +289,10 @@ note-tcp-analysis-zero_window_probe = TCP Zero Window Probe
 note-tcp-analysis-zero_window = TCP Zero Window segment
 note-tcp-analysis-window_update = TCP window update
 note-tcp-analysis-window_full = TCP window specified by the receiver is now completely full
+note-tcp-analysis-reused_ports = A new tcp session is started with the same ports as an earlier session in this trace
+note-tcp-analysis-out_of_order = This frame is a (suspected) out-of-order segment
+note-tcp-analysis-keep_alive_ack = ACK to a TCP keep-alive segment
+note-tcp-analysis-zero_window_probe_ack = ACK to a TCP Zero Window Probe
 note-tcp-connection-rst = Connection reset (RST)
 note-duplicate-ack = Duplicate ACK (#{ $n }) of frame { $frame }
 

@@ -49,9 +49,20 @@ fn every_expert_note_agrees_with_tshark_on_the_captures_and_the_corpus() {
         count("acks_frame") > 900 && count("ack_rtt") > 900,
         "{report}"
     );
-    // The kernel's own keep-alives and zero-window traffic (tcp-keepalive, tcp-zero-window).
-    assert!(
-        count("keep_alive") > 0 && count("keep_alive_ack") > 0 && count("window_update") > 0,
-        "{report}"
-    );
+    // The kernel's own keep-alives and zero-window traffic (tcp-keepalive, tcp-zero-window),
+    // loss, reordering and duplication through a relay (tcp-impaired-client, -server), a
+    // client that binds its port twice (tcp-reused-ports): each note on real traffic.
+    for flag in [
+        "keep_alive",
+        "keep_alive_ack",
+        "window_update",
+        "window_full",
+        "fast_retransmission",
+        "spurious_retransmission",
+        "duplicate_ack",
+        "lost_segment",
+        "reused_ports",
+    ] {
+        assert!(count(flag) > 0, "no {flag} compared:\n{report}");
+    }
 }

@@ -383,7 +383,7 @@ fn push_num(s: &mut String, v: u64) {
 }
 
 fn short_note(def: &FieldDef) -> &'static str {
-    let shorts: [(&FieldDef, &str); 14] = [
+    let shorts: [(&FieldDef, &str); 15] = [
         (&hf::tcp::ANALYSIS_RETRANSMISSION, "TCP Retransmission"),
         (&hf::tcp::ANALYSIS_OUT_OF_ORDER, "TCP Out-Of-Order"),
         (
@@ -402,6 +402,7 @@ fn short_note(def: &FieldDef) -> &'static str {
             &hf::tcp::ANALYSIS_ACK_LOST_SEGMENT,
             "TCP ACKed unseen segment",
         ),
+        (&hf::tcp::ANALYSIS_REUSED_PORTS, "TCP Port numbers reused"),
         (&hf::tcp::ANALYSIS_KEEP_ALIVE, "TCP Keep-Alive"),
         (&hf::tcp::ANALYSIS_KEEP_ALIVE_ACK, "TCP Keep-Alive ACK"),
         (

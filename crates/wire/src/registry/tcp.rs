@@ -47,6 +47,8 @@ fields! {
         "Data before this segment is missing from the capture.";
     ANALYSIS_OUT_OF_ORDER generated = "tcp.analysis.out_of_order", "Expert note", Bool, Dec,
         "This segment is behind what the sender had already sent, but came too soon after it (within the connection's first round trip) to be a resend: the network delivered it out of order.";
+    ANALYSIS_REUSED_PORTS generated = "tcp.analysis.reused_ports", "Expert note", Bool, Dec,
+        "A new connection on the same two addresses and ports as an earlier one in this capture: a client that binds its port, or one whose ports came round again.";
     ANALYSIS_RETRANSMISSION generated = "tcp.analysis.retransmission", "Expert note", Bool, Dec,
         RETRANSMISSION_TEXT;
     ANALYSIS_SPURIOUS_RETRANSMISSION generated = "tcp.analysis.spurious_retransmission", "Expert note", Bool, Dec,
