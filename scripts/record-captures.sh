@@ -180,6 +180,19 @@ if [ ${#names[@]} -eq 0 ] || [[ " ${names[*]} " == *" tcp-impaired "* ]]; then
     "$out/tcp-impaired-client.pcapng" "$out/tcp-impaired-server.pcapng"
   echo "recorded tcp-impaired-client, tcp-impaired-server"
 fi
+# A SYN sent again, a simultaneous open, an injected RST, an acknowledgment number without
+# the ACK flag, a simultaneous close with resent FINs (scripts/tcp_odd_traffic.py, in a
+# namespace of its own).
+if [ ${#names[@]} -eq 0 ] || [[ " ${names[*]} " == *" tcp-odd "* ]]; then
+  python3 "$here/scripts/tcp_odd_traffic.py" "$bin" "$out/tcp-odd.pcapng"
+  echo "recorded tcp-odd: $(tshark -r "$out/tcp-odd.pcapng" 2>/dev/null | wc -l) packets"
+fi
+# A capture started in the middle of a connection: the echo recording from its first data
+# segment on (frames 4 and after), as a capture started late sees it.
+if [ ${#names[@]} -eq 0 ] || [[ " ${names[*]} " == *" tcp-midstream "* ]]; then
+  editcap -r "$out/tcp-echo-ipv4.pcapng" "$out/tcp-midstream.pcapng" 4-1000000
+  echo "recorded tcp-midstream: $(tshark -r "$out/tcp-midstream.pcapng" 2>/dev/null | wc -l) packets"
+fi
 # Short snapshot lengths (tcpdump -s 60/68/96, old defaults still common in course
 # material) cut headers: the dissector shows each cut header as far as it goes.
 for snaplen in 60 68 96; do

@@ -42,6 +42,8 @@ role-handshake-ack = handshake 3/3: ACK
 role-fin = teardown: FIN
 role-final-ack = teardown: final ACK
 role-rst = reset: RST
+role-refused = refused: RST, no listener
+role-rst-ignored = RST outside the window: ignored
 
 ## Menus
 menu-file = File
@@ -268,6 +270,7 @@ ladder-help = Hover an arrow to see how its numbers come about; click it to sele
 ## TCP states: the short meaning in the ladder's boxes (Chinese only; English shows the name)
 state-short-closed = CLOSED
 state-short-listen = LISTEN
+state-short-no-listener = no listener
 state-short-syn-sent = SYN-SENT
 state-short-syn-received = SYN-RECEIVED
 state-short-established = ESTABLISHED

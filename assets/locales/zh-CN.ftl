@@ -36,6 +36,8 @@ role-handshake-ack = 三次握手 3/3：ACK
 role-fin = 四次挥手：FIN
 role-final-ack = 四次挥手：最后的 ACK
 role-rst = 重置：RST
+role-refused = 拒绝：RST，没有程序在监听
+role-rst-ignored = 窗口外的 RST：被忽略
 
 ## Menus
 menu-file = 文件
@@ -262,6 +264,7 @@ ladder-help = 鼠标悬停在箭头上可以看到这些数字是怎么算出来
 ## TCP states: the short meaning in the ladder's boxes (Chinese only; English shows the name)
 state-short-closed = 已关闭
 state-short-listen = 监听
+state-short-no-listener = 无人监听
 state-short-syn-sent = 同步已发送
 state-short-syn-received = 同步已收到
 state-short-established = 已建立连接

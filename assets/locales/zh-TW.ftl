@@ -36,6 +36,8 @@ role-handshake-ack = 三向交握 3/3：ACK
 role-fin = 四次揮手：FIN
 role-final-ack = 四次揮手：最後的 ACK
 role-rst = 重設：RST
+role-refused = 拒絕：RST，沒有程式在監聽
+role-rst-ignored = 視窗外的 RST：被忽略
 
 ## Menus
 menu-file = 檔案
@@ -262,6 +264,7 @@ ladder-help = 滑鼠停在箭頭上可以看到這些數字是怎麼算出來的
 ## TCP states: the short meaning in the ladder's boxes (Chinese only; English shows the name)
 state-short-closed = 已關閉
 state-short-listen = 監聽
+state-short-no-listener = 無人監聽
 state-short-syn-sent = 同步已送出
 state-short-syn-received = 同步已收到
 state-short-established = 已建立連線

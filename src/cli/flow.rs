@@ -226,6 +226,14 @@ pub fn write_flows(
         } else {
             (TcpState::Established, TcpState::Established)
         };
+        // A refused connection's server had no listener, up to and with its RST.
+        let server = |n: u32, st: TcpState| {
+            if s.refused && s.rst_frame.is_some_and(|rst| n <= rst) {
+                pad(&crate::i18n::terms::no_listener(), STATE, false)
+            } else {
+                state(st)
+            }
+        };
         writeln!(
             out,
             "{:>6} {:>10}  {} {:ARROW$} {}",
@@ -233,7 +241,7 @@ pub fn write_flows(
             "",
             state(c0),
             "",
-            state(s0)
+            server(0, s0)
         )?;
         for &n in &s.frames {
             let Some(p) = by_number(n) else { continue };
@@ -263,7 +271,7 @@ pub fn write_flows(
                 since_first(p),
                 state(t.client_state),
                 arrow(&label, t.from_client),
-                state(t.server_state),
+                server(n, t.server_state),
                 notes.join("; ")
             )?;
         }

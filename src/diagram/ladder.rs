@@ -341,7 +341,19 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
             );
         }
     }
-    let mut shown_states = (None, None);
+    let mut shown_states: (Option<String>, Option<String>) = (None, None);
+    // A connection refused: the server's side had no listener all along, up to its RST.
+    let no_listener_until = l
+        .arrows
+        .iter()
+        .position(|a| a.role == Some(SegmentRole::Refused));
+    let server_label = |i: usize, s: TcpState| {
+        if no_listener_until.is_some_and(|r| i <= r) {
+            crate::i18n::terms::no_listener()
+        } else {
+            crate::i18n::terms::state_short(s)
+        }
+    };
     if l.kind == Kind::Tcp {
         if let Some(first) = l.arrows.first() {
             // The states before the first segment: a SYN comes from CLOSED towards LISTEN.
@@ -350,9 +362,13 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
             } else {
                 (TcpState::Established, TcpState::Established)
             };
-            state_label(d, pal, cx, y0 + TOP - 6.0, before.0, true);
-            state_label(d, pal, sx, y0 + TOP - 6.0, before.1, false);
-            shown_states = (Some(before.0), Some(before.1));
+            let labels = (
+                crate::i18n::terms::state_short(before.0),
+                server_label(0, before.1),
+            );
+            state_label(d, pal, cx, y0 + TOP - 6.0, &labels.0, true);
+            state_label(d, pal, sx, y0 + TOP - 6.0, &labels.1, false);
+            shown_states = (Some(labels.0), Some(labels.1));
         }
     }
     let mut group: Option<(Phase, f32)> = None;
@@ -432,12 +448,13 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
             ),
         );
         if let Some((c, s)) = a.states {
-            if shown_states.0 != Some(c) {
-                state_label(d, pal, cx, y + 24.0, c, true);
+            let (c, s) = (crate::i18n::terms::state_short(c), server_label(i, s));
+            if shown_states.0.as_ref() != Some(&c) {
+                state_label(d, pal, cx, y + 24.0, &c, true);
                 shown_states.0 = Some(c);
             }
-            if shown_states.1 != Some(s) {
-                state_label(d, pal, sx, y + 24.0, s, false);
+            if shown_states.1.as_ref() != Some(&s) {
+                state_label(d, pal, sx, y + 24.0, &s, false);
                 shown_states.1 = Some(s);
             }
         }
@@ -447,7 +464,9 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
             | Some(SegmentRole::SynAck)
             | Some(SegmentRole::HandshakeAck) => Some(Phase::Handshake),
             Some(SegmentRole::Fin) | Some(SegmentRole::FinalAck) => Some(Phase::Teardown),
-            Some(SegmentRole::Rst) => Some(Phase::Reset),
+            Some(SegmentRole::Rst | SegmentRole::Refused | SegmentRole::RstIgnored) => {
+                Some(Phase::Reset)
+            }
             None => None,
         };
         match (phase, group) {
@@ -484,8 +503,9 @@ impl Phase {
     }
 }
 
-fn state_label(d: &mut Drawing, pal: Palette, lane_x: f32, y: f32, s: TcpState, left: bool) {
-    let name = crate::i18n::terms::state_short(s);
+/// An endpoint's state written beside its lane: `name` as `terms::state_short` gives it.
+fn state_label(d: &mut Drawing, pal: Palette, lane_x: f32, y: f32, name: &str, left: bool) {
+    let name = name.to_string();
     let w = text_width(&name, FONT - 1.0) + 10.0;
     let x = if left {
         lane_x - 12.0 - w

@@ -52,6 +52,8 @@ pub fn role(role: SegmentRole) -> String {
         SegmentRole::Fin => t!("role-fin"),
         SegmentRole::FinalAck => t!("role-final-ack"),
         SegmentRole::Rst => t!("role-rst"),
+        SegmentRole::Refused => t!("role-refused"),
+        SegmentRole::RstIgnored => t!("role-rst-ignored"),
     }
 }
 
@@ -120,6 +122,20 @@ pub fn state_short(state: TcpState) -> String {
         TcpState::TimeWait => t!("state-short-time-wait"),
     };
     format!("{} {meaning}", state.name())
+}
+
+/// What a refused connection's server side is shown as, in place of its state: nobody
+/// listened on the port, so it was CLOSED throughout (never LISTEN or SYN-RECEIVED).
+pub fn no_listener() -> String {
+    if super::current().is_chinese() {
+        format!(
+            "{} {}",
+            TcpState::Closed.name(),
+            t!("state-short-no-listener")
+        )
+    } else {
+        t!("state-short-no-listener")
+    }
 }
 
 /// A segment's expert notes (Wireshark's wording in English), in the current language.

@@ -104,7 +104,17 @@ fn ladder_arrows_equal_the_analysis_and_tshark() {
                 info.ack_frame,
                 "{name}"
             );
-            assert_eq!(role_frame(SegmentRole::Rst), info.rst_frame, "{name}");
+            // A reset that refuses the connection is named as such, and the stream says so.
+            let rst = role_frame(SegmentRole::Rst).or(role_frame(SegmentRole::Refused));
+            assert_eq!(rst, info.rst_frame, "{name}");
+            assert_eq!(
+                role_frame(SegmentRole::Refused).is_some(),
+                info.refused,
+                "{name}"
+            );
+            if name == "tcp-refused" {
+                assert!(info.refused, "{name}: the SYN's answer is a RST");
+            }
         }
         assert!(arrows >= 2, "{name}");
     }
@@ -636,4 +646,69 @@ fn ladder_arrows_quote_what_the_program_said() {
     assert!(json[1].1.contains("消息已收到"), "{json:?}");
     // The handshake and the ACKs carry no message.
     assert!(text("tcp-refused").is_empty());
+}
+
+/// The odd connections of a real trace drawn as RFC 9293 has them: a refused connection
+/// has no listener (never LISTEN or SYN-RECEIVED); two sockets that open at once both go
+/// through SYN-RECEIVED; a RST outside the window is ignored, not a reset; two sides that
+/// close at once both go through CLOSING to TIME-WAIT.
+#[test]
+fn odd_connections_follow_the_rfc_in_the_ladder() {
+    let flow = |name: &str| {
+        let o = layerscope(&[
+            "flow",
+            "--lang",
+            "en",
+            capture(&format!("{name}.pcapng")).to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        String::from_utf8(o.stdout).expect("utf-8")
+    };
+    // The row of frame `n`: the client's state, and what follows the arrow (the server's
+    // state, then the notes).
+    let row = |text: &str, n: u32| -> (String, String) {
+        let line = text
+            .lines()
+            .find(|l| l.split_whitespace().next() == Some(&n.to_string()))
+            .unwrap_or_else(|| panic!("no frame {n} in\n{text}"));
+        let words: Vec<&str> = line.split_whitespace().collect();
+        let arrow_end = words
+            .iter()
+            .rposition(|w| w.starts_with('─') || w.ends_with('▶') || w.starts_with('◀'))
+            .expect("an arrow");
+        (words[2].to_string(), words[arrow_end + 1..].join(" "))
+    };
+    let refused = flow("tcp-refused");
+    assert!(refused.contains("no listener"), "{refused}");
+    assert!(
+        !refused.contains("SYN-RECEIVED") && !refused.contains("LISTEN"),
+        "{refused}"
+    );
+    assert!(refused.contains("refused: RST, no listener"), "{refused}");
+
+    let odd = flow("tcp-odd");
+    let states = |n: u32| {
+        let (client, server) = row(&odd, n);
+        (client, server.split(' ').next().unwrap_or("").to_string())
+    };
+    let s = |a: &str, b: &str| (a.to_string(), b.to_string());
+    // Stream 1, 7010 ⇄ 7011: the two SYNs cross (10, 11), then each side's SYN-ACK.
+    assert_eq!(states(11), s("SYN-RECEIVED", "SYN-RECEIVED"), "{odd}");
+    assert_eq!(states(13), s("SYN-RECEIVED", "SYN-RECEIVED"), "{odd}");
+    // The first SYN-ACK establishes the side it reaches; the second, the other.
+    let after_first = states(14);
+    assert!(
+        after_first == s("SYN-RECEIVED", "ESTABLISHED")
+            || after_first == s("ESTABLISHED", "SYN-RECEIVED"),
+        "{odd}"
+    );
+    assert_eq!(states(15), s("ESTABLISHED", "ESTABLISHED"), "{odd}");
+    // Stream 2: the injected RST (28) changes nothing; the FINs cross (32, 33).
+    assert_eq!(states(28), s("ESTABLISHED", "ESTABLISHED"), "{odd}");
+    assert!(
+        row(&odd, 28).1.contains("RST outside the window: ignored"),
+        "{odd}"
+    );
+    assert_eq!(states(33), s("CLOSING", "CLOSING"), "{odd}");
+    assert_eq!(states(37), s("TIME-WAIT", "TIME-WAIT"), "{odd}");
 }

@@ -96,7 +96,9 @@ pub fn bar(cx: &mut Ctx<'_>, ui: &mut egui::Ui) {
                 Some(SegmentRole::Fin | SegmentRole::FinalAck) => {
                     palette::strong(layerscope_wire::TcpIpLayer::Link, dark)
                 }
-                Some(SegmentRole::Rst) => palette::reset(dark),
+                Some(SegmentRole::Rst | SegmentRole::Refused | SegmentRole::RstIgnored) => {
+                    palette::reset(dark)
+                }
                 None if t.len > 0 => {
                     palette::strong(layerscope_wire::TcpIpLayer::Application, dark)
                 }

@@ -100,7 +100,14 @@ impl Analyzer {
         match analysis {
             Analysis::Tcp(info) => {
                 tcp::annotate(d, info);
-                if !info.pdu.is_whole() {
+                if info.notes.hides_payload() {
+                    // All of it is segment data, dissected no further.
+                    let all = reassembly::PduSplit {
+                        completed: None,
+                        carried: info.len,
+                    };
+                    crate::dissect::redo_app_layers(d, frame, &all);
+                } else if !info.pdu.is_whole() {
                     crate::dissect::redo_app_layers(d, frame, &info.pdu);
                 }
             }

@@ -88,7 +88,6 @@ fn sender_notes(n: &mut Notes, fwd: &Flow, rev: &Flow, seg: &Observed) {
 /// retransmissions too.
 fn resend_notes(n: &mut Notes, fwd: &Flow, rev: &Flow, seg: &Observed, first_rtt: i128) {
     let end = seg.seq + seg.len;
-    let ctl_end = end + u32::from(seg.flags & (SYN | FIN) != 0);
     // Behind what was sent already; one byte behind with new data after it is the data
     // after a zero-window probe, not a resend.
     let behind = fwd
@@ -112,7 +111,7 @@ fn resend_notes(n: &mut Notes, fwd: &Flow, rev: &Flow, seg: &Observed, first_rtt
         n.retransmission = true;
     } else if behind
         && seg.ts - fwd.nextseq_time < out_of_order_within
-        && fwd.nextseq != Some(ctl_end)
+        && fwd.nextseq != Some(seg.next_seq())
     {
         n.out_of_order = true;
     } else if behind {

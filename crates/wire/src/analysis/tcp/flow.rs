@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use super::notes::Notes;
 use super::seq::SeqNumber;
 use super::Observed;
-use crate::proto::tcp::{ACK, FIN};
+use crate::proto::tcp::FIN;
 
 /// Unacknowledged segments kept per direction (Wireshark's limit).
 const UNACKED_KEPT: usize = 1000;
@@ -68,14 +68,14 @@ impl Flow {
             self.nextseq = Some(end);
             self.nextseq_time = seg.ts;
         }
-        if seg.has(ACK) {
-            if self.lastack != Some(seg.ack) {
-                self.dupacks = 0;
-                self.lastack_frame = number;
-            }
-            self.lastack = Some(seg.ack);
-            self.lastack_time = seg.ts;
+        // The acknowledgment field counts with or without the ACK flag, as in Wireshark: a
+        // segment that sets the field alone moves it too.
+        if self.lastack != Some(seg.ack) {
+            self.dupacks = 0;
+            self.lastack_frame = number;
         }
+        self.lastack = Some(seg.ack);
+        self.lastack_time = seg.ts;
         if notes.duplicate_ack > 0 {
             self.dupacks = notes.duplicate_ack;
         }
@@ -100,6 +100,18 @@ impl Flow {
                 time: seg.ts,
             });
         }
+    }
+
+    /// Whether this side can send a RST at `seq` that the other side, whose window is
+    /// `window`, would accept: one near the next number this side was to send (RFC 9293
+    /// §3.10.7.4 asks for it inside the receiver's window; either side of it here, as a
+    /// capture sees the sender, not the receiver). Yes when nothing was sent yet, as for a
+    /// RST that answers a SYN.
+    pub fn accepts_rst_at(&self, seq: SeqNumber, window: Option<u32>) -> bool {
+        self.nextseq.is_none_or(|next| {
+            let reach = window.unwrap_or(0).max(u32::from(u16::MAX));
+            ((seq - next) as i32).unsigned_abs() <= reach
+        })
     }
 
     /// Applies the other side's acknowledgment number `ack`, seen at `ts`, to this side's

@@ -57,7 +57,8 @@ pub struct TcpInfo {
     pub len: u32,
     pub seq: u32,
     pub nxtseq: u32,
-    /// Relative acknowledgment number; 0 when the ACK flag is clear, as in tshark.
+    /// Relative acknowledgment number; the field as it is when the ACK flag is clear, as
+    /// tshark shows it.
     pub ack: u32,
     /// Window in bytes after scaling.
     pub window: u32,
@@ -103,9 +104,10 @@ impl Observed {
         self.flags & flag != 0
     }
 
-    /// The sequence space it takes: its data, and one each for SYN and FIN.
+    /// The sequence space it takes: its data, and one for a SYN or a FIN. One for both on
+    /// a segment that carries the two, as tshark counts it (`tcp.nxtseq`).
     fn consumed(&self) -> u32 {
-        self.len + u32::from(self.has(SYN)) + u32::from(self.has(FIN))
+        self.len + u32::from(self.flags & (SYN | FIN) != 0)
     }
 
     /// The sequence number after it.
@@ -142,12 +144,15 @@ impl Tracker {
             ts,
         };
         let rel_seq = o.seq - s.flows[f].base_seq.unwrap_or_default();
+        // Without the ACK flag the field means nothing, and tshark shows it as it is.
         let rel_ack = if o.has(ACK) {
             o.ack - s.flows[r].base_seq.unwrap_or_default()
         } else {
-            0
+            o.ack.raw()
         };
 
+        // Judged on the flow before this segment, which may move its next number.
+        let rst_in_window = !o.has(RST) || s.flows[f].accepts_rst_at(o.seq, s.flows[r].window);
         let notes = Notes {
             reused_ports,
             ..expert::notes(&s.flows[f], &s.flows[r], &o, s.first_rtt)
@@ -160,7 +165,7 @@ impl Tracker {
         // the other side's segments.
         let acks = s.flows[r].settle(o.ack, ts);
         s.time_handshake(&o);
-        let role = s.move_states(from_client, &o, number);
+        let role = s.move_states(from_client, &o, number, rst_in_window);
         TcpInfo {
             stream: s.index,
             from_client,
@@ -194,6 +199,7 @@ impl TcpStreamInfo {
         from_client: bool,
         seg: &Observed,
         number: u32,
+        rst_in_window: bool,
     ) -> Option<SegmentRole> {
         let r = usize::from(from_client);
         let e = state::Event {
@@ -205,6 +211,8 @@ impl TcpStreamInfo {
             from_client,
             synack_seen: self.synack_frame.is_some(),
             handshake_done: self.ack_frame.is_some(),
+            rst_in_window,
+            answers_syn: !from_client && self.syn_frame.is_some() && self.synack_frame.is_none(),
         };
         let before = if from_client {
             state::Ends {
@@ -229,11 +237,15 @@ impl TcpStreamInfo {
         }
         match role {
             Some(SegmentRole::Rst) => _ = self.rst_frame.get_or_insert(number),
+            Some(SegmentRole::Refused) => {
+                self.rst_frame.get_or_insert(number);
+                self.refused = true;
+            }
             Some(SegmentRole::Syn) => _ = self.syn_frame.get_or_insert(number),
             Some(SegmentRole::SynAck) => _ = self.synack_frame.get_or_insert(number),
             Some(SegmentRole::Fin) => self.fin_frames.push(number),
             Some(SegmentRole::FinalAck) => _ = self.final_ack_frame.get_or_insert(number),
-            Some(SegmentRole::HandshakeAck) | None => {}
+            Some(SegmentRole::HandshakeAck | SegmentRole::RstIgnored) | None => {}
         }
         role
     }

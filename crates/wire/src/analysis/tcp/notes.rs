@@ -132,6 +132,14 @@ impl Notes {
         v
     }
 
+    /// Whether tshark keeps this segment's payload from the protocols above TCP: a
+    /// retransmission (plain or spurious) or an out-of-order segment ("do not call
+    /// subdissectors for error packets", on by default) shows only as TCP segment data.
+    /// Not a fast retransmission, which tshark marks as a kind of its own.
+    pub fn hides_payload(&self) -> bool {
+        self.out_of_order || (self.retransmission && !self.fast_retransmission)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.list().is_empty()
     }

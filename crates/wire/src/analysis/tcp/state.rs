@@ -59,6 +59,11 @@ pub enum SegmentRole {
     /// The ACK of the last FIN, which ends the teardown.
     FinalAck,
     Rst,
+    /// A RST that answers a SYN: nobody listens on the port (connection refused).
+    Refused,
+    /// A RST whose sequence number is outside the receiver's window: dropped unread
+    /// (RFC 9293 §3.10.7.4; a blind injection attempt looks like this).
+    RstIgnored,
 }
 
 impl SegmentRole {
@@ -70,6 +75,8 @@ impl SegmentRole {
             SegmentRole::Fin => "teardown: FIN",
             SegmentRole::FinalAck => "teardown: final ACK",
             SegmentRole::Rst => "reset: RST",
+            SegmentRole::Refused => "refused: RST, no listener",
+            SegmentRole::RstIgnored => "RST outside the window: ignored",
         }
     }
 
@@ -102,6 +109,12 @@ pub struct Event {
     /// Whether a SYN-ACK, and the handshake's third step, were seen before it.
     pub synack_seen: bool,
     pub handshake_done: bool,
+    /// For a RST: its sequence number is where the receiver would accept it, near the
+    /// next one the sender was to send.
+    pub rst_in_window: bool,
+    /// For a RST: it comes from the server in answer to the client's SYN, before any
+    /// SYN-ACK.
+    pub answers_syn: bool,
 }
 
 /// Both endpoints' states after a segment sent in states `before`.
@@ -112,33 +125,43 @@ pub fn next(before: Ends, e: &Event) -> Ends {
         mut receiver,
     } = before;
     if e.rst {
-        // §3.10.7: a valid RST closes the connection in any state; one answering a SYN
-        // (§3.10.7.1, CLOSED) means nobody listened. The capture cannot tell a valid RST
-        // from one outside the window, so both ends go to CLOSED.
+        // §3.10.7.4, first check: a RST outside the receiver's window is dropped unread.
+        if !e.rst_in_window {
+            return before;
+        }
+        // §3.10.7: an acceptable RST closes the connection in any state; one answering a
+        // SYN (§3.10.7.1, CLOSED) means nobody listened. Both ends go to CLOSED.
         return Ends {
             sender: Closed,
             receiver: Closed,
         };
     }
     if e.syn && !e.ack {
-        // §3.10.1 OPEN (active): CLOSED → SYN-SENT as the SYN goes out; §3.10.7.2 LISTEN:
-        // a SYN received → SYN-RECEIVED (also CLOSED here: a capture cannot see LISTEN).
-        sender = SynSent;
-        if matches!(receiver, Listen | Closed) {
+        // §3.10.1 OPEN (active): CLOSED → SYN-SENT as the SYN goes out (an endpoint that
+        // has the other's SYN already stays in SYN-RECEIVED: both opened at once).
+        // §3.10.7.2 LISTEN: a SYN received → SYN-RECEIVED (also CLOSED here: a capture
+        // cannot see LISTEN); §3.10.7.3 SYN-SENT: a SYN without ACK → SYN-RECEIVED, the
+        // simultaneous open.
+        if sender != SynReceived {
+            sender = SynSent;
+        }
+        if matches!(receiver, Listen | Closed | SynSent) {
             receiver = SynReceived;
         }
         return Ends { sender, receiver };
     }
     if e.syn && e.ack {
-        // §3.10.7.2: the listener answers in SYN-RECEIVED; §3.10.7.3 SYN-SENT: a SYN-ACK
-        // that acknowledges our SYN → ESTABLISHED.
-        if receiver == SynSent {
+        // §3.10.7.2: the listener answers in SYN-RECEIVED (an established endpoint that
+        // sends it again stays established); §3.10.7.3 SYN-SENT, and §3.10.7.4
+        // SYN-RECEIVED after a simultaneous open: a SYN-ACK that acknowledges our SYN →
+        // ESTABLISHED.
+        if matches!(receiver, SynSent | SynReceived) {
             receiver = Established;
         }
-        return Ends {
-            sender: SynReceived,
-            receiver,
-        };
+        if sender != Established {
+            sender = SynReceived;
+        }
+        return Ends { sender, receiver };
     }
     // §3.10.7.4, the ACK field of a SYN-RECEIVED endpoint that acknowledges its SYN:
     // → ESTABLISHED. The client leaves SYN-RECEIVED (a simultaneous open) by sending it.
@@ -167,6 +190,10 @@ pub fn next(before: Ends, e: &Event) -> Ends {
         // FIN-WAIT-2 → TIME-WAIT.
         sender = match sender {
             Established | SynReceived => FinWait1,
+            // Its FIN does not acknowledge the other's: it was sent before that one
+            // arrived, from ESTABLISHED (FIN-WAIT-1), and the other's FIN makes it CLOSING:
+            // both closed at once.
+            CloseWait if !e.acks_fin => Closing,
             CloseWait => LastAck,
             other => other,
         };
@@ -184,7 +211,13 @@ pub fn next(before: Ends, e: &Event) -> Ends {
 pub fn role(before: Ends, after: Ends, e: &Event) -> Option<SegmentRole> {
     use TcpState::*;
     Some(if e.rst {
-        SegmentRole::Rst
+        if !e.rst_in_window {
+            SegmentRole::RstIgnored
+        } else if e.answers_syn {
+            SegmentRole::Refused
+        } else {
+            SegmentRole::Rst
+        }
     } else if e.syn {
         if e.ack {
             SegmentRole::SynAck
@@ -319,8 +352,70 @@ mod tests {
         assert_eq!(next(ends(Closing, Closing), &ack), ends(Closing, TimeWait));
         let rst = Event {
             rst: true,
+            rst_in_window: true,
             ..Event::default()
         };
         assert_eq!(next(ends(SynSent, SynReceived), &rst), ends(Closed, Closed));
+        // One outside the window changes nothing.
+        let blind = Event {
+            rst_in_window: false,
+            ..rst
+        };
+        assert_eq!(
+            next(ends(Established, Established), &blind),
+            ends(Established, Established)
+        );
+        assert_eq!(
+            role(
+                ends(Established, Established),
+                ends(Established, Established),
+                &blind
+            ),
+            Some(SegmentRole::RstIgnored)
+        );
+    }
+
+    /// Both open at once: each SYN meets an endpoint in SYN-SENT (SYN-RECEIVED), each
+    /// SYN-ACK one in SYN-RECEIVED (ESTABLISHED); and both close at once: a FIN that does
+    /// not acknowledge the other's was sent before that one arrived (CLOSING).
+    #[test]
+    fn simultaneous_open_and_close_follow_rfc_9293() {
+        let syn = Event {
+            syn: true,
+            ..Event::default()
+        };
+        let a = next(
+            ends(Closed, Listen),
+            &Event {
+                from_client: true,
+                ..syn
+            },
+        );
+        assert_eq!(a, ends(SynSent, SynReceived));
+        // The server's own SYN, sent before the client's arrived.
+        let b = next(ends(a.receiver, a.sender), &syn);
+        assert_eq!(b, ends(SynReceived, SynReceived));
+        let synack = Event { ack: true, ..syn };
+        let c = next(ends(b.receiver, b.sender), &synack);
+        assert_eq!(c, ends(SynReceived, Established));
+        let d = next(ends(c.receiver, c.sender), &synack);
+        assert_eq!(d, ends(Established, Established));
+        let fin = Event {
+            fin: true,
+            ack: true,
+            handshake_done: true,
+            ..Event::default()
+        };
+        let e = next(ends(Established, Established), &fin);
+        assert_eq!(e, ends(FinWait1, CloseWait));
+        let f = next(ends(e.receiver, e.sender), &fin);
+        assert_eq!(f, ends(Closing, Closing));
+        let ack = Event {
+            ack: true,
+            acks_fin: true,
+            handshake_done: true,
+            ..Event::default()
+        };
+        assert_eq!(next(ends(Closing, Closing), &ack), ends(Closing, TimeWait));
     }
 }

@@ -25,6 +25,8 @@ pub struct TcpStreamInfo {
     pub fin_frames: Vec<u32>,
     pub rst_frame: Option<u32>,
     pub final_ack_frame: Option<u32>,
+    /// The server answered the SYN with a RST: nobody listened on its port.
+    pub refused: bool,
     pub client_state: TcpState,
     pub server_state: TcpState,
     /// Index 0: client → server, 1: server → client.
@@ -101,6 +103,7 @@ impl TcpStreamInfo {
             fin_frames: Vec::new(),
             rst_frame: None,
             final_ack_frame: None,
+            refused: false,
             client_state,
             server_state,
             flows: [Flow::default(), Flow::default()],
