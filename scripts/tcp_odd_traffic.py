@@ -12,6 +12,11 @@ segments for a moment and two segments written by hand on a raw socket:
                whose acknowledgment field is set without the ACK flag (both written by
                hand; the kernel ignores them); then both sides close at once (their
                first FINs held back): a simultaneous close with retransmitted FINs
+    7007       a receiver that stops reading until its window is zero, and a one-byte
+               zero-window probe written by hand at the sender's next sequence number
+               (Linux probes with an empty segment, which tshark calls a keep-alive;
+               other stacks send the byte): the receiver's kernel answers it, a
+               zero-window probe ACK
 
 iptables drops in INPUT, after the capture on lo has seen the segment, so a segment held
 back is in the capture twice: first sent, then resent.
@@ -135,10 +140,67 @@ def injected_and_simultaneous_close():
     srv.close()
 
 
+def last_zero_window(sniffer, port):
+    """(seq, ack) of the last zero-window segment from `port` the sniffer has seen."""
+    found = None
+    sniffer.setblocking(False)
+    while True:
+        try:
+            frame = sniffer.recv(65535)
+        except BlockingIOError:
+            return found
+        # Loopback frames: 14 bytes of (empty) Ethernet header, then IPv4.
+        ip = frame[14:]
+        if len(ip) < 40 or ip[9] != 6:
+            continue
+        tcp = ip[(ip[0] & 0x0F) * 4:]
+        sport, _, seq, ack = struct.unpack("!HHII", tcp[:12])
+        window = struct.unpack("!H", tcp[14:16])[0]
+        if sport == port and window == 0:
+            found = (seq, ack)
+
+
+def zero_window_probe():
+    sniffer = socket.socket(socket.AF_PACKET, socket.SOCK_RAW, socket.htons(0x0800))
+    sniffer.bind(("lo", 0))
+    srv = socket.socket()
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    srv.bind((LO, 7007))
+    srv.listen(1)
+    c = socket.socket()
+    c.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 16384)
+    c.connect((LO, 7007))
+    conn, _ = srv.accept()
+    cport = c.getsockname()[1]
+    sender = threading.Thread(target=c.sendall, args=(b"z" * 60000,))
+    sender.start()
+    # The receiver does not read: its window closes.
+    time.sleep(0.5)
+    seen = last_zero_window(sniffer, 7007)
+    assert seen, "the receiver's window never closed"
+    server_seq, client_next = seen
+    # The byte the window has no room for, as a Windows or BSD sender probes.
+    inject(cport, 7007, client_next, server_seq, 0x18, b"z")
+    time.sleep(0.3)
+    got = 0
+    while got < 60000:
+        chunk = conn.recv(65536)
+        if not chunk:
+            break
+        got += len(chunk)
+    sender.join(5)
+    c.close()
+    conn.recv(100)
+    conn.close()
+    srv.close()
+    sniffer.close()
+
+
 def inner():
     syn_retransmission()
     simultaneous_open()
     injected_and_simultaneous_close()
+    zero_window_probe()
     time.sleep(0.5)
 
 

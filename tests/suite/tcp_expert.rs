@@ -51,7 +51,8 @@ fn every_expert_note_agrees_with_tshark_on_the_captures_and_the_corpus() {
     );
     // The kernel's own keep-alives and zero-window traffic (tcp-keepalive, tcp-zero-window),
     // loss, reordering and duplication through a relay (tcp-impaired-client, -server), a
-    // client that binds its port twice (tcp-reused-ports): each note on real traffic.
+    // client that binds its port twice (tcp-reused-ports), a one-byte zero-window probe
+    // that a real receiver answers (tcp-odd): each note on real traffic.
     for flag in [
         "keep_alive",
         "keep_alive_ack",
@@ -62,6 +63,9 @@ fn every_expert_note_agrees_with_tshark_on_the_captures_and_the_corpus() {
         "duplicate_ack",
         "lost_segment",
         "reused_ports",
+        "zero_window",
+        "zero_window_probe",
+        "zero_window_probe_ack",
     ] {
         assert!(count(flag) > 0, "no {flag} compared:\n{report}");
     }
