@@ -29,6 +29,32 @@ fn frames() -> Vec<(&'static str, Vec<u8>)> {
     ]
 }
 
+/// Every packet (timestamp in nanoseconds, bytes) of the bundled captures and of the
+/// corpus' core captures, by file with its link type.
+fn recorded() -> Vec<(LinkType, Vec<(i128, Vec<u8>)>)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths: Vec<std::path::PathBuf> = Vec::new();
+    for dir in [
+        root.join("captures"),
+        root.join("../shared/corpus/tcpdump/core"),
+    ] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        paths.extend(entries.filter_map(|e| Some(e.ok()?.path())));
+    }
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| {
+            let r = open_file(p).ok()?;
+            let link = r.link;
+            let packets = r.map(|p| (p.timestamp_ns(), p.data)).collect();
+            Some((link, packets))
+        })
+        .collect()
+}
+
 fn per_packet(c: &mut Criterion) {
     let frames = frames();
     let mut g = c.benchmark_group("per packet");
@@ -115,6 +141,30 @@ fn capture(c: &mut Criterion) {
             }
         })
     });
+    g.finish();
+
+    // Real recorded traffic: every bundled capture and, where it is checked out beside us,
+    // the corpus' real-world captures, each file through a fresh analyzer as when it is
+    // opened (synthetic sessions are all alike and may flatter the analysis).
+    let files = recorded();
+    let packets: u64 = files.iter().map(|(_, p)| p.len() as u64).sum();
+    let mut g = c.benchmark_group(format!("{packets} recorded packets"));
+    g.throughput(Throughput::Elements(packets));
+    g.sample_size(10);
+    g.bench_function("analysis (quick path)", |b| {
+        b.iter(|| {
+            for (link, packets) in &files {
+                let mut a = Analyzer::new();
+                for (i, (ts, p)) in packets.iter().enumerate() {
+                    black_box(a.observe_frame(i as u32 + 1, *ts, *link, p));
+                }
+            }
+        })
+    });
+    g.finish();
+    let mut g = c.benchmark_group("20,000 packets");
+    g.throughput(Throughput::Elements(20_000));
+    g.sample_size(10);
     g.bench_function("load into the store (file → blocks)", |b| {
         b.iter(|| {
             let reader = open_file(&path).expect("open");

@@ -96,6 +96,12 @@ shoot chinese-payload --theme light --select 4 captures/tcp-echo-chinese.pcapng
 shoot chinese-encapsulation --theme dark --view encapsulation --select 4 captures/tcp-echo-chinese.pcapng
 shoot udp --theme dark --select 1 captures/udp-echo.pcapng
 shoot refused --theme light --select 2 captures/tcp-refused.pcapng
+# Nobody listens: the server's lane says so, from before the SYN to the RST.
+shoot refused-ladder --theme light --view ladder --select 2 captures/tcp-refused.pcapng
+SHOT_LANG=zh_CN.UTF-8 shoot zh-cn-refused-ladder --theme dark --view ladder --select 2 captures/tcp-refused.pcapng
+# An injected RST ignored, then both sides closing at once (CLOSING); loss and resends.
+shoot odd-ladder --theme light --view ladder --select 28 captures/tcp-odd.pcapng
+SHOT_LANG=zh_TW.UTF-8 shoot zh-tw-impaired-ladder --theme light --view ladder --select 15 captures/tcp-impaired-client.pcapng
 shoot damaged-file --theme light "$damaged"
 shoot ladder-light --theme light --view ladder --select 4 captures/tcp-echo-ipv4.pcapng
 shoot ladder-dark --theme dark --view ladder --select 9 captures/tcp-upper-two-clients.pcapng

@@ -223,31 +223,37 @@ def main():
     outs = [os.path.abspath(f) for f in sys.argv[2:4]]
     me = os.path.abspath(__file__)
     with Path() as p:
-        relay_p = subprocess.Popen(["ip", "netns", "exec", p.mid, sys.executable, me, "relay"],
-                                   stdout=subprocess.PIPE, text=True)
-        assert relay_p.stdout.readline().strip() == "relay ready"
-        caps = []
-        for ns, dev, out in ((p.cli, "c0", outs[0]), (p.srv, "s0", outs[1])):
-            cap = subprocess.Popen(["ip", "netns", "exec", ns, layerscope, "capture", "-i", dev,
-                                    "-f", f"tcp port {PORT}", "-w", out],
-                                   stderr=subprocess.PIPE, text=True)
-            line = cap.stderr.readline()
-            assert "Capturing" in line, line
-            caps.append(cap)
-        srv = subprocess.Popen(["ip", "netns", "exec", p.srv, sys.executable, me, "server"],
-                               stdout=subprocess.PIPE, text=True)
-        assert srv.stdout.readline().strip() == "server ready"
+        started = []  # every process started here, stopped whatever happens
         try:
+            relay_p = subprocess.Popen(
+                ["ip", "netns", "exec", p.mid, sys.executable, me, "relay"],
+                stdout=subprocess.PIPE, text=True)
+            started.append(relay_p)
+            assert relay_p.stdout.readline().strip() == "relay ready"
+            caps = []
+            for ns, dev, out in ((p.cli, "c0", outs[0]), (p.srv, "s0", outs[1])):
+                cap = subprocess.Popen(["ip", "netns", "exec", ns, layerscope, "capture",
+                                        "-i", dev, "-f", f"tcp port {PORT}", "-w", out],
+                                       stderr=subprocess.PIPE, text=True)
+                started.append(cap)
+                line = cap.stderr.readline()
+                assert "Capturing" in line, line
+                caps.append(cap)
+            srv = subprocess.Popen(["ip", "netns", "exec", p.srv, sys.executable, me, "server"],
+                                   stdout=subprocess.PIPE, text=True)
+            started.append(srv)
+            assert srv.stdout.readline().strip() == "server ready"
             in_ns(p.cli, sys.executable, me, "client")
             srv.wait(timeout=15)
             time.sleep(0.5)
-        finally:
             for cap in caps:
                 cap.send_signal(signal.SIGINT)
                 cap.wait(timeout=10)
-            relay_p.terminate()
-            relay_p.wait(timeout=10)
-            srv.kill()
+        finally:
+            for proc in started:
+                if proc.poll() is None:
+                    proc.terminate()
+                    proc.wait(timeout=10)
 
 if __name__ == "__main__":
     main()

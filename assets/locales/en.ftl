@@ -323,6 +323,8 @@ arith-ack-fin = the { $other }'s FIN at { $fin } + 1, because a FIN counts as on
 arith-ack = Ack { $ack } = { $what }: the next byte the { $who } expects from the { $other }
 arith-ack-plain = Ack { $ack }: the next byte the { $who } expects from the { $other }
 arith-rst = RST: the { $who } aborts the connection; no more data either way
+arith-rst-refused = RST: no program listens on the { $who }'s port; its TCP answers the SYN with a RST, and the client's connect() fails with "Connection refused"
+arith-rst-ignored = RST with a sequence number outside the { $other }'s window: dropped unread (RFC 9293), the connection goes on; a blind reset attempt looks like this
 arith-data-bytes = { $n } bytes of data
 arith-one-syn = 1 for the SYN
 arith-one-fin = 1 for the FIN

@@ -317,6 +317,8 @@ arith-ack-fin = { $other }的 FIN 序号 { $fin } + 1，因为 FIN 占一个序�
 arith-ack = Ack { $ack } = { $what }：{ $who }期望从{ $other }收到的下一个字节
 arith-ack-plain = Ack { $ack }：{ $who }期望从{ $other }收到的下一个字节
 arith-rst = RST：{ $who }中止了连接，双方都不再传数据
+arith-rst-refused = RST：{ $who }的这个端口上没有程序在监听，它的 TCP 用 RST 回答 SYN，客户端的 connect() 报错 “Connection refused”（连接被拒绝）
+arith-rst-ignored = 序号落在{ $other }窗口之外的 RST：不读就丢弃（RFC 9293），连接照常继续；盲目伪造的重置就是这个样子
 arith-data-bytes = { $n } 字节数据
 arith-one-syn = SYN 占 1
 arith-one-fin = FIN 占 1

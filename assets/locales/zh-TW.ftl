@@ -317,6 +317,8 @@ arith-ack-fin = { $other }的 FIN 序號 { $fin } + 1，因為 FIN 佔一個序�
 arith-ack = Ack { $ack } = { $what }：{ $who }期望從{ $other }收到的下一個位元組
 arith-ack-plain = Ack { $ack }：{ $who }期望從{ $other }收到的下一個位元組
 arith-rst = RST：{ $who }中止了連線，雙方都不再傳資料
+arith-rst-refused = RST：{ $who }的這個連接埠上沒有程式在監聽，它的 TCP 用 RST 回答 SYN，用戶端的 connect() 報錯「Connection refused」（連線被拒絕）
+arith-rst-ignored = 序號落在{ $other }視窗之外的 RST：不讀就丟棄（RFC 9293），連線照常繼續；盲目偽造的重置就是這個樣子
 arith-data-bytes = { $n } 位元組資料
 arith-one-syn = SYN 佔 1
 arith-one-fin = FIN 佔 1

@@ -241,7 +241,11 @@ fn arithmetic(a: &Arrow, last_sent: &[Option<(u32, u32, bool, bool)>; 2]) -> Vec
         }
     }
     if a.flags & RST != 0 {
-        out.push(t!("arith-rst", who = who.as_str()));
+        out.push(match a.role {
+            Some(SegmentRole::Refused) => t!("arith-rst-refused", who = who.as_str()),
+            Some(SegmentRole::RstIgnored) => t!("arith-rst-ignored", other = other.as_str()),
+            _ => t!("arith-rst", who = who.as_str()),
+        });
     }
     out
 }
@@ -464,10 +468,9 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
             | Some(SegmentRole::SynAck)
             | Some(SegmentRole::HandshakeAck) => Some(Phase::Handshake),
             Some(SegmentRole::Fin) | Some(SegmentRole::FinalAck) => Some(Phase::Teardown),
-            Some(SegmentRole::Rst | SegmentRole::Refused | SegmentRole::RstIgnored) => {
-                Some(Phase::Reset)
-            }
-            None => None,
+            Some(SegmentRole::Rst | SegmentRole::Refused) => Some(Phase::Reset),
+            // Ignored: the connection goes on, no phase of its own.
+            Some(SegmentRole::RstIgnored) | None => None,
         };
         match (phase, group) {
             (Some(p), Some((g, _))) if p == g => {}

@@ -16,6 +16,7 @@ const FAST_RETRANSMISSION_WITHIN: i128 = 20_000_000;
 
 /// The notes for segment `seg`, sent by the side whose flow is `fwd` to the side whose flow
 /// is `rev`; `first_rtt` is the connection's initial round trip (0 while unknown).
+#[inline]
 pub(super) fn notes(fwd: &Flow, rev: &Flow, seg: &Observed, first_rtt: i128) -> Notes {
     let mut n = Notes {
         reset: seg.has(RST),
@@ -41,6 +42,7 @@ pub(super) fn notes(fwd: &Flow, rev: &Flow, seg: &Observed, first_rtt: i128) -> 
 /// The notes about what one side sends, after the zero-window probe check: zero window,
 /// a gap, keep-alive, window update, window full, and for a repeated ACK what it answers
 /// (a keep-alive, a zero-window probe) or else that it is a duplicate.
+#[inline]
 fn sender_notes(n: &mut Notes, fwd: &Flow, rev: &Flow, seg: &Observed) {
     let ctl = seg.flags & (SYN | FIN | RST) != 0;
     let window = seg.window;
@@ -86,6 +88,7 @@ fn sender_notes(n: &mut Notes, fwd: &Flow, rev: &Flow, seg: &Observed) {
 /// resend (fast, spurious, plain) or an out-of-order arrival it is. The kinds are exclusive
 /// and tried in Wireshark's order; the fast and spurious kinds are shown as
 /// retransmissions too.
+#[inline]
 fn resend_notes(n: &mut Notes, fwd: &Flow, rev: &Flow, seg: &Observed, first_rtt: i128) {
     let end = seg.seq + seg.len;
     // Behind what was sent already; one byte behind with new data after it is the data

@@ -62,6 +62,7 @@ struct Unacked {
 
 impl Flow {
     /// Records segment `seg` of frame `number`, sent by this side, once `notes` are known.
+    #[inline]
     pub fn sent(&mut self, number: u32, seg: &Observed, notes: &Notes) {
         let end = seg.next_seq();
         if self.nextseq.is_none_or(|n| end > n) {
@@ -107,6 +108,7 @@ impl Flow {
     /// §3.10.7.4 asks for it inside the receiver's window; either side of it here, as a
     /// capture sees the sender, not the receiver). Yes when nothing was sent yet, as for a
     /// RST that answers a SYN.
+    #[inline]
     pub fn accepts_rst_at(&self, seq: SeqNumber, window: Option<u32>) -> bool {
         self.nextseq.is_none_or(|next| {
             let reach = window.unwrap_or(0).max(u32::from(u16::MAX));
@@ -118,6 +120,7 @@ impl Flow {
     /// unacknowledged segments: those it covers are forgotten, one it cuts starts where it
     /// ends. Returns the frame it acknowledges exactly (the oldest such, when a segment was
     /// sent again) and the time since that frame, as Wireshark computes them.
+    #[inline]
     pub fn settle(&mut self, ack: SeqNumber, ts: i128) -> Option<(u32, i128)> {
         let acked = self
             .unacked

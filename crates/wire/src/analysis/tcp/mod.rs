@@ -100,17 +100,20 @@ pub(super) struct Observed {
 }
 
 impl Observed {
+    #[inline]
     fn has(&self, flag: u16) -> bool {
         self.flags & flag != 0
     }
 
     /// The sequence space it takes: its data, and one for a SYN or a FIN. One for both on
     /// a segment that carries the two, as tshark counts it (`tcp.nxtseq`).
+    #[inline]
     fn consumed(&self) -> u32 {
         self.len + u32::from(self.flags & (SYN | FIN) != 0)
     }
 
     /// The sequence number after it.
+    #[inline]
     fn next_seq(&self) -> SeqNumber {
         self.seq + self.consumed()
     }
@@ -194,6 +197,7 @@ impl Tracker {
 impl TcpStreamInfo {
     /// Moves both endpoints' states for segment `seg` of frame `number` and notes the
     /// frames that open and close the connection; returns the segment's role.
+    #[inline]
     fn move_states(
         &mut self,
         from_client: bool,

@@ -12,6 +12,7 @@ pub struct SeqNumber(pub u32);
 
 impl SeqNumber {
     /// The number as it is on the wire.
+    #[inline]
     pub fn raw(self) -> u32 {
         self.0
     }
@@ -21,6 +22,7 @@ impl Add<u32> for SeqNumber {
     type Output = SeqNumber;
 
     /// `n` octets further on, wrapping.
+    #[inline]
     fn add(self, n: u32) -> SeqNumber {
         SeqNumber(self.0.wrapping_add(n))
     }
@@ -30,6 +32,7 @@ impl Sub<u32> for SeqNumber {
     type Output = SeqNumber;
 
     /// `n` octets before, wrapping.
+    #[inline]
     fn sub(self, n: u32) -> SeqNumber {
         SeqNumber(self.0.wrapping_sub(n))
     }
@@ -39,6 +42,7 @@ impl Sub for SeqNumber {
     type Output = u32;
 
     /// How far `self` is past `base`, wrapping: a number relative to `base`.
+    #[inline]
     fn sub(self, base: SeqNumber) -> u32 {
         self.0.wrapping_sub(base.0)
     }
@@ -47,6 +51,7 @@ impl Sub for SeqNumber {
 impl PartialOrd for SeqNumber {
     /// Ordered by the signed distance between the two, so 5 comes after 2³² − 5. Not a
     /// total order (numbers exactly 2³¹ apart are each "before" the other), hence no `Ord`.
+    #[inline]
     fn partial_cmp(&self, other: &SeqNumber) -> Option<Ordering> {
         Some((self.0.wrapping_sub(other.0) as i32).cmp(&0))
     }

@@ -118,6 +118,7 @@ pub struct Event {
 }
 
 /// Both endpoints' states after a segment sent in states `before`.
+#[inline]
 pub fn next(before: Ends, e: &Event) -> Ends {
     use TcpState::*;
     let Ends {
@@ -208,6 +209,7 @@ pub fn next(before: Ends, e: &Event) -> Ends {
 }
 
 /// The role of a segment, sent in states `before`, that led to `after`.
+#[inline]
 pub fn role(before: Ends, after: Ends, e: &Event) -> Option<SegmentRole> {
     use TcpState::*;
     Some(if e.rst {
@@ -237,6 +239,7 @@ pub fn role(before: Ends, after: Ends, e: &Event) -> Option<SegmentRole> {
 
 /// Whether the segment is the handshake's third step: the client's ACK that takes the
 /// server from SYN-RECEIVED to ESTABLISHED.
+#[inline]
 pub fn completes_handshake(before: Ends, after: Ends, e: &Event) -> bool {
     !e.syn
         && e.from_client

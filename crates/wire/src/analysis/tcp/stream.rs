@@ -43,6 +43,7 @@ impl Tracker {
     /// The stream that `seg` belongs to, a new one if it opens a connection: the first
     /// segment between two endpoints, or a SYN with another initial sequence number on
     /// ports already used (port reuse, which the second value says).
+    #[inline]
     pub(super) fn stream_for(&mut self, seg: &Segment) -> (usize, bool) {
         let key = if seg.src <= seg.dst {
             (seg.src, seg.dst)
@@ -117,6 +118,7 @@ impl TcpStreamInfo {
     /// connection's set-up: the relative numbers' bases and, on a SYN, the ISN and the
     /// window scale offered. A SYN gives the ISN; otherwise the first segment seen counts
     /// as relative 1, as Wireshark does for captures that start mid-stream.
+    #[inline]
     pub(super) fn learn(&mut self, f: usize, r: usize, seg: &Segment) {
         let (seq, ack) = (SeqNumber(seg.seq), SeqNumber(seg.ack));
         let syn = seg.has(SYN);
@@ -149,6 +151,7 @@ impl TcpStreamInfo {
 
     /// The scaling of the window that direction `f` advertises; None on a SYN, whose
     /// window is never scaled.
+    #[inline]
     pub(super) fn scale(&self, f: usize, syn: bool) -> Option<WindowScale> {
         if syn {
             return None;
@@ -162,6 +165,7 @@ impl TcpStreamInfo {
 
     /// Measures the initial round trip, after the segment's analysis as Wireshark does:
     /// from the last SYN to the first pure ACK after it (the handshake's third step).
+    #[inline]
     pub(super) fn time_handshake(&mut self, seg: &Observed) {
         if seg.has(SYN) && !seg.has(ACK) {
             self.last_syn_time = Some(seg.ts);
