@@ -29,9 +29,12 @@ fn frames() -> Vec<(&'static str, Vec<u8>)> {
     ]
 }
 
-/// Every packet (timestamp in nanoseconds, bytes) of the bundled captures and of the
-/// corpus' core captures, by file with its link type.
-fn recorded() -> Vec<(LinkType, Vec<(i128, Vec<u8>)>)> {
+/// One capture file's packets: its link type, and each packet's timestamp (nanoseconds)
+/// and bytes.
+type Recording = (LinkType, Vec<(i128, Vec<u8>)>);
+
+/// Every packet of the bundled captures and of the corpus' core captures, by file.
+fn recorded() -> Vec<Recording> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut paths: Vec<std::path::PathBuf> = Vec::new();
     for dir in [
