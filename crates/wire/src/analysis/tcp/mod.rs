@@ -258,6 +258,7 @@ impl TcpStreamInfo {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::proto::tcp::PSH;
 
     /// `v` milliseconds, in the analysis' nanoseconds.
     fn ms(v: i128) -> i128 {
@@ -338,5 +339,47 @@ mod tests {
         // Said once: the mark moved to what the client sent.
         let again = t.observe(7, ms(1300), &seg(false, 501, 621, ACK, 0)).notes;
         assert!(!again.ack_lost_segment, "{again:?}");
+    }
+
+    /// tshark's reading of odd segments: an acknowledgment number without the ACK flag is
+    /// shown as it is (not relative) and still counts as the sender's last one; SYN and FIN
+    /// together take one sequence number.
+    #[test]
+    fn an_ack_field_alone_is_shown_raw_and_syn_with_fin_takes_one_number() {
+        let mut t = Tracker::default();
+        handshake(&mut t, 0);
+        let alone = t.observe(4, ms(20), &seg(true, 101, 0x1234_5678, PSH, 1));
+        assert_eq!(alone.ack, 0x1234_5678);
+        // The server's next data lies behind that number: tshark calls it spurious.
+        let data = t.observe(5, ms(30), &seg(false, 501, 102, ACK, 10)).notes;
+        assert!(data.spurious_retransmission, "{data:?}");
+        let mut t = Tracker::default();
+        let both = t.observe(1, 0, &seg(true, 100, 0, SYN | FIN, 0));
+        assert_eq!((both.seq, both.nxtseq), (0, 1));
+    }
+
+    /// A RST far from where the sender was (a blind injection) changes no state; one that
+    /// answers a SYN refuses the connection; one at the sender's next number resets it.
+    #[test]
+    fn resets_are_judged_by_where_they_fall() {
+        let mut t = Tracker::default();
+        handshake(&mut t, 0);
+        let blind = t.observe(4, ms(20), &seg(true, 0x9000_0000, 0, RST, 0));
+        assert_eq!(blind.role, Some(SegmentRole::RstIgnored));
+        assert_eq!(
+            (blind.client_state, blind.server_state),
+            (TcpState::Established, TcpState::Established)
+        );
+        assert!(blind.notes.reset, "tshark notes every RST");
+        let real = t.observe(5, ms(30), &seg(true, 101, 501, RST | ACK, 0));
+        assert_eq!(real.role, Some(SegmentRole::Rst));
+        assert_eq!(real.server_state, TcpState::Closed);
+        assert!(!t.streams[0].refused);
+
+        let mut t = Tracker::default();
+        t.observe(1, 0, &seg(true, 100, 0, SYN, 0));
+        let no = t.observe(2, ms(1), &seg(false, 0, 101, RST | ACK, 0));
+        assert_eq!(no.role, Some(SegmentRole::Refused));
+        assert!(t.streams[0].refused && t.streams[0].rst_frame == Some(2));
     }
 }
