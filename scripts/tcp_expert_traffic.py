@@ -61,8 +61,14 @@ def zero_window():
     sender.start()
     # The receiver does not read: its window closes; the sender probes it.
     time.sleep(2.0)
+    drain_and_close(srv, conn, c, sender, len(data))
+
+
+def drain_and_close(srv, conn, c, sender, total):
+    """The receiver reads the `total` bytes it held back (its window opens again), the
+    sending thread ends, and both sides close."""
     got = 0
-    while got < len(data):
+    while got < total:
         chunk = conn.recv(65536)
         if not chunk:
             break

@@ -32,6 +32,8 @@ import sys
 import threading
 import time
 
+from tcp_expert_traffic import drain_and_close
+
 LO = "127.0.0.1"
 
 
@@ -182,17 +184,7 @@ def zero_window_probe():
     # The byte the window has no room for, as a Windows or BSD sender probes.
     inject(cport, 7007, client_next, server_seq, 0x18, b"z")
     time.sleep(0.3)
-    got = 0
-    while got < 60000:
-        chunk = conn.recv(65536)
-        if not chunk:
-            break
-        got += len(chunk)
-    sender.join(5)
-    c.close()
-    conn.recv(100)
-    conn.close()
-    srv.close()
+    drain_and_close(srv, conn, c, sender, 60000)
     sniffer.close()
 
 
