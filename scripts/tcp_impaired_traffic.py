@@ -157,9 +157,9 @@ def relay():
                 if n == MESSAGES:
                     last_data_end = (seq + t[5]) & 0xFFFFFFFF
                 out.send(frame)
-                if held and held[0] and n == held[1]:
+                if held and n == held[1]:
                     out.send(held[0])
-                    held = (None, 0)
+                    held = None
                 continue
             if (t and dev == "rs" and t[0] == PORT and last_data_end is not None
                     and t[3] == last_data_end and "ack" not in dropped):

@@ -345,17 +345,17 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
             );
         }
     }
-    let mut shown_states: (Option<String>, Option<String>) = (None, None);
+    let mut shown_states: (Option<Lane>, Option<Lane>) = (None, None);
     // A connection refused: the server's side had no listener all along, up to its RST.
     let no_listener_until = l
         .arrows
         .iter()
         .position(|a| a.role == Some(SegmentRole::Refused));
-    let server_label = |i: usize, s: TcpState| {
+    let server_lane = |i: usize, s: TcpState| {
         if no_listener_until.is_some_and(|r| i <= r) {
-            crate::i18n::terms::no_listener()
+            Lane::NoListener
         } else {
-            crate::i18n::terms::state_short(s)
+            Lane::State(s)
         }
     };
     if l.kind == Kind::Tcp {
@@ -366,13 +366,10 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
             } else {
                 (TcpState::Established, TcpState::Established)
             };
-            let labels = (
-                crate::i18n::terms::state_short(before.0),
-                server_label(0, before.1),
-            );
-            state_label(d, pal, cx, y0 + TOP - 6.0, &labels.0, true);
-            state_label(d, pal, sx, y0 + TOP - 6.0, &labels.1, false);
-            shown_states = (Some(labels.0), Some(labels.1));
+            let lanes = (Lane::State(before.0), server_lane(0, before.1));
+            state_label(d, pal, cx, y0 + TOP - 6.0, lanes.0, true);
+            state_label(d, pal, sx, y0 + TOP - 6.0, lanes.1, false);
+            shown_states = (Some(lanes.0), Some(lanes.1));
         }
     }
     let mut group: Option<(Phase, f32)> = None;
@@ -452,13 +449,13 @@ fn draw_one(d: &mut Drawing, l: &Ladder, pal: Palette, raw: bool, selected: Opti
             ),
         );
         if let Some((c, s)) = a.states {
-            let (c, s) = (crate::i18n::terms::state_short(c), server_label(i, s));
-            if shown_states.0.as_ref() != Some(&c) {
-                state_label(d, pal, cx, y + 24.0, &c, true);
+            let (c, s) = (Lane::State(c), server_lane(i, s));
+            if shown_states.0 != Some(c) {
+                state_label(d, pal, cx, y + 24.0, c, true);
                 shown_states.0 = Some(c);
             }
-            if shown_states.1.as_ref() != Some(&s) {
-                state_label(d, pal, sx, y + 24.0, &s, false);
+            if shown_states.1 != Some(s) {
+                state_label(d, pal, sx, y + 24.0, s, false);
                 shown_states.1 = Some(s);
             }
         }
@@ -506,9 +503,20 @@ impl Phase {
     }
 }
 
-/// An endpoint's state written beside its lane: `name` as `terms::state_short` gives it.
-fn state_label(d: &mut Drawing, pal: Palette, lane_x: f32, y: f32, name: &str, left: bool) {
-    let name = name.to_string();
+/// What is written beside an endpoint's lane: its state, or, for the server of a refused
+/// connection, that nothing listened. Compared as a value, so the text is made only for a
+/// label that changes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lane {
+    State(TcpState),
+    NoListener,
+}
+
+fn state_label(d: &mut Drawing, pal: Palette, lane_x: f32, y: f32, lane: Lane, left: bool) {
+    let name = match lane {
+        Lane::State(s) => crate::i18n::terms::state_short(s),
+        Lane::NoListener => crate::i18n::terms::no_listener(),
+    };
     let w = text_width(&name, FONT - 1.0) + 10.0;
     let x = if left {
         lane_x - 12.0 - w
